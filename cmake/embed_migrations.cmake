@@ -1,0 +1,15 @@
+# Turns server/storage/migrations/NNNN_name.sql into a C++ header: an ordered array of
+# {version, name, sql}. Run by the build; the numbers in the file names are the versions.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(out "// Generated from server/storage/migrations by cmake/embed_migrations.cmake. Do not edit.\n#pragma once\nnamespace spoc::storage {\nstruct EmbeddedMigration { int version; const char* name; const char* sql; };\ninline constexpr EmbeddedMigration kEmbeddedMigrations[] = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" num ${name})
+  math(EXPR version "${num}")
+  file(READ ${f} sql)
+  string(APPEND out "  {${version}, \"${name}\", R\"spocsql(${sql})spocsql\"},\n")
+endforeach()
+string(APPEND out "};\n}  // namespace spoc::storage\n")
+file(WRITE ${OUT}.tmp "${out}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,47 @@
+# Native half of the build: the server, and every test that runs natively.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+find_package(Threads REQUIRED)
+find_package(ZLIB REQUIRED)
+
+# Migrations are .sql files under server/storage/migrations, embedded into the binary.
+file(GLOB SPOC_MIGRATIONS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/server/storage/migrations/*.sql)
+set(SPOC_MIGRATIONS_HEADER ${CMAKE_BINARY_DIR}/generated/spoc_migrations.h)
+add_custom_command(OUTPUT ${SPOC_MIGRATIONS_HEADER}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${SPOC_MIGRATIONS_HEADER} -DDIR=${CMAKE_SOURCE_DIR}/server/storage/migrations
+          -P ${CMAKE_SOURCE_DIR}/cmake/embed_migrations.cmake
+  DEPENDS ${SPOC_MIGRATIONS} ${CMAKE_SOURCE_DIR}/cmake/embed_migrations.cmake)
+
+file(GLOB_RECURSE SPOC_SERVER_SOURCES CONFIGURE_DEPENDS server/*.cpp)
+list(FILTER SPOC_SERVER_SOURCES EXCLUDE REGEX ".*/server/main\\.cpp$")
+add_library(spoc_server_lib STATIC ${SPOC_SERVER_SOURCES} ${SPOC_MIGRATIONS_HEADER})
+target_include_directories(spoc_server_lib PUBLIC ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/generated)
+target_include_directories(spoc_server_lib SYSTEM PUBLIC ${HTTPLIB_DIR})
+target_compile_definitions(spoc_server_lib PUBLIC CPPHTTPLIB_ZLIB_SUPPORT)
+target_link_libraries(spoc_server_lib PUBLIC spoc_shared PkgConfig::SODIUM PkgConfig::SQLITE
+  Threads::Threads ZLIB::ZLIB)
+
+add_executable(spoc-server server/main.cpp)
+target_link_libraries(spoc-server PRIVATE spoc_server_lib)
+
+# ---- tests ---------------------------------------------------------------------------------
+file(GLOB SPOC_SHARED_TESTS CONFIGURE_DEPENDS tests/shared/*.cpp)
+add_executable(shared_tests ${SPOC_SHARED_TESTS})
+target_link_libraries(shared_tests PRIVATE spoc_shared)
+add_test(NAME shared_native COMMAND shared_tests)
+
+file(GLOB SPOC_SERVER_TESTS CONFIGURE_DEPENDS tests/server/*.cpp)
+if(SPOC_SERVER_TESTS)
+  add_executable(server_tests ${SPOC_SERVER_TESTS})
+  target_link_libraries(server_tests PRIVATE spoc_server_lib)
+  add_test(NAME server_http COMMAND server_tests)
+endif()
+
+file(GLOB SPOC_CLIENT_TESTS CONFIGURE_DEPENDS tests/client/*.cpp)
+if(SPOC_CLIENT_TESTS)
+  add_executable(client_tests ${SPOC_CLIENT_TESTS})
+  target_link_libraries(client_tests PRIVATE spoc_client_core)
+  target_include_directories(client_tests PRIVATE ${CMAKE_SOURCE_DIR})
+  add_test(NAME client_headless COMMAND client_tests)
+endif()

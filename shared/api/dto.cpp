@@ -1,0 +1,626 @@
+// JSON encode/decode for the wire DTOs (see dto.h). Parsing never throws past this file: the
+// parser runs in non-throwing mode, every access is type-checked, and each public decoder also
+// has a catch-all boundary that turns anything unexpected into a bad_request error.
+#include "shared/api/dto.h"
+
+#include <nlohmann/json.hpp>
+
+#include "shared/domain/limits.h"
+#include "shared/domain/text.h"
+
+namespace spoc::api {
+
+using nlohmann::json;
+
+// [SECTION] Reading helpers ------------------------------------------------------------------
+
+namespace {
+
+// Reads typed members out of one JSON object, remembering the first problem.
+class Reader {
+public:
+    Reader(const json& object, std::string prefix) : m_object(object), m_prefix(std::move(prefix)) {}
+
+    bool Has(const char* key) const { return m_object.contains(key) && !m_object.at(key).is_null(); }
+
+    std::string String(const char* key, bool required = false, size_t max_bytes = 64 * 1024) {
+        if (!Has(key)) { if (required) Fail(key, "is required."); return {}; }
+        const json& v = m_object.at(key);
+        if (!v.is_string()) { Fail(key, "must be a string."); return {}; }
+        const std::string& s = v.get_ref<const std::string&>();
+        if (s.size() > max_bytes) { Fail(key, "is too long."); return {}; }
+        if (!IsValidUtf8(s)) { Fail(key, "is not valid UTF-8."); return {}; }
+        return s;
+    }
+    std::int64_t Int(const char* key, std::int64_t fallback = 0, bool required = false) {
+        if (!Has(key)) { if (required) Fail(key, "is required."); return fallback; }
+        const json& v = m_object.at(key);
+        if (!v.is_number_integer()) { Fail(key, "must be a whole number."); return fallback; }
+        return v.get<std::int64_t>();
+    }
+    std::optional<double> Number(const char* key) {
+        if (!Has(key)) return std::nullopt;
+        const json& v = m_object.at(key);
+        if (!v.is_number()) { Fail(key, "must be a number."); return std::nullopt; }
+        return v.get<double>();
+    }
+    bool Bool(const char* key, bool fallback = false) {
+        if (!Has(key)) return fallback;
+        const json& v = m_object.at(key);
+        if (!v.is_boolean()) { Fail(key, "must be true or false."); return fallback; }
+        return v.get<bool>();
+    }
+    template <class E, class ParseFn>
+    E Enum(const char* key, E fallback, ParseFn parse, bool required = false) {
+        const std::string s = String(key, required, 64);
+        if (s.empty()) return fallback;
+        E out = fallback;
+        if (!parse(s, &out)) Fail(key, "has an unknown value '" + s.substr(0, 32) + "'.");
+        return out;
+    }
+    Timestamp Time(const char* key) {
+        const std::string s = String(key, false, 64);
+        Timestamp ts = 0;
+        if (!s.empty() && !ParseIso8601(s, &ts)) Fail(key, "must be an ISO-8601 time.");
+        return ts;
+    }
+    const json* Array(const char* key) {
+        if (!Has(key)) return nullptr;
+        const json& v = m_object.at(key);
+        if (!v.is_array()) { Fail(key, "must be an array."); return nullptr; }
+        return &v;
+    }
+    const json* Object(const char* key) {
+        if (!Has(key)) return nullptr;
+        const json& v = m_object.at(key);
+        if (!v.is_object()) { Fail(key, "must be an object."); return nullptr; }
+        return &v;
+    }
+    void Fail(std::string_view key, const std::string& what) {
+        if (m_failed) return;
+        m_failed = true;
+        m_error = MakeError(ErrorCode::bad_request, "'" + m_prefix + std::string(key) + "' " + what, m_prefix + std::string(key));
+    }
+    void Adopt(const Error& e) { if (!m_failed) { m_failed = true; m_error = e; } }
+    bool failed() const { return m_failed; }
+    const Error& error() const { return m_error; }
+    const std::string& prefix() const { return m_prefix; }
+
+private:
+    const json& m_object;
+    std::string m_prefix;
+    bool m_failed = false;
+    Error m_error;
+};
+
+Result<json> ParseObject(std::string_view body) {
+    if (body.size() > limits::kMaxBodyBytes * 4) return MakeError(ErrorCode::payload_too_large);
+    json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) return MakeError(ErrorCode::invalid_json);
+    if (!doc.is_object()) return MakeError(ErrorCode::bad_request, "The body must be a JSON object.");
+    return doc;
+}
+
+// Runs a decoder with a catch-all boundary: nothing thrown inside escapes to the caller.
+template <class T, class Fn>
+Result<T> Guard(Fn&& fn) {
+    try {
+        return fn();
+    } catch (...) {
+        return MakeError(ErrorCode::bad_request, "The request body has an unexpected shape.");
+    }
+}
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+// [SECTION] Errors ------------------------------------------------------------------------------
+
+std::string EncodeError(const Error& error) {
+    json e = {{"code", ErrorCodeName(error.code)}, {"message", error.message}};
+    if (!error.field.empty()) e["field"] = error.field;
+    if (!error.details.empty()) {
+        json details = json::array();
+        for (const FieldError& d : error.details) details.push_back({{"field", d.field}, {"message", d.message}});
+        e["details"] = std::move(details);
+    }
+    return Dump(json{{"error", std::move(e)}});
+}
+
+Error DecodeError(std::string_view body, int http_status) {
+    Error fallback;
+    fallback.code = http_status == 401 ? ErrorCode::unauthenticated
+                  : http_status == 403 ? ErrorCode::forbidden
+                  : http_status == 404 ? ErrorCode::not_found
+                  : http_status == 409 ? ErrorCode::conflict
+                  : http_status == 413 ? ErrorCode::payload_too_large
+                  : http_status == 429 ? ErrorCode::rate_limited
+                  : http_status == 503 ? ErrorCode::unavailable
+                  : http_status == 0   ? ErrorCode::network
+                  : http_status >= 400 && http_status < 500 ? ErrorCode::bad_request
+                                                             : ErrorCode::internal;
+    fallback.message = std::string(ErrorCodeDefaultMessage(fallback.code));
+    try {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return fallback;
+        const json* e = doc->contains("error") && doc->at("error").is_object() ? &doc->at("error") : nullptr;
+        if (!e) return fallback;
+        Reader r(*e, "");
+        Error out = fallback;
+        ErrorCode code;
+        if (ParseErrorCode(r.String("code"), &code)) out.code = code;
+        const std::string message = r.String("message");
+        if (!message.empty()) out.message = message;
+        out.field = r.String("field");
+        if (const json* details = r.Array("details")) {
+            for (const json& d : *details) {
+                if (!d.is_object()) continue;
+                Reader dr(d, "");
+                out.details.push_back({dr.String("field"), dr.String("message")});
+            }
+        }
+        return out;
+    } catch (...) {
+        return fallback;
+    }
+}
+
+// [SECTION] Session -----------------------------------------------------------------------------
+
+Result<SignInBody> DecodeSignIn(std::string_view body) {
+    return Guard<SignInBody>([&]() -> Result<SignInBody> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        SignInBody out;
+        out.username = ToLowerAscii(Trim(r.String("username", true, limits::kMaxUsername * 4)));
+        out.password = r.String("password", true, limits::kMaxPassword * 4);
+        if (r.failed()) return r.error();
+        if (out.username.empty()) return MakeError(ErrorCode::validation_failed, "Enter your username.", "username");
+        if (out.username.size() > limits::kMaxUsername) return MakeError(ErrorCode::validation_failed, "That username is too long.", "username");
+        if (out.password.empty()) return MakeError(ErrorCode::validation_failed, "Enter your password.", "password");
+        if (out.password.size() > limits::kMaxPassword) return MakeError(ErrorCode::validation_failed, "That password is too long.", "password");
+        return out;
+    });
+}
+
+std::string EncodeSignIn(const SignInBody& body) {
+    return Dump(json{{"username", body.username}, {"password", body.password}});
+}
+
+static json UserJson(const User& u) {
+    return json{{"id", u.id.value}, {"username", u.username}, {"display_name", u.display_name}, {"email", u.email},
+                {"role", RoleName(u.role)}, {"department", u.department}, {"time_zone", u.time_zone}};
+}
+
+static User ReadUser(Reader& r) {
+    User u;
+    u.id = UserId(r.Int("id", 0, true));
+    u.username = r.String("username", true, 256);
+    u.display_name = r.String("display_name", false, 256);
+    u.email = r.String("email", false, 256);
+    u.role = r.Enum("role", Role::employee, ParseRole, true);
+    u.department = r.String("department", false, 256);
+    u.time_zone = r.String("time_zone", false, 64);
+    return u;
+}
+
+std::string EncodeMe(const Me& me) { return Dump(json{{"user", UserJson(me.user)}, {"csrf_token", me.csrf_token}}); }
+
+Result<Me> DecodeMe(std::string_view body) {
+    return Guard<Me>([&]() -> Result<Me> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        Me me;
+        me.csrf_token = r.String("csrf_token", true, 256);
+        const json* user = r.Object("user");
+        if (!user && !r.failed()) r.Fail("user", "is required.");
+        if (user) {
+            Reader ur(*user, "user.");
+            me.user = ReadUser(ur);
+            if (ur.failed()) r.Adopt(ur.error());
+        }
+        if (r.failed()) return r.error();
+        return me;
+    });
+}
+
+// [SECTION] Catalog -----------------------------------------------------------------------------
+
+static json FieldJson(const FieldDef& f) {
+    json j = {{"key", f.key}, {"label", f.label}, {"type", FieldTypeName(f.type)}, {"required", f.required}};
+    if (!f.help.empty()) j["help"] = f.help;
+    if (!f.placeholder.empty()) j["placeholder"] = f.placeholder;
+    if (!f.options.empty()) {
+        json options = json::array();
+        for (const Choice& c : f.options) options.push_back({{"value", c.value}, {"label", c.label}});
+        j["options"] = std::move(options);
+    }
+    if (f.min) j["min"] = *f.min;
+    if (f.max) j["max"] = *f.max;
+    if (f.integer) j["integer"] = true;
+    if (f.min_length) j["min_length"] = f.min_length;
+    if (f.max_length) j["max_length"] = f.max_length;
+    if (!f.min_date.empty()) j["min_date"] = f.min_date;
+    if (!f.max_date.empty()) j["max_date"] = f.max_date;
+    if (!f.pattern.empty()) j["pattern"] = f.pattern;
+    if (!f.pattern_message.empty()) j["pattern_message"] = f.pattern_message;
+    if (!f.default_value.empty()) j["default"] = f.default_value;
+    if (f.visible_when) j["visible_when"] = {{"field", f.visible_when->field}, {"equals", f.visible_when->equals}};
+    return j;
+}
+
+static json ItemJson(const CatalogItem& item, bool with_fields) {
+    json j = {{"id", item.id.value}, {"department", item.department}, {"category", item.category},
+              {"title", item.title}, {"summary", item.summary}, {"description", item.description},
+              {"icon", item.icon}, {"type", RequestTypeName(item.type)}, {"impact", LevelName(item.impact)},
+              {"urgency", LevelName(item.urgency)}, {"ask_urgency", item.ask_urgency},
+              {"requires_approval", item.requires_approval}, {"fulfillment", item.fulfillment},
+              {"keywords", item.keywords}, {"sort", item.sort}};
+    if (with_fields) {
+        json fields = json::array();
+        for (const FieldDef& f : item.fields) fields.push_back(FieldJson(f));
+        j["fields"] = std::move(fields);
+    }
+    return j;
+}
+
+static FieldDef ReadField(Reader& r) {
+    FieldDef f;
+    f.key = r.String("key", true, 64);
+    f.label = r.String("label", true, 200);
+    f.type = r.Enum("type", FieldType::short_text, ParseFieldType, true);
+    f.required = r.Bool("required");
+    f.help = r.String("help", false, 1000);
+    f.placeholder = r.String("placeholder", false, 200);
+    if (const json* options = r.Array("options")) {
+        for (const json& o : *options) {
+            if (!o.is_object()) { r.Fail("options", "must hold objects."); break; }
+            Reader orr(o, r.prefix() + "options.");
+            Choice c{orr.String("value", true, 100), orr.String("label", true, 200)};
+            if (orr.failed()) { r.Adopt(orr.error()); break; }
+            f.options.push_back(std::move(c));
+        }
+    }
+    f.min = r.Number("min");
+    f.max = r.Number("max");
+    f.integer = r.Bool("integer");
+    f.min_length = static_cast<int>(r.Int("min_length"));
+    f.max_length = static_cast<int>(r.Int("max_length"));
+    f.min_date = r.String("min_date", false, 32);
+    f.max_date = r.String("max_date", false, 32);
+    f.pattern = r.String("pattern", false, 512);
+    f.pattern_message = r.String("pattern_message", false, 300);
+    f.default_value = r.String("default", false, 200);
+    if (const json* vw = r.Object("visible_when")) {
+        Reader vr(*vw, r.prefix() + "visible_when.");
+        VisibleWhen when{vr.String("field", true, 64), vr.String("equals", true, 100)};
+        if (vr.failed()) r.Adopt(vr.error());
+        else f.visible_when = std::move(when);
+    }
+    if (f.min_length < 0 || f.max_length < 0) r.Fail("min_length", "must not be negative.");
+    return f;
+}
+
+static CatalogItem ReadItem(Reader& r, bool with_fields) {
+    CatalogItem item;
+    item.id = CatalogItemId(r.Int("id"));
+    item.department = r.String("department", true, 100);
+    item.category = r.String("category", false, 100);
+    item.title = r.String("title", true, 200);
+    item.summary = r.String("summary", false, 500);
+    item.description = r.String("description", false, 4000);
+    item.icon = r.String("icon", false, 40);
+    item.type = r.Enum("type", RequestType::service_request, ParseRequestType);
+    item.impact = r.Enum("impact", Level::low, ParseLevel);
+    item.urgency = r.Enum("urgency", Level::low, ParseLevel);
+    item.ask_urgency = r.Bool("ask_urgency");
+    item.requires_approval = r.Bool("requires_approval");
+    item.fulfillment = r.String("fulfillment", false, 200);
+    item.sort = static_cast<int>(r.Int("sort"));
+    if (const json* keywords = r.Array("keywords")) {
+        for (const json& k : *keywords)
+            if (k.is_string() && item.keywords.size() < 50) item.keywords.push_back(k.get<std::string>());
+    }
+    if (with_fields) {
+        if (const json* fields = r.Array("fields")) {
+            for (const json& fj : *fields) {
+                if (!fj.is_object()) { r.Fail("fields", "must hold objects."); break; }
+                Reader fr(fj, r.prefix() + "fields.");
+                FieldDef f = ReadField(fr);
+                if (fr.failed()) { r.Adopt(fr.error()); break; }
+                item.fields.push_back(std::move(f));
+            }
+        }
+    }
+    return item;
+}
+
+std::string EncodeCatalogItem(const CatalogItem& item) { return Dump(ItemJson(item, true)); }
+
+Result<CatalogItem> DecodeCatalogItem(std::string_view body) {
+    return Guard<CatalogItem>([&]() -> Result<CatalogItem> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        CatalogItem item = ReadItem(r, true);
+        if (r.failed()) return r.error();
+        return item;
+    });
+}
+
+std::string EncodeCatalogList(const std::vector<CatalogItem>& items) {
+    json list = json::array();
+    for (const CatalogItem& item : items) list.push_back(ItemJson(item, false));
+    return Dump(json{{"items", std::move(list)}});
+}
+
+Result<std::vector<CatalogItem>> DecodeCatalogList(std::string_view body) {
+    return Guard<std::vector<CatalogItem>>([&]() -> Result<std::vector<CatalogItem>> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        std::vector<CatalogItem> items;
+        const json* list = r.Array("items");
+        if (!list && !r.failed()) r.Fail("items", "is required.");
+        if (list) {
+            for (const json& ij : *list) {
+                if (!ij.is_object()) { r.Fail("items", "must hold objects."); break; }
+                Reader ir(ij, "items.");
+                CatalogItem item = ReadItem(ir, ij.contains("fields"));
+                if (ir.failed()) { r.Adopt(ir.error()); break; }
+                items.push_back(std::move(item));
+            }
+        }
+        if (r.failed()) return r.error();
+        return items;
+    });
+}
+
+// [SECTION] Form values and drafts ----------------------------------------------------------------
+
+static json ValuesJson(const FormValues& values) {
+    json j = json::object();
+    for (const auto& [key, v] : values) {
+        switch (v.kind) {
+            case FormValue::Kind::none: j[key] = nullptr; break;
+            case FormValue::Kind::text: j[key] = v.text; break;
+            case FormValue::Kind::boolean: j[key] = v.checked; break;
+            case FormValue::Kind::list: j[key] = v.list; break;
+        }
+    }
+    return j;
+}
+
+static Result<FormValues> ReadValues(const json& object) {
+    FormValues values;
+    if (object.size() > limits::kMaxFormFields * 2)
+        return MakeError(ErrorCode::bad_request, "The form has too many values.", "values");
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        const std::string field = "values." + key.substr(0, 64);
+        if (key.empty() || key.size() > 64 || !IsValidUtf8(key))
+            return MakeError(ErrorCode::bad_request, "Form value keys must be short field keys.", "values");
+        const json& v = it.value();
+        FormValue fv;
+        if (v.is_null()) {
+            fv.kind = FormValue::Kind::none;
+        } else if (v.is_string()) {
+            fv.kind = FormValue::Kind::text;
+            fv.text = v.get<std::string>();
+            if (fv.text.size() > limits::kMaxLongText * 4 || !IsValidUtf8(fv.text))
+                return MakeError(ErrorCode::validation_failed, "This value is too long or not valid text.", field);
+        } else if (v.is_number()) {
+            fv.kind = FormValue::Kind::text;  // numbers travel as JSON numbers and are validated as decimal text
+            fv.text = v.is_number_float() ? Dump(v) : std::to_string(v.get<std::int64_t>());
+        } else if (v.is_boolean()) {
+            fv = FormValue::Bool(v.get<bool>());
+        } else if (v.is_array()) {
+            fv.kind = FormValue::Kind::list;
+            if (v.size() > limits::kMaxChoices) return MakeError(ErrorCode::validation_failed, "Too many options chosen.", field);
+            for (const json& e : v) {
+                if (!e.is_string() || e.get_ref<const std::string&>().size() > 200)
+                    return MakeError(ErrorCode::validation_failed, "Choices must be option values.", field);
+                fv.list.push_back(e.get<std::string>());
+            }
+        } else {
+            return MakeError(ErrorCode::validation_failed, "This value has the wrong type.", field);
+        }
+        values[key] = std::move(fv);
+    }
+    return values;
+}
+
+std::string EncodeFormValues(const FormValues& values) { return Dump(ValuesJson(values)); }
+
+Result<FormValues> DecodeFormValues(std::string_view text) {
+    return Guard<FormValues>([&]() -> Result<FormValues> {
+        auto doc = ParseObject(text);
+        if (!doc.ok()) return doc.error();
+        return ReadValues(*doc);
+    });
+}
+
+std::string EncodeDraft(const RequestDraft& draft) {
+    json j = {{"catalog_item_id", draft.catalog_item_id.value}, {"summary", draft.summary},
+              {"description", draft.description}, {"values", ValuesJson(draft.values)}};
+    if (draft.urgency) j["urgency"] = LevelName(*draft.urgency);
+    return Dump(j);
+}
+
+Result<RequestDraft> DecodeDraft(std::string_view body) {
+    return Guard<RequestDraft>([&]() -> Result<RequestDraft> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        RequestDraft draft;
+        draft.catalog_item_id = CatalogItemId(r.Int("catalog_item_id", 0, true));
+        draft.summary = r.String("summary", false, limits::kMaxSummary * 4 + 64);
+        draft.description = r.String("description", false, limits::kMaxDescription * 4 + 64);
+        if (r.Has("urgency")) draft.urgency = r.Enum("urgency", Level::low, ParseLevel);
+        if (const json* values = r.Object("values")) {
+            auto parsed = ReadValues(*values);
+            if (!parsed.ok()) r.Adopt(parsed.error());
+            else draft.values = std::move(parsed.value());
+        }
+        if (r.failed()) return r.error();
+        if (!draft.catalog_item_id.valid())
+            return MakeError(ErrorCode::bad_request, "'catalog_item_id' must be a positive id.", "catalog_item_id");
+        return draft;
+    });
+}
+
+// [SECTION] Requests and comments -----------------------------------------------------------------
+
+static json CommentJson(const Comment& c) {
+    return json{{"id", c.id.value}, {"author_id", c.author_id.value}, {"author_name", c.author_name},
+                {"author_role", RoleName(c.author_role)}, {"body", c.body}, {"internal", c.internal},
+                {"created_at", FormatIso8601(c.created_at)}};
+}
+
+static Comment ReadComment(Reader& r) {
+    Comment c;
+    c.id = CommentId(r.Int("id", 0, true));
+    c.author_id = UserId(r.Int("author_id"));
+    c.author_name = r.String("author_name");
+    c.author_role = r.Enum("author_role", Role::employee, ParseRole);
+    c.body = r.String("body");
+    c.internal = r.Bool("internal");
+    c.created_at = r.Time("created_at");
+    return c;
+}
+
+static json RequestJson(const Request& q) {
+    json j = {{"id", q.id.value}, {"number", q.number}, {"type", RequestTypeName(q.type)},
+              {"status", StatusName(q.status)}, {"impact", LevelName(q.impact)}, {"urgency", LevelName(q.urgency)},
+              {"priority", PriorityName(q.priority)}, {"requester_id", q.requester_id.value},
+              {"requester_name", q.requester_name}, {"catalog_item_id", q.catalog_item_id.value},
+              {"catalog_item_title", q.catalog_item_title}, {"department", q.department}, {"summary", q.summary},
+              {"description", q.description}, {"created_at", FormatIso8601(q.created_at)},
+              {"updated_at", FormatIso8601(q.updated_at)}, {"version", q.version}, {"comment_count", q.comment_count}};
+    json form = json::parse(q.form_json.empty() ? std::string_view("{}") : std::string_view(q.form_json), nullptr, false);
+    j["form"] = form.is_object() ? form : json::object();
+    if (!q.comments.empty()) {
+        json comments = json::array();
+        for (const Comment& c : q.comments) comments.push_back(CommentJson(c));
+        j["comments"] = std::move(comments);
+    }
+    return j;
+}
+
+static Request ReadRequest(Reader& r, const json& object) {
+    Request q;
+    q.id = RequestId(r.Int("id", 0, true));
+    q.number = r.String("number");
+    q.type = r.Enum("type", RequestType::service_request, ParseRequestType);
+    q.status = r.Enum("status", Status::new_, ParseStatus);
+    q.impact = r.Enum("impact", Level::low, ParseLevel);
+    q.urgency = r.Enum("urgency", Level::low, ParseLevel);
+    q.priority = r.Enum("priority", Priority::planning, ParsePriority);
+    q.requester_id = UserId(r.Int("requester_id"));
+    q.requester_name = r.String("requester_name");
+    q.catalog_item_id = CatalogItemId(r.Int("catalog_item_id"));
+    q.catalog_item_title = r.String("catalog_item_title");
+    q.department = r.String("department");
+    q.summary = r.String("summary");
+    q.description = r.String("description");
+    q.created_at = r.Time("created_at");
+    q.updated_at = r.Time("updated_at");
+    q.version = static_cast<int>(r.Int("version", 1));
+    q.comment_count = static_cast<int>(r.Int("comment_count"));
+    if (const json* form = r.Object("form")) q.form_json = Dump(*form);
+    (void)object;
+    if (const json* comments = r.Array("comments")) {
+        for (const json& cj : *comments) {
+            if (!cj.is_object()) { r.Fail("comments", "must hold objects."); break; }
+            Reader cr(cj, "comments.");
+            Comment c = ReadComment(cr);
+            if (cr.failed()) { r.Adopt(cr.error()); break; }
+            q.comments.push_back(std::move(c));
+        }
+    }
+    return q;
+}
+
+std::string EncodeRequest(const Request& request) { return Dump(RequestJson(request)); }
+
+Result<Request> DecodeRequest(std::string_view body) {
+    return Guard<Request>([&]() -> Result<Request> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        Request q = ReadRequest(r, *doc);
+        if (r.failed()) return r.error();
+        return q;
+    });
+}
+
+std::string EncodeRequestPage(const RequestPage& page) {
+    json items = json::array();
+    for (const Request& q : page.items) items.push_back(RequestJson(q));
+    return Dump(json{{"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
+}
+
+Result<RequestPage> DecodeRequestPage(std::string_view body) {
+    return Guard<RequestPage>([&]() -> Result<RequestPage> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        RequestPage page;
+        page.total = static_cast<int>(r.Int("total"));
+        page.page = static_cast<int>(r.Int("page", 1));
+        page.page_size = static_cast<int>(r.Int("page_size", limits::kDefaultPageSize));
+        if (const json* items = r.Array("items")) {
+            for (const json& ij : *items) {
+                if (!ij.is_object()) { r.Fail("items", "must hold objects."); break; }
+                Reader ir(ij, "items.");
+                Request q = ReadRequest(ir, ij);
+                if (ir.failed()) { r.Adopt(ir.error()); break; }
+                page.items.push_back(std::move(q));
+            }
+        }
+        if (r.failed()) return r.error();
+        return page;
+    });
+}
+
+Result<CommentBody> DecodeCommentBody(std::string_view body) {
+    return Guard<CommentBody>([&]() -> Result<CommentBody> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        CommentBody out;
+        out.body = std::string(Trim(r.String("body", true, limits::kMaxComment * 4 + 64)));
+        out.internal = r.Bool("internal");
+        if (r.failed()) return r.error();
+        if (out.body.empty()) return MakeError(ErrorCode::validation_failed, "Write a message first.", "body");
+        if (ContainsControlChars(out.body, true))
+            return MakeError(ErrorCode::validation_failed, "The message contains invalid characters.", "body");
+        if (Utf8Length(out.body) > limits::kMaxComment)
+            return MakeError(ErrorCode::validation_failed, "Keep the message under " + std::to_string(limits::kMaxComment + 1) + " characters.", "body");
+        return out;
+    });
+}
+
+std::string EncodeCommentBody(const CommentBody& body) {
+    json j = {{"body", body.body}};
+    if (body.internal) j["internal"] = true;
+    return Dump(j);
+}
+
+std::string EncodeComment(const Comment& comment) { return Dump(CommentJson(comment)); }
+
+Result<Comment> DecodeComment(std::string_view body) {
+    return Guard<Comment>([&]() -> Result<Comment> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        Comment c = ReadComment(r);
+        if (r.failed()) return r.error();
+        return c;
+    });
+}
+
+}  // namespace spoc::api

@@ -1,0 +1,68 @@
+// Wire format of the JSON API: encode/decode for every body the server and the browser exchange.
+// snake_case fields; a missing field and null mean the same; times are ISO-8601 strings.
+// Decoders return Result<T> and never let an exception escape (bad JSON -> invalid_json,
+// wrong shapes -> bad_request/validation_failed with the field named).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shared/domain/catalog.h"
+#include "shared/domain/request.h"
+#include "shared/domain/result.h"
+
+namespace spoc::api {
+
+// ---- Errors: {"error":{"code":..., "message":..., "field":..., "details":[{field,message}]}}
+std::string EncodeError(const Error& error);
+Error DecodeError(std::string_view body, int http_status); // best effort: unknown bodies -> a generic error for that status
+
+// ---- Session -----------------------------------------------------------------------------
+struct SignInBody {
+    std::string username;
+    std::string password;
+};
+Result<SignInBody> DecodeSignIn(std::string_view body);     // lower-cases and trims the username; checks limits
+std::string EncodeSignIn(const SignInBody& body);
+
+struct Me {
+    User user;
+    std::string csrf_token;                                  // echo in X-CSRF-Token on every state change
+};
+std::string EncodeMe(const Me& me);                          // {"user":{...},"csrf_token":"..."}
+Result<Me> DecodeMe(std::string_view body);
+
+// ---- Catalog -----------------------------------------------------------------------------
+std::string EncodeCatalogItem(const CatalogItem& item);      // full definition, with fields
+Result<CatalogItem> DecodeCatalogItem(std::string_view body);
+std::string EncodeCatalogList(const std::vector<CatalogItem>& items); // {"items":[... without "fields"]}
+Result<std::vector<CatalogItem>> DecodeCatalogList(std::string_view body);
+
+// ---- Requests ----------------------------------------------------------------------------
+std::string EncodeFormValues(const FormValues& values);      // JSON object text, as stored in Request::form_json
+Result<FormValues> DecodeFormValues(std::string_view json_object);
+std::string EncodeDraft(const RequestDraft& draft);          // POST /api/v1/requests body
+Result<RequestDraft> DecodeDraft(std::string_view body);     // shape only; ValidateDraft checks content
+
+std::string EncodeRequest(const Request& request);           // includes "form" (object) and "comments" if any
+Result<Request> DecodeRequest(std::string_view body);
+
+struct RequestPage {
+    std::vector<Request> items;                              // newest update first
+    int total = 0;                                           // matching the filter, across pages
+    int page = 1;                                            // 1-based
+    int page_size = 25;
+};
+std::string EncodeRequestPage(const RequestPage& page);
+Result<RequestPage> DecodeRequestPage(std::string_view body);
+
+struct CommentBody {
+    std::string body;
+    bool internal = false;                                   // agent note; the server refuses it from employees
+};
+Result<CommentBody> DecodeCommentBody(std::string_view body); // trims; 1..kMaxComment code points, no control chars
+std::string EncodeCommentBody(const CommentBody& body);
+std::string EncodeComment(const Comment& comment);
+Result<Comment> DecodeComment(std::string_view body);
+
+}  // namespace spoc::api

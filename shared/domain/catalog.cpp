@@ -1,0 +1,359 @@
+// Catalog form rules: field visibility, defaults, per-field validation, draft validation,
+// normalization of stored values, and sanity checks on item definitions (see catalog.h).
+#include "shared/domain/catalog.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "shared/domain/limits.h"
+#include "shared/domain/pattern.h"
+#include "shared/domain/text.h"
+
+namespace spoc {
+
+// [SECTION] Names ----------------------------------------------------------------------------
+
+static constexpr struct { FieldType type; const char* name; } kFieldTypes[] = {
+    {FieldType::short_text, "short_text"}, {FieldType::long_text, "long_text"},
+    {FieldType::single_choice, "single_choice"}, {FieldType::multi_choice, "multi_choice"},
+    {FieldType::number, "number"}, {FieldType::date, "date"}, {FieldType::checkbox, "checkbox"},
+};
+
+std::string_view FieldTypeName(FieldType type) {
+    for (const auto& entry : kFieldTypes)
+        if (entry.type == type) return entry.name;
+    return "short_text";
+}
+
+bool ParseFieldType(std::string_view text, FieldType* out) {
+    for (const auto& entry : kFieldTypes)
+        if (text == entry.name) { *out = entry.type; return true; }
+    return false;
+}
+
+// [SECTION] Lookup and visibility ---------------------------------------------------------------
+
+const FieldDef* FindField(const CatalogItem& item, std::string_view key) {
+    for (const FieldDef& f : item.fields)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
+static bool ValueEquals(const FieldDef& controller, const FormValue* value, std::string_view expected) {
+    if (!value) return controller.type == FieldType::checkbox && expected == "false";
+    switch (controller.type) {
+        case FieldType::checkbox: return (value->checked ? "true" : "false") == expected;
+        case FieldType::multi_choice:
+            return std::find(value->list.begin(), value->list.end(), expected) != value->list.end();
+        default: return Trim(value->text) == expected;
+    }
+}
+
+bool IsFieldVisible(const CatalogItem& item, const FieldDef& field, const FormValues& values) {
+    // Walk the chain of controllers; definitions only reference earlier fields, and the depth cap
+    // guards against a malformed definition that loops.
+    const FieldDef* current = &field;
+    for (std::size_t depth = 0; depth < limits::kMaxFormFields && current->visible_when; ++depth) {
+        const FieldDef* controller = FindField(item, current->visible_when->field);
+        if (!controller) return false;
+        auto it = values.find(controller->key);
+        if (!ValueEquals(*controller, it == values.end() ? nullptr : &it->second, current->visible_when->equals))
+            return false;
+        current = controller;
+    }
+    return true;
+}
+
+FormValues DefaultFormValues(const CatalogItem& item) {
+    FormValues values;
+    for (const FieldDef& f : item.fields) {
+        switch (f.type) {
+            case FieldType::checkbox: values[f.key] = FormValue::Bool(f.default_value == "true"); break;
+            case FieldType::multi_choice: values[f.key] = FormValue::List({}); break;
+            default: values[f.key] = FormValue::Text(f.default_value); break;
+        }
+    }
+    return values;
+}
+
+// [SECTION] Parsing helpers -----------------------------------------------------------------------
+
+bool ParseDecimal(std::string_view text, double* out) {
+    text = Trim(text);
+    if (text.empty() || text.size() > 24) return false;
+    size_t i = 0;
+    if (text[0] == '-' || text[0] == '+') ++i;
+    int digits = 0, dots = 0;
+    for (size_t k = i; k < text.size(); ++k) {
+        if (text[k] >= '0' && text[k] <= '9') ++digits;
+        else if (text[k] == '.' && dots == 0) ++dots;
+        else return false;
+    }
+    if (digits == 0 || digits > 15) return false;
+    std::string copy(text);
+    char* end = nullptr;
+    const double v = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !std::isfinite(v)) return false;
+    *out = v;
+    return true;
+}
+
+bool ResolveDateBound(std::string_view bound, const CivilDate& today, CivilDate* out) {
+    if (bound.rfind("today", 0) == 0) {
+        std::string_view rest = bound.substr(5);
+        long offset = 0;
+        if (!rest.empty()) {
+            if (rest[0] != '+' && rest[0] != '-') return false;
+            const bool negative = rest[0] == '-';
+            rest.remove_prefix(1);
+            if (rest.empty() || rest.size() > 5) return false;
+            for (char c : rest) {
+                if (c < '0' || c > '9') return false;
+                offset = offset * 10 + (c - '0');
+            }
+            if (negative) offset = -offset;
+        }
+        *out = CivilFromDays(DaysFromCivil(today.year, today.month, today.day) + offset);
+        return true;
+    }
+    return ParseDate(bound, out);
+}
+
+static std::string FormatNumber(double v) {
+    char buf[32];
+    if (v == std::floor(v) && std::fabs(v) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+static std::string Plural(long n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// [SECTION] Validation ------------------------------------------------------------------------
+
+static bool IsEmptyValue(const FieldDef& field, const FormValue* value) {
+    if (!value || value->kind == FormValue::Kind::none) return true;
+    switch (field.type) {
+        case FieldType::checkbox: return !value->checked;
+        case FieldType::multi_choice: return value->list.empty();
+        default: return Trim(value->text).empty();
+    }
+}
+
+static bool HasOption(const FieldDef& field, std::string_view v) {
+    for (const Choice& c : field.options)
+        if (c.value == v) return true;
+    return false;
+}
+
+static size_t DefaultMaxLength(const FieldDef& f) {
+    if (f.max_length > 0) return static_cast<size_t>(f.max_length);
+    return f.type == FieldType::long_text ? limits::kMaxLongText : limits::kMaxShortText;
+}
+
+std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* value, const CivilDate& today) {
+    std::vector<FieldError> errors;
+    const std::string key = "values." + field.key;
+    auto fail = [&](std::string message) { errors.push_back(FieldError{key, std::move(message)}); };
+
+    if (IsEmptyValue(field, value)) {
+        if (field.required) {
+            if (field.type == FieldType::checkbox) fail("Tick this box to continue.");
+            else if (field.type == FieldType::single_choice) fail("Choose an option.");
+            else if (field.type == FieldType::multi_choice) fail("Choose at least one option.");
+            else fail("This field is required.");
+        }
+        // A type mismatch on an empty value is still a mismatch (e.g. a list sent for a text field).
+        if (value && value->kind != FormValue::Kind::none) {
+            const bool kind_ok = field.type == FieldType::checkbox   ? value->kind == FormValue::Kind::boolean
+                                 : field.type == FieldType::multi_choice ? value->kind == FormValue::Kind::list
+                                                                         : value->kind == FormValue::Kind::text;
+            if (!kind_ok && errors.empty()) fail("This value has the wrong type.");
+        }
+        return errors;
+    }
+
+    switch (field.type) {
+        case FieldType::short_text:
+        case FieldType::long_text: {
+            if (value->kind != FormValue::Kind::text) { fail("Enter text."); break; }
+            const std::string_view text = Trim(value->text);
+            if (!IsValidUtf8(text)) { fail("The text contains invalid characters."); break; }
+            if (ContainsControlChars(text, field.type == FieldType::long_text)) {
+                fail(field.type == FieldType::short_text ? "Keep this to a single line." : "The text contains invalid characters.");
+                break;
+            }
+            const size_t length = Utf8Length(text);
+            const size_t max_length = DefaultMaxLength(field);
+            if (length > max_length) { fail("Keep this under " + Plural(static_cast<long>(max_length) + 1, "character", "characters") + " (" + std::to_string(length) + " now)."); break; }
+            if (field.min_length > 0 && length < static_cast<size_t>(field.min_length)) {
+                fail("Write at least " + Plural(field.min_length, "character", "characters") + ".");
+                break;
+            }
+            if (!field.pattern.empty()) {
+                const auto pattern = Pattern::Compile(field.pattern);
+                if (!pattern || !pattern->FullMatch(text))
+                    fail(field.pattern_message.empty() ? "This doesn't match the expected format." : field.pattern_message);
+            }
+            break;
+        }
+        case FieldType::single_choice:
+            if (value->kind != FormValue::Kind::text || !HasOption(field, Trim(value->text))) fail("Choose one of the listed options.");
+            break;
+        case FieldType::multi_choice: {
+            if (value->kind != FormValue::Kind::list) { fail("Choose from the listed options."); break; }
+            if (value->list.size() > limits::kMaxChoices) { fail("Too many options chosen."); break; }
+            std::set<std::string_view> seen;
+            for (const std::string& v : value->list) {
+                if (!HasOption(field, v)) { fail("Choose only from the listed options."); return errors; }
+                if (!seen.insert(v).second) { fail("Each option can be chosen once."); return errors; }
+            }
+            const double count = static_cast<double>(value->list.size());
+            if (field.min && count < *field.min) fail("Choose at least " + Plural(static_cast<long>(*field.min), "option", "options") + ".");
+            else if (field.max && count > *field.max) fail("Choose at most " + Plural(static_cast<long>(*field.max), "option", "options") + ".");
+            break;
+        }
+        case FieldType::number: {
+            double v = 0;
+            if (value->kind != FormValue::Kind::text || !ParseDecimal(value->text, &v)) { fail("Enter a number, like 3 or 2.5."); break; }
+            if (field.integer && v != std::floor(v)) { fail("Enter a whole number."); break; }
+            if (field.min && field.max && (v < *field.min || v > *field.max))
+                fail("Enter a number from " + FormatNumber(*field.min) + " to " + FormatNumber(*field.max) + ".");
+            else if (field.min && v < *field.min) fail("Enter " + FormatNumber(*field.min) + " or more.");
+            else if (field.max && v > *field.max) fail("Enter " + FormatNumber(*field.max) + " or less.");
+            break;
+        }
+        case FieldType::date: {
+            CivilDate d;
+            if (value->kind != FormValue::Kind::text || !ParseDate(Trim(value->text), &d)) { fail("Enter a date as YYYY-MM-DD."); break; }
+            const std::int64_t day = DaysFromCivil(d.year, d.month, d.day);
+            CivilDate bound;
+            if (!field.min_date.empty() && ResolveDateBound(field.min_date, today, &bound) &&
+                day < DaysFromCivil(bound.year, bound.month, bound.day)) {
+                fail("Choose " + FormatDate(bound) + " or later.");
+            } else if (!field.max_date.empty() && ResolveDateBound(field.max_date, today, &bound) &&
+                       day > DaysFromCivil(bound.year, bound.month, bound.day)) {
+                fail("Choose " + FormatDate(bound) + " or earlier.");
+            }
+            break;
+        }
+        case FieldType::checkbox:
+            if (value->kind != FormValue::Kind::boolean) fail("This value has the wrong type.");
+            break;
+    }
+    return errors;
+}
+
+std::vector<FieldError> ValidateDraft(const CatalogItem& item, const RequestDraft& draft, const CivilDate& today) {
+    std::vector<FieldError> errors;
+    const std::string_view summary = Trim(draft.summary);
+    if (!IsValidUtf8(summary) || ContainsControlChars(summary, false))
+        errors.push_back({"summary", "Keep the summary to one line of plain text."});
+    else if (Utf8Length(summary) > limits::kMaxSummary)
+        errors.push_back({"summary", "Keep the summary under " + std::to_string(limits::kMaxSummary + 1) + " characters."});
+    const std::string_view description = Trim(draft.description);
+    if (!IsValidUtf8(description) || ContainsControlChars(description, true))
+        errors.push_back({"description", "The description contains invalid characters."});
+    else if (Utf8Length(description) > limits::kMaxDescription)
+        errors.push_back({"description", "Keep the description under " + std::to_string(limits::kMaxDescription + 1) + " characters."});
+    if (draft.urgency && !item.ask_urgency)
+        errors.push_back({"urgency", "This request type doesn't take an urgency."});
+
+    for (const auto& [key, value] : draft.values) {
+        if (!FindField(item, key)) errors.push_back({"values." + key, "This form has no field called '" + key.substr(0, 40) + "'."});
+        (void)value;
+    }
+    for (const FieldDef& field : item.fields) {
+        if (!IsFieldVisible(item, field, draft.values)) continue;
+        auto it = draft.values.find(field.key);
+        auto field_errors = ValidateField(field, it == draft.values.end() ? nullptr : &it->second, today);
+        errors.insert(errors.end(), field_errors.begin(), field_errors.end());
+    }
+    return errors;
+}
+
+FormValues NormalizeValues(const CatalogItem& item, const FormValues& values) {
+    FormValues out;
+    for (const FieldDef& field : item.fields) {
+        auto it = values.find(field.key);
+        if (it == values.end() || !IsFieldVisible(item, field, values)) continue;
+        FormValue v = it->second;
+        v.text = std::string(Trim(v.text));
+        if (IsEmptyValue(field, &v) && field.type != FieldType::checkbox) continue;
+        out[field.key] = std::move(v);
+    }
+    return out;
+}
+
+std::vector<FieldError> ValidateCatalogItem(const CatalogItem& item) {
+    std::vector<FieldError> errors;
+    auto fail = [&](std::string field, std::string message) { errors.push_back({std::move(field), std::move(message)}); };
+    if (Trim(item.title).empty()) fail("title", "An item needs a title.");
+    if (item.department.empty()) fail("department", "An item needs a department.");
+    if (item.fields.size() > limits::kMaxFormFields) fail("fields", "An item can have at most " + std::to_string(limits::kMaxFormFields) + " fields.");
+    std::set<std::string> keys;
+    for (const FieldDef& f : item.fields) {
+        const std::string where = "fields." + f.key;
+        bool key_ok = !f.key.empty() && f.key.size() <= 40 && f.key[0] >= 'a' && f.key[0] <= 'z';
+        for (char c : f.key) key_ok = key_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+        if (!key_ok) fail(where, "Field keys are lower_snake_case, up to 40 characters.");
+        if (Trim(f.label).empty()) fail(where, "Field '" + f.key + "' needs a label.");
+        const bool is_choice = f.type == FieldType::single_choice || f.type == FieldType::multi_choice;
+        if (is_choice && f.options.empty()) fail(where, "Choice field '" + f.key + "' needs options.");
+        std::set<std::string> option_values;
+        for (const Choice& c : f.options)
+            if (c.value.empty() || !option_values.insert(c.value).second) fail(where, "Field '" + f.key + "' has an empty or repeated option value.");
+        if (!f.pattern.empty()) {
+            std::string why;
+            if (f.type != FieldType::short_text) fail(where, "Only short text fields take a pattern.");
+            else if (!Pattern::Compile(f.pattern, &why)) fail(where, "Field '" + f.key + "': " + why);
+        }
+        if (f.min && f.max && *f.min > *f.max) fail(where, "Field '" + f.key + "' has min above max.");
+        CivilDate probe;
+        const CivilDate today{2000, 1, 1};
+        if (!f.min_date.empty() && !ResolveDateBound(f.min_date, today, &probe)) fail(where, "Field '" + f.key + "' has a bad min_date.");
+        if (!f.max_date.empty() && !ResolveDateBound(f.max_date, today, &probe)) fail(where, "Field '" + f.key + "' has a bad max_date.");
+        if (f.visible_when) {
+            // Only earlier fields may control visibility: no cycles, and the form reads top-down.
+            const FieldDef* controller = keys.count(f.visible_when->field) ? FindField(item, f.visible_when->field) : nullptr;
+            if (!controller) fail(where, "Field '" + f.key + "' depends on '" + f.visible_when->field + "', which must come earlier.");
+            else if ((controller->type == FieldType::single_choice || controller->type == FieldType::multi_choice) &&
+                     !HasOption(*controller, f.visible_when->equals))
+                fail(where, "Field '" + f.key + "' waits for a value '" + f.visible_when->equals + "' that '" + controller->key + "' never offers.");
+            else if (controller->type == FieldType::checkbox && f.visible_when->equals != "true" && f.visible_when->equals != "false")
+                fail(where, "Field '" + f.key + "' must wait for \"true\" or \"false\" from checkbox '" + controller->key + "'.");
+        }
+        if (!keys.insert(f.key).second) fail(where, "Field key '" + f.key + "' is used twice.");
+    }
+    return errors;
+}
+
+std::vector<std::pair<std::string, std::string>> DescribeValues(const CatalogItem& item, const FormValues& values) {
+    std::vector<std::pair<std::string, std::string>> lines;
+    auto label_of = [](const FieldDef& f, const std::string& v) {
+        for (const Choice& c : f.options)
+            if (c.value == v) return c.label;
+        return v;
+    };
+    for (const FieldDef& f : item.fields) {
+        auto it = values.find(f.key);
+        if (it == values.end()) continue;
+        const FormValue& v = it->second;
+        std::string text;
+        switch (f.type) {
+            case FieldType::checkbox: text = v.checked ? "Yes" : "No"; break;
+            case FieldType::single_choice: text = label_of(f, v.text); break;
+            case FieldType::multi_choice:
+                for (const std::string& choice : v.list) text += (text.empty() ? "" : ", ") + label_of(f, choice);
+                break;
+            default: text = v.text; break;
+        }
+        if (!text.empty()) lines.emplace_back(f.label, std::move(text));
+    }
+    return lines;
+}
+
+}  // namespace spoc

@@ -1,0 +1,114 @@
+// The request/incident model: ITIL statuses, request types, impact x urgency -> priority,
+// roles and users, and the records an employee sees (Request, Comment). Pure data + rules.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shared/domain/ids.h"
+#include "shared/domain/time.h"
+
+namespace spoc {
+
+// ---- Roles and users --------------------------------------------------------------------
+enum class Role { employee, agent, admin };
+std::string_view RoleName(Role role);                 // "employee"
+bool ParseRole(std::string_view text, Role* out);
+
+struct User {
+    UserId id;
+    std::string username;     // sign-in name, lower-case
+    std::string display_name; // "Emma Jones"
+    std::string email;
+    Role role = Role::employee;
+    std::string department;   // "Finance"
+    std::string time_zone;    // IANA name, "Europe/London"
+};
+
+// ---- Request type and status ----------------------------------------------------------
+enum class RequestType { incident, service_request };
+std::string_view RequestTypeName(RequestType type);   // "incident" | "service_request"
+std::string_view RequestTypeLabel(RequestType type);  // "Incident" | "Service request"
+bool ParseRequestType(std::string_view text, RequestType* out);
+
+// ITIL lifecycle. Open statuses: new, assigned, in_progress, pending. Done: resolved, closed, cancelled.
+#define SPOC_STATUSES(X)                       \
+    X(new_, "new", "New")                      \
+    X(assigned, "assigned", "Assigned")        \
+    X(in_progress, "in_progress", "In progress") \
+    X(pending, "pending", "Pending")           \
+    X(resolved, "resolved", "Resolved")        \
+    X(closed, "closed", "Closed")              \
+    X(cancelled, "cancelled", "Cancelled")
+
+enum class Status {
+#define SPOC_X(e, name, label) e,
+    SPOC_STATUSES(SPOC_X)
+#undef SPOC_X
+};
+inline constexpr int kStatusCount = 7;
+std::string_view StatusName(Status status);           // wire name "in_progress"
+std::string_view StatusLabel(Status status);          // "In progress"
+bool ParseStatus(std::string_view text, Status* out);
+bool IsOpenStatus(Status status);                     // new/assigned/in_progress/pending
+
+// Filter used by "My requests": a single status, all open ones, all done ones, or everything.
+enum class StatusFilter { all, open, done, single };
+struct RequestFilter {
+    StatusFilter kind = StatusFilter::all;
+    Status status = Status::new_;                      // when kind == single
+};
+bool ParseStatusFilter(std::string_view text, RequestFilter* out); // "", "all", "open", "done" or a status name
+std::string StatusFilterName(const RequestFilter& filter);
+bool StatusMatches(const RequestFilter& filter, Status status);
+
+// ---- Impact x urgency -> priority (ITIL matrix) ----------------------------------------
+enum class Level { high = 1, medium = 2, low = 3 };   // impact and urgency share the scale
+std::string_view LevelName(Level level);               // "high"
+std::string_view LevelLabel(Level level);              // "High"
+bool ParseLevel(std::string_view text, Level* out);
+
+enum class Priority { critical = 1, high = 2, moderate = 3, low = 4, planning = 5 };
+Priority ComputePriority(Level impact, Level urgency); // P1 = high/high ... P5 = low/low
+std::string_view PriorityName(Priority p);             // "critical"
+std::string_view PriorityLabel(Priority p);            // "P1 Critical"
+bool ParsePriority(std::string_view text, Priority* out);
+
+// ---- Records ---------------------------------------------------------------------------
+struct Comment {
+    CommentId id;
+    UserId author_id;
+    std::string author_name;
+    Role author_role = Role::employee;
+    std::string body;
+    bool internal = false;    // agent-only note; never sent to employees
+    Timestamp created_at = 0;
+};
+
+struct Request {
+    RequestId id;
+    std::string number;        // "REQ0000042" / "INC0000042": what people quote on the phone
+    RequestType type = RequestType::service_request;
+    Status status = Status::new_;
+    Level impact = Level::low;
+    Level urgency = Level::low;
+    Priority priority = Priority::planning;
+    UserId requester_id;
+    std::string requester_name;
+    CatalogItemId catalog_item_id;
+    std::string catalog_item_title;
+    std::string department;    // IT, HR, Facilities
+    std::string summary;
+    std::string description;
+    std::string form_json;     // the submitted form values, as a JSON object (see api/dto.h)
+    Timestamp created_at = 0;
+    Timestamp updated_at = 0;
+    int version = 1;           // bumps on every change; stale updates get 409
+    int comment_count = 0;
+    std::vector<Comment> comments; // only filled on the detail route
+};
+
+std::string FormatRequestNumber(RequestType type, RequestId id); // "INC0000042"
+bool ParseRequestRef(std::string_view text, RequestId* out);     // "42", "#42", "REQ0000042", "inc42"
+
+}  // namespace spoc
