@@ -45,3 +45,15 @@ if(SPOC_CLIENT_TESTS)
   target_include_directories(client_tests PRIVATE ${CMAKE_SOURCE_DIR})
   add_test(NAME client_headless COMMAND client_tests)
 endif()
+
+# End-to-end journeys in headless Chromium against the real server and the wasm client (build/web,
+# assembled by scripts/build after the wasm build).
+if(SPOC_WEB_DIR)
+  file(GLOB SPOC_E2E_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/e2e/*.e2e.mjs)
+  foreach(journey ${SPOC_E2E_TESTS})
+    get_filename_component(name ${journey} NAME_WE)
+    add_test(NAME e2e_${name} COMMAND node ${journey})
+    set_tests_properties(e2e_${name} PROPERTIES TIMEOUT 300 ENVIRONMENT
+      "SPOC_SERVER=$<TARGET_FILE:spoc-server>;SPOC_WEB_DIR=${SPOC_WEB_DIR};SPOC_ASSETS=${CMAKE_SOURCE_DIR}/assets;NODE_PATH=${CMAKE_SOURCE_DIR}/node_modules")
+  endforeach()
+endif()

@@ -1,0 +1,150 @@
+// End-to-end harness: starts the real spoc-server on a free 127.0.0.1 port with a fresh SQLite
+// file in a temp dir, launches Debian's Chromium headless through playwright-core, and finds ImGui
+// widgets through window.spoc.e2e (item labels + rects from ImGui's item hooks) to click and type
+// with real input events. Used by every *.e2e.mjs journey and by bench/web.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const SERVER_BIN = process.env.SPOC_SERVER || join(ROOT, 'build/native/spoc-server');
+export const WEB_DIR = process.env.SPOC_WEB_DIR || join(ROOT, 'build/web');
+export const ASSETS_DIR = process.env.SPOC_ASSETS || join(ROOT, 'assets');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function startServer() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'spoc-e2e-'));
+  const proc = spawn(SERVER_BIN, ['--host', '127.0.0.1', '--port', String(port), '--data', dataDir,
+    '--web', WEB_DIR, '--assets', ASSETS_DIR, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (proc.exitCode !== null) throw new Error(`spoc-server exited early (${proc.exitCode}):\n${log}`);
+    try { if ((await fetch(`${base}/api/v1/health`)).ok) break; } catch { /* not up yet */ }
+    await sleep(50);
+    if (i === 199) throw new Error(`spoc-server did not come up:\n${log}`);
+  }
+  return {
+    base, port, dataDir, log: () => log,
+    async stop() { proc.kill('SIGKILL'); await sleep(50); rmSync(dataDir, { recursive: true, force: true }); },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.SPOC_CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// Wraps a Playwright page showing the Spoc client, opened with ?e2e=1.
+export class SpocPage {
+  constructor(page) { this.page = page; this.errors = []; page.on('pageerror', (e) => this.errors.push(String(e))); }
+
+  static async open(browser, base, hash = '#/') {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const sp = new SpocPage(page);
+    await page.goto(`${base}/?e2e=1${hash}`);
+    await page.waitForFunction(() => window.spoc && window.spoc.e2e && window.spoc.e2e.frame() > 2, null, { timeout: 60000 });
+    return sp;
+  }
+
+  async items() { return this.page.evaluate(() => window.spoc.e2e.items()); }
+  async state() { return this.page.evaluate(() => window.spoc.e2e.state()); }
+
+  // Finds a widget drawn in the last frame whose id or visible label matches `what` (string: exact
+  // match on id or label, else a substring of the label; RegExp: tested against both).
+  static match(item, what) {
+    if (what instanceof RegExp) return what.test(item.label || '') || what.test(item.id || '');
+    return item.id === what || item.label === what;
+  }
+
+  async find(what, { timeout = 15000, visible = true } = {}) {
+    const deadline = Date.now() + timeout;
+    let last = [];
+    while (Date.now() < deadline) {
+      last = await this.items();
+      const hit = last.find((it) => SpocPage.match(it, what) && (!visible || (it.w > 0 && it.h > 0)));
+      if (hit) return hit;
+      await sleep(50);
+    }
+    const labels = last.map((it) => it.label || it.id).filter(Boolean).slice(0, 80).join(' | ');
+    throw new Error(`widget ${what} not found within ${timeout} ms; drawn: ${labels}`);
+  }
+
+  async has(what) { return (await this.items()).some((it) => SpocPage.match(it, what)); }
+
+  async click(what, opts) {
+    const it = await this.find(what, opts);
+    await this.page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
+    await this.nextFrames(2);
+    return it;
+  }
+
+  async type(what, text) {
+    await this.click(what);
+    await this.page.keyboard.type(text, { delay: 15 });
+    await this.nextFrames(2);
+  }
+
+  async nextFrames(n = 1) {
+    const start = await this.page.evaluate(() => window.spoc.e2e.frame());
+    await this.page.waitForFunction((s) => window.spoc.e2e.frame() >= s, start + n, { timeout: 10000 });
+  }
+
+  async waitState(pred, desc, timeout = 20000) {
+    const deadline = Date.now() + timeout;
+    let s;
+    while (Date.now() < deadline) {
+      s = await this.state();
+      if (pred(s)) return s;
+      await sleep(50);
+    }
+    throw new Error(`state never became ${desc}; last: ${JSON.stringify(s)}`);
+  }
+
+  async signIn(username, password = 'spoc-demo') {
+    await this.type(/^Username$|^username$/, username);
+    await this.type(/^Password$|^password$/, password);
+    await this.page.keyboard.press('Enter');
+    await this.waitState((s) => s.user === username, `signed in as ${username}`);
+  }
+}
+
+// Runs named steps, printing each; exits non-zero on the first failure (after cleanup).
+export async function journey(name, fn) {
+  const started = Date.now();
+  let server, browser;
+  try {
+    server = await startServer();
+    browser = await launchBrowser();
+    await fn({ server, browser, step: (label) => console.log(`  - ${label}`) });
+    console.log(`${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    console.error(`${name}: FAILED: ${e.stack || e}`);
+    if (server) console.error(`server log:\n${server.log().slice(-3000)}`);
+    process.exitCode = 1;
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server) await server.stop().catch(() => {});
+  }
+}
+
+export function assert(cond, message) { if (!cond) throw new Error(`assertion failed: ${message}`); }
