@@ -36,6 +36,10 @@ public:
         if (!Has(key)) { if (required) Fail(key, "is required."); return fallback; }
         const json& v = m_object.at(key);
         if (!v.is_number_integer()) { Fail(key, "must be a whole number."); return fallback; }
+        if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+            Fail(key, "is out of range.");
+            return fallback;
+        }
         return v.get<std::int64_t>();
     }
     std::optional<double> Number(const char* key) {
@@ -53,7 +57,7 @@ public:
     template <class E, class ParseFn>
     E Enum(const char* key, E fallback, ParseFn parse, bool required = false) {
         const std::string s = String(key, required, 64);
-        if (s.empty()) return fallback;
+        if (s.empty() && !Has(key)) return fallback;
         E out = fallback;
         if (!parse(s, &out)) Fail(key, "has an unknown value '" + s.substr(0, 32) + "'.");
         return out;
@@ -149,7 +153,10 @@ Error DecodeError(std::string_view body, int http_status) {
         Reader r(*e, "");
         Error out = fallback;
         ErrorCode code;
-        if (ParseErrorCode(r.String("code"), &code)) out.code = code;
+        if (ParseErrorCode(r.String("code"), &code)) {
+            out.code = code;
+            out.message = std::string(ErrorCodeDefaultMessage(code));
+        }
         const std::string message = r.String("message");
         if (!message.empty()) out.message = message;
         out.field = r.String("field");
@@ -414,7 +421,7 @@ static Result<FormValues> ReadValues(const json& object) {
                 return MakeError(ErrorCode::validation_failed, "This value is too long or not valid text.", field);
         } else if (v.is_number()) {
             fv.kind = FormValue::Kind::text;  // numbers travel as JSON numbers and are validated as decimal text
-            fv.text = v.is_number_float() ? Dump(v) : std::to_string(v.get<std::int64_t>());
+            fv.text = Dump(v);  // exact decimal text for floats, signed and unsigned integers
         } else if (v.is_boolean()) {
             fv = FormValue::Bool(v.get<bool>());
         } else if (v.is_array()) {
@@ -530,7 +537,11 @@ static Request ReadRequest(Reader& r, const json& object) {
     q.updated_at = r.Time("updated_at");
     q.version = static_cast<int>(r.Int("version", 1));
     q.comment_count = static_cast<int>(r.Int("comment_count"));
-    if (const json* form = r.Object("form")) q.form_json = Dump(*form);
+    if (const json* form = r.Object("form")) {
+        // A form is one level of values; checking the shape first keeps Dump() from recursing deeply.
+        if (!ReadValues(*form).ok()) r.Fail("form", "must be an object of form values.");
+        else q.form_json = Dump(*form);
+    }
     (void)object;
     if (const json* comments = r.Array("comments")) {
         for (const json& cj : *comments) {

@@ -1,6 +1,7 @@
 // Calendar arithmetic (Howard Hinnant's civil-days algorithms) and ISO-8601 text for Timestamp.
 #include "shared/domain/time.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace spoc {
@@ -120,7 +121,7 @@ bool ParseIso8601(std::string_view text, Timestamp* out) {
 std::string FormatRelative(Timestamp ts, Timestamp now) {
     const std::int64_t secs = (now - ts) / 1000;
     if (secs < 45) return "just now";
-    if (secs < 3600) return std::to_string((secs + 30) / 60) + " min ago";
+    if (secs < 3600) return std::to_string(std::min<std::int64_t>((secs + 30) / 60, 59)) + " min ago";
     if (secs < 86400) return std::to_string(secs / 3600) + " h ago";
     if (secs < 86400 * 2) return "yesterday";
     if (secs < 86400 * 14) return std::to_string(secs / 86400) + " days ago";
