@@ -18,7 +18,7 @@ list(FILTER SPOC_SERVER_SOURCES EXCLUDE REGEX ".*/server/main\\.cpp$")
 add_library(spoc_server_lib STATIC ${SPOC_SERVER_SOURCES} ${SPOC_MIGRATIONS_HEADER})
 target_include_directories(spoc_server_lib PUBLIC ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/generated)
 target_include_directories(spoc_server_lib SYSTEM PUBLIC ${HTTPLIB_DIR})
-target_compile_definitions(spoc_server_lib PUBLIC CPPHTTPLIB_ZLIB_SUPPORT)
+target_compile_definitions(spoc_server_lib PUBLIC CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_LISTEN_BACKLOG=1024)
 target_link_libraries(spoc_server_lib PUBLIC spoc_shared PkgConfig::SODIUM PkgConfig::SQLITE
   Threads::Threads ZLIB::ZLIB)
 
@@ -35,7 +35,10 @@ file(GLOB SPOC_SERVER_TESTS CONFIGURE_DEPENDS tests/server/*.cpp)
 if(SPOC_SERVER_TESTS)
   add_executable(server_tests ${SPOC_SERVER_TESTS})
   target_link_libraries(server_tests PRIVATE spoc_server_lib)
+  add_dependencies(server_tests spoc-server)  # the crash test spawns the real binary
+  target_compile_definitions(server_tests PRIVATE SPOC_SERVER_BINARY="$<TARGET_FILE:spoc-server>")
   add_test(NAME server_http COMMAND server_tests)
+  set_tests_properties(server_http PROPERTIES TIMEOUT 300)
 endif()
 
 file(GLOB SPOC_CLIENT_TESTS CONFIGURE_DEPENDS tests/client/*.cpp)

@@ -1,0 +1,300 @@
+// Demo seeding (see demo_seed.h).
+#include "server/app/demo_seed.h"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "server/app/clock.h"
+#include "server/app/crypto.h"
+#include "server/storage/audit_repo.h"
+#include "server/storage/catalog_repo.h"
+#include "server/storage/requests_repo.h"
+#include "server/storage/users_repo.h"
+#include "shared/api/dto.h"
+#include "shared/domain/text.h"
+
+namespace spoc::app {
+
+namespace {
+
+constexpr Timestamp kDay = 86400000;
+constexpr Timestamp kHour = 3600000;
+
+struct DemoUser {
+    const char* username;
+    const char* display_name;
+    Role role;
+    const char* department;
+    const char* time_zone;
+};
+
+const DemoUser kDemoUsers[] = {
+    {"emma", "Emma Jones", Role::employee, "Finance", "Europe/London"},
+    {"liam", "Liam Chen", Role::employee, "Marketing", "America/New_York"},
+    {"ava", "Ava Patel", Role::agent, "IT Service Desk", "Europe/London"},
+    {"root", "Spoc Admin", Role::admin, "", "UTC"},
+};
+
+struct DemoRequest {
+    int requester;                      // index into kDemoUsers
+    std::vector<const char*> keywords;  // preferred catalog item (title, category, keywords)
+    const char* summary;
+    const char* description;
+    Status status;
+    int age_days;             // created this many days ago
+    int updated_days;         // last change this many days ago
+    const char* agent_reply;  // public reply from ava, or nullptr
+};
+
+const DemoRequest kDemoRequests[] = {
+    {0,
+     {"laptop", "computer", "hardware"},
+     "Replacement laptop for month-end reporting",
+     "My current laptop is five years old and struggles with the month-end workbooks.",
+     Status::resolved,
+     24,
+     20,
+     nullptr},
+    {0,
+     {"vpn", "remote", "network", "access"},
+     "VPN keeps disconnecting when working from home",
+     "Since Monday the VPN drops every 10-15 minutes, which interrupts calls and uploads.",
+     Status::in_progress,
+     5,
+     1,
+     "Hi Emma, thanks for the details. I've pushed a new VPN profile to your laptop. Please restart it and let me "
+     "know if the connection still drops."},
+    {0,
+     {"monitor", "screen", "desk", "equipment"},
+     "Second monitor for hot desk 3F-12",
+     "A second screen would help with reconciliations.",
+     Status::new_,
+     1,
+     1,
+     nullptr},
+    {1,
+     {"software", "licen", "adobe", "application"},
+     "Adobe Creative Cloud licence for campaign work",
+     "I need Photoshop and InDesign for the spring campaign assets.",
+     Status::pending,
+     6,
+     3,
+     nullptr},
+};
+
+std::string NumberText(double value) {
+    if (std::floor(value) == value && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+std::string SampleText(const FieldDef& field) {
+    std::string text = field.type == FieldType::long_text ? "Details as discussed with my manager." : "Demo";
+    while (static_cast<int>(Utf8Length(text)) < field.min_length) text += " demo";
+    if (field.max_length > 0 && static_cast<int>(Utf8Length(text)) > field.max_length)
+        text = text.substr(0, field.max_length);
+    return text;
+}
+
+// The catalog item to file a demo request against: the first whose text matches a keyword and
+// whose sample form validates, else the n-th item whose sample form validates.
+const CatalogItem* PickItem(const std::vector<CatalogItem>& items, const DemoRequest& demo, std::size_t n,
+                            const CivilDate& today) {
+    std::vector<const CatalogItem*> usable;
+    for (const auto& item : items)
+        if (SampleFormValues(item, today)) usable.push_back(&item);
+    if (usable.empty()) return nullptr;
+    for (const char* keyword : demo.keywords) {
+        for (const CatalogItem* item : usable) {
+            bool hit = ContainsFolded(item->title, keyword) || ContainsFolded(item->category, keyword);
+            for (const auto& k : item->keywords) hit = hit || ContainsFolded(k, keyword);
+            if (hit) return item;
+        }
+    }
+    return usable[n % usable.size()];
+}
+
+}  // namespace
+
+std::optional<FormValues> SampleFormValues(const CatalogItem& item, const CivilDate& today) {
+    FormValues values;
+    for (const auto& field : item.fields) {
+        if (!IsFieldVisible(item, field, values)) continue;
+        FormValue value;
+        switch (field.type) {
+            case FieldType::short_text:
+            case FieldType::long_text:
+                if (!field.default_value.empty()) {
+                    value = FormValue::Text(field.default_value);
+                } else if (field.required) {
+                    // The placeholder is usually a well-formed example ("CC-1234", "e.g. Spain").
+                    std::string example = field.placeholder;
+                    if (example.rfind("e.g. ", 0) == 0) example.erase(0, 5);
+                    value = FormValue::Text(example);
+                    if (example.empty() || !ValidateField(field, &value, today).empty())
+                        value = FormValue::Text(SampleText(field));
+                }
+                break;
+            case FieldType::single_choice:
+                if (!field.default_value.empty())
+                    value = FormValue::Text(field.default_value);
+                else if (!field.options.empty())
+                    value = FormValue::Text(field.options.front().value);
+                break;
+            case FieldType::multi_choice: {
+                std::vector<std::string> chosen;
+                const std::size_t want = field.min ? static_cast<std::size_t>(std::max(1.0, *field.min)) : 1;
+                for (std::size_t i = 0; i < want && i < field.options.size(); ++i)
+                    chosen.push_back(field.options[i].value);
+                if (field.required || field.min) value = FormValue::List(std::move(chosen));
+                break;
+            }
+            case FieldType::number:
+                if (!field.default_value.empty())
+                    value = FormValue::Text(field.default_value);
+                else
+                    value = FormValue::Text(NumberText(field.min   ? *field.min
+                                                       : field.max ? std::min(1.0, *field.max)
+                                                                   : 1.0));
+                break;
+            case FieldType::date: {
+                CivilDate date = CivilFromDays(DaysFromCivil(today.year, today.month, today.day) + 7);
+                CivilDate bound;
+                if (!field.min_date.empty() && ResolveDateBound(field.min_date, today, &bound) &&
+                    DaysFromCivil(bound.year, bound.month, bound.day) > DaysFromCivil(date.year, date.month, date.day))
+                    date = bound;
+                if (!field.max_date.empty() && ResolveDateBound(field.max_date, today, &bound) &&
+                    DaysFromCivil(bound.year, bound.month, bound.day) < DaysFromCivil(date.year, date.month, date.day))
+                    date = bound;
+                if (field.required || !field.default_value.empty()) value = FormValue::Text(FormatDate(date));
+                break;
+            }
+            case FieldType::checkbox:
+                value = FormValue::Bool(field.required || field.default_value == "true");
+                break;
+        }
+        if (value.kind != FormValue::Kind::none) values[field.key] = std::move(value);
+    }
+    RequestDraft draft;
+    draft.catalog_item_id = item.id;
+    draft.values = values;
+    if (!ValidateDraft(item, draft, today).empty()) return std::nullopt;
+    return NormalizeValues(item, values);
+}
+
+Result<std::vector<CatalogItem>> LoadCatalogFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return MakeError(ErrorCode::not_found, "Cannot read the demo catalog " + path + ".");
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("items") || !doc["items"].is_array())
+        return MakeError(ErrorCode::invalid_json, path + " must be a JSON object {\"items\": [...]}.");
+    std::vector<CatalogItem> items;
+    int index = 0;
+    for (const auto& entry : doc["items"]) {
+        const std::string name = entry.is_object() && entry.contains("title") && entry["title"].is_string()
+                                     ? "\"" + entry["title"].get<std::string>() + "\""
+                                     : "#" + std::to_string(index);
+        auto item = api::DecodeCatalogItem(entry.dump());
+        if (!item.ok())
+            return MakeError(ErrorCode::validation_failed,
+                             path + ": catalog item " + name + " does not decode: " + item.error().message +
+                                 (item.error().field.empty() ? "" : " (" + item.error().field + ")"));
+        auto problems = ValidateCatalogItem(*item);
+        if (!problems.empty()) {
+            std::string message = path + ": catalog item " + name + " is not valid:";
+            for (const auto& p : problems) message += " " + p.field + ": " + p.message;
+            return MakeError(ErrorCode::validation_failed, message);
+        }
+        items.push_back(std::move(*item));
+        ++index;
+    }
+    return items;
+}
+
+Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_dir, Timestamp now) {
+    auto count = writer.Run([](storage::Database& db) { return storage::CountUsers(db); });
+    if (!count.ok()) return count.error();
+    if (*count > 0) return false;
+
+    auto catalog = LoadCatalogFile(assets_dir + "/demo/catalog.json");
+    if (!catalog.ok()) return catalog.error();
+    std::vector<std::string> hashes;
+    for (std::size_t i = 0; i < std::size(kDemoUsers); ++i) {
+        auto hash = HashPassword(kDemoPassword);
+        if (!hash.ok()) return hash.error();
+        hashes.push_back(std::move(*hash));
+    }
+
+    return writer.Run([&](storage::Database& db) -> Result<bool> {
+        auto again = storage::CountUsers(db);  // someone may have won the race
+        if (!again.ok()) return again.error();
+        if (*again > 0) return false;
+
+        std::vector<User> users;
+        for (std::size_t i = 0; i < std::size(kDemoUsers); ++i) {
+            const auto& d = kDemoUsers[i];
+            User user{UserId(), d.username,   d.display_name, std::string(d.username) + "@example.com",
+                      d.role,   d.department, d.time_zone};
+            auto id = storage::InsertUser(db, user, hashes[i], now);
+            if (!id.ok()) return id.error();
+            user.id = *id;
+            users.push_back(std::move(user));
+        }
+        std::vector<CatalogItem> items = *catalog;
+        for (auto& item : items) {
+            auto id = storage::InsertCatalogItem(db, item, true, now);
+            if (!id.ok()) return id.error();
+            item.id = *id;
+        }
+
+        const User& agent = users[2];
+        int seeded_requests = 0;
+        for (std::size_t n = 0; n < std::size(kDemoRequests); ++n) {
+            const DemoRequest& demo = kDemoRequests[n];
+            const Timestamp created = now - demo.age_days * kDay - 2 * kHour;
+            const CatalogItem* item = PickItem(items, demo, n, UtcDate(created));
+            if (!item) break;  // nothing in this catalog can be filled in generically
+            const User& requester = users[demo.requester];
+            Request r;
+            r.type = item->type;
+            r.status = demo.status;
+            r.impact = item->impact;
+            r.urgency = item->urgency;
+            r.priority = ComputePriority(r.impact, r.urgency);
+            r.requester_id = requester.id;
+            r.requester_name = requester.display_name;
+            r.catalog_item_id = item->id;
+            r.catalog_item_title = item->title;
+            r.department = item->department;
+            r.summary = demo.summary;
+            r.description = demo.description;
+            r.form_json = api::EncodeFormValues(*SampleFormValues(*item, UtcDate(created)));
+            r.created_at = created;
+            r.updated_at = now - demo.updated_days * kDay - kHour;
+            r.version = demo.status == Status::new_ ? 1 : 2;
+            auto id = storage::InsertRequest(db, r);
+            if (!id.ok()) return id.error();
+            if (demo.agent_reply) {
+                Comment reply;
+                reply.author_id = agent.id;
+                reply.body = demo.agent_reply;
+                reply.created_at = r.updated_at;
+                if (auto c = storage::InsertComment(db, r.id, reply); !c.ok()) return c.error();
+            }
+            ++seeded_requests;
+        }
+        const nlohmann::json detail = {
+            {"users", users.size()}, {"catalog_items", items.size()}, {"requests", seeded_requests}};
+        if (auto a = storage::AppendAudit(db, {now, UserId(), "demo", 0, "seed", detail.dump()}); !a.ok())
+            return a.error();
+        return true;
+    });
+}
+
+}  // namespace spoc::app

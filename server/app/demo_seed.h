@@ -1,0 +1,26 @@
+// Demo content for a first run (--demo on an empty database): four users (password "spoc-demo"),
+// the catalog from <assets>/demo/catalog.json, and a few past requests with one agent reply so
+// "My requests" is not empty on first sign-in. Everything is written in one transaction.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "server/storage/writer.h"
+#include "shared/domain/catalog.h"
+
+namespace spoc::app {
+
+inline constexpr const char* kDemoPassword = "spoc-demo";
+
+// Reads {"items":[...]} (each item as api::EncodeCatalogItem writes it, without "id"); an item
+// that does not decode or fails ValidateCatalogItem is an error naming it.
+Result<std::vector<CatalogItem>> LoadCatalogFile(const std::string& path);
+
+// Seeds when the users table is empty; returns false (and does nothing) otherwise.
+Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_dir, Timestamp now);
+
+// Form values that pass ValidateDraft for `item` on `today` (defaults, first choices, lower
+// bounds), or nullopt if the item's rules can't be met that simply (e.g. a pattern field).
+std::optional<FormValues> SampleFormValues(const CatalogItem& item, const CivilDate& today);
+
+}  // namespace spoc::app

@@ -1,0 +1,151 @@
+// Request use cases (see request_service.h).
+#include "server/app/request_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "server/app/clock.h"
+#include "server/storage/audit_repo.h"
+#include "server/storage/idempotency_repo.h"
+#include "server/storage/requests_repo.h"
+#include "shared/api/routes.h"
+#include "shared/domain/text.h"
+
+namespace spoc::app {
+
+namespace {
+
+// Replays the stored first answer, or refuses a reused key with a different body.
+Result<std::optional<CreatedResponse>> CheckIdempotency(storage::Database& db, UserId user, const IdempotencyKey& key) {
+    auto found = storage::FindIdempotencyRecord(db, user, key.key);
+    if (!found.ok()) return found.error();
+    if (!*found) return std::optional<CreatedResponse>();
+    if ((*found)->fingerprint != key.fingerprint)
+        return MakeError(ErrorCode::idempotency_conflict, {}, "Idempotency-Key");
+    return std::optional<CreatedResponse>(CreatedResponse{(*found)->status, (*found)->body, (*found)->location, true});
+}
+
+std::string RequestLocation(RequestId id) { return std::string(routes::kRequests) + "/" + std::to_string(id.value); }
+
+}  // namespace
+
+bool IsStaff(Role role) { return role == Role::agent || role == Role::admin; }
+
+RequestService::RequestService(storage::ReaderPool& readers, storage::Writer& writer, CatalogService& catalog)
+    : m_readers(readers), m_writer(writer), m_catalog(catalog) {}
+
+Result<CreatedResponse> RequestService::Create(const User& caller, const RequestDraft& draft,
+                                               const std::optional<IdempotencyKey>& idempotency, Timestamp now) {
+    // A retry of something already stored gets its first answer, even if the catalog changed since.
+    if (idempotency) {
+        auto lease = m_readers.Acquire();
+        auto replay = CheckIdempotency(*lease, caller.id, *idempotency);
+        if (!replay.ok()) return replay.error();
+        if (*replay) return std::move(**replay);
+    }
+
+    auto snapshot = m_catalog.Snapshot();
+    const CatalogItem* item = snapshot->Find(draft.catalog_item_id);
+    if (!item) return MakeError(ErrorCode::not_found, "No such catalog item.", "catalog_item_id");
+
+    auto problems = ValidateDraft(*item, draft, UtcDate(now));
+    if (!problems.empty()) {
+        Error error = MakeError(ErrorCode::validation_failed, {}, problems.front().field);
+        error.details = std::move(problems);
+        return error;
+    }
+
+    Request request;
+    request.type = item->type;
+    request.status = Status::new_;
+    request.impact = item->impact;
+    request.urgency = item->ask_urgency && draft.urgency ? *draft.urgency : item->urgency;
+    request.priority = ComputePriority(request.impact, request.urgency);
+    request.requester_id = caller.id;
+    request.requester_name = caller.display_name;
+    request.catalog_item_id = item->id;
+    request.catalog_item_title = item->title;
+    request.department = item->department;
+    const std::string summary(Trim(draft.summary));
+    request.summary = summary.empty() ? item->title : summary;
+    request.description = std::string(Trim(draft.description));
+    request.form_json = api::EncodeFormValues(NormalizeValues(*item, draft.values));
+    request.created_at = now;
+    request.updated_at = now;
+    request.version = 1;
+
+    // Key check, insert, audit and remembered answer in one job: two concurrent retries of the
+    // same key are serialised by the writer, and the second sees the first one's row.
+    return m_writer.Run([&](storage::Database& db) -> Result<CreatedResponse> {
+        if (idempotency) {
+            auto replay = CheckIdempotency(db, caller.id, *idempotency);
+            if (!replay.ok()) return replay.error();
+            if (*replay) return std::move(**replay);
+        }
+        Request stored = request;
+        auto id = storage::InsertRequest(db, stored);
+        if (!id.ok()) return id.error();
+        CreatedResponse out{201, api::EncodeRequest(stored), RequestLocation(stored.id), false};
+        const nlohmann::json detail = {{"number", stored.number},
+                                       {"catalog_item_id", item->id.value},
+                                       {"priority", PriorityName(stored.priority)}};
+        if (auto a = storage::AppendAudit(db, {now, caller.id, "request", stored.id.value, "create", detail.dump()});
+            !a.ok())
+            return a.error();
+        if (idempotency) {
+            storage::IdempotencyRecord record{idempotency->fingerprint, out.status, out.body, out.location, now};
+            if (auto k = storage::InsertIdempotencyRecord(db, caller.id, idempotency->key, record); !k.ok())
+                return k.error();
+        }
+        return out;
+    });
+}
+
+Result<api::RequestPage> RequestService::ListMine(const User& caller, const RequestFilter& filter, int page,
+                                                  int page_size) {
+    auto lease = m_readers.Acquire();
+    return storage::ListRequestsByRequester(*lease, {caller.id, filter, page, page_size, IsStaff(caller.role)});
+}
+
+Result<Request> RequestService::Get(const User& caller, RequestId id) {
+    const bool staff = IsStaff(caller.role);
+    auto lease = m_readers.Acquire();
+    auto found = storage::FindRequest(*lease, id, staff);
+    if (!found.ok()) return found.error();
+    // Someone else's request looks exactly like a missing one to an employee.
+    if (!*found || (!staff && (*found)->requester_id != caller.id))
+        return MakeError(ErrorCode::not_found, "No such request.");
+    Request request = std::move(**found);
+    auto comments = storage::ListComments(*lease, id, staff);
+    if (!comments.ok()) return comments.error();
+    request.comments = std::move(*comments);
+    request.comment_count = static_cast<int>(request.comments.size());
+    return request;
+}
+
+Result<Comment> RequestService::AddComment(const User& caller, RequestId id, const NewComment& input, Timestamp now) {
+    const bool staff = IsStaff(caller.role);
+    if (input.internal && !staff)
+        return MakeError(ErrorCode::forbidden, "Only agents can add internal notes.", "internal");
+    return m_writer.Run([&](storage::Database& db) -> Result<Comment> {
+        auto found = storage::FindRequest(db, id, staff);
+        if (!found.ok()) return found.error();
+        if (!*found || (!staff && (*found)->requester_id != caller.id))
+            return MakeError(ErrorCode::not_found, "No such request.");
+        Comment comment;
+        comment.author_id = caller.id;
+        comment.author_name = caller.display_name;
+        comment.author_role = caller.role;
+        comment.body = input.body;
+        comment.internal = input.internal;
+        comment.created_at = now;
+        if (auto c = storage::InsertComment(db, id, comment); !c.ok()) return c.error();
+        if (auto t = storage::TouchRequest(db, id, now); !t.ok()) return t.error();
+        const nlohmann::json detail = {{"request_id", id.value}, {"internal", input.internal}};
+        if (auto a = storage::AppendAudit(db, {now, caller.id, "comment", comment.id.value, "create", detail.dump()});
+            !a.ok())
+            return a.error();
+        return comment;
+    });
+}
+
+}  // namespace spoc::app

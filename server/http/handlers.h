@@ -1,0 +1,22 @@
+// The JSON API's routes, one line each, and their handlers: decode (shared/api codecs) ->
+// service (server/app) -> encode. Guards (session, CSRF, Origin, content type, body size) run
+// in HttpServer before a handler sees the request.
+#pragma once
+#include <string>
+
+#include "server/app/auth_service.h"
+#include "server/app/catalog_service.h"
+#include "server/app/request_service.h"
+#include "server/http/router.h"
+
+namespace spoc::http {
+
+struct ApiServices {
+    app::AuthService& auth;
+    app::CatalogService& catalog;
+    app::RequestService& requests;
+};
+
+void AddApiRoutes(Router& router, ApiServices services);
+
+}  // namespace spoc::http

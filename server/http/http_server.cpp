@@ -1,0 +1,248 @@
+// HTTP front (see http_server.h): httplib set-up, the one Dispatch path, error/exception hooks
+// and security headers.
+#include "server/http/http_server.h"
+
+// httplib's default listen backlog is 5: 32 clients connecting at once overflow the accept queue
+// and some connections die before their first request. Only this file creates an httplib::Server.
+// (Better set for the whole target in cmake/native.cmake; see the server report.)
+#ifndef CPPHTTPLIB_LISTEN_BACKLOG
+#define CPPHTTPLIB_LISTEN_BACKLOG 1024
+#endif
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "server/app/clock.h"
+#include "server/http/auth.h"
+#include "shared/api/dto.h"
+#include "shared/domain/limits.h"
+
+namespace spoc::http {
+
+namespace {
+
+constexpr const char* kCsp =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+
+bool IsApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+// The error code that best names an HTTP status httplib produced on its own.
+ErrorCode CodeForStatus(int status) {
+    switch (status) {
+        case 401:
+            return ErrorCode::unauthenticated;
+        case 403:
+            return ErrorCode::forbidden;
+        case 404:
+            return ErrorCode::not_found;
+        case 405:
+            return ErrorCode::method_not_allowed;
+        case 409:
+            return ErrorCode::conflict;
+        case 413:
+            return ErrorCode::payload_too_large;
+        case 415:
+            return ErrorCode::unsupported_media;
+        case 429:
+            return ErrorCode::rate_limited;
+        case 503:
+            return ErrorCode::unavailable;
+        default:
+            return status >= 500 ? ErrorCode::internal : ErrorCode::bad_request;
+    }
+}
+
+bool IsJsonContentType(const std::string& value) {
+    std::string media = value.substr(0, value.find(';'));
+    while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.pop_back();
+    for (auto& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return media == "application/json";
+}
+
+// Reads the whole body through httplib's reader. Past the cap it keeps reading but drops the
+// bytes, so the connection stays in step and a small gzip body can't inflate without bound.
+Result<std::string> ReadBody(const httplib::Request& req, httplib::Response& res,
+                             const httplib::ContentReader& reader) {
+    std::string body;
+    bool too_large = false;
+    bool ok;
+    if (req.is_multipart_form_data()) {
+        ok = reader([](const httplib::MultipartFormData&) { return true; },
+                    [](const char*, std::size_t) { return true; });
+        if (ok) return MakeError(ErrorCode::unsupported_media);
+    } else {
+        ok = reader([&](const char* data, std::size_t size) {
+            if (too_large || body.size() + size > limits::kMaxBodyBytes)
+                too_large = true;
+            else
+                body.append(data, size);
+            return true;
+        });
+    }
+    if (too_large || (!ok && res.status == 413)) return MakeError(ErrorCode::payload_too_large);
+    if (!ok) return MakeError(ErrorCode::bad_request, "The request body could not be read.");
+    return body;
+}
+
+void WriteReply(httplib::Response& res, Reply reply) {
+    res.status = reply.status;
+    for (auto& [name, value] : reply.headers) res.set_header(name, value);
+    if (!reply.body.empty()) res.set_content(std::move(reply.body), reply.content_type);
+}
+
+}  // namespace
+
+void WriteError(httplib::Response& res, const Error& error, std::string_view context) {
+    Error sent = error;
+    int status = ErrorCodeHttpStatus(error.code);
+    if (status == 0) status = 500;
+    if (status >= 500) {
+        // Internal detail (SQLite messages, exception text) goes to the log, not to the client.
+        std::fprintf(stderr, "spoc: %.*s -> %d %s: %s\n", static_cast<int>(context.size()), context.data(), status,
+                     std::string(ErrorCodeName(error.code)).c_str(), error.message.c_str());
+        sent = MakeError(error.code);
+    }
+    res.status = status;
+    res.set_content(api::EncodeError(sent), "application/json");
+}
+
+HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::AuthService& auth, HttpOptions options)
+    : m_server(std::make_unique<httplib::Server>()), m_router(std::move(router)), m_web(std::move(web)), m_auth(auth) {
+    auto& svr = *m_server;
+    const int threads = options.threads < 4 ? 4 : options.threads;
+    svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    svr.set_tcp_nodelay(true);  // without it every response waits ~40 ms on Nagle + delayed ACK
+    svr.set_payload_max_length(limits::kMaxBodyBytes);
+    svr.set_read_timeout(options.read_timeout_seconds, 0);
+    svr.set_write_timeout(options.write_timeout_seconds, 0);
+    svr.set_keep_alive_timeout(options.keep_alive_seconds);
+    svr.set_keep_alive_max_count(1000);
+
+    auto plain = [this](const httplib::Request& req, httplib::Response& res) { Dispatch(req, res, nullptr); };
+    auto with_body = [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+        Dispatch(req, res, &reader);
+    };
+    svr.Get(".*", plain);
+    svr.Options(".*", plain);
+    svr.Post(".*", with_body);
+    svr.Put(".*", with_body);
+    svr.Patch(".*", with_body);
+    svr.Delete(".*", with_body);
+
+    // httplib's own failures (bad request line, oversize body, unknown method...) get JSON too.
+    svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty() || res.status == 304) return httplib::Server::HandlerResponse::Unhandled;
+        Error error = MakeError(CodeForStatus(res.status));
+        res.set_content(api::EncodeError(error), "application/json");
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+            if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        res.headers.clear();
+        WriteError(res, MakeError(ErrorCode::internal, "Unhandled exception: " + what), req.method + " " + req.path);
+    });
+    svr.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("Referrer-Policy", "no-referrer");
+        res.set_header("X-Frame-Options", "DENY");
+        if (res.get_header_value("Content-Type").rfind("text/html", 0) == 0)
+            res.set_header("Content-Security-Policy", kCsp);
+        if (IsApiPath(req.path) && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+    });
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+Result<int> HttpServer::Bind(const std::string& host, int port) {
+    if (port == 0) {
+        const int bound = m_server->bind_to_any_port(host);
+        if (bound <= 0) return MakeError(ErrorCode::unavailable, "Cannot listen on " + host + ".");
+        return bound;
+    }
+    if (!m_server->bind_to_port(host, port))
+        return MakeError(ErrorCode::unavailable,
+                         "Cannot listen on " + host + ":" + std::to_string(port) + " (in use, or a bad address?).");
+    return port;
+}
+
+bool HttpServer::Listen() {
+    m_listen_called = true;
+    const bool ok = m_stop_requested ? true : m_server->listen_after_bind();
+    m_listen_done = true;
+    return ok;
+}
+
+void HttpServer::Stop() {
+    // A stop may come (from a signal) between Bind and Listen: Listen then returns at once, and
+    // a Listen already on its way is waited for, since httplib ignores stop() until it runs.
+    m_stop_requested = true;
+    if (!m_listen_called) return;
+    while (!m_server->is_running() && !m_listen_done) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    m_server->stop();
+}
+void HttpServer::WaitUntilReady() const { m_server->wait_until_ready(); }
+
+void HttpServer::Dispatch(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader) {
+    const std::string context = req.method + " " + req.path;
+    std::string body;
+    // A request with neither Content-Length nor chunked encoding has no body (RFC 9112 6.3);
+    // httplib would otherwise try to read one until the connection closes.
+    const bool has_body = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
+    if (reader && has_body) {
+        auto read = ReadBody(req, res, *reader);
+        if (!read.ok()) return WriteError(res, read.error(), context);
+        body = std::move(*read);
+    }
+    if (!IsApiPath(req.path)) {
+        if ((req.method == "GET" || req.method == "HEAD") && m_web && m_web->Serve(req, res)) return;
+        return WriteError(res, MakeError(ErrorCode::not_found), context);
+    }
+    auto reply = Handle(req, body, app::NowMs());
+    if (!reply.ok()) {
+        WriteError(res, reply.error(), context);
+        if (reply.error().code == ErrorCode::method_not_allowed) {
+            std::string allow;
+            for (const auto& method : m_router.Find(req.method, req.path).allowed)
+                if (allow.find(method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + method;
+            res.set_header("Allow", allow);
+        }
+        return;
+    }
+    WriteReply(res, std::move(*reply));
+}
+
+Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view body, Timestamp now) {
+    RouteMatch match = m_router.Find(req.method, req.path);
+    if (!match.route) {
+        if (!match.allowed.empty()) return MakeError(ErrorCode::method_not_allowed);
+        return MakeError(ErrorCode::not_found, "There is no such API route.");
+    }
+    const Route& route = *match.route;
+    const bool changes_state = IsStateChanging(req.method);
+    if (changes_state) {
+        if (auto origin = CheckOrigin(req); !origin.ok()) return origin.error();
+    }
+    RequestContext ctx{req, body, std::move(match.ids), std::nullopt, now};
+    if (route.access == Access::session) {
+        auto caller = m_auth.Authenticate(SessionCookieValue(req), now);
+        if (!caller.ok()) return caller.error();
+        if (changes_state) {
+            if (auto csrf = CheckCsrf(req, *caller); !csrf.ok()) return csrf.error();
+        }
+        ctx.caller = std::move(*caller);
+    }
+    if (changes_state && !body.empty() && !IsJsonContentType(req.get_header_value("Content-Type")))
+        return MakeError(ErrorCode::unsupported_media);
+    return route.handler(ctx);
+}
+
+}  // namespace spoc::http

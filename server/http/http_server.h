@@ -1,0 +1,57 @@
+// The HTTP front: a cpp-httplib server whose every request goes through one Dispatch: body read
+// (capped at limits::kMaxBodyBytes, decompressed bytes included), API routing (404/405), Origin,
+// session, CSRF and content-type guards, then the route's handler; other GETs go to the web
+// client's static files. Every error, including httplib's own (bad request line, 413...) and
+// exceptions, leaves as an api::EncodeError body; every response carries the security headers.
+#pragma once
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "server/app/auth_service.h"
+#include "server/http/router.h"
+#include "server/http/static_files.h"
+
+namespace httplib {
+class Server;
+struct Response;
+class ContentReader;
+}  // namespace httplib
+
+namespace spoc::http {
+
+struct HttpOptions {
+    int threads = 64;  // worker threads = keep-alive connections served at once
+    int read_timeout_seconds = 10;
+    int write_timeout_seconds = 10;
+    int keep_alive_seconds = 5;
+};
+
+class HttpServer {
+public:
+    HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::AuthService& auth, HttpOptions options);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    Result<int> Bind(const std::string& host, int port);  // port 0: any free port; returns the bound port
+    bool Listen();                                        // serves until Stop(); false on socket failure
+    void Stop();
+    void WaitUntilReady() const;
+    const Router& Routes() const { return m_router; }
+
+private:
+    void Dispatch(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader);
+    Result<Reply> Handle(const httplib::Request& req, std::string_view body, Timestamp now);
+
+    std::unique_ptr<httplib::Server> m_server;
+    Router m_router;
+    std::unique_ptr<StaticFiles> m_web;
+    app::AuthService& m_auth;
+    std::atomic<bool> m_listen_called{false}, m_listen_done{false}, m_stop_requested{false};
+};
+
+// Writes an error as JSON with the code's HTTP status (internal details are logged, not sent).
+void WriteError(httplib::Response& res, const Error& error, std::string_view context);
+
+}  // namespace spoc::http

@@ -1,0 +1,65 @@
+// The API's route table: method + path pattern ("/api/v1/requests/{id}") + who may call it +
+// handler. Handlers take a decoded RequestContext and return Result<Reply>; the HTTP server turns
+// errors into api::EncodeError bodies. Find() tells "no such path" (404) from "wrong method" (405).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "server/app/auth_service.h"
+#include "shared/domain/result.h"
+
+namespace httplib {
+struct Request;
+}
+
+namespace spoc::http {
+
+enum class Access { anyone, session };  // session: a signed-in caller (and CSRF on state changes)
+
+struct Reply {
+    int status = 200;
+    std::string body;
+    std::string content_type = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct RequestContext {
+    const httplib::Request& http;
+    std::string_view body;              // the whole request body (JSON routes)
+    std::vector<std::int64_t> ids;      // values of {id} segments, in order
+    std::optional<app::Caller> caller;  // set for Access::session routes
+    Timestamp now = 0;
+};
+
+using RouteHandler = std::function<Result<Reply>(RequestContext&)>;
+
+struct Route {
+    std::string method;   // "GET", "POST", "DELETE", ...
+    std::string pattern;  // literal segments and {id} (a positive integer)
+    Access access = Access::session;
+    RouteHandler handler;
+};
+
+struct RouteMatch {
+    const Route* route = nullptr;  // nullptr: no route for this method
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> allowed;  // methods that do match the path (for 405 + Allow)
+};
+
+class Router {
+public:
+    void Add(std::string method, std::string pattern, Access access, RouteHandler handler);
+    RouteMatch Find(std::string_view method, std::string_view path) const;  // HEAD matches GET routes
+    const std::vector<Route>& Routes() const { return m_routes; }
+
+private:
+    static bool MatchPath(std::string_view pattern, std::string_view path, std::vector<std::int64_t>* ids);
+    std::vector<Route> m_routes;
+};
+
+}  // namespace spoc::http

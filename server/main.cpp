@@ -1,0 +1,53 @@
+// spoc-server: parses flags, opens and migrates the database, optionally seeds demo content,
+// serves the JSON API (and the web client with --web) until SIGINT/SIGTERM, then stops cleanly:
+// no new requests, the last writes committed, the database closed.
+#include <signal.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "server/spoc_server.h"
+
+int main(int argc, char** argv) {
+    auto config = spoc::ParseServerArgs(argc, argv);
+    if (!config.ok()) {
+        std::fprintf(stderr, "spoc-server: %s\n%s", config.error().message.c_str(), spoc::ServerUsage().c_str());
+        return 2;
+    }
+
+    // Block the stop signals in every thread; one thread waits for them and stops the server.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    auto server = spoc::SpocServer::Open(*config);
+    if (!server.ok()) {
+        std::fprintf(stderr, "spoc-server: %s\n", server.error().message.c_str());
+        return 1;
+    }
+    auto port = (*server)->Bind();
+    if (!port.ok()) {
+        std::fprintf(stderr, "spoc-server: %s\n", port.error().message.c_str());
+        return 1;
+    }
+
+    std::thread stopper([&] {
+        int sig = 0;
+        sigwait(&stop_signals, &sig);
+        (*server)->Stop();
+    });
+    std::printf("spoc: listening on http://%s:%d (db: %s)\n", config->host.c_str(), *port,
+                (*server)->DatabasePath().c_str());
+    std::fflush(stdout);
+
+    const bool listened = (*server)->Listen();
+    // Listen returns after a stop signal, or on a socket failure: wake the stopper either way.
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    std::fprintf(stderr, "spoc: stopped (%s)\n", (*server)->WriterStatsText().c_str());
+    server->reset();
+    return listened ? 0 : 1;
+}

@@ -1,0 +1,219 @@
+// Wiring of the whole server (see spoc_server.h): [SECTION] flags, [SECTION] start-up order.
+#include "server/spoc_server.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "server/app/auth_service.h"
+#include "server/app/catalog_service.h"
+#include "server/app/clock.h"
+#include "server/app/crypto.h"
+#include "server/app/demo_seed.h"
+#include "server/app/request_service.h"
+#include "server/http/handlers.h"
+#include "server/http/http_server.h"
+#include "server/storage/checkpointer.h"
+#include "server/storage/idempotency_repo.h"
+#include "server/storage/migrations.h"
+#include "server/storage/reader_pool.h"
+#include "server/storage/sessions_repo.h"
+#include "server/storage/writer.h"
+
+namespace spoc {
+
+// [SECTION] Flags
+
+namespace {
+
+constexpr std::size_t kGroupCommitMaxBatch = 512;
+constexpr std::chrono::microseconds kGroupCommitGatherWindow{1000};  // see storage/writer.h
+constexpr Timestamp kIdempotencyRetentionMs = 24LL * 60 * 60 * 1000;
+
+Result<int> ParsePositive(const std::string& flag, const std::string& text, int lo, int hi) {
+    if (text.empty() || text.size() > 6) return MakeError(ErrorCode::bad_request, flag + " needs a number.");
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return MakeError(ErrorCode::bad_request, flag + " needs a number, not '" + text + "'.");
+        value = value * 10 + (c - '0');
+    }
+    if (value < lo || value > hi)
+        return MakeError(ErrorCode::bad_request,
+                         flag + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ".");
+    return value;
+}
+
+}  // namespace
+
+std::string ServerUsage() {
+    return "usage: spoc-server [--host ADDR] [--port N] [--data DIR] [--web DIR] [--assets DIR] [--demo]\n"
+           "                   [--no-group-commit] [--threads N]\n"
+           "  --host ADDR        address to listen on (default 127.0.0.1)\n"
+           "  --port N           TCP port, 0 for any free one (default 8080)\n"
+           "  --data DIR         data folder, created if missing; database DIR/spoc.db (default ./data)\n"
+           "  --web DIR          serve the web client from DIR (loaded into memory at start)\n"
+           "  --assets DIR       assets folder; demo content in DIR/demo (default ./assets)\n"
+           "  --demo             seed demo users, catalog and requests if the database has no users\n"
+           "  --no-group-commit  one transaction and fsync per write (for benchmarks)\n"
+           "  --threads N        HTTP worker threads = keep-alive connections served at once (default 64)\n";
+}
+
+Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
+    ServerConfig config;
+    for (int i = 1; i < argc; ++i) {
+        std::string flag = argv[i];
+        std::string value;
+        bool has_inline_value = false;
+        if (auto eq = flag.find('='); flag.rfind("--", 0) == 0 && eq != std::string::npos) {
+            value = flag.substr(eq + 1);
+            flag.resize(eq);
+            has_inline_value = true;
+        }
+        auto next = [&]() -> Result<std::string> {
+            if (has_inline_value) return value;
+            if (i + 1 >= argc) return MakeError(ErrorCode::bad_request, flag + " needs a value.");
+            return std::string(argv[++i]);
+        };
+        auto no_value = [&]() -> Result<Unit> {
+            if (has_inline_value) return MakeError(ErrorCode::bad_request, flag + " takes no value.");
+            return Unit{};
+        };
+        if (flag == "--host" || flag == "--data" || flag == "--web" || flag == "--assets") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            if (v->empty()) return MakeError(ErrorCode::bad_request, flag + " needs a non-empty value.");
+            if (flag == "--host")
+                config.host = *v;
+            else if (flag == "--data")
+                config.data_dir = *v;
+            else if (flag == "--web")
+                config.web_dir = *v;
+            else
+                config.assets_dir = *v;
+        } else if (flag == "--port") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            auto port = ParsePositive(flag, *v, 0, 65535);
+            if (!port.ok()) return port.error();
+            config.port = *port;
+        } else if (flag == "--threads") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            auto threads = ParsePositive(flag, *v, 1, 1024);
+            if (!threads.ok()) return threads.error();
+            config.threads = *threads;
+        } else if (flag == "--demo") {
+            if (auto ok = no_value(); !ok.ok()) return ok.error();
+            config.demo = true;
+        } else if (flag == "--no-group-commit") {
+            if (auto ok = no_value(); !ok.ok()) return ok.error();
+            config.group_commit = false;
+        } else {
+            return MakeError(ErrorCode::bad_request, "Unknown flag '" + flag + "'.");
+        }
+    }
+    return config;
+}
+
+// [SECTION] Start-up
+
+struct SpocServer::Impl {
+    ServerConfig config;
+    std::string db_path;
+    std::unique_ptr<storage::Writer> writer;
+    std::unique_ptr<storage::Checkpointer> checkpointer;
+    std::unique_ptr<storage::ReaderPool> readers;
+    std::unique_ptr<app::AuthService> auth;
+    std::unique_ptr<app::CatalogService> catalog;
+    std::unique_ptr<app::RequestService> requests;
+    std::unique_ptr<http::HttpServer> http;
+};
+
+SpocServer::SpocServer() : m(std::make_unique<Impl>()) {}
+
+SpocServer::~SpocServer() {
+    if (m->http) m->http->Stop();
+    m->http.reset();                   // no more handlers running ...
+    if (m->writer) m->writer->Stop();  // ... then the last writes are committed
+    if (m->checkpointer) m->checkpointer->Stop();
+}
+
+Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config) {
+    std::unique_ptr<SpocServer> server(new SpocServer());
+    Impl& s = *server->m;
+    s.config = config;
+
+    if (auto crypto = app::InitCrypto(); !crypto.ok()) return crypto.error();
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    if (ec)
+        return MakeError(ErrorCode::unavailable, "Cannot create data folder " + config.data_dir + ": " + ec.message());
+    s.db_path = (std::filesystem::path(config.data_dir) / "spoc.db").string();
+
+    // The writer connection first: it creates the file and switches it to WAL.
+    auto write_db = storage::Database::Open(s.db_path, storage::OpenMode::read_write);
+    if (!write_db.ok()) return write_db.error();
+    auto migrated = storage::Migrate(**write_db);
+    if (!migrated.ok()) return migrated.error();
+    // Checkpoints run on their own thread, so no COMMIT has to wait for one.
+    if (auto off = (*write_db)->Exec("PRAGMA wal_autocheckpoint=0"); !off.ok()) return off.error();
+    auto checkpointer = storage::Checkpointer::Start(s.db_path);
+    if (!checkpointer.ok()) return checkpointer.error();
+    s.checkpointer = std::move(*checkpointer);
+    s.writer = std::make_unique<storage::Writer>(std::move(*write_db), config.group_commit ? kGroupCommitMaxBatch : 1,
+                                                 kGroupCommitGatherWindow);
+    s.writer->SetHousekeeping([](storage::Database& db) -> Result<Unit> {
+        const Timestamp now = app::NowMs();
+        if (auto r = storage::DeleteExpiredSessions(db, now); !r.ok()) return r.error();
+        if (auto r = storage::DeleteIdempotencyRecordsBefore(db, now - kIdempotencyRetentionMs); !r.ok())
+            return r.error();
+        return Unit{};
+    });
+    auto readers = storage::ReaderPool::Open(s.db_path, config.readers);
+    if (!readers.ok()) return readers.error();
+    s.readers = std::move(*readers);
+
+    s.auth = std::make_unique<app::AuthService>(*s.readers, *s.writer);
+    if (auto init = s.auth->Init(); !init.ok()) return init.error();
+    s.catalog = std::make_unique<app::CatalogService>(*s.readers);
+    s.requests = std::make_unique<app::RequestService>(*s.readers, *s.writer, *s.catalog);
+
+    if (config.demo) {
+        auto seeded = app::SeedDemoIfEmpty(*s.writer, config.assets_dir, app::NowMs());
+        if (!seeded.ok()) return seeded.error();
+    }
+    if (auto loaded = s.catalog->Reload(); !loaded.ok()) return loaded.error();
+
+    std::unique_ptr<http::StaticFiles> web;
+    if (!config.web_dir.empty()) {
+        auto files = http::StaticFiles::Load(config.web_dir);
+        if (!files.ok()) return files.error();
+        web = std::move(*files);
+    }
+    http::Router router;
+    http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests});
+    http::HttpOptions options;
+    options.threads = config.threads;
+    s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
+    return server;
+}
+
+Result<int> SpocServer::Bind() { return m->http->Bind(m->config.host, m->config.port); }
+bool SpocServer::Listen() { return m->http->Listen(); }
+void SpocServer::Stop() { m->http->Stop(); }
+void SpocServer::WaitUntilReady() const { m->http->WaitUntilReady(); }
+const std::string& SpocServer::DatabasePath() const { return m->db_path; }
+const ServerConfig& SpocServer::Config() const { return m->config; }
+
+std::vector<std::pair<std::string, std::string>> SpocServer::Routes() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& route : m->http->Routes().Routes()) out.emplace_back(route.method, route.pattern);
+    return out;
+}
+
+std::string SpocServer::WriterStatsText() const {
+    const auto stats = m->writer->Stats();
+    return "jobs=" + std::to_string(stats.jobs) + " batches=" + std::to_string(stats.batches) +
+           " max_batch=" + std::to_string(stats.max_batch);
+}
+
+}  // namespace spoc

@@ -1,0 +1,50 @@
+// The composition root: command-line flags -> ServerConfig, and SpocServer, which opens the
+// database (pragmas checked), migrates, optionally seeds demo content, wires storage -> app ->
+// http, loads the web client and serves. main.cpp and the in-process tests both use it.
+#pragma once
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shared/domain/result.h"
+
+namespace spoc {
+
+struct ServerConfig {
+    std::string host = "127.0.0.1";
+    int port = 8080;                  // 0: any free port
+    std::string data_dir = "./data";  // the database is data_dir/spoc.db
+    std::string web_dir;              // static web client; empty: API only
+    std::string assets_dir = "./assets";
+    bool demo = false;         // seed demo content into an empty database
+    bool group_commit = true;  // false: one transaction (one fsync) per write
+    int threads = 64;          // HTTP worker threads
+    int readers = 8;           // read-only SQLite connections
+};
+
+// Parses argv (argv[0] is skipped). Errors name the bad flag; print them with ServerUsage().
+Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv);
+std::string ServerUsage();
+
+class SpocServer {
+public:
+    static Result<std::unique_ptr<SpocServer>> Open(const ServerConfig& config);
+    ~SpocServer();
+
+    Result<int> Bind();  // binds host:port; returns the port (useful with port 0)
+    bool Listen();       // serves until Stop()
+    void Stop();         // safe from any thread; idempotent
+    void WaitUntilReady() const;
+    const std::string& DatabasePath() const;
+    const ServerConfig& Config() const;
+    std::string WriterStatsText() const;                              // "jobs=... batches=... max_batch=..."
+    std::vector<std::pair<std::string, std::string>> Routes() const;  // (method, path pattern) of every API route
+
+private:
+    SpocServer();
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+}  // namespace spoc

@@ -1,0 +1,178 @@
+// SQL for requests and comments (see requests_repo.h).
+#include "server/storage/requests_repo.h"
+
+namespace spoc::storage {
+
+namespace {
+
+// Columns read by ReadRequest, in order; ?1 decides whether internal notes are counted.
+#define SPOC_REQUEST_SELECT                                                                             \
+    "SELECT r.id, r.number, r.type, r.status, r.impact, r.urgency, r.priority, r.requester_id, "        \
+    "u.display_name, r.catalog_item_id, r.catalog_item_title, r.department, r.summary, r.description, " \
+    "r.form_json, r.created_at, r.updated_at, r.version, "                                              \
+    "(SELECT COUNT(*) FROM comments c WHERE c.request_id = r.id AND (c.internal = 0 OR ?1)) "           \
+    "FROM requests r JOIN users u ON u.id = r.requester_id "
+
+Result<Request> ReadRequest(const Query& q) {
+    Request r;
+    r.id = RequestId(q.Int(0));
+    r.number = q.Text(1);
+    const bool ok = ParseRequestType(q.Text(2), &r.type) && ParseStatus(q.Text(3), &r.status) &&
+                    ParseLevel(q.Text(4), &r.impact) && ParseLevel(q.Text(5), &r.urgency);
+    const auto priority = q.Int(6);
+    if (!ok || priority < 1 || priority > 5)
+        return MakeError(ErrorCode::internal,
+                         "Stored request " + std::to_string(r.id.value) + " has a bad enum value.");
+    r.priority = static_cast<Priority>(priority);
+    r.requester_id = UserId(q.Int(7));
+    r.requester_name = q.Text(8);
+    r.catalog_item_id = CatalogItemId(q.IsNull(9) ? 0 : q.Int(9));
+    r.catalog_item_title = q.Text(10);
+    r.department = q.Text(11);
+    r.summary = q.Text(12);
+    r.description = q.Text(13);
+    r.form_json = q.Text(14);
+    r.created_at = q.Int(15);
+    r.updated_at = q.Int(16);
+    r.version = static_cast<int>(q.Int(17));
+    r.comment_count = static_cast<int>(q.Int(18));
+    return r;
+}
+
+// Binds the seven status slots of "status IN (?a..?g)": a slot holds a status name when the
+// filter (shared's StatusMatches) accepts it, else NULL, which matches nothing.
+void BindStatusSlots(Query& q, int first_index, const RequestFilter& filter) {
+    for (int i = 0; i < kStatusCount; ++i) {
+        const auto status = static_cast<Status>(i);
+        if (StatusMatches(filter, status))
+            q.Bind(first_index + i, StatusName(status));
+        else
+            q.BindNull(first_index + i);
+    }
+}
+
+}  // namespace
+
+Result<RequestId> InsertRequest(Database& db, Request& r) {
+    auto q = db.Prepare(
+        "INSERT INTO requests (type, status, impact, urgency, priority, requester_id, catalog_item_id, "
+        "catalog_item_title, department, summary, description, form_json, created_at, updated_at, version) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    if (!q.ok()) return q.error();
+    q->Bind(1, RequestTypeName(r.type)).Bind(2, StatusName(r.status)).Bind(3, LevelName(r.impact));
+    q->Bind(4, LevelName(r.urgency)).Bind(5, static_cast<int>(r.priority)).Bind(6, r.requester_id.value);
+    if (r.catalog_item_id.valid())
+        q->Bind(7, r.catalog_item_id.value);
+    else
+        q->BindNull(7);
+    q->Bind(8, r.catalog_item_title).Bind(9, r.department).Bind(10, r.summary).Bind(11, r.description);
+    q->Bind(12, r.form_json).Bind(13, r.created_at).Bind(14, r.updated_at).Bind(15, r.version);
+    if (auto run = q->Run(); !run.ok()) return run.error();
+    r.id = RequestId(db.LastInsertId());
+    r.number = FormatRequestNumber(r.type, r.id);
+
+    auto number = db.Prepare("UPDATE requests SET number = ?1 WHERE id = ?2");
+    if (!number.ok()) return number.error();
+    number->Bind(1, r.number).Bind(2, r.id.value);
+    if (auto run = number->Run(); !run.ok()) return run.error();
+    return r.id;
+}
+
+Result<std::optional<Request>> FindRequest(Database& db, RequestId id, bool count_internal) {
+    auto q = db.Prepare(SPOC_REQUEST_SELECT "WHERE r.id = ?2");
+    if (!q.ok()) return q.error();
+    q->Bind(1, count_internal).Bind(2, id.value);
+    auto row = q->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return std::optional<Request>();
+    auto r = ReadRequest(*q);
+    if (!r.ok()) return r.error();
+    return std::optional<Request>(std::move(*r));
+}
+
+Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestListQuery& query) {
+    api::RequestPage page;
+    page.page = query.page;
+    page.page_size = query.page_size;
+    {
+        auto count = db.Prepare(
+            "SELECT COUNT(*) FROM requests WHERE requester_id = ?1 AND status IN (?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (!count.ok()) return count.error();
+        count->Bind(1, query.requester.value);
+        BindStatusSlots(*count, 2, query.filter);
+        auto row = count->Step();
+        if (!row.ok()) return row.error();
+        page.total = static_cast<int>(count->Int(0));
+    }
+    auto q = db.Prepare(SPOC_REQUEST_SELECT
+                        "WHERE r.requester_id = ?2 AND r.status IN (?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                        "ORDER BY r.updated_at DESC, r.id DESC LIMIT ?10 OFFSET ?11");
+    if (!q.ok()) return q.error();
+    q->Bind(1, query.count_internal).Bind(2, query.requester.value);
+    BindStatusSlots(*q, 3, query.filter);
+    q->Bind(10, query.page_size).Bind(11, static_cast<std::int64_t>(query.page - 1) * query.page_size);
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        auto r = ReadRequest(*q);
+        if (!r.ok()) return r.error();
+        page.items.push_back(std::move(*r));
+    }
+    return page;
+}
+
+Result<std::int64_t> CountRequests(Database& db) {
+    auto q = db.Prepare("SELECT COUNT(*) FROM requests");
+    if (!q.ok()) return q.error();
+    auto row = q->Step();
+    if (!row.ok()) return row.error();
+    return q->Int(0);
+}
+
+Result<CommentId> InsertComment(Database& db, RequestId request, Comment& c) {
+    auto q = db.Prepare(
+        "INSERT INTO comments (request_id, author_id, body, internal, created_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!q.ok()) return q.error();
+    q->Bind(1, request.value).Bind(2, c.author_id.value).Bind(3, c.body).Bind(4, c.internal).Bind(5, c.created_at);
+    if (auto run = q->Run(); !run.ok()) return run.error();
+    c.id = CommentId(db.LastInsertId());
+    return c.id;
+}
+
+Result<std::vector<Comment>> ListComments(Database& db, RequestId request, bool include_internal) {
+    auto q = db.Prepare(
+        "SELECT c.id, c.author_id, u.display_name, u.role, c.body, c.internal, c.created_at "
+        "FROM comments c JOIN users u ON u.id = c.author_id "
+        "WHERE c.request_id = ?1 AND (c.internal = 0 OR ?2) ORDER BY c.created_at, c.id");
+    if (!q.ok()) return q.error();
+    q->Bind(1, request.value).Bind(2, include_internal);
+    std::vector<Comment> out;
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        Comment c;
+        c.id = CommentId(q->Int(0));
+        c.author_id = UserId(q->Int(1));
+        c.author_name = q->Text(2);
+        if (!ParseRole(q->Text(3), &c.author_role))
+            return MakeError(ErrorCode::internal, "Stored user has an unknown role.");
+        c.body = q->Text(4);
+        c.internal = q->Int(5) != 0;
+        c.created_at = q->Int(6);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Result<Unit> TouchRequest(Database& db, RequestId id, Timestamp now) {
+    auto q = db.Prepare("UPDATE requests SET updated_at = ?1, version = version + 1 WHERE id = ?2");
+    if (!q.ok()) return q.error();
+    q->Bind(1, now).Bind(2, id.value);
+    if (auto run = q->Run(); !run.ok()) return run.error();
+    if (db.Changes() != 1) return MakeError(ErrorCode::not_found, "Request not found.");
+    return Unit{};
+}
+
+}  // namespace spoc::storage

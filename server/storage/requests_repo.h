@@ -1,0 +1,35 @@
+// Typed access to requests and their comments: insert (assigning the request number), find one,
+// list a requester's requests by status filter with paging, add and list comments, bump a
+// request's updated_at/version.
+#pragma once
+#include <vector>
+
+#include "server/storage/sqlite.h"
+#include "shared/api/dto.h"
+#include "shared/domain/request.h"
+
+namespace spoc::storage {
+
+// Inserts `request` (all fields but id/number/comment_count taken as given), then sets its
+// number with FormatRequestNumber. Fills request.id and request.number.
+Result<RequestId> InsertRequest(Database& db, Request& request);
+// One request with requester name and comment count (internal notes counted only if asked).
+// Comments are not loaded here.
+Result<std::optional<Request>> FindRequest(Database& db, RequestId id, bool count_internal);
+
+struct RequestListQuery {
+    UserId requester;
+    RequestFilter filter;
+    int page = 1;  // 1-based
+    int page_size = 25;
+    bool count_internal = false;  // include internal notes in comment_count
+};
+// Newest update first; total counts every match across pages.
+Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestListQuery& query);
+Result<std::int64_t> CountRequests(Database& db);
+
+Result<CommentId> InsertComment(Database& db, RequestId request, Comment& comment);                 // fills comment.id
+Result<std::vector<Comment>> ListComments(Database& db, RequestId request, bool include_internal);  // oldest first
+Result<Unit> TouchRequest(Database& db, RequestId id, Timestamp now);  // updated_at = now, version + 1
+
+}  // namespace spoc::storage

@@ -1,0 +1,21 @@
+// Typed access to the users table: insert, look up by name or id, count.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "server/storage/sqlite.h"
+#include "shared/domain/request.h"
+
+namespace spoc::storage {
+
+struct UserRecord {
+    User user;
+    std::string password_hash;  // crypto_pwhash_str output (argon2id)
+};
+
+Result<UserId> InsertUser(Database& db, const User& user, std::string_view password_hash, Timestamp now);
+Result<std::optional<UserRecord>> FindUserByUsername(Database& db, std::string_view username);
+Result<std::optional<User>> FindUser(Database& db, UserId id);
+Result<std::int64_t> CountUsers(Database& db);
+
+}  // namespace spoc::storage

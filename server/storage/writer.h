@@ -1,0 +1,98 @@
+// The group-commit writer: one thread owns the only write connection. Callers hand it a job (a
+// callable taking Database& and returning Result<T>) and block until the job is durable. The
+// thread takes every job waiting at that moment, runs them in one BEGIN IMMEDIATE transaction,
+// each inside its own SAVEPOINT (a failing job is rolled back alone and gets its own error), then
+// COMMITs once (one fsync for the whole batch) and only then answers every job. If the COMMIT
+// fails, every job of the batch gets an error. Batch size 1 gives one transaction per job.
+// Gathering: clients answered by one batch usually come straight back with their next write. If
+// the next batch started at once it would hold only the jobs that queued meanwhile, and the
+// clients would settle into two half-size groups taking turns. So before a batch the writer
+// waits, at most `gather_window`, until the threads of the previous batch have queued again.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <semaphore>
+#include <thread>
+#include <vector>
+
+#include "server/storage/sqlite.h"
+
+namespace spoc::storage {
+
+struct WriterStats {
+    std::uint64_t jobs = 0;       // jobs answered
+    std::uint64_t batches = 0;    // transactions committed or failed
+    std::uint64_t max_batch = 0;  // most jobs in one transaction
+};
+
+class Writer {
+public:
+    // Takes ownership of the write connection. max_batch = 1 disables group commit.
+    Writer(std::unique_ptr<Database> db, std::size_t max_batch,
+           std::chrono::microseconds gather_window = std::chrono::microseconds(0));
+    ~Writer();  // finishes queued jobs, then stops the thread
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    // Runs fn(db) on the writer thread inside the next batch and waits until it is committed.
+    // fn must return Result<T>; its result is returned as is, unless the commit failed.
+    template <class F>
+    auto Run(F&& fn) -> decltype(fn(std::declval<Database&>()));
+
+    void Stop();  // drains the queue, joins the thread; Run then fails
+    WriterStats Stats() const;
+    std::size_t QueueDepth() const;  // jobs waiting for the next batch (for tests)
+    // Called on the writer thread about once a minute when idle, inside its own transaction
+    // (housekeeping: expired sessions, old idempotency keys). Set before the first Run.
+    void SetHousekeeping(std::function<Result<Unit>(Database&)> fn);
+
+private:
+    struct Job {
+        std::function<std::optional<Error>(Database&)> run;  // runs the caller's fn; error if it failed
+        std::optional<Error> failure;                        // set when the batch failed as a whole
+        std::thread::id submitter = std::this_thread::get_id();
+        std::binary_semaphore done{0};
+    };
+    bool Submit(Job& job);  // false when stopped
+    void Loop();
+    void RunBatch(std::vector<Job*>& batch);
+    void RunHousekeeping();
+    bool PreviousBatchBack() const;  // every thread of the last batch is queued again
+
+    std::unique_ptr<Database> m_db;
+    std::size_t m_max_batch;
+    std::chrono::microseconds m_gather_window;
+    std::vector<std::thread::id> m_last_submitters;  // writer thread only
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job*> m_queue;
+    bool m_stopping = false;
+    std::function<Result<Unit>(Database&)> m_housekeeping;
+    std::atomic<std::uint64_t> m_jobs{0}, m_batches{0}, m_max_seen{0};
+    std::thread m_thread;
+};
+
+template <class F>
+auto Writer::Run(F&& fn) -> decltype(fn(std::declval<Database&>())) {
+    using R = decltype(fn(std::declval<Database&>()));
+    std::optional<R> out;
+    Job job;
+    job.run = [&](Database& db) -> std::optional<Error> {
+        out.emplace(fn(db));
+        if (!out->ok()) return out->error();
+        return std::nullopt;
+    };
+    if (!Submit(job)) return MakeError(ErrorCode::unavailable, "The server is shutting down.");
+    job.done.acquire();
+    if (job.failure) return *job.failure;
+    return std::move(*out);
+}
+
+}  // namespace spoc::storage

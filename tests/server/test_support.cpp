@@ -1,0 +1,261 @@
+// Test helpers (see test_support.h).
+#include "test_support.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <random>
+
+#include "shared/api/dto.h"
+
+namespace spoc::test {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    for (;;) {
+        m_path = fs::temp_directory_path() / ("spoc-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+        if (fs::create_directory(m_path)) break;
+    }
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+}
+
+std::vector<CatalogItem> FixtureCatalog() {
+    std::vector<CatalogItem> items;
+
+    CatalogItem laptop;
+    laptop.department = "IT";
+    laptop.category = "Hardware";
+    laptop.title = "New laptop";
+    laptop.summary = "Order a laptop";
+    laptop.icon = "laptop";
+    laptop.type = RequestType::service_request;
+    laptop.impact = Level::low;
+    laptop.urgency = Level::low;
+    laptop.keywords = {"notebook", "computer"};
+    laptop.sort = 10;
+    {
+        FieldDef model;
+        model.key = "model";
+        model.label = "Model";
+        model.type = FieldType::single_choice;
+        model.required = true;
+        model.options = {{"standard", "Standard 14\""}, {"performance", "Performance 16\""}};
+        FieldDef quantity;
+        quantity.key = "quantity";
+        quantity.label = "How many";
+        quantity.type = FieldType::number;
+        quantity.min = 1;
+        quantity.max = 3;
+        quantity.integer = true;
+        FieldDef needed_by;
+        needed_by.key = "needed_by";
+        needed_by.label = "Needed by";
+        needed_by.type = FieldType::date;
+        needed_by.min_date = "today";
+        FieldDef cost_centre;
+        cost_centre.key = "cost_centre";
+        cost_centre.label = "Cost centre";
+        cost_centre.type = FieldType::short_text;
+        cost_centre.required = true;
+        cost_centre.pattern = "CC-[0-9]{4}";
+        cost_centre.pattern_message = "Use the form CC-1234.";
+        cost_centre.placeholder = "CC-1234";
+        FieldDef justification;
+        justification.key = "justification";
+        justification.label = "Why";
+        justification.type = FieldType::long_text;
+        justification.max_length = 200;
+        FieldDef extras;
+        extras.key = "extras";
+        extras.label = "Extras";
+        extras.type = FieldType::multi_choice;
+        extras.options = {{"mouse", "Mouse"}, {"dock", "Dock"}, {"bag", "Bag"}};
+        FieldDef loaner;
+        loaner.key = "loaner";
+        loaner.label = "Need a loaner meanwhile";
+        loaner.type = FieldType::checkbox;
+        laptop.fields = {model, quantity, needed_by, cost_centre, justification, extras, loaner};
+    }
+    items.push_back(laptop);
+
+    CatalogItem vpn;
+    vpn.department = "IT";
+    vpn.category = "Network";
+    vpn.title = "VPN problem";
+    vpn.icon = "wifi";
+    vpn.type = RequestType::incident;
+    vpn.impact = Level::medium;
+    vpn.urgency = Level::medium;
+    vpn.ask_urgency = true;
+    vpn.keywords = {"vpn", "remote"};
+    vpn.sort = 20;
+    {
+        FieldDef location;
+        location.key = "location";
+        location.label = "Where are you";
+        location.type = FieldType::single_choice;
+        location.required = true;
+        location.options = {{"home", "Home"}, {"office", "Office"}};
+        vpn.fields = {location};
+    }
+    items.push_back(vpn);
+
+    CatalogItem desk;
+    desk.department = "Facilities";
+    desk.category = "Workplace";
+    desk.title = "Desk move";
+    desk.icon = "desk";
+    desk.sort = 10;
+    {
+        FieldDef where;
+        where.key = "new_desk";
+        where.label = "New desk";
+        where.type = FieldType::short_text;
+        where.required = true;
+        where.placeholder = "HQ3-A14";
+        desk.fields = {where};
+    }
+    items.push_back(desk);
+    return items;
+}
+
+void WriteFixtureAssets(const fs::path& assets_dir) {
+    fs::create_directories(assets_dir / "demo");
+    json doc = {{"items", json::array()}};
+    for (const auto& item : FixtureCatalog()) {
+        json j = json::parse(api::EncodeCatalogItem(item));
+        j.erase("id");
+        doc["items"].push_back(j);
+    }
+    std::ofstream(assets_dir / "demo" / "catalog.json") << doc.dump(2);
+}
+
+fs::path SourceDir() { return fs::path(__FILE__).parent_path(); }
+
+fs::path ServerBinary() {
+#ifdef SPOC_SERVER_BINARY
+    return fs::path(SPOC_SERVER_BINARY);
+#else
+    return fs::read_symlink("/proc/self/exe").parent_path() / "spoc-server";
+#endif
+}
+
+// [SECTION] TestServer
+
+TestServer::TestServer(std::function<void(ServerConfig&)> tweak) {
+    WriteFixtureAssets(m_dir.path() / "assets");
+    m_config.host = "127.0.0.1";
+    m_config.port = 0;
+    m_config.data_dir = (m_dir.path() / "data").string();
+    m_config.assets_dir = (m_dir.path() / "assets").string();
+    m_config.demo = true;
+    m_config.threads = 40;
+    if (tweak) tweak(m_config);
+    Start();
+}
+
+TestServer::~TestServer() { StopServer(); }
+
+void TestServer::Start() {
+    auto opened = SpocServer::Open(m_config);
+    REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
+    m_server = std::move(*opened);
+    auto port = m_server->Bind();
+    REQUIRE_MESSAGE(port.ok(), (port.ok() ? "" : port.error().message));
+    m_port = *port;
+    m_config.port = m_port;  // a restart comes back on the same port
+    m_thread = std::thread([this] { m_server->Listen(); });
+    m_server->WaitUntilReady();
+}
+
+void TestServer::StopServer() {
+    if (!m_server) return;
+    m_server->Stop();
+    if (m_thread.joinable()) m_thread.join();
+    m_server.reset();
+}
+
+void TestServer::Restart() {
+    StopServer();
+    Start();
+}
+
+httplib::Client TestServer::Client() const {
+    httplib::Client cli("127.0.0.1", m_port);
+    cli.set_connection_timeout(5, 0);
+    cli.set_read_timeout(30, 0);
+    return cli;
+}
+
+std::string TestServer::db_path() const { return m_config.data_dir + "/spoc.db"; }
+
+// [SECTION] HTTP helpers
+
+std::string CookieToken(const httplib::Result& res) {
+    if (!res) return {};
+    const std::string cookie = res->get_header_value("Set-Cookie");
+    const std::string prefix = "spoc_session=";
+    if (cookie.rfind(prefix, 0) != 0) return {};
+    return cookie.substr(prefix.size(), cookie.find(';') - prefix.size());
+}
+
+Session SignIn(httplib::Client& cli, const std::string& username, const std::string& password) {
+    auto res =
+        cli.Post("/api/v1/session", json{{"username", username}, {"password", password}}.dump(), "application/json");
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 200, res->body);
+    Session s;
+    s.token = CookieToken(res);
+    const json body = json::parse(res->body);
+    s.csrf = body["csrf_token"].get<std::string>();
+    s.user = body["user"];
+    REQUIRE(!s.token.empty());
+    return s;
+}
+
+httplib::Headers AuthHeaders(const Session& s, bool with_csrf) {
+    httplib::Headers h = {{"Cookie", "spoc_session=" + s.token}};
+    if (with_csrf) h.emplace("X-CSRF-Token", s.csrf);
+    return h;
+}
+
+httplib::Result Get(httplib::Client& cli, const Session& s, const std::string& path) {
+    return cli.Get(path, AuthHeaders(s, false));
+}
+
+httplib::Result PostJson(httplib::Client& cli, const Session& s, const std::string& path, const std::string& body,
+                         httplib::Headers extra) {
+    httplib::Headers h = AuthHeaders(s);
+    for (auto& kv : extra) h.insert(kv);
+    return cli.Post(path, h, body, "application/json");
+}
+
+json Body(const httplib::Result& res) {
+    if (!res) return nullptr;
+    return json::parse(res->body, nullptr, false);
+}
+
+std::string ErrorCodeOf(const httplib::Result& res) {
+    const json body = Body(res);
+    if (!body.is_object() || !body.contains("error")) return "<no error body>";
+    return body["error"].value("code", "<no code>");
+}
+
+json ValidLaptopDraft() {
+    return json{{"catalog_item_id", 1},
+                {"summary", "Laptop for the new analyst"},
+                {"description", "Standard build please."},
+                {"values",
+                 {{"model", "standard"},
+                  {"quantity", 2},
+                  {"cost_centre", "CC-1234"},
+                  {"extras", {"mouse", "dock"}},
+                  {"loaner", true}}}};
+}
+
+}  // namespace spoc::test
