@@ -76,16 +76,27 @@ export class SpocPage {
     return item.id === what || item.label === what;
   }
 
-  async find(what, { timeout = 15000, visible = true } = {}) {
+  // Widgets outside the scrolled view are reported with visible:false; find() scrolls the page
+  // towards them with the mouse wheel, as a person would.
+  async find(what, { timeout = 15000 } = {}) {
     const deadline = Date.now() + timeout;
     let last = [];
     while (Date.now() < deadline) {
       last = await this.items();
-      const hit = last.find((it) => SpocPage.match(it, what) && (!visible || (it.w > 0 && it.h > 0)));
-      if (hit) return hit;
+      const hits = last.filter((it) => SpocPage.match(it, what));
+      const shown = hits.find((it) => it.visible !== false && it.w > 0 && it.h > 0);
+      if (shown) return shown;
+      if (hits.length > 0) {
+        const viewport = this.page.viewportSize();
+        const up = hits[0].y < 80;
+        await this.page.mouse.move(viewport.width / 2, viewport.height / 2);
+        await this.page.mouse.wheel(0, up ? -250 : 250);
+        await this.nextFrames(2);
+        continue;
+      }
       await sleep(50);
     }
-    const labels = last.map((it) => it.label || it.id).filter(Boolean).slice(0, 80).join(' | ');
+    const labels = last.map((it) => it.id || it.label).filter(Boolean).slice(0, 80).join(' | ');
     throw new Error(`widget ${what} not found within ${timeout} ms; drawn: ${labels}`);
   }
 
@@ -121,8 +132,8 @@ export class SpocPage {
   }
 
   async signIn(username, password = 'spoc-demo') {
-    await this.type(/^Username$|^username$/, username);
-    await this.type(/^Password$|^password$/, password);
+    await this.type('username', username);
+    await this.type('password', password);
     await this.page.keyboard.press('Enter');
     await this.waitState((s) => s.user === username, `signed in as ${username}`);
   }

@@ -1,0 +1,329 @@
+// Actions (see actions.h). Index:
+//   [SECTION] Navigation and per-frame sync
+//   [SECTION] Session
+//   [SECTION] Catalog form
+//   [SECTION] Requests and conversation
+#include "client/app/actions.h"
+
+#include <algorithm>
+
+#include "shared/domain/limits.h"
+#include "shared/domain/text.h"
+
+namespace spoc::client {
+
+void ShowRoute(AppState& state, Host& host, const Route& route, bool replace) {
+    state.route = route;
+    host.SetLocation(FormatRoute(route), replace);
+}
+
+Actions::Actions(AppState& state, Effects& effects, Host& host) : m_state(state), m_effects(effects), m_host(host) {}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Navigation and per-frame sync
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+// Entering a screen refreshes its lists (showing the cached copy meanwhile).
+void MarkStaleOnEnter(AppState& state, const Route& route) {
+    switch (route.screen) {
+        case Screen::home: state.open_requests.stale = true; break;
+        case Screen::requests: state.requests.stale = true; break;
+        case Screen::request_detail: {
+            auto it = state.details.find(route.request.value);
+            if (it != state.details.end()) it->second.stale = true;
+            break;
+        }
+        default: break;
+    }
+}
+
+template <class T>
+bool NeedsLoad(const Remote<T>& slot, const std::string& key) {
+    if (slot.key != key) return true;
+    if (slot.load == Load::loading) return false;
+    return slot.load == Load::idle || slot.stale;
+}
+
+}  // namespace
+
+void Actions::OnLocationChanged(std::string_view hash) {
+    const Route route = ParseRoute(hash);
+    if (route == m_state.route) return;
+    m_state.route = route;
+    MarkStaleOnEnter(m_state, route);
+}
+
+void Actions::Navigate(const Route& route) {
+    if (route == m_state.route) return;
+    ShowRoute(m_state, m_host, route, /*replace=*/false);
+    MarkStaleOnEnter(m_state, route);
+}
+
+void Actions::Sync(const Clock& clock) {
+    m_clock = clock;
+    for (Toast& toast : m_state.toasts)
+        if (toast.expires_at == 0) toast.expires_at = clock.now + (toast.is_error ? 6000 : 3500);
+    m_state.toasts.erase(std::remove_if(m_state.toasts.begin(), m_state.toasts.end(),
+                                        [&](const Toast& t) { return t.expires_at <= clock.now; }),
+                         m_state.toasts.end());
+
+    switch (m_state.session) {
+        case SessionPhase::unknown: m_effects.CheckSession(); return;
+        case SessionPhase::checking:
+        case SessionPhase::check_failed: return;
+        case SessionPhase::signed_out:
+            if (RouteNeedsSession(m_state.route)) {
+                m_state.after_sign_in = m_state.route;
+                Route signin;
+                signin.screen = Screen::signin;
+                ShowRoute(m_state, m_host, signin, /*replace=*/true);
+            }
+            return;
+        case SessionPhase::signed_in:
+            if (m_state.route.screen == Screen::signin) {
+                ShowRoute(m_state, m_host, m_state.after_sign_in.value_or(Route{}), /*replace=*/true);
+                m_state.after_sign_in.reset();
+            }
+            EnsureDataForRoute();
+            return;
+    }
+}
+
+void Actions::EnsureDataForRoute() {
+    const Route& route = m_state.route;
+    switch (route.screen) {
+        case Screen::home: {
+            if (NeedsLoad(m_state.catalog, "all")) m_effects.LoadCatalog();
+            RequestFilter open;
+            open.kind = StatusFilter::open;
+            if (NeedsLoad(m_state.open_requests, RequestListKey(open, 1, Effects::kHomeOpenCount))) m_effects.LoadOpenRequests();
+            break;
+        }
+        case Screen::catalog:
+            if (NeedsLoad(m_state.catalog, "all")) m_effects.LoadCatalog();
+            break;
+        case Screen::catalog_item: {
+            const std::string key = std::to_string(route.item.value);
+            if (NeedsLoad(m_state.items[route.item.value], key)) m_effects.LoadItem(route.item);
+            if (LoadedItem(m_state, route.item)) Draft(route.item);
+            break;
+        }
+        case Screen::requests: {
+            const std::string key = RequestListKey(route.filter, route.page, Effects::kPageSize);
+            if (NeedsLoad(m_state.requests, key)) m_effects.LoadRequests(route.filter, route.page);
+            break;
+        }
+        case Screen::request_detail: {
+            Remote<Request>& detail = m_state.details[route.request.value];
+            if (NeedsLoad(detail, std::to_string(route.request.value))) m_effects.LoadRequest(route.request);
+            if (detail.has_data && detail.data.catalog_item_id.valid()) {
+                const std::int64_t item_id = detail.data.catalog_item_id.value;
+                if (NeedsLoad(m_state.items[item_id], std::to_string(item_id))) m_effects.LoadItem(detail.data.catalog_item_id);
+            }
+            break;
+        }
+        case Screen::signin:
+        case Screen::not_found: break;
+    }
+}
+
+void Actions::Retry() {
+    if (m_state.session == SessionPhase::check_failed) {
+        m_state.session = SessionPhase::unknown;
+        return;
+    }
+    const Route& route = m_state.route;
+    m_state.catalog.stale = m_state.catalog.load == Load::failed || m_state.catalog.stale;
+    switch (route.screen) {
+        case Screen::home: m_state.open_requests.stale = true; break;
+        case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
+        case Screen::requests: m_state.requests.stale = true; break;
+        case Screen::request_detail: {
+            Remote<Request>& detail = m_state.details[route.request.value];
+            detail.stale = true;
+            if (detail.has_data) {
+                Remote<CatalogItem>& item = m_state.items[detail.data.catalog_item_id.value];
+                if (item.load == Load::failed) item.stale = true;
+            }
+            break;
+        }
+        default: break;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Session
+// ---------------------------------------------------------------------------------------------
+void Actions::EditSignInUsername(std::string value) {
+    m_state.sign_in.username = std::move(value);
+}
+
+void Actions::EditSignInPassword(std::string value) {
+    m_state.sign_in.password = std::move(value);
+}
+
+void Actions::SignIn() {
+    SignInState& form = m_state.sign_in;
+    if (form.in_flight) return;
+    if (Trim(form.username).empty() || form.password.empty()) {
+        form.error = MakeError(ErrorCode::validation_failed, "Enter your username and password.",
+                               Trim(form.username).empty() ? "username" : "password");
+        return;
+    }
+    m_effects.SignIn();
+}
+
+void Actions::SignOut() { m_effects.SignOut(); }
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Catalog form
+// ---------------------------------------------------------------------------------------------
+void Actions::SetSearch(std::string query) {
+    if (query.size() > limits::kMaxSearchQuery) query.resize(limits::kMaxSearchQuery);
+    m_state.search = std::move(query);
+}
+
+void Actions::ClearSearch() { m_state.search.clear(); }
+
+void Actions::InitDraft(CatalogItemId item) {
+    FormDraftState& d = m_state.drafts[item.value];
+    const CatalogItem* def = LoadedItem(m_state, item);
+    if (d.initialized || def == nullptr) return;
+    d.draft.catalog_item_id = item;
+    d.draft.values = DefaultFormValues(*def);
+    if (def->ask_urgency) d.draft.urgency = def->urgency;
+    d.initialized = true;
+}
+
+FormDraftState& Actions::Draft(CatalogItemId item) {
+    InitDraft(item);
+    return m_state.drafts[item.value];
+}
+
+namespace {
+
+// Any edit makes this a new submission: forget the old key and the failure banner, and drop the
+// server's complaint about the edited field.
+void NoteEdit(FormDraftState& d, const std::string& input_key) {
+    d.server_errors.erase(std::remove_if(d.server_errors.begin(), d.server_errors.end(),
+                                         [&](const FieldError& e) { return e.field == input_key; }),
+                          d.server_errors.end());
+    d.idempotency_key.clear();
+    if (d.phase == SubmitPhase::failed) {
+        d.phase = SubmitPhase::editing;
+        d.submit_error.reset();
+    }
+}
+
+}  // namespace
+
+void Actions::EditField(CatalogItemId item, const std::string& field_key, FormValue value) {
+    FormDraftState& d = Draft(item);
+    if (d.phase == SubmitPhase::submitting || d.phase == SubmitPhase::succeeded) return;
+    const std::string input_key = "values." + field_key;
+    d.draft.values[field_key] = std::move(value);
+    NoteEdit(d, input_key);
+    // Discrete choices are complete the moment they are made; text fields count as touched on blur.
+    if (const CatalogItem* def = LoadedItem(m_state, item))
+        if (const FieldDef* field = FindField(*def, field_key))
+            if (field->type == FieldType::checkbox || field->type == FieldType::single_choice ||
+                field->type == FieldType::multi_choice)
+                d.touched.insert(input_key);
+}
+
+void Actions::EditSummary(CatalogItemId item, std::string value) {
+    FormDraftState& d = Draft(item);
+    if (d.phase == SubmitPhase::submitting || d.phase == SubmitPhase::succeeded) return;
+    d.draft.summary = std::move(value);
+    NoteEdit(d, "summary");
+}
+
+void Actions::EditDescription(CatalogItemId item, std::string value) {
+    FormDraftState& d = Draft(item);
+    if (d.phase == SubmitPhase::submitting || d.phase == SubmitPhase::succeeded) return;
+    d.draft.description = std::move(value);
+    NoteEdit(d, "description");
+}
+
+void Actions::SetUrgency(CatalogItemId item, Level urgency) {
+    FormDraftState& d = Draft(item);
+    if (d.phase == SubmitPhase::submitting || d.phase == SubmitPhase::succeeded) return;
+    d.draft.urgency = urgency;
+    NoteEdit(d, "urgency");
+    d.touched.insert("urgency");
+}
+
+void Actions::TouchField(CatalogItemId item, const std::string& input_key) { Draft(item).touched.insert(input_key); }
+
+void Actions::Submit(CatalogItemId item) {
+    const CatalogItem* def = LoadedItem(m_state, item);
+    FormDraftState& d = Draft(item);
+    if (def == nullptr || d.phase == SubmitPhase::submitting || d.phase == SubmitPhase::succeeded) return;
+    d.submit_attempted = true;
+    if (!ValidateDraft(*def, d.draft, LocalToday(m_clock)).empty()) {
+        d.phase = SubmitPhase::editing;
+        d.submit_error.reset();
+        return;
+    }
+    m_effects.Submit(item);
+}
+
+void Actions::RetrySubmit(CatalogItemId item) {
+    FormDraftState& d = Draft(item);
+    if (d.phase != SubmitPhase::failed || d.idempotency_key.empty()) return;
+    m_effects.Submit(item);
+}
+
+void Actions::StartAnother(CatalogItemId item) {
+    FormDraftState& d = Draft(item);
+    if (d.phase == SubmitPhase::succeeded) d.phase = SubmitPhase::editing;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Requests and conversation
+// ---------------------------------------------------------------------------------------------
+void Actions::SetFilter(const RequestFilter& filter) {
+    Route route;
+    route.screen = Screen::requests;
+    route.filter = filter;
+    Navigate(route);
+}
+
+void Actions::SetPage(int page) {
+    Route route = m_state.route;
+    if (route.screen != Screen::requests) return;
+    route.page = std::max(1, page);
+    Navigate(route);
+}
+
+void Actions::OpenRequest(RequestId id) {
+    Route route;
+    route.screen = Screen::request_detail;
+    route.request = id;
+    Navigate(route);
+}
+
+void Actions::EditReply(RequestId id, std::string text) {
+    ReplyState& reply = m_state.replies[id.value];
+    if (reply.in_flight) return;
+    reply.text = std::move(text);
+    if (reply.error && reply.error->code != ErrorCode::network) reply.error.reset();
+}
+
+void Actions::SendReply(RequestId id) {
+    ReplyState& reply = m_state.replies[id.value];
+    if (reply.in_flight || Trim(reply.text).empty()) return;
+    m_effects.Reply(id);
+}
+
+void Actions::CopyText(const std::string& text, std::string confirmation) {
+    m_host.CopyText(text);
+    AddToast(&m_state, std::move(confirmation));
+}
+
+void Actions::DismissToast(size_t index) {
+    if (index < m_state.toasts.size()) m_state.toasts.erase(m_state.toasts.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+}  // namespace spoc::client

@@ -1,0 +1,68 @@
+// Actions: every intent the UI (or the browser) can express, applied to AppState. Draw code calls
+// these and nothing else; they change state, ask Effects for I/O, and keep the URL in step.
+// Sync() runs once per frame and starts whatever loads the current screen still needs.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "client/app/effects.h"
+#include "client/app/host.h"
+#include "client/app/state.h"
+
+namespace spoc::client {
+
+// Show `route` and mirror it in the URL (push, or replace for redirects). Used by Effects too.
+void ShowRoute(AppState& state, Host& host, const Route& route, bool replace);
+
+class Actions {
+public:
+    Actions(AppState& state, Effects& effects, Host& host);
+
+    // ---- Navigation
+    void OnLocationChanged(std::string_view hash);   // back/forward, typed URL, start-up
+    void Navigate(const Route& route);                // a link or button: new history entry
+    void Sync(const Clock& clock);                    // per frame: session check, loads, toast expiry
+    void Retry();                                     // reload whatever failed on the current screen
+
+    // ---- Session
+    void EditSignInUsername(std::string value);
+    void EditSignInPassword(std::string value);
+    void SignIn();                                    // no-op while in flight; inline error if empty
+    void SignOut();
+
+    // ---- Catalog
+    void SetSearch(std::string query);
+    void ClearSearch();
+
+    // ---- Catalog item form (input keys: "summary", "description", "urgency", "values.<key>")
+    void EditField(CatalogItemId item, const std::string& field_key, FormValue value);
+    void EditSummary(CatalogItemId item, std::string value);
+    void EditDescription(CatalogItemId item, std::string value);
+    void SetUrgency(CatalogItemId item, Level urgency);
+    void TouchField(CatalogItemId item, const std::string& input_key); // the field lost focus
+    void Submit(CatalogItemId item);                  // validates first; sends only a clean draft
+    void RetrySubmit(CatalogItemId item);             // same body, same Idempotency-Key
+    void StartAnother(CatalogItemId item);            // leave the success panel for a fresh form
+
+    // ---- My requests
+    void SetFilter(const RequestFilter& filter);      // back to page 1
+    void SetPage(int page);
+    void OpenRequest(RequestId id);
+    void EditReply(RequestId id, std::string text);
+    void SendReply(RequestId id);
+    void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
+
+    void DismissToast(size_t index);
+
+private:
+    FormDraftState& Draft(CatalogItemId item);        // created on first use; initialized once the item loads
+    void InitDraft(CatalogItemId item);
+    void EnsureDataForRoute();
+
+    AppState& m_state;
+    Effects& m_effects;
+    Host& m_host;
+    Clock m_clock;
+};
+
+}  // namespace spoc::client

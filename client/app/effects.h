@@ -1,0 +1,44 @@
+// Effects: the only client code that starts I/O. Each function builds one HTTP call from state
+// (CSRF token, Idempotency-Key, JSON body via shared/api codecs), marks the matching slot as in
+// flight, and on completion decodes the answer into AppState. A 401 anywhere but sign-in sends the
+// user to the sign-in screen and remembers where they were.
+#pragma once
+#include <string>
+
+#include "client/app/host.h"
+#include "client/app/state.h"
+#include "client/net/api_client.h"
+
+namespace spoc::client {
+
+bool IsRetryable(const Error& error);   // network, 5xx, rate limited: same request may succeed later
+
+class Effects {
+public:
+    Effects(AppState& state, net::ApiClient& api, Host& host);
+
+    void CheckSession();                           // GET /me: restore the session after a reload
+    void SignIn();                                 // POST /session with state.sign_in
+    void SignOut();                                // DELETE /session (local state is cleared at once)
+    void LoadCatalog();                            // GET /catalog
+    void LoadItem(CatalogItemId id);               // GET /catalog/{id}
+    void LoadOpenRequests();                       // GET /requests?status=open (home panel)
+    void LoadRequests(const RequestFilter& filter, int page); // GET /requests?status=&page=
+    void LoadRequest(RequestId id);                // GET /requests/{id}
+    void Submit(CatalogItemId id);                 // POST /requests with the draft and its Idempotency-Key
+    void Reply(RequestId id);                      // POST /requests/{id}/comments
+
+    static constexpr int kPageSize = 20;           // rows per page on #/requests
+    static constexpr int kHomeOpenCount = 5;       // open requests shown on the home page
+
+private:
+    net::HttpRequest MakeRequest(const char* method, std::string path, std::string body = {}) const;
+    void OnUnauthenticated();                      // session expired: go to sign-in, keep drafts
+    std::uint64_t NewTicket() { return m_state.next_ticket++; }
+
+    AppState& m_state;
+    net::ApiClient& m_api;
+    Host& m_host;
+};
+
+}  // namespace spoc::client

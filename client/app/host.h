@@ -1,0 +1,17 @@
+// Host: what the app needs from the page around it, besides the network: the URL bar, the
+// clipboard and a source of random keys. The browser implements it in client/main.cpp on top of
+// client/platform; tests use a recording fake, which keeps client/app deterministic.
+#pragma once
+#include <string>
+
+namespace spoc::client {
+
+class Host {
+public:
+    virtual ~Host() = default;
+    virtual void SetLocation(const std::string& hash, bool replace) = 0; // push (or replace) a history entry; no hashchange echo
+    virtual void CopyText(const std::string& text) = 0;                 // write to the system clipboard
+    virtual std::string NewIdempotencyKey() = 0;                        // random, unique per submission attempt
+};
+
+}  // namespace spoc::client

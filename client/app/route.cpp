@@ -1,0 +1,120 @@
+// Route parsing and formatting (see route.h). Query parameters are only meaningful on
+// #/requests; unknown parameters are ignored so old links keep working.
+#include "client/app/route.h"
+
+#include <vector>
+
+namespace spoc::client {
+namespace {
+
+bool ParsePositive(std::string_view text, std::int64_t* out) {
+    if (text.empty() || text.size() > 12) return false;
+    std::int64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    if (v <= 0) return false;
+    *out = v;
+    return true;
+}
+
+std::vector<std::string_view> Split(std::string_view text, char sep) {
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t end = text.find(sep, start);
+        if (end == std::string_view::npos) {
+            parts.push_back(text.substr(start));
+            break;
+        }
+        parts.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
+Route NotFound() {
+    Route r;
+    r.screen = Screen::not_found;
+    return r;
+}
+
+}  // namespace
+
+Route ParseRoute(std::string_view hash) {
+    if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
+    if (!hash.empty() && hash.front() == '/') hash.remove_prefix(1);
+    std::string_view query;
+    if (const size_t q = hash.find('?'); q != std::string_view::npos) {
+        query = hash.substr(q + 1);
+        hash = hash.substr(0, q);
+    }
+    while (!hash.empty() && hash.back() == '/') hash.remove_suffix(1);
+
+    Route route;
+    const std::vector<std::string_view> parts = hash.empty() ? std::vector<std::string_view>{} : Split(hash, '/');
+    if (parts.empty()) return route;  // home
+    std::int64_t id = 0;
+    if (parts[0] == "signin" && parts.size() == 1) {
+        route.screen = Screen::signin;
+    } else if (parts[0] == "catalog" && parts.size() == 1) {
+        route.screen = Screen::catalog;
+    } else if (parts[0] == "catalog" && parts.size() == 2 && ParsePositive(parts[1], &id)) {
+        route.screen = Screen::catalog_item;
+        route.item = CatalogItemId(id);
+    } else if (parts[0] == "requests" && parts.size() == 1) {
+        route.screen = Screen::requests;
+        for (std::string_view pair : Split(query, '&')) {
+            const size_t eq = pair.find('=');
+            const std::string_view key = pair.substr(0, eq);
+            const std::string_view value = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+            std::int64_t page = 0;
+            if (key == "status" && !ParseStatusFilter(value, &route.filter)) route.filter = RequestFilter{};
+            if (key == "page" && ParsePositive(value, &page)) route.page = page > 100000 ? 100000 : static_cast<int>(page);
+        }
+    } else if (parts[0] == "requests" && parts.size() == 2 && ParsePositive(parts[1], &id)) {
+        route.screen = Screen::request_detail;
+        route.request = RequestId(id);
+    } else {
+        return NotFound();
+    }
+    return route;
+}
+
+std::string FormatRoute(const Route& route) {
+    switch (route.screen) {
+        case Screen::signin: return "#/signin";
+        case Screen::home: return "#/";
+        case Screen::catalog: return "#/catalog";
+        case Screen::catalog_item: return "#/catalog/" + std::to_string(route.item.value);
+        case Screen::request_detail: return "#/requests/" + std::to_string(route.request.value);
+        case Screen::not_found: return "#/not-found";
+        case Screen::requests: {
+            std::string out = "#/requests";
+            char sep = '?';
+            if (route.filter.kind != StatusFilter::all) {
+                out += sep + std::string("status=") + StatusFilterName(route.filter);
+                sep = '&';
+            }
+            if (route.page > 1) out += sep + std::string("page=") + std::to_string(route.page);
+            return out;
+        }
+    }
+    return "#/";
+}
+
+bool operator==(const Route& a, const Route& b) {
+    if (a.screen != b.screen) return false;
+    switch (a.screen) {
+        case Screen::catalog_item: return a.item == b.item;
+        case Screen::request_detail: return a.request == b.request;
+        case Screen::requests:
+            return a.page == b.page && StatusFilterName(a.filter) == StatusFilterName(b.filter);
+        default: return true;
+    }
+}
+
+bool RouteNeedsSession(const Route& route) { return route.screen != Screen::signin; }
+
+}  // namespace spoc::client

@@ -1,0 +1,29 @@
+// Client routes: the screen the URL hash names, and its parameters. Parse and format are exact
+// inverses for every canonical hash ("#/", "#/signin", "#/catalog", "#/catalog/3", "#/requests",
+// "#/requests?status=open&page=2", "#/requests/42"); anything else parses to Screen::not_found.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "shared/domain/ids.h"
+#include "shared/domain/request.h"
+
+namespace spoc::client {
+
+enum class Screen { signin, home, catalog, catalog_item, requests, request_detail, not_found };
+
+struct Route {
+    Screen screen = Screen::home;
+    CatalogItemId item;    // catalog_item
+    RequestId request;     // request_detail
+    RequestFilter filter;  // requests: ?status=
+    int page = 1;          // requests: ?page= (1-based)
+};
+
+Route ParseRoute(std::string_view hash);      // accepts "#/x", "/x", "x" and "" (home)
+std::string FormatRoute(const Route& route);  // canonical "#/..." form
+bool operator==(const Route& a, const Route& b);
+inline bool operator!=(const Route& a, const Route& b) { return !(a == b); }
+bool RouteNeedsSession(const Route& route);   // everything but the sign-in screen
+
+}  // namespace spoc::client

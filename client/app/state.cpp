@@ -1,0 +1,48 @@
+// Small helpers over AppState (see state.h): local time from the frame clock, request-list keys,
+// lookups, and the user-data reset used on sign-out.
+#include "client/app/state.h"
+
+namespace spoc::client {
+
+namespace {
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t LocalMs(const Clock& c) { return c.now + static_cast<std::int64_t>(c.utc_offset_minutes) * 60000; }
+}  // namespace
+
+int LocalHour(const Clock& clock) {
+    const std::int64_t ms_of_day = LocalMs(clock) - FloorDiv(LocalMs(clock), 86400000) * 86400000;
+    return static_cast<int>(ms_of_day / 3600000);
+}
+
+CivilDate LocalToday(const Clock& clock) { return CivilFromDays(FloorDiv(LocalMs(clock), 86400000)); }
+
+std::string RequestListKey(const RequestFilter& filter, int page, int page_size) {
+    return "status=" + StatusFilterName(filter) + "&page=" + std::to_string(page) + "&page_size=" + std::to_string(page_size);
+}
+
+const CatalogItem* LoadedItem(const AppState& state, CatalogItemId id) {
+    auto it = state.items.find(id.value);
+    return it != state.items.end() && it->second.has_data ? &it->second.data : nullptr;
+}
+
+const FormDraftState* FindDraft(const AppState& state, CatalogItemId id) {
+    auto it = state.drafts.find(id.value);
+    return it == state.drafts.end() ? nullptr : &it->second;
+}
+
+void ClearUserData(AppState* state) {
+    state->drafts.clear();
+    state->replies.clear();
+    state->details.clear();
+    state->requests = {};
+    state->open_requests = {};
+    state->search.clear();
+    state->data_owner.clear();
+}
+
+void AddToast(AppState* state, std::string text, bool is_error) {
+    if (state->toasts.size() >= 3) state->toasts.erase(state->toasts.begin());
+    state->toasts.push_back(Toast{std::move(text), is_error, 0});
+}
+
+}  // namespace spoc::client

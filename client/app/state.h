@@ -1,0 +1,117 @@
+// AppState: everything the browser client knows, in one plain struct the UI reads through
+// view-models. Server data is cached in Remote<T> slots (load status + last good value + error);
+// drafts (sign-in, catalog forms, replies) live here too, so navigation and errors never lose them.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "client/app/route.h"
+#include "shared/api/dto.h"
+#include "shared/domain/catalog.h"
+#include "shared/domain/request.h"
+#include "shared/domain/result.h"
+#include "shared/domain/time.h"
+
+namespace spoc::client {
+
+// ---- Time ---------------------------------------------------------------------------------
+// The client never reads a clock itself: the platform passes one of these into every frame.
+struct Clock {
+    Timestamp now = 0;           // ms since epoch, UTC
+    int utc_offset_minutes = 0;  // local time = UTC + offset (browser's time zone)
+};
+int LocalHour(const Clock& clock);        // 0..23 in the browser's time zone
+CivilDate LocalToday(const Clock& clock); // today's date in the browser's time zone
+
+// ---- Remote data ----------------------------------------------------------------------------
+enum class Load { idle, loading, ready, failed };
+
+template <class T>
+struct Remote {
+    Load load = Load::idle;
+    T data{};               // last good value; kept while reloading so screens don't flash
+    bool has_data = false;
+    Error error;            // why the last load failed (load == failed)
+    std::string key;        // what the latest load is for ("status=open&page=1", "42")
+    std::string data_key;   // what `data` is for (differs from key while another key loads)
+    std::uint64_t ticket = 0; // identifies the load in flight; older responses are dropped
+    bool stale = false;     // reload at the next Sync even though key matches
+};
+
+// ---- Session --------------------------------------------------------------------------------
+enum class SessionPhase { unknown, checking, check_failed, signed_out, signed_in };
+
+struct SignInState {
+    std::string username;
+    std::string password;
+    bool in_flight = false;
+    std::optional<Error> error;  // invalid credentials, rate limited, network
+    std::uint64_t ticket = 0;
+};
+
+// ---- Catalog forms --------------------------------------------------------------------------
+enum class SubmitPhase { editing, submitting, failed, succeeded };
+
+struct FormDraftState {
+    RequestDraft draft;                      // what the employee typed (values keyed by field key)
+    bool initialized = false;                // defaults from the item definition applied
+    std::set<std::string> touched;           // "summary", "description", "urgency", "values.<key>"
+    bool submit_attempted = false;           // show every error from now on
+    std::vector<FieldError> server_errors;   // 422 details, each removed when its field is edited
+    SubmitPhase phase = SubmitPhase::editing;
+    std::string idempotency_key;             // of the last attempt; Retry reuses it, edits clear it
+    std::optional<Error> submit_error;       // failed: what went wrong
+    Request created;                         // succeeded: the new request
+    std::uint64_t ticket = 0;
+};
+
+// ---- Request conversation -------------------------------------------------------------------
+struct ReplyState {
+    std::string text;
+    bool in_flight = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+
+struct Toast {
+    std::string text;
+    bool is_error = false;
+    Timestamp expires_at = 0;  // 0: set from the clock at the next Sync
+};
+
+struct AppState {
+    Route route;                              // the screen shown
+    std::optional<Route> after_sign_in;       // where to go once signed in (set by a 401 or a deep link)
+
+    SessionPhase session = SessionPhase::unknown;
+    std::optional<api::Me> me;                // signed-in user + CSRF token
+    Error session_error;                      // check_failed: why /me could not be read
+    std::uint64_t session_ticket = 0;
+    SignInState sign_in;
+
+    Remote<std::vector<CatalogItem>> catalog; // list, without fields
+    std::map<std::int64_t, Remote<CatalogItem>> items;   // full definitions by item id
+    std::map<std::int64_t, FormDraftState> drafts;       // by catalog item id
+    std::string search;                       // catalog search box (home and #/catalog)
+
+    Remote<api::RequestPage> open_requests;   // home: my open requests (first page)
+    Remote<api::RequestPage> requests;        // #/requests with the route's filter and page
+    std::map<std::int64_t, Remote<Request>> details;     // by request id
+    std::map<std::int64_t, ReplyState> replies;          // by request id
+
+    std::string data_owner;                   // username the cached requests and drafts belong to
+    std::vector<Toast> toasts;                // newest last
+    std::uint64_t next_ticket = 1;
+};
+
+std::string RequestListKey(const RequestFilter& filter, int page, int page_size); // "status=open&page=1&page_size=25"
+const CatalogItem* LoadedItem(const AppState& state, CatalogItemId id);           // full definition or null
+const FormDraftState* FindDraft(const AppState& state, CatalogItemId id);         // null if never opened
+void ClearUserData(AppState* state);                  // forget requests, drafts and replies (sign-out, other user)
+void AddToast(AppState* state, std::string text, bool is_error = false); // shown for a few seconds
+
+}  // namespace spoc::client

@@ -1,0 +1,235 @@
+// View-models: pure functions from AppState (+ the frame clock) to exactly what each screen
+// shows. Business rules come from shared/ (ValidateDraft, IsFieldVisible, DescribeValues, labels);
+// nothing here touches ImGui, the network or a clock of its own.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "client/app/state.h"
+
+namespace spoc::client {
+
+// ---- Shared pieces ----------------------------------------------------------------------------
+enum class ViewStatus { loading, failed, ready };   // what to show instead of (or above) content
+
+struct LoadView {
+    ViewStatus status = ViewStatus::loading;
+    std::string error;            // failed: one sentence
+    bool retryable = true;        // failed: offer Retry
+    bool refreshing = false;      // ready, but a newer copy is loading
+};
+
+enum class Tone { neutral, info, progress, warning, success, muted, danger }; // badge colours
+
+struct CatalogTileViewModel {
+    CatalogItemId id;
+    std::string title;
+    std::string summary;
+    std::string fulfillment;      // "Usually ready in 3 business days"
+    std::string department;       // "IT"
+    std::string category;         // "Hardware"
+    std::string icon;             // icon key from the catalog
+    bool requires_approval = false;
+};
+
+struct DepartmentGroupViewModel {
+    std::string department;       // "IT"
+    std::string heading;          // "IT services"
+    std::vector<CatalogTileViewModel> tiles;
+};
+
+struct RequestRowViewModel {
+    RequestId id;
+    std::string number;           // "REQ0000042"
+    std::string summary;
+    std::string status;           // "In progress"
+    Tone status_tone = Tone::neutral;
+    std::string priority;         // "P3 Moderate"
+    std::string updated;          // "5 min ago"
+    std::string catalog_item;     // "New laptop"
+};
+
+struct TopBarViewModel {
+    bool visible = false;         // hidden on the sign-in screen
+    std::string user_name;        // "Emma Jones"
+    std::string user_initials;    // "EJ"
+    std::string role;             // "Employee"
+    Screen active = Screen::home; // which nav link is current (catalog_item counts as catalog)
+    int busy = 0;                 // requests in flight (thin progress bar)
+};
+
+std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query); // AND of words over title/summary/keywords/category/department, title hits first
+std::vector<DepartmentGroupViewModel> GroupByDepartment(const std::vector<const CatalogItem*>& items);     // IT, HR, Facilities first, then A-Z
+CatalogTileViewModel MakeTile(const CatalogItem& item);
+RequestRowViewModel MakeRequestRow(const Request& request, Timestamp now);
+Tone StatusTone(Status status);
+std::string FirstName(const User& user);       // "Emma" from "Emma Jones", else the username
+std::string Initials(const User& user);        // "EJ"
+std::string Greeting(int local_hour);          // "Good morning" / "Good afternoon" / "Good evening"
+std::string DocumentTitle(const AppState& state); // "My requests · Spoc"
+TopBarViewModel BuildTopBar(const AppState& state, int busy);
+
+// ---- Sign-in ------------------------------------------------------------------------------
+struct SignInViewModel {
+    std::string username;
+    std::string password;
+    bool submitting = false;
+    std::string error;            // inline, under the fields
+    std::string error_field;      // "username" / "password" / "" (whole form)
+    std::string demo_hint;        // "Demo accounts: emma, liam, ava and root - password spoc-demo"
+};
+SignInViewModel BuildSignIn(const AppState& state);
+
+// ---- Start-up -----------------------------------------------------------------------------
+struct StartupViewModel {
+    bool checking = true;         // still asking the server who we are
+    std::string error;            // check failed: why
+};
+StartupViewModel BuildStartup(const AppState& state);
+
+// ---- Portal home and catalog --------------------------------------------------------------
+struct CatalogViewModel {
+    LoadView load;
+    std::string search;
+    bool searching = false;                          // search box not empty
+    std::vector<CatalogTileViewModel> results;       // when searching, best first
+    std::vector<DepartmentGroupViewModel> groups;    // when not searching
+    int item_count = 0;
+};
+CatalogViewModel BuildCatalog(const AppState& state);
+
+struct HomeViewModel {
+    std::string greeting;                            // "Good morning, Emma"
+    std::string subtitle;                            // "What do you need help with today?"
+    CatalogViewModel catalog;
+    LoadView open_load;
+    std::vector<RequestRowViewModel> open_requests;  // up to 5
+    int open_total = 0;                              // all open requests
+};
+HomeViewModel BuildHome(const AppState& state, const Clock& clock);
+
+// ---- Catalog item form --------------------------------------------------------------------
+struct ChoiceViewModel {
+    std::string value;
+    std::string label;
+};
+
+struct FieldViewModel {
+    std::string key;              // "model"
+    std::string input_id;         // "values.model": widget id and error key
+    std::string label;
+    FieldType type = FieldType::short_text;
+    bool required = false;
+    bool radio = false;           // single choice with <= 4 options: radio list instead of combo
+    std::string help;
+    std::string placeholder;
+    std::vector<ChoiceViewModel> options;
+    std::string text;             // text, choice value, number, date
+    bool checked = false;         // checkbox
+    std::vector<std::string> selected; // multi choice
+    std::string error;            // shown under the field (empty: none, or not shown yet)
+    int max_chars = 0;            // code points the input accepts
+};
+
+struct UrgencyOption {
+    Level level = Level::low;
+    std::string label;            // "High"
+    std::string hint;             // "I can't work"
+};
+
+struct FormViewModel {
+    CatalogItemId item_id;
+    LoadView load;
+    std::string title;
+    std::string department;
+    std::string category;
+    std::string description;
+    std::string fulfillment;
+    bool requires_approval = false;
+    std::string type_label;       // "Service request" / "Incident"
+
+    std::vector<FieldViewModel> fields; // visible fields only, in definition order
+    FieldViewModel summary;       // "summary", placeholder = item title
+    FieldViewModel description_input; // "description"
+    bool ask_urgency = false;
+    Level urgency = Level::low;
+    std::vector<UrgencyOption> urgency_options;
+    std::string urgency_error;
+
+    int error_count = 0;          // problems shown right now
+    int hidden_error_count = 0;   // problems not yet shown (untouched fields)
+    bool submit_enabled = false;  // false while loading or in flight
+    bool submitting = false;
+    std::string submit_label;     // "Submit request" / "Submitting..."
+    std::string banner;           // failure message above the button
+    bool banner_retry = false;    // offer "Retry" (resends with the same Idempotency-Key)
+    bool succeeded = false;
+    std::string created_number;   // "REQ0000042"
+    RequestId created_id;
+    std::string created_summary;
+};
+FormViewModel BuildForm(const AppState& state, CatalogItemId item, const Clock& clock);
+
+// ---- My requests --------------------------------------------------------------------------
+struct FilterTab {
+    std::string label;            // "Open"
+    RequestFilter filter;
+    bool selected = false;
+};
+
+struct RequestListViewModel {
+    LoadView load;
+    std::vector<FilterTab> tabs;  // All, Open, Done
+    std::vector<RequestRowViewModel> rows;
+    int page = 1;
+    int page_count = 1;
+    int total = 0;
+    std::string range;            // "1-20 of 43"
+    bool has_prev = false;
+    bool has_next = false;
+    std::string empty_title;      // shown when ready and no rows
+    std::string empty_body;
+};
+RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock);
+
+// ---- Request detail -----------------------------------------------------------------------
+struct ConversationEntry {
+    std::string author;
+    std::string role;             // "Agent", "You", "Employee"
+    bool is_me = false;
+    bool is_staff = false;
+    bool internal = false;        // agent-only note
+    std::string when;             // "5 min ago"
+    std::string body;
+};
+
+struct RequestDetailViewModel {
+    RequestId id;
+    LoadView load;
+    std::string number;
+    std::string summary;
+    std::string status;
+    Tone status_tone = Tone::neutral;
+    std::string priority;
+    std::string type_label;
+    std::string catalog_item;
+    std::string requester;
+    std::string created;          // "2026-03-02 (3 days ago)"
+    std::string updated;          // "5 min ago"
+    std::string description;
+    std::vector<std::pair<std::string, std::string>> form_lines; // "Laptop model", "MacBook Pro 14"
+    bool form_loading = false;    // item definition still loading
+    std::vector<ConversationEntry> conversation;
+    std::string reply_text;
+    bool reply_sending = false;
+    bool reply_enabled = false;   // non-empty, within limits
+    std::string reply_error;
+    int reply_max_chars = 0;
+    bool closed = false;          // resolved/closed/cancelled: reply still possible, shown as note
+};
+RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock);
+
+}  // namespace spoc::client

@@ -1,0 +1,201 @@
+// View-model pieces used by several screens: catalog search and grouping, tiles, request rows,
+// names and greetings, the document title and the top bar.
+#include <algorithm>
+#include <cctype>
+
+#include "client/app/view_models.h"
+#include "client/app/vm_internal.h"
+#include "shared/domain/text.h"
+
+namespace spoc::client {
+
+namespace {
+
+std::vector<std::string_view> Words(std::string_view text) {
+    std::vector<std::string_view> words;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        size_t j = i;
+        while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+        if (j > i) words.push_back(text.substr(i, j - i));
+        i = j;
+    }
+    return words;
+}
+
+int DepartmentRank(std::string_view department) {
+    if (department == "IT") return 0;
+    if (department == "HR") return 1;
+    if (department == "Facilities") return 2;
+    return 3;
+}
+
+bool CatalogOrder(const CatalogItem* a, const CatalogItem* b) {
+    if (a->sort != b->sort) return a->sort < b->sort;
+    return a->title < b->title;
+}
+
+}  // namespace
+
+std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query) {
+    const std::vector<std::string_view> words = Words(query);
+    std::vector<std::pair<int, const CatalogItem*>> scored;
+    for (const CatalogItem& item : items) {
+        int score = 0;
+        bool all = true;
+        for (std::string_view word : words) {
+            int best = 0;
+            if (ContainsFolded(item.title, word)) best = 4;
+            for (const std::string& keyword : item.keywords)
+                if (best < 3 && ContainsFolded(keyword, word)) best = 3;
+            if (best < 2 && (ContainsFolded(item.category, word) || ContainsFolded(item.department, word))) best = 2;
+            if (best < 1 && ContainsFolded(item.summary, word)) best = 1;
+            if (best == 0) {
+                all = false;
+                break;
+            }
+            score += best;
+        }
+        if (all) scored.emplace_back(score, &item);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        return CatalogOrder(a.second, b.second);
+    });
+    std::vector<const CatalogItem*> out;
+    out.reserve(scored.size());
+    for (const auto& entry : scored) out.push_back(entry.second);
+    return out;
+}
+
+std::vector<DepartmentGroupViewModel> GroupByDepartment(const std::vector<const CatalogItem*>& items) {
+    std::vector<const CatalogItem*> sorted = items;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const CatalogItem* a, const CatalogItem* b) {
+        const int ra = DepartmentRank(a->department), rb = DepartmentRank(b->department);
+        if (ra != rb) return ra < rb;
+        if (a->department != b->department) return a->department < b->department;
+        return CatalogOrder(a, b);
+    });
+    std::vector<DepartmentGroupViewModel> groups;
+    for (const CatalogItem* item : sorted) {
+        if (groups.empty() || groups.back().department != item->department) {
+            DepartmentGroupViewModel group;
+            group.department = item->department;
+            group.heading = item->department.empty() ? "Other" : item->department;
+            groups.push_back(std::move(group));
+        }
+        groups.back().tiles.push_back(MakeTile(*item));
+    }
+    return groups;
+}
+
+CatalogTileViewModel MakeTile(const CatalogItem& item) {
+    CatalogTileViewModel tile;
+    tile.id = item.id;
+    tile.title = item.title;
+    tile.summary = item.summary;
+    tile.fulfillment = item.fulfillment;
+    tile.department = item.department;
+    tile.category = item.category;
+    tile.icon = item.icon;
+    tile.requires_approval = item.requires_approval;
+    return tile;
+}
+
+Tone StatusTone(Status status) {
+    switch (status) {
+        case Status::new_: return Tone::info;
+        case Status::assigned: return Tone::info;
+        case Status::in_progress: return Tone::progress;
+        case Status::pending: return Tone::warning;
+        case Status::resolved: return Tone::success;
+        case Status::closed: return Tone::muted;
+        case Status::cancelled: return Tone::muted;
+    }
+    return Tone::neutral;
+}
+
+RequestRowViewModel MakeRequestRow(const Request& request, Timestamp now) {
+    RequestRowViewModel row;
+    row.id = request.id;
+    row.number = request.number.empty() ? FormatRequestNumber(request.type, request.id) : request.number;
+    row.summary = request.summary;
+    row.status = std::string(StatusLabel(request.status));
+    row.status_tone = StatusTone(request.status);
+    row.priority = std::string(PriorityLabel(request.priority));
+    row.updated = FormatRelative(request.updated_at ? request.updated_at : request.created_at, now);
+    row.catalog_item = request.catalog_item_title;
+    return row;
+}
+
+std::string FirstName(const User& user) {
+    std::string_view name = Trim(user.display_name);
+    if (!name.empty()) return std::string(name.substr(0, name.find(' ')));
+    std::string out = user.username;
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+std::string Initials(const User& user) {
+    std::string out;
+    const std::vector<std::string_view> words = Words(user.display_name.empty() ? user.username : user.display_name);
+    for (std::string_view w : words) {
+        if (out.size() >= 2) break;
+        const unsigned char c = static_cast<unsigned char>(w[0]);
+        if (c < 0x80) out.push_back(static_cast<char>(std::toupper(c)));
+    }
+    return out.empty() ? "?" : out;
+}
+
+std::string Greeting(int hour) {
+    if (hour >= 5 && hour < 12) return "Good morning";
+    if (hour >= 12 && hour < 18) return "Good afternoon";
+    return "Good evening";
+}
+
+std::string DocumentTitle(const AppState& state) {
+    std::string page;
+    switch (state.route.screen) {
+        case Screen::signin: page = "Sign in"; break;
+        case Screen::home: page = "Home"; break;
+        case Screen::catalog: page = "Request catalog"; break;
+        case Screen::catalog_item: {
+            const CatalogItem* item = LoadedItem(state, state.route.item);
+            page = item ? item->title : "Request catalog";
+            break;
+        }
+        case Screen::requests: page = "My requests"; break;
+        case Screen::request_detail: {
+            auto it = state.details.find(state.route.request.value);
+            page = it != state.details.end() && it->second.has_data ? it->second.data.number + " " + it->second.data.summary
+                                                                     : "Request";
+            break;
+        }
+        case Screen::not_found: page = "Page not found"; break;
+    }
+    return page + " \xC2\xB7 Spoc";
+}
+
+TopBarViewModel BuildTopBar(const AppState& state, int busy) {
+    TopBarViewModel bar;
+    bar.visible = state.session == SessionPhase::signed_in && state.me.has_value() && state.route.screen != Screen::signin;
+    if (state.me) {
+        bar.user_name = state.me->user.display_name.empty() ? state.me->user.username : state.me->user.display_name;
+        bar.user_initials = Initials(state.me->user);
+        std::string role(RoleName(state.me->user.role));
+        if (!role.empty()) role[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role[0])));
+        bar.role = role;
+    }
+    switch (state.route.screen) {
+        case Screen::catalog:
+        case Screen::catalog_item: bar.active = Screen::catalog; break;
+        case Screen::requests:
+        case Screen::request_detail: bar.active = Screen::requests; break;
+        default: bar.active = state.route.screen;
+    }
+    bar.busy = busy;
+    return bar;
+}
+
+}  // namespace spoc::client

@@ -1,0 +1,167 @@
+// View-model of a catalog item page: the item's description and its form. Visibility, defaults
+// and every validation message come from shared/domain/catalog.h; this file only decides which
+// messages are shown yet (touched field or submit attempt) and merges the server's 422 details.
+#include <map>
+
+#include "client/app/view_models.h"
+#include "client/app/vm_internal.h"
+#include "shared/domain/limits.h"
+
+namespace spoc::client {
+
+namespace {
+
+int MaxChars(const FieldDef& field) {
+    switch (field.type) {
+        case FieldType::short_text: return field.max_length > 0 ? field.max_length : static_cast<int>(limits::kMaxShortText);
+        case FieldType::long_text: return field.max_length > 0 ? field.max_length : static_cast<int>(limits::kMaxLongText);
+        case FieldType::number: return 24;
+        case FieldType::date: return 10;
+        default: return 0;
+    }
+}
+
+}  // namespace
+
+FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Clock& clock) {
+    FormViewModel vm;
+    vm.item_id = item_id;
+    auto slot = state.items.find(item_id.value);
+    if (slot == state.items.end()) return vm;  // loading
+    vm.load = ToLoadView(slot->second, std::to_string(item_id.value));
+    if (!slot->second.has_data) return vm;
+    const CatalogItem& item = slot->second.data;
+
+    vm.title = item.title;
+    vm.department = item.department;
+    vm.category = item.category;
+    vm.description = item.description;
+    vm.fulfillment = item.fulfillment;
+    vm.requires_approval = item.requires_approval;
+    vm.type_label = std::string(RequestTypeLabel(item.type));
+
+    // A draft appears at the first Sync after the item loads; until then show the defaults.
+    FormDraftState fallback;
+    const FormDraftState* found = FindDraft(state, item_id);
+    if (found == nullptr || !found->initialized) {
+        fallback.draft.catalog_item_id = item_id;
+        fallback.draft.values = DefaultFormValues(item);
+        if (item.ask_urgency) fallback.draft.urgency = item.urgency;
+        found = &fallback;
+    }
+    const FormDraftState& d = *found;
+
+    // Problems: the shared validator's, then the server's for fields the validator is happy with.
+    std::map<std::string, std::string> problems;
+    for (const FieldError& e : ValidateDraft(item, d.draft, LocalToday(clock))) problems.emplace(e.field, e.message);
+    std::map<std::string, std::string> server;
+    for (const FieldError& e : d.server_errors) server.emplace(e.field, e.message);
+    auto shown_error = [&](const std::string& key) -> std::string {
+        auto p = problems.find(key);
+        if (p != problems.end()) {
+            if (d.submit_attempted || d.touched.count(key)) {
+                ++vm.error_count;
+                return p->second;
+            }
+            ++vm.hidden_error_count;
+            return {};
+        }
+        auto s = server.find(key);
+        if (s != server.end()) {
+            ++vm.error_count;
+            return s->second;
+        }
+        return {};
+    };
+
+    for (const FieldDef& field : item.fields) {
+        if (!IsFieldVisible(item, field, d.draft.values)) continue;
+        FieldViewModel f;
+        f.key = field.key;
+        f.input_id = "values." + field.key;
+        f.label = field.label;
+        f.type = field.type;
+        f.required = field.required;
+        f.help = field.help;
+        f.placeholder = field.placeholder;
+        if (field.type == FieldType::date && f.placeholder.empty()) f.placeholder = "YYYY-MM-DD";
+        for (const Choice& c : field.options) f.options.push_back({c.value, c.label});
+        f.radio = field.type == FieldType::single_choice && field.options.size() <= 4;
+        f.max_chars = MaxChars(field);
+        auto v = d.draft.values.find(field.key);
+        if (v != d.draft.values.end()) {
+            f.text = v->second.text;
+            f.checked = v->second.checked;
+            f.selected = v->second.list;
+        }
+        f.error = shown_error(f.input_id);
+        vm.fields.push_back(std::move(f));
+    }
+
+    vm.summary.key = "summary";
+    vm.summary.input_id = "summary";
+    vm.summary.label = "Summary";
+    vm.summary.help = "A short title for your request. Leave it empty to use \"" + item.title + "\".";
+    vm.summary.placeholder = item.title;
+    vm.summary.text = d.draft.summary;
+    vm.summary.max_chars = static_cast<int>(limits::kMaxSummary);
+    vm.summary.error = shown_error("summary");
+
+    vm.description_input.key = "description";
+    vm.description_input.input_id = "description";
+    vm.description_input.label = "Description";
+    vm.description_input.type = FieldType::long_text;
+    vm.description_input.help = "Anything else the team should know.";
+    vm.description_input.text = d.draft.description;
+    vm.description_input.max_chars = static_cast<int>(limits::kMaxDescription);
+    vm.description_input.error = shown_error("description");
+
+    vm.ask_urgency = item.ask_urgency;
+    if (vm.ask_urgency) {
+        vm.urgency = d.draft.urgency.value_or(item.urgency);
+        vm.urgency_options = {{Level::low, "Low", "It can wait a few days"},
+                              {Level::medium, "Medium", "It slows my work down"},
+                              {Level::high, "High", "I can't work"}};
+        vm.urgency_error = shown_error("urgency");
+    }
+    // Problems on keys the form does not show (unknown keys, hidden fields) still block submission:
+    // count them, and after a submit attempt say so, or the button would seem to do nothing.
+    std::string unplaced;
+    for (const auto& p : problems) {
+        const std::string& key = p.first;
+        bool placed = key == "summary" || key == "description" || key == "urgency";
+        for (const FieldViewModel& f : vm.fields) placed = placed || f.input_id == key;
+        if (placed) continue;
+        ++vm.hidden_error_count;
+        if (unplaced.empty()) unplaced = p.second;
+    }
+
+    vm.submitting = d.phase == SubmitPhase::submitting;
+    vm.succeeded = d.phase == SubmitPhase::succeeded;
+    vm.submit_enabled = !vm.submitting && !vm.succeeded;
+    vm.submit_label = vm.submitting ? "Submitting\xE2\x80\xA6" : "Submit request";
+    if (d.phase == SubmitPhase::failed && d.submit_error) {
+        const Error& e = *d.submit_error;
+        const bool can_replay = !d.idempotency_key.empty();
+        switch (e.code) {
+            case ErrorCode::network:
+                vm.banner = "We couldn't reach Spoc, so your request may not have been sent. Your answers are kept \xE2\x80\x94 "
+                            "retry when you're back online.";
+                break;
+            case ErrorCode::validation_failed: vm.banner = "Some answers need another look \xE2\x80\x94 see the highlighted fields."; break;
+            case ErrorCode::unauthenticated: vm.banner = "Your request wasn't sent because your session ended. Retry to send it now."; break;
+            default: vm.banner = e.message.empty() ? std::string(ErrorCodeDefaultMessage(e.code)) : e.message;
+        }
+        vm.banner_retry = can_replay && (IsRetryable(e) || e.code == ErrorCode::unauthenticated);
+    }
+    if (vm.banner.empty() && d.submit_attempted && !unplaced.empty())
+        vm.banner = "This form can't be sent as it is: " + unplaced + " Reload the page to get the latest version of the form.";
+    if (vm.succeeded) {
+        vm.created_id = d.created.id;
+        vm.created_number = d.created.number.empty() ? FormatRequestNumber(d.created.type, d.created.id) : d.created.number;
+        vm.created_summary = d.created.summary;
+    }
+    return vm;
+}
+
+}  // namespace spoc::client

@@ -1,0 +1,154 @@
+// View-models for "My requests" (#/requests) and one request (#/requests/{id}): rows, filter
+// tabs, paging, the submitted form as label/value lines, and the conversation with its reply box.
+#include <algorithm>
+
+#include "client/app/view_models.h"
+#include "client/app/vm_internal.h"
+#include "shared/domain/limits.h"
+#include "shared/domain/text.h"
+
+namespace spoc::client {
+
+RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock) {
+    RequestListViewModel vm;
+    const Route& route = state.route;
+    const RequestFilter filter = route.screen == Screen::requests ? route.filter : RequestFilter{};
+    const int page = route.screen == Screen::requests ? route.page : 1;
+    vm.load = ToLoadView(state.requests, RequestListKey(filter, page, Effects::kPageSize));
+
+    const std::pair<const char*, StatusFilter> tabs[] = {
+        {"All", StatusFilter::all}, {"Open", StatusFilter::open}, {"Done", StatusFilter::done}};
+    for (const auto& [label, kind] : tabs) {
+        FilterTab tab;
+        tab.label = label;
+        tab.filter.kind = kind;
+        tab.selected = filter.kind == kind;
+        vm.tabs.push_back(tab);
+    }
+    if (filter.kind == StatusFilter::single) {
+        FilterTab tab;
+        tab.label = std::string(StatusLabel(filter.status));
+        tab.filter = filter;
+        tab.selected = true;
+        vm.tabs.push_back(tab);
+    }
+
+    vm.page = page;
+    if (state.requests.has_data) {
+        const api::RequestPage& data = state.requests.data;
+        for (const Request& r : data.items) vm.rows.push_back(MakeRequestRow(r, clock.now));
+        vm.total = data.total;
+        const int size = data.page_size > 0 ? data.page_size : Effects::kPageSize;
+        vm.page_count = std::max(1, (data.total + size - 1) / size);
+        vm.page = data.page > 0 ? data.page : page;
+        if (!vm.rows.empty()) {
+            const int first = (vm.page - 1) * size + 1;
+            vm.range = std::to_string(first) + "\xE2\x80\x93" + std::to_string(first + static_cast<int>(vm.rows.size()) - 1) +
+                       " of " + std::to_string(data.total);
+        }
+        vm.has_prev = vm.page > 1;
+        vm.has_next = vm.page < vm.page_count;
+    }
+    switch (filter.kind) {
+        case StatusFilter::open:
+            vm.empty_title = "Nothing open right now";
+            vm.empty_body = "Every request you've raised is done. Need something else? Browse the catalog.";
+            break;
+        case StatusFilter::done:
+            vm.empty_title = "Nothing finished yet";
+            vm.empty_body = "Requests appear here once the service desk resolves them.";
+            break;
+        default:
+            vm.empty_title = page > 1 ? "No more requests" : "You haven't raised any requests yet";
+            vm.empty_body = "Ask for equipment, access or help from the request catalog \xE2\x80\x94 it shows up here.";
+    }
+    return vm;
+}
+
+RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock) {
+    RequestDetailViewModel vm;
+    vm.id = id;
+    auto slot = state.details.find(id.value);
+    if (slot == state.details.end()) return vm;
+    vm.load = ToLoadView(slot->second, std::to_string(id.value));
+    if (vm.load.status == ViewStatus::failed && slot->second.error.code == ErrorCode::not_found)
+        vm.load.error = "We couldn't find this request. It may have been raised by someone else.";
+    if (!slot->second.has_data) return vm;
+    const Request& r = slot->second.data;
+
+    vm.number = r.number.empty() ? FormatRequestNumber(r.type, r.id) : r.number;
+    vm.summary = r.summary;
+    vm.status = std::string(StatusLabel(r.status));
+    vm.status_tone = StatusTone(r.status);
+    vm.priority = std::string(PriorityLabel(r.priority));
+    vm.type_label = std::string(RequestTypeLabel(r.type));
+    vm.catalog_item = r.catalog_item_title;
+    vm.requester = r.requester_name;
+    const Timestamp local_created = r.created_at + static_cast<Timestamp>(clock.utc_offset_minutes) * 60000;
+    vm.created = FormatDate(CivilFromDays(local_created >= 0 ? local_created / 86400000 : (local_created - 86399999) / 86400000)) +
+                 " (" + FormatRelative(r.created_at, clock.now) + ")";
+    vm.updated = FormatRelative(r.updated_at ? r.updated_at : r.created_at, clock.now);
+    vm.description = r.description;
+    vm.closed = !IsOpenStatus(r.status);
+
+    // The submitted form, described with the item's own labels once its definition is here.
+    Result<FormValues> values = r.form_json.empty() ? Result<FormValues>(FormValues{}) : api::DecodeFormValues(r.form_json);
+    const CatalogItem* item = LoadedItem(state, r.catalog_item_id);
+    auto item_slot = state.items.find(r.catalog_item_id.value);
+    const bool item_failed = item_slot != state.items.end() && item_slot->second.load == Load::failed;
+    if (values.ok() && item != nullptr) {
+        vm.form_lines = DescribeValues(*item, values.value());
+    } else if (values.ok() && (item_failed || !r.catalog_item_id.valid())) {
+        for (const auto& [key, value] : values.value()) {
+            std::string text;
+            switch (value.kind) {
+                case FormValue::Kind::text: text = value.text; break;
+                case FormValue::Kind::boolean: text = value.checked ? "Yes" : "No"; break;
+                case FormValue::Kind::list:
+                    for (const std::string& s : value.list) text += (text.empty() ? "" : ", ") + s;
+                    break;
+                case FormValue::Kind::none: break;
+            }
+            if (!text.empty()) vm.form_lines.emplace_back(key, text);
+        }
+    } else if (values.ok() && !values.value().empty()) {
+        vm.form_loading = true;
+    }
+
+    std::vector<const Comment*> comments;
+    for (const Comment& c : r.comments) comments.push_back(&c);
+    std::stable_sort(comments.begin(), comments.end(), [](const Comment* a, const Comment* b) { return a->created_at < b->created_at; });
+    const UserId me = state.me ? state.me->user.id : UserId();
+    for (const Comment* c : comments) {
+        ConversationEntry entry;
+        entry.author = c->author_name;
+        entry.is_me = me.valid() && c->author_id == me;
+        entry.is_staff = c->author_role != Role::employee;
+        entry.internal = c->internal;
+        entry.role = entry.is_me ? "You" : entry.is_staff ? "Service desk" : "Employee";
+        if (entry.internal) entry.role = "Internal note";
+        entry.when = FormatRelative(c->created_at, clock.now);
+        entry.body = c->body;
+        vm.conversation.push_back(std::move(entry));
+    }
+
+    auto reply = state.replies.find(id.value);
+    if (reply != state.replies.end()) {
+        vm.reply_text = reply->second.text;
+        vm.reply_sending = reply->second.in_flight;
+        if (reply->second.error) {
+            const Error& e = *reply->second.error;
+            vm.reply_error = e.code == ErrorCode::network ? "We couldn't reach Spoc. Your reply is kept \xE2\x80\x94 try again."
+                                                          : e.message;
+        }
+    }
+    vm.reply_max_chars = static_cast<int>(limits::kMaxComment);
+    if (!Trim(vm.reply_text).empty()) {
+        Result<api::CommentBody> check = api::DecodeCommentBody(api::EncodeCommentBody(api::CommentBody{vm.reply_text}));
+        vm.reply_enabled = check.ok() && !vm.reply_sending;
+        if (!check.ok() && vm.reply_error.empty()) vm.reply_error = check.error().message;
+    }
+    return vm;
+}
+
+}  // namespace spoc::client

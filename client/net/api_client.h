@@ -1,0 +1,33 @@
+// The client's one network seam: asynchronous HTTP to Spoc's own origin. The browser build
+// implements it with fetch() (api_client_web.cpp); tests use a scripted fake. Completions are
+// delivered on the main loop, from Poll(), never re-entrantly from Send().
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace spoc::net {
+
+struct HttpRequest {
+    std::string method = "GET";                                // GET, POST, DELETE
+    std::string path;                                          // "/api/v1/requests?status=open" (same origin)
+    std::string body;                                          // JSON text, empty for GET/DELETE
+    std::vector<std::pair<std::string, std::string>> headers;  // name, value
+};
+
+// status is the HTTP status, or 0 when the server could not be reached (ErrorCode::network).
+using HttpCallback = std::function<void(int status, const std::string& body)>;
+
+class ApiClient {
+public:
+    virtual ~ApiClient() = default;
+    virtual void Send(HttpRequest request, HttpCallback done) = 0; // starts the request; done runs from a later Poll()
+    virtual void Poll() = 0;                                         // runs the completions that have arrived
+    virtual int InFlight() const = 0;                                // requests started and not yet completed
+};
+
+std::unique_ptr<ApiClient> CreateFetchApiClient(); // browser build only (api_client_web.cpp)
+
+}  // namespace spoc::net

@@ -1,0 +1,40 @@
+// The platform seam (sokol-style): the app hands callbacks to Run() and never owns the main loop.
+// The browser implementation (platform_web.cpp) owns the canvas, WebGL2, HiDPI sizing, fonts
+// fetched at start-up, URL hash, document title, clipboard, idle throttling and the e2e bridge.
+#pragma once
+#include <functional>
+#include <string>
+
+#include "client/ui/theme.h"
+
+namespace spoc::platform {
+
+struct FrameContext {
+    double now_ms = 0;            // wall clock, ms since the Unix epoch
+    int utc_offset_minutes = 0;   // the browser's time zone
+    float pixel_ratio = 1;        // device pixels per CSS pixel
+    int requests_in_flight = 0;   // filled by the app if it wants; informational
+};
+
+struct FrameResult {
+    bool animating = false;       // keep rendering at full rate (spinners, skeletons)
+    std::string title;            // document.title
+};
+
+struct AppCallbacks {
+    std::function<void()> poll;                                   // before a frame: deliver network completions
+    std::function<FrameResult(const FrameContext&)> frame;       // between NewFrame and Render: all ImGui calls
+    std::function<void(const std::string& hash)> location_changed; // back/forward or an edited URL ("#/requests")
+    std::function<std::string()> e2e_state;                       // JSON for window.spoc.e2e.state()
+};
+
+void Run(AppCallbacks callbacks);                 // starts the loop; on the web it returns only to unwind main()
+std::string Location();                           // the current URL hash, "#/..." or ""
+void SetLocation(const std::string& hash, bool replace); // pushState/replaceState: no hashchange echo
+void CopyText(const std::string& text);           // navigator.clipboard.writeText (+ the in-app clipboard)
+std::string RandomHex(int bytes);                 // crypto.getRandomValues, hex encoded
+void Wake();                                      // something changed outside input: draw the next frames
+bool E2eEnabled();                                // the page URL has ?e2e=1
+const ui::FontFiles& LoadedFonts();               // bytes fetched at start-up (valid once Run draws)
+
+}  // namespace spoc::platform

@@ -1,0 +1,197 @@
+// The frame around every screen: root window, top bar, the scrolling page column, toasts, and the
+// choice of screen for the current route and session phase.
+#include <algorithm>
+#include <cmath>
+
+#include "client/ui/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+#include "imgui_internal.h"
+
+namespace spoc::ui {
+
+using namespace spoc::client;
+
+namespace {
+constexpr float kTopBarHeight = 64.0f;
+constexpr float kMaxContentWidth = 1120.0f;
+}  // namespace
+
+FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const Clock& clock, int busy) {
+    BeginWidgetsFrame();
+    FrameOutput out;
+    out.title = DocumentTitle(state);
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ui.viewport_width = vp->Size.x;
+    ui.viewport_height = vp->Size.y;
+    const StartupViewModel startup = BuildStartup(state);
+    const bool show_startup = startup.checking || !startup.error.empty();
+    const bool show_signin = !show_startup && (state.session != SessionPhase::signed_in || state.route.screen == Screen::signin);
+    const std::string view = show_startup ? "startup" : show_signin ? "signin" : FormatRoute(state.route);
+    ui.route_changed = view != ui.shown_view;
+    ui.focus_first_field = ui.route_changed;
+    ui.shown_view = view;
+
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("Spoc##root", nullptr, root_flags);
+
+    if (show_startup) {
+        DrawStartup(startup, ui, actions);
+    } else if (show_signin) {
+        DrawSignIn(BuildSignIn(state), ui, actions);
+    } else {
+        DrawTopBar(BuildTopBar(state, busy), ui, actions);
+        ImGui::SetCursorPos(ImVec2(0, kTopBarHeight));
+        ImGui::BeginChild("page", ImVec2(vp->Size.x, std::max(1.0f, vp->Size.y - kTopBarHeight)), ImGuiChildFlags_None,
+                          ImGuiWindowFlags_NavFlattened);
+        if (ui.route_changed) ImGui::SetScrollY(0);
+        const float margin = vp->Size.x < 720 ? 16.0f : 40.0f;
+        const float avail = ImGui::GetContentRegionAvail().x;
+        ui.content_width = std::max(280.0f, std::min(kMaxContentWidth, avail - 2 * margin));
+        const float x0 = std::max(margin, (avail - ui.content_width) * 0.5f);
+        ImGui::Indent(x0);
+        VSpace(28);
+        switch (state.route.screen) {
+            case Screen::home: DrawHome(BuildHome(state, clock), ui, actions); break;
+            case Screen::catalog: DrawCatalog(BuildCatalog(state), ui, actions); break;
+            case Screen::catalog_item: DrawCatalogItem(BuildForm(state, state.route.item, clock), ui, actions); break;
+            case Screen::requests: DrawRequestList(BuildRequestList(state, clock), ui, actions); break;
+            case Screen::request_detail: DrawRequestDetail(BuildRequestDetail(state, state.route.request, clock), ui, actions); break;
+            case Screen::signin:
+            case Screen::not_found: DrawNotFound(ui, actions); break;
+        }
+        VSpace(56);
+        ImGui::Unindent(x0);
+        ImGui::EndChild();
+    }
+    ImGui::End();
+    DrawToasts(state.toasts, actions);
+    out.animating = AnimationRequested();
+    return out;
+}
+
+void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
+    const Fonts& f = GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const float w = ui.viewport_width;
+    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + kTopBarHeight), color::kSurface);
+    dl->AddLine(ImVec2(origin.x, origin.y + kTopBarHeight - 0.5f), ImVec2(origin.x + w, origin.y + kTopBarHeight - 0.5f), color::kBorder);
+
+    // Logo: a mark and the word, which also leads home.
+    const float pad = w < 720 ? 16.0f : 28.0f;
+    ImGui::SetCursorPos(ImVec2(pad, 0));
+    const ImVec2 logo = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("Spoc##logo", ImVec2(w < 760 ? 30.0f : 100.0f, kTopBarHeight))) {
+        Route home;
+        actions.Navigate(home);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 mark(logo.x, logo.y + (kTopBarHeight - 30) * 0.5f);
+    dl->AddRectFilled(mark, ImVec2(mark.x + 30, mark.y + 30), color::kAccent, 8.0f);
+    const ImVec2 ss = MeasureText(f.h3, "S");
+    DrawTextAt(dl, f.h3, ImVec2(mark.x + (30 - ss.x) * 0.5f, mark.y + (30 - ss.y) * 0.5f), color::kSurface, "S");
+    const bool compact = w < 760;  // phones: mark only, short link names, no avatar
+    if (!compact) {
+        const ImVec2 ws = MeasureText(f.h3, "Spoc");
+        DrawTextAt(dl, f.h3, ImVec2(mark.x + 40, logo.y + (kTopBarHeight - ws.y) * 0.5f), color::kText, "Spoc");
+    }
+
+    // Navigation.
+    ImGui::SetCursorPos(ImVec2(pad + (compact ? 36 : 128), 0));
+    Route home, catalog, requests;
+    catalog.screen = Screen::catalog;
+    requests.screen = Screen::requests;
+    if (NavTab("Home##nav_home", vm.active == Screen::home, kTopBarHeight)) actions.Navigate(home);
+    ImGui::SameLine(0, compact ? 0 : 4);
+    if (NavTab(compact ? "Catalog##nav_catalog" : "Request catalog##nav_catalog", vm.active == Screen::catalog, kTopBarHeight))
+        actions.Navigate(catalog);
+    ImGui::SameLine(0, compact ? 0 : 4);
+    if (NavTab(compact ? "Requests##nav_requests" : "My requests##nav_requests", vm.active == Screen::requests, kTopBarHeight))
+        actions.Navigate(requests);
+
+    // The user and sign-out, right-aligned.
+    const float signout_w = MeasureText(f.body_semibold, "Sign out").x + 32.0f;
+    float x = w - pad - signout_w;
+    ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 36) * 0.5f));
+    if (Button("Sign out##signout", ButtonKind::secondary, ImVec2(signout_w, 36))) actions.SignOut();
+    const bool show_name = w >= 900;
+    const float name_w = show_name ? std::max(MeasureText(f.body_semibold, vm.user_name).x, MeasureText(f.small, vm.role).x) : 0.0f;
+    x -= 20.0f + name_w + (show_name ? 10.0f : 0.0f) + 34.0f;
+    ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 34) * 0.5f));
+    if (!compact) Avatar(vm.user_initials, 34, color::kAccentSoft, color::kAccent);
+    if (show_name) {
+        const ImVec2 p(origin.x + x + 44, origin.y + kTopBarHeight * 0.5f - 19);
+        DrawTextAt(dl, f.body_semibold, p, color::kText, vm.user_name);
+        DrawTextAt(dl, f.small, ImVec2(p.x, p.y + 20), color::kTextMuted, vm.role);
+    }
+
+    // Activity: a thin indeterminate bar under the top bar while requests are in flight.
+    if (vm.busy > 0) {
+        RequestAnimation();
+        const float t = static_cast<float>(ImGui::GetTime());
+        const float seg = w * 0.25f;
+        const float pos = std::fmod(t * w * 0.6f, w + seg) - seg;
+        dl->AddRectFilled(ImVec2(origin.x + std::max(0.0f, pos), origin.y + kTopBarHeight - 2),
+                          ImVec2(origin.x + std::min(w, pos + seg), origin.y + kTopBarHeight), color::kAccent);
+    }
+}
+
+void DrawStartup(const StartupViewModel& vm, UiState& ui, Actions& actions) {
+    const float w = ui.viewport_width, h = ui.viewport_height;
+    if (vm.error.empty()) {
+        ImGui::SetCursorPos(ImVec2(0, h * 0.5f - 60));
+        LoadingPanel("Loading Spoc\xE2\x80\xA6", w);
+        return;
+    }
+    const float card_w = std::min(460.0f, w - 32);
+    ImGui::SetCursorPos(ImVec2((w - card_w) * 0.5f, std::max(24.0f, h * 0.5f - 150)));
+    if (ErrorPanel("startup_error", "Spoc is unavailable", vm.error, true, card_w)) actions.Retry();
+}
+
+void DrawNotFound(UiState& ui, Actions& actions) {
+    const float w = std::min(520.0f, ui.content_width);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ui.content_width - w) * 0.5f);
+    BeginCard("not_found", w, 40);
+    Label(GetFonts().h2, color::kText, "Page not found");
+    VSpace(2);
+    Paragraph(GetFonts().body, color::kTextSecondary, "The link you followed doesn't lead anywhere in Spoc. It may be mistyped or out of date.", w - 80);
+    VSpace(8);
+    if (Button("Go to the home page##go_home", ButtonKind::primary)) actions.Navigate(Route{});
+    EndCard();
+}
+
+void DrawToasts(const std::vector<Toast>& toasts, Actions& actions) {
+    if (toasts.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const Fonts& f = GetFonts();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y - 24), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+    ImGui::Begin("toasts", nullptr, flags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float max_w = std::min(480.0f, vp->Size.x - 32);
+    for (size_t i = 0; i < toasts.size(); ++i) {
+        const Toast& t = toasts[i];
+        const ImVec2 ts = MeasureText(f.body, t.text, max_w - 56);
+        const ImVec2 size(std::min(max_w, ts.x + 56), ts.y + 28);
+        ImGui::PushID(static_cast<int>(i));
+        const ImVec2 min = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton((t.text + "##toast").c_str(), size)) actions.DismissToast(i);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::PopID();
+        const ImVec2 max(min.x + size.x, min.y + size.y);
+        dl->AddRectFilled(ImVec2(min.x, min.y + 3), ImVec2(max.x, max.y + 4), IM_COL32(16, 24, 40, 30), 10.0f);
+        dl->AddRectFilled(min, max, t.is_error ? color::Rgb(145, 32, 24) : color::Rgb(16, 24, 40), 10.0f);
+        dl->AddCircleFilled(ImVec2(min.x + 20, min.y + size.y * 0.5f), 4.0f, t.is_error ? color::kDangerBorder : color::Rgb(117, 224, 167));
+        DrawTextAt(dl, f.body, ImVec2(min.x + 34, min.y + 14), color::kSurface, t.text, max_w - 56);
+    }
+    ImGui::End();
+}
+
+}  // namespace spoc::ui

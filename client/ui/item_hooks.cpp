@@ -1,0 +1,242 @@
+// Item hooks (see item_hooks.h). Compiled into imgui_core: defines the four functions imgui.cpp
+// calls when IMGUI_ENABLE_TEST_ENGINE is set, and records labelled items frame by frame.
+// Recording starts at NewFrame and is published at EndFrame, so readers always see a whole frame.
+#include "client/ui/item_hooks.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <unordered_map>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace spoc::ui::hooks {
+namespace {
+
+struct Recorder {
+    bool enabled = false;
+    ImGuiContext* hooked_ctx = nullptr;                 // context our NewFrame/EndFrame hooks live in
+    ImGuiID hook_ids[2] = {0, 0};
+    float scale = 1.0f;
+    int frames = 0;
+    std::vector<HookedItem> current;                    // frame being recorded
+    std::unordered_map<ImGuiID, size_t> current_index;  // id -> position in current
+    std::vector<HookedItem> last;                       // last completed frame
+    std::string debug_label;                            // storage for FindItemDebugLabel
+};
+
+Recorder& R() {
+    static Recorder recorder;
+    return recorder;
+}
+
+void SplitLabel(const char* label, std::string* visible, std::string* id) {
+    const std::string_view text(label);
+    size_t pos = text.find("###");
+    size_t skip = 3;
+    if (pos == std::string_view::npos) {
+        pos = text.find("##");
+        skip = 2;
+    }
+    if (pos == std::string_view::npos) {
+        *visible = std::string(text);
+        *id = std::string(text);
+        return;
+    }
+    *visible = std::string(text.substr(0, pos));
+    *id = std::string(text.substr(pos + skip));
+}
+
+void OnNewFrame(ImGuiContext*, ImGuiContextHook*) {
+    Recorder& r = R();
+    r.current.clear();
+    r.current_index.clear();
+}
+
+void OnEndFrame(ImGuiContext*, ImGuiContextHook*) {
+    Recorder& r = R();
+    if (!r.enabled) return;
+    r.last.clear();
+    for (HookedItem& item : r.current)
+        if (!item.id.empty() || !item.label.empty()) r.last.push_back(std::move(item));
+    r.current.clear();
+    r.current_index.clear();
+    ++r.frames;
+}
+
+HookedItem* Lookup(ImGuiID id) {
+    Recorder& r = R();
+    auto it = r.current_index.find(id);
+    return it == r.current_index.end() ? nullptr : &r.current[it->second];
+}
+
+void AppendJsonString(std::string* out, std::string_view s) {
+    out->push_back('"');
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': *out += "\\\""; break;
+            case '\\': *out += "\\\\"; break;
+            case '\n': *out += "\\n"; break;
+            case '\r': *out += "\\r"; break;
+            case '\t': *out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    *out += buf;
+                } else {
+                    out->push_back(static_cast<char>(c));
+                }
+        }
+    }
+    out->push_back('"');
+}
+
+}  // namespace
+
+void Enable(ImGuiContext* ctx) {
+    Recorder& r = R();
+    r.enabled = true;
+    r.frames = 0;
+    ctx->TestEngineHookItems = true;
+    if (r.hooked_ctx != ctx) {
+        ImGuiContextHook begin;
+        begin.Type = ImGuiContextHookType_NewFramePre;
+        begin.Callback = OnNewFrame;
+        r.hook_ids[0] = ImGui::AddContextHook(ctx, &begin);
+        ImGuiContextHook end;
+        end.Type = ImGuiContextHookType_EndFramePost;
+        end.Callback = OnEndFrame;
+        r.hook_ids[1] = ImGui::AddContextHook(ctx, &end);
+        r.hooked_ctx = ctx;
+    }
+}
+
+void Disable(ImGuiContext* ctx) {
+    Recorder& r = R();
+    r.enabled = false;
+    if (r.hooked_ctx == ctx) {
+        ImGui::RemoveContextHook(ctx, r.hook_ids[0]);
+        ImGui::RemoveContextHook(ctx, r.hook_ids[1]);
+        r.hooked_ctx = nullptr;
+    }
+    ctx->TestEngineHookItems = false;
+}
+
+bool IsEnabled() { return R().enabled; }
+void SetPixelScale(float css_per_imgui_unit) { R().scale = css_per_imgui_unit > 0 ? css_per_imgui_unit : 1.0f; }
+
+void AnnotateLastItem(std::string_view label) {
+    Recorder& r = R();
+    if (!r.enabled || GImGui == nullptr) return;
+    if (HookedItem* item = Lookup(GImGui->LastItemData.ID)) item->label = std::string(label);
+}
+
+void AnnotateItem(unsigned int imgui_id, std::string_view label, std::string_view id) {
+    if (!R().enabled) return;
+    if (HookedItem* item = Lookup(imgui_id)) {
+        item->label = std::string(label);
+        if (!id.empty()) item->id = std::string(id);
+    }
+}
+
+void RecordItem(std::string_view label, std::string_view id, float x0, float y0, float x1, float y1) {
+    Recorder& r = R();
+    if (!r.enabled || GImGui == nullptr) return;
+    ImRect rect(x0, y0, x1, y1);
+    if (ImGuiWindow* window = GImGui->CurrentWindow) rect.ClipWithFull(window->ClipRect);
+    HookedItem item;
+    item.label = std::string(label);
+    item.id = std::string(id);
+    item.visible = rect.GetWidth() > 0 && rect.GetHeight() > 0;
+    item.x = rect.Min.x * r.scale;
+    item.y = rect.Min.y * r.scale;
+    item.w = item.visible ? rect.GetWidth() * r.scale : 0;
+    item.h = item.visible ? rect.GetHeight() * r.scale : 0;
+    r.current.push_back(std::move(item));
+}
+
+const std::vector<HookedItem>& LastFrameItems() { return R().last; }
+
+const HookedItem* FindItem(std::string_view key) {
+    for (const HookedItem& item : R().last)
+        if (item.visible && item.id == key) return &item;
+    for (const HookedItem& item : R().last)
+        if (item.visible && item.label == key) return &item;
+    return nullptr;
+}
+
+int RecordedFrames() { return R().frames; }
+
+std::string LastFrameItemsJson() {
+    std::string out = "[";
+    char buf[160];
+    bool first = true;
+    for (const HookedItem& item : R().last) {
+        if (!first) out.push_back(',');
+        first = false;
+        out += "{\"label\":";
+        AppendJsonString(&out, item.label);
+        out += ",\"id\":";
+        AppendJsonString(&out, item.id);
+        std::snprintf(buf, sizeof buf, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"visible\":%s,\"checked\":%s}",
+                      item.x, item.y, item.w, item.h, item.visible ? "true" : "false", item.checked ? "true" : "false");
+        out += buf;
+    }
+    out.push_back(']');
+    return out;
+}
+
+}  // namespace spoc::ui::hooks
+
+// ---- The hooks imgui.cpp calls (signatures from imgui_internal.h, Dear ImGui 1.90.1) ---------
+using spoc::ui::hooks::HookedItem;
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+    auto& r = spoc::ui::hooks::R();
+    if (!r.enabled || id == 0) return;
+    ImRect clipped = bb;
+    if (ImGuiWindow* window = ctx->CurrentWindow) clipped.ClipWithFull(window->ClipRect);
+    const bool visible = clipped.GetWidth() > 0.0f && clipped.GetHeight() > 0.0f;
+    HookedItem* item = spoc::ui::hooks::Lookup(id);
+    if (item == nullptr) {
+        r.current_index[id] = r.current.size();
+        r.current.emplace_back();
+        item = &r.current.back();
+        item->imgui_id = id;
+    }
+    const float s = r.scale;
+    item->x = clipped.Min.x * s;
+    item->y = clipped.Min.y * s;
+    item->w = visible ? clipped.GetWidth() * s : 0.0f;
+    item->h = visible ? clipped.GetHeight() * s : 0.0f;
+    item->visible = visible;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    auto& r = spoc::ui::hooks::R();
+    if (!r.enabled || id == 0 || label == nullptr) return;
+    for (ImGuiWindow* window : ctx->Windows)  // windows report themselves too; they are not items
+        if (window->ID == id) return;
+    HookedItem* item = spoc::ui::hooks::Lookup(id);
+    if (item == nullptr) return;
+    spoc::ui::hooks::SplitLabel(label, &item->label, &item->id);
+    item->checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+    item->inputable = (flags & ImGuiItemStatusFlags_Inputable) != 0;
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id) {
+    auto& r = spoc::ui::hooks::R();
+    if (const HookedItem* item = spoc::ui::hooks::Lookup(id)) {
+        r.debug_label = item->label.empty() ? item->id : item->label;
+        return r.debug_label.c_str();
+    }
+    for (const HookedItem& item : r.last)
+        if (item.imgui_id == id) {
+            r.debug_label = item.label.empty() ? item.id : item.label;
+            return r.debug_label.c_str();
+        }
+    return nullptr;
+}

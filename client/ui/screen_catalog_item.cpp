@@ -1,0 +1,431 @@
+// A catalog item page (#/catalog/{id}): the item's description and hints, then its form built
+// from the field definitions (every field type), summary/description/urgency, inline errors,
+// the submit button with progress, the failure banner with Retry, and the success panel.
+// Index:
+//   [SECTION] Field widgets
+//   [SECTION] Form card, side panel, success panel
+//   [SECTION] Screen
+#include <algorithm>
+#include <cfloat>
+
+#include "client/ui/item_hooks.h"
+#include "client/ui/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+#include "imgui_internal.h"
+
+namespace spoc::ui {
+
+using namespace spoc::client;
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Field widgets
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+// The caption of a field. Groups (radio lists, checkbox lists) have no single widget, so their
+// caption is recorded as the field's item for the hooks.
+void FieldLabel(const FieldViewModel& f, bool record = false) {
+    const Fonts& fonts = GetFonts();
+    Label(fonts.body_semibold, color::kText, f.label);
+    if (record) {
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        hooks::RecordItem(f.label, f.input_id, min.x, min.y, max.x, max.y);
+    }
+    if (f.required) {
+        ImGui::SameLine(0, 3);
+        Label(fonts.body_semibold, color::kDanger, "*");
+    } else {
+        ImGui::SameLine(0, 6);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
+        Label(fonts.small, color::kTextMuted, "(optional)");
+    }
+}
+
+void FieldHelp(const std::string& help, float width) {
+    if (help.empty()) return;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+    Paragraph(GetFonts().small, color::kTextMuted, help, width);
+}
+
+void FieldError(const std::string& error, float width) {
+    if (error.empty()) return;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + 7, p.y + 9);
+    dl->AddCircleFilled(c, 7, color::kDanger, 16);
+    dl->AddLine(ImVec2(c.x, c.y - 3.5f), ImVec2(c.x, c.y + 0.8f), color::kSurface, 1.6f);
+    dl->AddCircleFilled(ImVec2(c.x, c.y + 3.2f), 1.0f, color::kSurface);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 20, p.y));
+    Paragraph(GetFonts().small, color::kDanger, error, width - 20);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetCursorScreenPos().y));
+}
+
+bool StyledCheckbox(const char* label, bool* value) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 5.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, *value ? color::kAccent : color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, *value ? color::kAccentHover : color::kSurfaceHover);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, *value ? color::kAccentPressed : color::kMutedSoft);
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_Border, *value ? color::kAccent : color::kInputBorder);
+    const bool changed = ImGui::Checkbox(label, value);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar(2);
+    return changed;
+}
+
+bool StyledRadio(const char* label, bool active) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Border, active ? color::kAccent : color::kInputBorder);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, color::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, color::kSurfaceHover);
+    const bool pressed = ImGui::RadioButton(label, active);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopStyleColor(4);
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
+void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Actions& actions) {
+    ImGui::PushID(f.input_id.c_str());
+    const bool invalid = !f.error.empty();
+    switch (f.type) {
+        case FieldType::short_text:
+        case FieldType::long_text:
+        case FieldType::number:
+        case FieldType::date: {
+            FieldLabel(f);
+            FieldHelp(f.help, width);
+            std::string text = f.text;
+            TextInputOptions o;
+            o.placeholder = f.placeholder.empty() ? nullptr : f.placeholder.c_str();
+            o.max_chars = f.max_chars;
+            o.invalid = invalid;
+            o.hook_label = f.label.c_str();
+            o.multiline = f.type == FieldType::long_text;
+            o.height = 110;
+            if (f.type == FieldType::number) { o.filter = CharFilter::decimal; o.width = std::min(width, 220.0f); }
+            if (f.type == FieldType::date) { o.filter = CharFilter::date; o.width = std::min(width, 220.0f); }
+            const std::string id = "##" + f.input_id;
+            const TextInputResult r = TextInput(id.c_str(), &text, o);
+            if (r.edited) {
+                if (f.input_id == "summary") actions.EditSummary(vm.item_id, text);
+                else if (f.input_id == "description") actions.EditDescription(vm.item_id, text);
+                else actions.EditField(vm.item_id, f.key, FormValue::Text(text));
+            }
+            if (r.deactivated) actions.TouchField(vm.item_id, f.input_id);
+            break;
+        }
+        case FieldType::checkbox: {
+            bool checked = f.checked;
+            const std::string label = f.label + "##" + f.input_id;
+            if (StyledCheckbox(label.c_str(), &checked)) actions.EditField(vm.item_id, f.key, FormValue::Bool(checked));
+            if (f.required) {
+                ImGui::SameLine(0, 3);
+                Label(GetFonts().body_semibold, color::kDanger, "*");
+            }
+            if (!f.help.empty()) {
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 32);
+                FieldHelp(f.help, width - 32);
+            }
+            break;
+        }
+        case FieldType::single_choice: {
+            FieldLabel(f, f.radio);
+            FieldHelp(f.help, width);
+            if (f.radio) {
+                for (const ChoiceViewModel& c : f.options) {
+                    const std::string label = c.label + "##" + f.input_id + ":" + c.value;
+                    if (StyledRadio(label.c_str(), f.text == c.value)) actions.EditField(vm.item_id, f.key, FormValue::Text(c.value));
+                }
+                break;
+            }
+            std::string preview = "Choose\xE2\x80\xA6";
+            for (const ChoiceViewModel& c : f.options)
+                if (c.value == f.text) preview = c.label;
+            const std::string id = "##" + f.input_id;
+            const ImGuiID combo_id = ImGui::GetID(id.c_str());
+            const float combo_w = std::min(width, 420.0f);
+            const ImVec2 cpos = ImGui::GetCursorScreenPos();
+            ImGui::PushStyleColor(ImGuiCol_Border, invalid ? color::kDanger : color::kInputBorder);
+            ImGui::PushStyleColor(ImGuiCol_Text, f.text.empty() ? color::kPlaceholder : color::kText);
+            ImGui::PushStyleColor(ImGuiCol_Button, color::kSurface);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kSurface);
+            // The popup becomes the current window inside BeginCombo: take what we need first.
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float ch = ImGui::GetFrameHeight();
+            const ImVec2 cmax(cpos.x + combo_w, cpos.y + ch);
+            const bool hovered = ImGui::IsMouseHoveringRect(cpos, cmax) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+            ImGui::SetNextItemWidth(combo_w);
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+            ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
+            const bool open = ImGui::BeginCombo(id.c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
+            ImGui::PopStyleVar(2);
+            ImGui::PopStyleColor(4);
+            hooks::AnnotateItem(combo_id, f.label, f.input_id);
+            {
+                // Chevron, hover border and focus ring, drawn like the text inputs'.
+                const float r = ImGui::GetStyle().FrameRounding;
+                if (open) {
+                    dl->AddRect(ImVec2(cpos.x - 3, cpos.y - 3), ImVec2(cmax.x + 3, cmax.y + 3), color::kAccentRing, r + 3, 0, 3.0f);
+                    dl->AddRect(cpos, cmax, color::kAccent, r, 0, 1.5f);
+                } else if (invalid) {
+                    dl->AddRect(cpos, cmax, color::kDanger, r, 0, 1.5f);
+                } else if (hovered) {
+                    dl->AddRect(cpos, cmax, color::Rgb(152, 162, 179), r, 0, 1.0f);
+                }
+                if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                const ImVec2 c(cmax.x - 20, cpos.y + ch * 0.5f);
+                const float d = open ? -1.0f : 1.0f;
+                dl->AddLine(ImVec2(c.x - 5, c.y - 2.5f * d), ImVec2(c.x, c.y + 2.5f * d), color::kTextMuted, 1.6f);
+                dl->AddLine(ImVec2(c.x, c.y + 2.5f * d), ImVec2(c.x + 5, c.y - 2.5f * d), color::kTextMuted, 1.6f);
+            }
+            if (open) {
+                ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 2));
+                for (const ChoiceViewModel& c : f.options) {
+                    const bool selected = c.value == f.text;
+                    const std::string label = c.label + "##" + c.value;
+                    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 8));
+                    if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 30)))
+                        actions.EditField(vm.item_id, f.key, FormValue::Text(c.value));
+                    ImGui::PopStyleVar();
+                    if (selected) ImGui::SetItemDefaultFocus();
+                }
+                ImGui::PopStyleVar();
+                ImGui::EndCombo();
+            }
+            break;
+        }
+        case FieldType::multi_choice: {
+            FieldLabel(f, true);
+            FieldHelp(f.help, width);
+            for (const ChoiceViewModel& c : f.options) {
+                bool on = std::find(f.selected.begin(), f.selected.end(), c.value) != f.selected.end();
+                const std::string label = c.label + "##" + f.input_id + ":" + c.value;
+                if (StyledCheckbox(label.c_str(), &on)) {
+                    std::vector<std::string> next;
+                    for (const ChoiceViewModel& o : f.options) {  // keep the definition's order
+                        const bool was = std::find(f.selected.begin(), f.selected.end(), o.value) != f.selected.end();
+                        if (o.value == c.value ? on : was) next.push_back(o.value);
+                    }
+                    actions.EditField(vm.item_id, f.key, FormValue::List(std::move(next)));
+                }
+            }
+            break;
+        }
+    }
+    FieldError(f.error, width);
+    ImGui::PopID();
+    VSpace(12);
+}
+
+void DrawUrgency(const FormViewModel& vm, float width, Actions& actions) {
+    const Fonts& f = GetFonts();
+    Label(f.body_semibold, color::kText, "How urgent is this?");
+    const float gap = 10.0f;
+    const int n = static_cast<int>(vm.urgency_options.size());
+    const bool stacked = width < 480;
+    const float box_w = stacked ? width : (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < n; ++i) {
+        const UrgencyOption& o = vm.urgency_options[static_cast<size_t>(i)];
+        const ImVec2 pos = stacked ? ImVec2(start.x, start.y + i * (64 + gap)) : ImVec2(start.x + i * (box_w + gap), start.y);
+        ImGui::SetCursorScreenPos(pos);
+        const std::string label = o.label + "##urgency_" + std::string(LevelName(o.level));
+        const bool selected = vm.urgency == o.level;
+        if (ImGui::InvisibleButton(label.c_str(), ImVec2(box_w, 64))) actions.SetUrgency(vm.item_id, o.level);
+        const bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec2 max(pos.x + box_w, pos.y + 64);
+        dl->AddRectFilled(pos, max, selected ? color::kAccentSoft : hovered ? color::kSurfaceHover : color::kSurface, 10.0f);
+        dl->AddRect(pos, max, selected ? color::kAccent : color::kInputBorder, 10.0f, 0, selected ? 1.5f : 1.0f);
+        ImGui::RenderNavHighlight(ImRect(pos, max), ImGui::GetItemID());
+        const ImVec2 c(pos.x + 22, pos.y + 22);
+        dl->AddCircle(c, 8, selected ? color::kAccent : color::kInputBorder, 20, 1.5f);
+        if (selected) dl->AddCircleFilled(c, 4.5f, color::kAccent, 16);
+        DrawTextAt(dl, f.body_semibold, ImVec2(pos.x + 38, pos.y + 12), color::kText, o.label);
+        DrawTextClipped(dl, f.small, ImVec2(pos.x + 38, pos.y + 34), color::kTextMuted, o.hint, box_w - 48);
+    }
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(width, stacked ? n * (64 + gap) - gap : 64));
+    FieldError(vm.urgency_error, width);
+    VSpace(12);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Form card, side panel, success panel
+// ---------------------------------------------------------------------------------------------
+void DrawFormCard(const FormViewModel& vm, float width, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float pad = 32.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("form", width, pad);
+    Label(f.h3, color::kText, "Your request");
+    Paragraph(f.small, color::kTextMuted, "Fields marked * are required. Your answers are kept if you leave this page.", inner);
+    VSpace(10);
+
+    for (const FieldViewModel& field : vm.fields) DrawField(vm, field, inner, actions);
+    if (!vm.fields.empty()) {
+        Divider(inner);
+        VSpace(14);
+    }
+    DrawField(vm, vm.summary, inner, actions);
+    DrawField(vm, vm.description_input, inner, actions);
+    if (vm.ask_urgency) DrawUrgency(vm, inner, actions);
+
+    if (!vm.banner.empty()) {
+        if (Notice("submit_banner", vm.banner_retry ? NoticeKind::warning : NoticeKind::error, vm.banner,
+                   vm.banner_retry ? "Retry##retry_submit" : nullptr, inner))
+            actions.RetrySubmit(vm.item_id);
+        VSpace(6);
+    }
+    VSpace(4);
+    const std::string submit_label = vm.submit_label + "###submit";
+    if (Button(submit_label.c_str(), ButtonKind::primary, ImVec2(180, 44), vm.submit_enabled, vm.submitting))
+        actions.Submit(vm.item_id);
+    if (vm.error_count > 0) {
+        ImGui::SameLine(0, 16);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 12);
+        Label(f.body, color::kDanger,
+              vm.error_count == 1 ? std::string("1 answer needs attention") : std::to_string(vm.error_count) + " answers need attention");
+    }
+    EndCard();
+}
+
+void DrawSidePanel(const FormViewModel& vm, float width) {
+    const Fonts& f = GetFonts();
+    const float pad = 24.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("next_steps", width, pad);
+    Label(f.h3, color::kText, "What happens next");
+    VSpace(4);
+    std::vector<std::pair<std::string, std::string>> steps;
+    steps.emplace_back("You submit the request", "You get a request number straight away.");
+    if (vm.requires_approval) steps.emplace_back("Your manager approves it", "We ask them for you and tell you when it's done.");
+    steps.emplace_back("The " + (vm.department.empty() ? std::string("service desk") : vm.department + " team") + " takes it on",
+                       vm.fulfillment.empty() ? "They reply in the request's conversation." : vm.fulfillment + ".");
+    steps.emplace_back("Follow it in My requests", "Status changes and replies appear there.");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 c(p.x + 12, p.y + 12);
+        dl->AddCircleFilled(c, 12, color::kAccentSoft, 24);
+        const std::string n = std::to_string(i + 1);
+        const ImVec2 ns = MeasureText(f.small_semibold, n);
+        DrawTextAt(dl, f.small_semibold, ImVec2(c.x - ns.x * 0.5f, c.y - ns.y * 0.5f), color::kAccent, n);
+        if (i + 1 < steps.size()) dl->AddLine(ImVec2(c.x, c.y + 16), ImVec2(c.x, c.y + 50), color::kBorder, 1.5f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 36, p.y + 2));
+        ImGui::BeginGroup();
+        Label(f.body_semibold, color::kText, steps[i].first);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+        Paragraph(f.small, color::kTextMuted, steps[i].second, inner - 36);
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetItemRectMax().y + 16, p.y + 58)));
+    }
+    EndCard();
+}
+
+void DrawSuccess(const FormViewModel& vm, float width, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float pad = 36.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("success", width, pad);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + 24, p.y + 24);
+    dl->AddCircleFilled(c, 24, color::kSuccessSoft, 32);
+    dl->AddCircleFilled(c, 16, color::kSuccess, 32);
+    dl->PathLineTo(ImVec2(c.x - 7, c.y));
+    dl->PathLineTo(ImVec2(c.x - 2, c.y + 5));
+    dl->PathLineTo(ImVec2(c.x + 7, c.y - 5));
+    dl->PathStroke(color::kSurface, 0, 2.5f);
+    ImGui::Dummy(ImVec2(48, 48));
+    VSpace(6);
+    Label(f.h2, color::kText, "Request submitted");
+    Paragraph(f.body, color::kTextSecondary,
+              "We've logged " + vm.created_number + (vm.created_summary.empty() ? std::string() : " \xE2\x80\x94 \xE2\x80\x9C" + vm.created_summary + "\xE2\x80\x9D") +
+                  ". You'll find updates and replies in My requests.",
+              inner);
+    VSpace(8);
+    const std::string view = "View " + vm.created_number + "##view_created";
+    if (Button(view.c_str(), ButtonKind::primary)) actions.OpenRequest(vm.created_id);
+    ImGui::SameLine(0, 10);
+    if (Button("Submit another##submit_another", ButtonKind::secondary)) actions.StartAnother(vm.item_id);
+    ImGui::SameLine(0, 18);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
+    Route catalog;
+    catalog.screen = Screen::catalog;
+    if (LinkButton("Back to the catalog##back_catalog")) actions.Navigate(catalog);
+    EndCard();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Screen
+// ---------------------------------------------------------------------------------------------
+void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float w = ui.content_width;
+    Route catalog;
+    catalog.screen = Screen::catalog;
+    if (LinkButton("Request catalog##crumb_catalog", f.small_semibold)) actions.Navigate(catalog);
+    if (!vm.department.empty()) {
+        ImGui::SameLine(0, 6);
+        Label(f.small, color::kTextMuted, "/  " + vm.department + "  /  " + vm.category);
+    }
+    VSpace(6);
+
+    if (vm.load.status == ViewStatus::loading) {
+        Skeleton(ImVec2(std::min(w, 380.0f), 34));
+        VSpace(6);
+        Skeleton(ImVec2(std::min(w, 640.0f), 16));
+        Skeleton(ImVec2(std::min(w, 520.0f), 16));
+        VSpace(18);
+        Skeleton(ImVec2(std::min(w, 720.0f), 360), 12);
+        return;
+    }
+    if (vm.load.status == ViewStatus::failed) {
+        if (ErrorPanel("item_error", "This form didn't load", vm.load.error, vm.load.retryable, std::min(w, 640.0f))) actions.Retry();
+        return;
+    }
+
+    Label(f.h1, color::kText, vm.title);
+    if (!vm.description.empty()) Paragraph(f.body, color::kTextSecondary, vm.description, std::min(w, 760.0f));
+    VSpace(4);
+    // Hint chips.
+    {
+        std::vector<std::pair<std::string, Tone>> chips;
+        if (!vm.fulfillment.empty()) chips.emplace_back(vm.fulfillment, Tone::info);
+        chips.emplace_back(vm.requires_approval ? "Needs manager approval" : "No approval needed",
+                           vm.requires_approval ? Tone::warning : Tone::success);
+        chips.emplace_back(vm.type_label, Tone::neutral);
+        for (size_t i = 0; i < chips.size(); ++i) {
+            if (i) ImGui::SameLine(0, 8);
+            Badge(chips[i].first, chips[i].second);
+        }
+    }
+    VSpace(20);
+
+    const bool two_columns = w >= 960;
+    const float side_w = two_columns ? 320.0f : w;
+    const float main_w = two_columns ? std::min(w - side_w - 32.0f, 760.0f) : w;
+    ImGui::BeginGroup();
+    if (vm.succeeded) DrawSuccess(vm, main_w, actions);
+    else DrawFormCard(vm, main_w, actions);
+    ImGui::EndGroup();
+    if (two_columns) {
+        ImGui::SameLine(0, 32);
+        DrawSidePanel(vm, side_w);
+    } else {
+        VSpace(20);
+        DrawSidePanel(vm, side_w);
+    }
+}
+
+}  // namespace spoc::ui

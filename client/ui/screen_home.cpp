@@ -1,0 +1,114 @@
+// Portal home: greeting by time of day, the big catalog search, the catalog grouped by
+// department, and a side panel with the employee's open requests.
+#include <algorithm>
+
+#include "client/ui/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+#include "imgui_internal.h"
+
+namespace spoc::ui {
+
+using namespace spoc::client;
+
+namespace {
+
+void DrawOpenRequests(const HomeViewModel& vm, float width, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float pad = 20.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("open_requests", width, pad);
+    Label(f.h3, color::kText, "My open requests");
+    if (vm.open_load.status == ViewStatus::ready && vm.open_total > 0) {
+        ImGui::SameLine(0, 8);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
+        Badge(std::to_string(vm.open_total), Tone::info);
+    }
+    VSpace(2);
+    if (vm.open_load.status == ViewStatus::loading) {
+        for (int i = 0; i < 3; ++i) {
+            Skeleton(ImVec2(inner * 0.4f, 12));
+            Skeleton(ImVec2(inner, 16));
+            VSpace(6);
+        }
+    } else if (vm.open_load.status == ViewStatus::failed) {
+        Paragraph(f.body, color::kTextSecondary, vm.open_load.error, inner);
+        if (Button("Retry##retry_open", ButtonKind::secondary)) actions.Retry();
+    } else if (vm.open_requests.empty()) {
+        Paragraph(f.body, color::kTextSecondary, "Nothing open. Requests you raise from the catalog show up here while the team works on them.", inner);
+    } else {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (size_t i = 0; i < vm.open_requests.size(); ++i) {
+            const RequestRowViewModel& row = vm.open_requests[i];
+            const ImVec2 pos = ImGui::GetCursorScreenPos();
+            const ImVec2 size(inner + 16, 56);
+            ImGui::SetCursorScreenPos(ImVec2(pos.x - 8, pos.y));
+            const std::string label = row.number + "##open_" + std::to_string(row.id.value);
+            if (ImGui::InvisibleButton(label.c_str(), size)) actions.OpenRequest(row.id);
+            const bool hovered = ImGui::IsItemHovered();
+            if (hovered) {
+                dl->AddRectFilled(ImVec2(pos.x - 8, pos.y), ImVec2(pos.x - 8 + size.x, pos.y + size.y), color::kSurfaceHover, 8.0f);
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            }
+            ImGui::RenderNavHighlight(ImRect(ImVec2(pos.x - 8, pos.y), ImVec2(pos.x - 8 + size.x, pos.y + size.y)), ImGui::GetItemID());
+            const ImVec2 bs = BadgeSize(row.status);
+            DrawTextAt(dl, f.small_semibold, ImVec2(pos.x, pos.y + 6), color::kTextMuted, row.number);
+            DrawBadge(dl, ImVec2(pos.x + inner - bs.x, pos.y + 3), row.status, row.status_tone);
+            DrawTextClipped(dl, f.body_semibold, ImVec2(pos.x, pos.y + 26), hovered ? color::kAccent : color::kText, row.summary,
+                            inner - 70);
+            const ImVec2 us = MeasureText(f.small, row.updated);
+            DrawTextAt(dl, f.small, ImVec2(pos.x + inner - us.x, pos.y + 29), color::kTextMuted, row.updated);
+            if (i + 1 < vm.open_requests.size())
+                dl->AddLine(ImVec2(pos.x, pos.y + size.y + 3.5f), ImVec2(pos.x + inner, pos.y + size.y + 3.5f), color::kBorder);
+            ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y + (i + 1 < vm.open_requests.size() ? 8.0f : 0.0f)));
+        }
+    }
+    Divider(inner);
+    VSpace(2);
+    Route all;
+    all.screen = Screen::requests;
+    if (LinkButton("View all my requests \xE2\x86\x92##all_requests")) actions.Navigate(all);
+    EndCard();
+}
+
+}  // namespace
+
+void DrawHome(const HomeViewModel& vm, UiState& ui, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float w = ui.content_width;
+
+    // Hero band across the whole window behind the greeting and the search box.
+    {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 wp = ImGui::GetWindowPos();
+        const float top = ImGui::GetCursorScreenPos().y - 28;
+        const float bottom = top + 232;
+        dl->AddRectFilledMultiColor(ImVec2(wp.x, top), ImVec2(wp.x + ImGui::GetWindowWidth(), bottom), color::kAccentSoft,
+                                    color::Rgb(245, 243, 255), color::kPage, color::kPage);
+    }
+    VSpace(12);
+    Label(f.h1, color::kText, vm.greeting);
+    Label(f.body, color::kTextSecondary, vm.subtitle);
+    VSpace(14);
+    DrawSearchBox(vm.catalog.search, std::min(w, 720.0f), actions);
+    VSpace(40);
+
+    const bool two_columns = w >= 940;
+    const float side_w = two_columns ? 340.0f : w;
+    const float main_w = two_columns ? w - side_w - 32.0f : w;
+    if (!two_columns) {
+        DrawOpenRequests(vm, w, actions);
+        VSpace(28);
+    }
+    ImGui::BeginGroup();
+    DrawCatalogBrowser(vm.catalog, main_w, main_w >= 680 ? 2 : 1, actions);
+    ImGui::EndGroup();
+    if (two_columns) {
+        ImGui::SameLine(0, 32);
+        ImGui::BeginGroup();
+        DrawOpenRequests(vm, side_w, actions);
+        ImGui::EndGroup();
+    }
+}
+
+}  // namespace spoc::ui

@@ -1,0 +1,187 @@
+// "My requests" (#/requests): status filter tabs, a table of the employee's requests (number,
+// summary, status, priority, last update, catalog item), paging, and loading/empty/error states.
+#include <algorithm>
+
+#include "client/ui/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+#include "imgui_internal.h"
+
+namespace spoc::ui {
+
+using namespace spoc::client;
+
+namespace {
+
+struct Column {
+    const char* title;
+    float width;  // 0: takes the remaining space
+};
+
+void DrawEmptyState(const RequestListViewModel& vm, float width, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float inner = width - 96;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + inner * 0.5f, p.y + 28);
+    dl->AddCircleFilled(c, 28, color::kAccentSoft, 32);
+    dl->AddRect(ImVec2(c.x - 10, c.y - 12), ImVec2(c.x + 10, c.y + 12), color::kAccent, 3.0f, 0, 2.0f);
+    dl->AddLine(ImVec2(c.x - 5, c.y - 4), ImVec2(c.x + 5, c.y - 4), color::kAccent, 2.0f);
+    dl->AddLine(ImVec2(c.x - 5, c.y + 2), ImVec2(c.x + 5, c.y + 2), color::kAccent, 2.0f);
+    ImGui::Dummy(ImVec2(inner, 64));
+    VSpace(4);
+    const ImVec2 ts = MeasureText(f.h3, vm.empty_title);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - ts.x) * 0.5f);
+    Label(f.h3, color::kText, vm.empty_title);
+    const float para_w = std::min(inner, 440.0f);
+    const ImVec2 bs = MeasureText(f.body, vm.empty_body, para_w);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - bs.x) * 0.5f);
+    Paragraph(f.body, color::kTextSecondary, vm.empty_body, para_w);
+    VSpace(8);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - 180) * 0.5f);
+    Route catalog;
+    catalog.screen = Screen::catalog;
+    if (Button("Browse the catalog##empty_browse", ButtonKind::primary, ImVec2(180, 40))) actions.Navigate(catalog);
+}
+
+}  // namespace
+
+void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float w = ui.content_width;
+
+    // Header: title, subtitle and the way into the catalog.
+    const ImVec2 top = ImGui::GetCursorPos();
+    const bool stacked = w < 640;  // narrow: the button goes under the title
+    Label(f.h1, color::kText, "My requests");
+    Paragraph(f.body, color::kTextSecondary, "Everything you've asked the service desk for, newest activity first.", stacked ? w : w - 180);
+    const ImVec2 after = ImGui::GetCursorPos();
+    if (!stacked) ImGui::SetCursorPos(ImVec2(top.x + w - 150, top.y + 8));
+    Route catalog;
+    catalog.screen = Screen::catalog;
+    if (Button("New request##new_request", ButtonKind::primary, ImVec2(150, 42))) actions.Navigate(catalog);
+    if (!stacked) ImGui::SetCursorPos(after);
+    VSpace(12);
+
+    // Filter tabs.
+    std::vector<std::string> labels;
+    for (const FilterTab& tab : vm.tabs) labels.push_back(tab.label + "##filter_" + StatusFilterName(tab.filter));
+    std::vector<const char*> ptrs;
+    int selected = 0;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        ptrs.push_back(labels[i].c_str());
+        if (vm.tabs[i].selected) selected = static_cast<int>(i);
+    }
+    if (SegmentedControl("filters", ptrs.data(), static_cast<int>(ptrs.size()), &selected))
+        actions.SetFilter(vm.tabs[static_cast<size_t>(selected)].filter);
+    if (vm.load.refreshing) {
+        ImGui::SameLine(0, 14);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
+        Spinner(9, 2, color::kAccent);
+    }
+    VSpace(14);
+
+    if (vm.load.status == ViewStatus::failed) {
+        if (ErrorPanel("list_error", "Your requests didn't load", vm.load.error, vm.load.retryable, w)) actions.Retry();
+        return;
+    }
+
+    // Columns: narrow windows drop the least important ones.
+    std::vector<Column> cols = {{"Number", 128}, {"Summary", 0}, {"Status", 140}, {"Priority", 128}, {"Updated", 116}, {"Catalog item", 170}};
+    if (w < 980) cols.erase(cols.begin() + 5);                   // catalog item
+    if (w < 760) cols.erase(cols.begin() + 3);                   // priority
+    if (w < 560) {                                               // phones: number, summary, status
+        cols.erase(cols.begin() + 3);
+        cols[0].width = 116;
+        cols[2].width = 112;
+    }
+    const float pad = 20.0f;
+    float fixed = 0;
+    for (const Column& c : cols) fixed += c.width;
+    const float summary_w = std::max(120.0f, w - 2 * pad - fixed);
+
+    BeginCard("requests_table", w, 0.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // Header row.
+    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + 44), color::kSurfaceHover, 12.0f, ImDrawFlags_RoundCornersTop);
+    dl->AddLine(ImVec2(origin.x, origin.y + 44), ImVec2(origin.x + w, origin.y + 44), color::kBorder);
+    float x = origin.x + pad;
+    for (const Column& c : cols) {
+        DrawTextAt(dl, f.small_semibold, ImVec2(x, origin.y + 14), color::kTextMuted, c.title);
+        x += c.width > 0 ? c.width : summary_w;
+    }
+    ImGui::Dummy(ImVec2(w, 44));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y);
+
+    const float row_h = 56.0f;
+    if (vm.load.status == ViewStatus::loading) {
+        for (int i = 0; i < 6; ++i) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            float cx = p.x + pad;
+            for (const Column& c : cols) {
+                const float cw = c.width > 0 ? c.width : summary_w;
+                ImGui::SetCursorScreenPos(ImVec2(cx, p.y + 20));
+                Skeleton(ImVec2(cw * (c.width > 0 ? 0.6f : 0.7f), 14));
+                cx += cw;
+            }
+            ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_h));
+        }
+        VSpace(4);
+    } else if (vm.rows.empty()) {
+        VSpace(44);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 48);
+        ImGui::BeginGroup();
+        DrawEmptyState(vm, w, actions);
+        ImGui::EndGroup();
+        VSpace(36);
+    } else {
+        for (size_t i = 0; i < vm.rows.size(); ++i) {
+            const RequestRowViewModel& row = vm.rows[i];
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const std::string label = row.number + "##row_" + std::to_string(row.id.value);
+            if (ImGui::InvisibleButton(label.c_str(), ImVec2(w, row_h))) actions.OpenRequest(row.id);
+            const bool hovered = ImGui::IsItemHovered();
+            if (hovered) {
+                dl->AddRectFilled(p, ImVec2(p.x + w, p.y + row_h), color::kSurfaceHover);
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            }
+            ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + w, p.y + row_h)), ImGui::GetItemID());
+            if (i + 1 < vm.rows.size()) dl->AddLine(ImVec2(p.x, p.y + row_h - 0.5f), ImVec2(p.x + w, p.y + row_h - 0.5f), color::kBorder);
+            float cx = p.x + pad;
+            const float ty = p.y + (row_h - Px(f.body) * 1.2f) * 0.5f;
+            for (const Column& c : cols) {
+                const float cw = c.width > 0 ? c.width : summary_w;
+                const std::string_view title(c.title);
+                if (title == "Number") DrawTextAt(dl, f.body_semibold, ImVec2(cx, ty), hovered ? color::kAccent : color::kText, row.number);
+                else if (title == "Summary") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kText, row.summary, cw - 20);
+                else if (title == "Status") DrawBadge(dl, ImVec2(cx, p.y + (row_h - BadgeSize(row.status).y) * 0.5f), row.status, row.status_tone);
+                else if (title == "Priority") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.priority, cw - 12);
+                else if (title == "Updated") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.updated, cw - 12);
+                else DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.catalog_item, cw - 12);
+                cx += cw;
+            }
+            ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_h));
+        }
+        // Footer: range and paging.
+        const ImVec2 fp = ImGui::GetCursorScreenPos();
+        dl->AddLine(fp, ImVec2(fp.x + w, fp.y), color::kBorder);
+        ImGui::SetCursorScreenPos(ImVec2(fp.x + pad, fp.y + 22));
+        Label(f.body, color::kTextMuted, vm.range.empty() ? std::string() : "Showing " + vm.range);
+        if (vm.page_count > 1 || vm.page > 1) {
+            const float bw = 110;
+            const std::string page = "Page " + std::to_string(vm.page) + " of " + std::to_string(vm.page_count);
+            const float pw = MeasureText(f.body, page).x;
+            DrawTextAt(dl, f.body, ImVec2(fp.x + w - pad - 2 * bw - 10 - 20 - pw, fp.y + 22), color::kTextMuted, page);
+            ImGui::SetCursorScreenPos(ImVec2(fp.x + w - pad - 2 * bw - 10, fp.y + 12));
+            if (Button("\xE2\x86\x90 Previous##prev_page", ButtonKind::secondary, ImVec2(bw, 38), vm.has_prev)) actions.SetPage(vm.page - 1);
+            ImGui::SameLine(0, 10);
+            if (Button("Next \xE2\x86\x92##next_page", ButtonKind::secondary, ImVec2(bw, 38), vm.has_next)) actions.SetPage(vm.page + 1);
+        }
+        ImGui::SetCursorScreenPos(fp);
+        ImGui::Dummy(ImVec2(w, 62));  // the footer's height, whatever was drawn in it
+    }
+    EndCard();
+}
+
+}  // namespace spoc::ui

@@ -1,0 +1,45 @@
+// The screens of the browser client. Each Draw* takes its view-model, the UI-only state and the
+// actions it may emit; none of them reads AppState, the network or a clock directly.
+// DrawApp picks the screen for the current route and lays out the frame around it.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "client/app/actions.h"
+#include "client/app/view_models.h"
+
+namespace spoc::ui {
+
+struct UiState {
+    std::string shown_view;        // what the previous frame showed: "startup", "signin" or the route's hash
+    bool route_changed = false;    // this frame shows a different screen than the last one
+    bool focus_first_field = false;// give keyboard focus to the screen's first input this frame
+    float content_width = 0;       // width of the centred page column, CSS px
+    float viewport_width = 0;
+    float viewport_height = 0;
+};
+
+struct FrameOutput {
+    bool animating = false;        // spinners/skeletons on screen: keep rendering
+    std::string title;             // document.title for this state
+};
+
+FrameOutput DrawApp(const client::AppState& state, UiState& ui, client::Actions& actions, const client::Clock& clock,
+                    int requests_in_flight);
+
+void DrawTopBar(const client::TopBarViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawStartup(const client::StartupViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawSignIn(const client::SignInViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawHome(const client::HomeViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawCatalog(const client::CatalogViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawCatalogItem(const client::FormViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawRequestList(const client::RequestListViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawRequestDetail(const client::RequestDetailViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawNotFound(UiState& ui, client::Actions& actions);
+void DrawToasts(const std::vector<client::Toast>& toasts, client::Actions& actions);
+
+// Pieces shared by the home page and the catalog page (screen_catalog.cpp).
+void DrawSearchBox(const std::string& query, float width, client::Actions& actions);
+void DrawCatalogBrowser(const client::CatalogViewModel& vm, float width, int columns, client::Actions& actions);
+
+}  // namespace spoc::ui

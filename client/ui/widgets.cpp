@@ -1,0 +1,574 @@
+// Widget kit (see widgets.h). Index:
+//   [SECTION] Frame bookkeeping and text
+//   [SECTION] Cards and layout
+//   [SECTION] Buttons and tabs
+//   [SECTION] Text inputs
+//   [SECTION] Badges, spinners, skeletons, notices
+#include "client/ui/widgets.h"
+
+#include <cfloat>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include "client/ui/item_hooks.h"
+#include "client/ui/theme.h"
+#include "imgui_internal.h"
+
+namespace spoc::ui {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Frame bookkeeping and text
+// ---------------------------------------------------------------------------------------------
+namespace {
+bool g_animating = false;
+}
+
+void BeginWidgetsFrame() { g_animating = false; }
+void RequestAnimation() { g_animating = true; }
+bool AnimationRequested() { return g_animating; }
+
+float Px(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+ImVec2 MeasureText(const ImFont* font, std::string_view text, float wrap_width) {
+    return font->CalcTextSizeA(Px(font), FLT_MAX, wrap_width, text.data(), text.data() + text.size());
+}
+
+void Label(const ImFont* font, ImU32 color, std::string_view text) {
+    ImGui::PushFont(const_cast<ImFont*>(font));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void Paragraph(const ImFont* font, ImU32 color, std::string_view text, float width) {
+    ImGui::PushFont(const_cast<ImFont*>(font));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void DrawTextAt(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width) {
+    dl->AddText(font, Px(font), pos, color, text.data(), text.data() + text.size(), wrap_width);
+}
+
+void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float max_width) {
+    const ImVec2 size = MeasureText(font, text);
+    if (size.x <= max_width) {
+        DrawTextAt(dl, font, pos, color, text);
+        return;
+    }
+    static const char kEllipsis[] = "\xE2\x80\xA6";
+    const float ellipsis_w = MeasureText(font, kEllipsis).x;
+    const char* begin = text.data();
+    const char* end = begin;
+    const char* limit = begin + text.size();
+    float width = 0;
+    while (end < limit) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, end, limit);
+        const float w = MeasureText(font, std::string_view(end, static_cast<size_t>(n))).x;
+        if (width + w + ellipsis_w > max_width) break;
+        width += w;
+        end += n;
+    }
+    while (end > begin && end[-1] == ' ') --end;
+    dl->AddText(font, Px(font), pos, color, begin, end);
+    dl->AddText(font, Px(font), ImVec2(pos.x + MeasureText(font, std::string_view(begin, static_cast<size_t>(end - begin))).x, pos.y),
+                color, kEllipsis);
+}
+
+void TextEllipsis(const ImFont* font, ImU32 color, std::string_view text, float max_width) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = Px(font) * 1.2f;
+    DrawTextClipped(ImGui::GetWindowDrawList(), font, pos, color, text, max_width);
+    ImGui::Dummy(ImVec2(std::min(max_width, MeasureText(font, text).x), h));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Cards and layout
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+struct CardFrame {
+    ImDrawListSplitter splitter;
+    ImVec2 start;
+    float width = 0;
+    float padding = 0;
+    ImU32 bg = 0;
+    ImU32 border = 0;
+};
+std::vector<std::unique_ptr<CardFrame>> g_cards;
+
+}  // namespace
+
+void BeginCard(const char* id, float width, float padding, ImU32 bg, ImU32 border) {
+    auto frame = std::make_unique<CardFrame>();
+    frame->start = ImGui::GetCursorScreenPos();
+    frame->width = width;
+    frame->padding = padding;
+    frame->bg = bg ? bg : color::kSurface;
+    frame->border = border ? border : color::kBorder;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    frame->splitter.Split(dl, 2);
+    frame->splitter.SetCurrentChannel(dl, 1);
+    ImGui::PushID(id);
+    ImGui::SetCursorScreenPos(ImVec2(frame->start.x + padding, frame->start.y + padding));
+    ImGui::GetCurrentWindow()->DC.IsSameLine = false;  // a SameLine() before the card must not leak into its first line
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(width - 2 * padding);
+    g_cards.push_back(std::move(frame));
+}
+
+void EndCard() {
+    std::unique_ptr<CardFrame> frame = std::move(g_cards.back());
+    g_cards.pop_back();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    ImGui::PopID();
+    const float bottom = ImGui::GetItemRectMax().y + frame->padding;
+    const ImVec2 min = frame->start;
+    const ImVec2 max(frame->start.x + frame->width, std::max(bottom, frame->start.y + 2 * frame->padding));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    frame->splitter.SetCurrentChannel(dl, 0);
+    dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 2), IM_COL32(16, 24, 40, 10), 12.0f);
+    dl->AddRectFilled(min, max, frame->bg, 12.0f);
+    dl->AddRect(min, max, frame->border, 12.0f, 0, 1.0f);
+    frame->splitter.Merge(dl);
+    ImGui::SetCursorScreenPos(min);
+    ImGui::Dummy(ImVec2(max.x - min.x, max.y - min.y));
+}
+
+void VSpace(float height) { ImGui::Dummy(ImVec2(1, height)); }
+
+void Divider(float width) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + 0.5f), ImVec2(p.x + width, p.y + 0.5f), color::kBorder, 1.0f);
+    ImGui::Dummy(ImVec2(width, 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Buttons and tabs
+// ---------------------------------------------------------------------------------------------
+bool Button(const char* label, ButtonKind kind, ImVec2 size, bool enabled, bool busy) {
+    const ImFont* font = GetFonts().body_semibold;
+    const char* label_end = ImGui::FindRenderedTextEnd(label);
+    const std::string_view text(label, static_cast<size_t>(label_end - label));
+    const ImVec2 text_size = MeasureText(font, text);
+    const float spinner_w = busy ? 24.0f : 0.0f;
+    float w = size.x > 0 ? size.x : text_size.x + 36.0f + spinner_w;
+    if (size.x < 0) w = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const float h = size.y > 0 ? size.y : 40.0f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool interactive = enabled && !busy;
+
+    if (!interactive) ImGui::BeginDisabled();
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(w, h));
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    const ImGuiID id = ImGui::GetItemID();
+    if (!interactive) ImGui::EndDisabled();
+
+    ImU32 bg = color::kSurface, fg = color::kText, border = color::kInputBorder;
+    switch (kind) {
+        case ButtonKind::primary:
+            bg = held ? color::kAccentPressed : hovered ? color::kAccentHover : color::kAccent;
+            fg = color::kSurface;
+            border = 0;
+            if (!enabled) bg = color::Rgb(199, 196, 245);
+            break;
+        case ButtonKind::danger:
+            bg = hovered ? color::Rgb(180, 35, 24) : color::kDanger;
+            fg = color::kSurface;
+            border = 0;
+            break;
+        case ButtonKind::secondary:
+            bg = held ? color::kMutedSoft : hovered ? color::kSurfaceHover : color::kSurface;
+            fg = enabled ? color::kText : color::kPlaceholder;
+            break;
+        case ButtonKind::ghost:
+            bg = held ? color::kMutedSoft : hovered ? color::kMutedSoft : 0;
+            fg = enabled ? color::kTextSecondary : color::kPlaceholder;
+            border = 0;
+            break;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + w, pos.y + h);
+    if (kind == ButtonKind::secondary) dl->AddRectFilled(ImVec2(pos.x, pos.y + 1), ImVec2(max.x, max.y + 1), IM_COL32(16, 24, 40, 12), 8.0f);
+    if (bg) dl->AddRectFilled(pos, max, bg, 8.0f);
+    if (border) dl->AddRect(pos, max, border, 8.0f, 0, 1.0f);
+    ImGui::RenderNavHighlight(ImRect(pos, max), id);
+    const float content_w = text_size.x + spinner_w;
+    ImVec2 tp(pos.x + (w - content_w) * 0.5f, pos.y + (h - text_size.y) * 0.5f);
+    if (busy) {
+        DrawSpinner(dl, ImVec2(tp.x + 8, pos.y + h * 0.5f), 7.0f, 2.0f, fg);
+        tp.x += spinner_w;
+    }
+    DrawTextAt(dl, font, tp, fg, text);
+    if (hovered && interactive) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return pressed && interactive;
+}
+
+bool LinkButton(const char* label, const ImFont* font, ImU32 col) {
+    if (font == nullptr) font = GetFonts().body_semibold;
+    const char* label_end = ImGui::FindRenderedTextEnd(label);
+    const std::string_view text(label, static_cast<size_t>(label_end - label));
+    const ImVec2 size = MeasureText(font, text);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(1.0f, size.x), size.y));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 c = col ? col : (hovered ? color::kAccentHover : color::kAccent);
+    DrawTextAt(dl, font, pos, c, text);
+    if (hovered) {
+        dl->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), c, 1.0f);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    ImGui::RenderNavHighlight(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)), ImGui::GetItemID());
+    return pressed;
+}
+
+bool NavTab(const char* label, bool active, float height) {
+    const ImFont* font = GetFonts().body_semibold;
+    const char* label_end = ImGui::FindRenderedTextEnd(label);
+    const std::string_view text(label, static_cast<size_t>(label_end - label));
+    const ImVec2 size = MeasureText(font, text);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float w = size.x + 24.0f;
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(w, height));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered && !active) dl->AddRectFilled(ImVec2(pos.x, pos.y + 12), ImVec2(pos.x + w, pos.y + height - 12), color::kMutedSoft, 6.0f);
+    const ImU32 fg = active ? color::kAccent : hovered ? color::kText : color::kTextSecondary;
+    DrawTextAt(dl, font, ImVec2(pos.x + 12, pos.y + (height - size.y) * 0.5f), fg, text);
+    if (active) dl->AddRectFilled(ImVec2(pos.x + 8, pos.y + height - 3), ImVec2(pos.x + w - 8, pos.y + height), color::kAccent, 2.0f);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::RenderNavHighlight(ImRect(pos, ImVec2(pos.x + w, pos.y + height)), ImGui::GetItemID());
+    return pressed;
+}
+
+bool SegmentedControl(const char* id, const char* const* labels, int count, int* selected) {
+    const ImFont* font = GetFonts().body_semibold;
+    const float h = 38.0f, pad = 4.0f;
+    std::vector<float> widths;
+    float total = pad;
+    for (int i = 0; i < count; ++i) {
+        const char* end = ImGui::FindRenderedTextEnd(labels[i]);
+        widths.push_back(MeasureText(font, std::string_view(labels[i], static_cast<size_t>(end - labels[i]))).x + 32.0f);
+        total += widths.back() + (i + 1 < count ? 2.0f : pad);
+    }
+    ImGui::PushID(id);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(start, ImVec2(start.x + total, start.y + h), color::kMutedSoft, 10.0f);
+    bool changed = false;
+    float x = start.x + pad;
+    for (int i = 0; i < count; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(x, start.y + pad));
+        const ImVec2 size(widths[static_cast<size_t>(i)], h - 2 * pad);
+        if (ImGui::InvisibleButton(labels[i], size)) {
+            changed = *selected != i;
+            *selected = i;
+        }
+        const bool hovered = ImGui::IsItemHovered();
+        const bool on = *selected == i;
+        const ImVec2 min(x, start.y + pad), max(x + size.x, start.y + pad + size.y);
+        if (on) {
+            dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 1), IM_COL32(16, 24, 40, 18), 7.0f);
+            dl->AddRectFilled(min, max, color::kSurface, 7.0f);
+        }
+        const char* end = ImGui::FindRenderedTextEnd(labels[i]);
+        const std::string_view text(labels[i], static_cast<size_t>(end - labels[i]));
+        const ImVec2 ts = MeasureText(font, text);
+        DrawTextAt(dl, font, ImVec2(min.x + (size.x - ts.x) * 0.5f, min.y + (size.y - ts.y) * 0.5f),
+                   on ? color::kText : hovered ? color::kText : color::kTextMuted, text);
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::RenderNavHighlight(ImRect(min, max), ImGui::GetItemID());
+        x += size.x + 2.0f;
+    }
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(total, h));
+    ImGui::PopID();
+    return changed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Text inputs
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+struct InputCallbackData {
+    std::string* value;
+    int max_chars;
+    CharFilter filter;
+};
+
+int CountCodePoints(const char* s, int len) {
+    int n = 0;
+    for (int i = 0; i < len; ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+int InputCallback(ImGuiInputTextCallbackData* data) {
+    auto* ud = static_cast<InputCallbackData*>(data->UserData);
+    switch (data->EventFlag) {
+        case ImGuiInputTextFlags_CallbackResize:
+            ud->value->resize(static_cast<size_t>(data->BufTextLen));
+            data->Buf = ud->value->data();
+            break;
+        case ImGuiInputTextFlags_CallbackCharFilter: {
+            const ImWchar c = data->EventChar;
+            if (ud->filter == CharFilter::decimal && !((c >= '0' && c <= '9') || c == '.' || c == '-')) return 1;
+            if (ud->filter == CharFilter::date && !((c >= '0' && c <= '9') || c == '-')) return 1;
+            break;
+        }
+        case ImGuiInputTextFlags_CallbackEdit: {
+            // Stop at the limit: drop the code points just typed (or pasted) before the cursor.
+            int excess = CountCodePoints(data->Buf, data->BufTextLen) - ud->max_chars;
+            while (ud->max_chars > 0 && excess > 0 && data->CursorPos > 0) {
+                int start = data->CursorPos - 1;
+                while (start > 0 && (static_cast<unsigned char>(data->Buf[start]) & 0xC0) == 0x80) --start;
+                data->DeleteChars(start, data->CursorPos - start);
+                --excess;
+            }
+            break;
+        }
+        default: break;
+    }
+    return 0;
+}
+
+}  // namespace
+
+TextInputResult TextInput(const char* label, std::string* value, const TextInputOptions& o) {
+    TextInputResult result;
+    const ImGuiID id = ImGui::GetID(label);
+    const bool was_active = ImGui::GetActiveID() == id;
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    if (o.max_chars > 0) flags |= ImGuiInputTextFlags_CallbackEdit;
+    if (o.filter != CharFilter::none) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+    if (o.password) flags |= ImGuiInputTextFlags_Password;
+    if (o.escape_clears) flags |= ImGuiInputTextFlags_EscapeClearsAll;
+    if (o.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
+    InputCallbackData ud{value, o.max_chars, o.filter};
+
+    ImGui::PushFont(GetFonts().body);
+    ImGui::PushStyleColor(ImGuiCol_Border, color::kInputBorder);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12.0f + o.left_inset, o.large ? 14.0f : 9.0f));
+    const float width = o.width < 0 ? ImGui::CalcItemWidth() : o.width;  // cards push their inner width
+    const ImVec2 frame_pos = ImGui::GetCursorScreenPos();
+    if (o.multiline) {
+        const float h = o.height > 0 ? o.height : ImGui::GetTextLineHeight() * 4 + 18.0f;
+        result.edited = ImGui::InputTextMultiline(label, value->data(), value->capacity() + 1, ImVec2(width, h), flags,
+                                                  InputCallback, &ud);
+    } else {
+        ImGui::SetNextItemWidth(width);
+        result.edited = ImGui::InputTextWithHint(label, o.placeholder ? o.placeholder : "", value->data(),
+                                                 value->capacity() + 1, flags, InputCallback, &ud);
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (o.hook_label) hooks::AnnotateLastItem(o.hook_label);
+
+    result.active = ImGui::IsItemActive();
+    result.deactivated = ImGui::IsItemDeactivated();
+    result.submitted = !o.multiline && was_active &&
+                       (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+    const bool hovered = ImGui::IsItemHovered();
+
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (o.multiline && value->empty() && !result.active && o.placeholder)
+        DrawTextAt(dl, GetFonts().body, ImVec2(frame_pos.x + 12, frame_pos.y + 9), color::kPlaceholder, o.placeholder);
+    const float r = ImGui::GetStyle().FrameRounding;
+    if (result.active) {
+        dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), o.invalid ? IM_COL32(217, 45, 32, 50) : color::kAccentRing,
+                    r + 3, 0, 3.0f);
+        dl->AddRect(min, max, o.invalid ? color::kDanger : color::kAccent, r, 0, 1.5f);
+    } else if (o.invalid) {
+        dl->AddRect(min, max, color::kDanger, r, 0, 1.5f);
+    } else if (hovered) {
+        dl->AddRect(min, max, color::Rgb(152, 162, 179), r, 0, 1.0f);
+    }
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Badges, spinners, skeletons, notices
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+void ToneColors(client::Tone tone, ImU32* fg, ImU32* bg) {
+    switch (tone) {
+        case client::Tone::info: *fg = color::kInfo; *bg = color::kInfoSoft; break;
+        case client::Tone::progress: *fg = color::kProgress; *bg = color::kProgressSoft; break;
+        case client::Tone::warning: *fg = color::kWarning; *bg = color::kWarningSoft; break;
+        case client::Tone::success: *fg = color::kSuccess; *bg = color::kSuccessSoft; break;
+        case client::Tone::danger: *fg = color::kDanger; *bg = color::kDangerSoft; break;
+        case client::Tone::muted:
+        case client::Tone::neutral: *fg = color::kTextSecondary; *bg = color::kMutedSoft; break;
+    }
+}
+
+}  // namespace
+
+ImVec2 BadgeSize(std::string_view text) {
+    const ImVec2 ts = MeasureText(GetFonts().small_semibold, text);
+    return ImVec2(ts.x + 30.0f, ts.y + 8.0f);
+}
+
+void DrawBadge(ImDrawList* dl, ImVec2 pos, std::string_view text, client::Tone tone) {
+    ImU32 fg = color::kTextSecondary, bg = color::kMutedSoft;
+    ToneColors(tone, &fg, &bg);
+    const ImVec2 size = BadgeSize(text);
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, size.y * 0.5f);
+    dl->AddCircleFilled(ImVec2(pos.x + 13.0f, pos.y + size.y * 0.5f), 3.0f, fg);
+    DrawTextAt(dl, GetFonts().small_semibold, ImVec2(pos.x + 21.0f, pos.y + 4.0f), fg, text);
+}
+
+void Badge(std::string_view text, client::Tone tone) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    DrawBadge(ImGui::GetWindowDrawList(), pos, text, tone);
+    ImGui::Dummy(BadgeSize(text));
+}
+
+void DrawSpinner(ImDrawList* dl, ImVec2 c, float radius, float thickness, ImU32 col) {
+    RequestAnimation();
+    const float t = static_cast<float>(ImGui::GetTime());
+    const float start = t * 5.5f;
+    const ImU32 track = (col & 0x00FFFFFF) | (static_cast<ImU32>(((col >> IM_COL32_A_SHIFT) & 0xFF) * 0.2f) << IM_COL32_A_SHIFT);
+    dl->AddCircle(c, radius, track, 32, thickness);
+    dl->PathArcTo(c, radius, start, start + IM_PI * 1.3f, 24);
+    dl->PathStroke(col, 0, thickness);
+}
+
+void Spinner(float radius, float thickness, ImU32 col) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(radius * 2, radius * 2));
+    DrawSpinner(ImGui::GetWindowDrawList(), ImVec2(pos.x + radius, pos.y + radius), radius - thickness * 0.5f, thickness, col);
+}
+
+void Skeleton(ImVec2 size, float rounding) {
+    RequestAnimation();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (size.x < 0) size.x = ImGui::GetContentRegionAvail().x;
+    const float t = static_cast<float>(ImGui::GetTime());
+    const float pulse = 0.55f + 0.45f * (0.5f + 0.5f * std::sin(t * 3.2f));
+    const ImU32 col = IM_COL32(234, 236, 240, static_cast<int>(255 * pulse));
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), col, rounding);
+    ImGui::Dummy(size);
+}
+
+void Avatar(std::string_view initials, float size, ImU32 bg, ImU32 fg) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(pos.x + size * 0.5f, pos.y + size * 0.5f);
+    dl->AddCircleFilled(c, size * 0.5f, bg, 32);
+    const ImFont* font = size >= 36 ? GetFonts().body_semibold : GetFonts().small_semibold;
+    const ImVec2 ts = MeasureText(font, initials);
+    DrawTextAt(dl, font, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), fg, initials);
+    ImGui::Dummy(ImVec2(size, size));
+}
+
+namespace {
+
+void DrawStatusIcon(ImDrawList* dl, ImVec2 c, float r, NoticeKind kind) {
+    ImU32 col = color::kDanger;
+    if (kind == NoticeKind::warning) col = color::kWarning;
+    if (kind == NoticeKind::success) col = color::kSuccess;
+    if (kind == NoticeKind::info) col = color::kInfo;
+    dl->AddCircleFilled(c, r, col, 24);
+    const ImU32 white = color::kSurface;
+    if (kind == NoticeKind::success) {
+        dl->PathLineTo(ImVec2(c.x - r * 0.45f, c.y + r * 0.02f));
+        dl->PathLineTo(ImVec2(c.x - r * 0.1f, c.y + r * 0.36f));
+        dl->PathLineTo(ImVec2(c.x + r * 0.48f, c.y - r * 0.34f));
+        dl->PathStroke(white, 0, std::max(1.5f, r * 0.2f));
+    } else if (kind == NoticeKind::info) {
+        dl->AddCircleFilled(ImVec2(c.x, c.y - r * 0.42f), r * 0.13f, white);
+        dl->AddLine(ImVec2(c.x, c.y - r * 0.12f), ImVec2(c.x, c.y + r * 0.48f), white, std::max(1.5f, r * 0.2f));
+    } else {
+        dl->AddLine(ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x, c.y + r * 0.12f), white, std::max(1.5f, r * 0.2f));
+        dl->AddCircleFilled(ImVec2(c.x, c.y + r * 0.44f), r * 0.13f, white);
+    }
+}
+
+}  // namespace
+
+bool Notice(const char* id, NoticeKind kind, std::string_view message, const char* action_label, float width) {
+    ImU32 bg = color::kDangerSoft, border = color::kDangerBorder, fg = color::Rgb(145, 32, 24);
+    if (kind == NoticeKind::warning) { bg = color::kWarningSoft; border = color::kWarningBorder; fg = color::Rgb(122, 46, 14); }
+    if (kind == NoticeKind::success) { bg = color::kSuccessSoft; border = color::Rgb(117, 224, 167); fg = color::Rgb(5, 96, 58); }
+    if (kind == NoticeKind::info) { bg = color::kInfoSoft; border = color::Rgb(178, 221, 255); fg = color::Rgb(24, 73, 169); }
+    const ImFont* font = GetFonts().body;
+    float action_w = 0;
+    if (action_label) {
+        const char* end = ImGui::FindRenderedTextEnd(action_label);
+        action_w = MeasureText(GetFonts().body_semibold, std::string_view(action_label, static_cast<size_t>(end - action_label))).x + 36.0f;
+    }
+    const float pad = 14.0f, icon = 20.0f;
+    const float text_w = width - 2 * pad - icon - 10.0f - (action_w > 0 ? action_w + 12.0f : 0.0f);
+    const ImVec2 ts = MeasureText(font, message, text_w);
+    const float h = std::max(ts.y, action_w > 0 ? 36.0f : icon) + 2 * pad;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, 10.0f);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), border, 10.0f);
+    DrawStatusIcon(dl, ImVec2(pos.x + pad + icon * 0.5f, pos.y + h * 0.5f), icon * 0.5f, kind);
+    DrawTextAt(dl, font, ImVec2(pos.x + pad + icon + 10.0f, pos.y + (h - ts.y) * 0.5f), fg, message, text_w);
+    bool clicked = false;
+    if (action_label) {
+        ImGui::PushID(id);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + width - pad - action_w, pos.y + (h - 36.0f) * 0.5f));
+        clicked = Button(action_label, ButtonKind::secondary, ImVec2(action_w, 36.0f));
+        ImGui::PopID();
+    }
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(width, h));
+    return clicked;
+}
+
+bool ErrorPanel(const char* id, std::string_view title, std::string_view message, bool retry, float width) {
+    bool clicked = false;
+    BeginCard(id, width, 40.0f);
+    const float inner = width - 80.0f;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    DrawStatusIcon(ImGui::GetWindowDrawList(), ImVec2(top.x + inner * 0.5f, top.y + 20), 20, NoticeKind::error);
+    ImGui::Dummy(ImVec2(inner, 44));
+    VSpace(4);
+    const ImVec2 ts = MeasureText(GetFonts().h3, title);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - ts.x) * 0.5f);
+    Label(GetFonts().h3, color::kText, title);
+    const ImVec2 ms = MeasureText(GetFonts().body, message, inner);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (inner - ms.x) * 0.5f));
+    Paragraph(GetFonts().body, color::kTextSecondary, message, inner);
+    if (retry) {
+        VSpace(6);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - 120.0f) * 0.5f);
+        clicked = Button("Retry##retry", ButtonKind::secondary, ImVec2(120, 40));
+    }
+    EndCard();
+    return clicked;
+}
+
+void LoadingPanel(std::string_view message, float width) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 ts = MeasureText(GetFonts().body, message);
+    const float total = 28.0f + 12.0f + ts.x;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + (width - total) * 0.5f, pos.y + 40));
+    Spinner(14, 3, color::kAccent);
+    ImGui::SameLine(0, 12);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+    Label(GetFonts().body, color::kTextMuted, message);
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::Dummy(ImVec2(width, 108));
+}
+
+}  // namespace spoc::ui

@@ -1,0 +1,78 @@
+// Spoc's widget kit on top of Dear ImGui: cards, buttons, text inputs bound to std::string with
+// code-point limits, badges, spinners, skeletons and notices. Every interactive widget takes a
+// "Visible label##stable_id" so the item hooks (and the e2e tests) can find it.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "client/app/view_models.h"
+#include "imgui.h"
+
+namespace spoc::ui {
+
+// ---- Frame bookkeeping ------------------------------------------------------------------------
+void BeginWidgetsFrame();          // call once per frame before drawing
+void RequestAnimation();           // something on screen moves: keep frames coming
+bool AnimationRequested();         // read after drawing
+
+// ---- Text -----------------------------------------------------------------------------------
+float Px(const ImFont* font);                                      // font size in CSS px
+ImVec2 MeasureText(const ImFont* font, std::string_view text, float wrap_width = -1.0f);
+void Label(const ImFont* font, ImU32 color, std::string_view text); // one line, advances the layout
+void Paragraph(const ImFont* font, ImU32 color, std::string_view text, float width); // wrapped at width
+void TextEllipsis(const ImFont* font, ImU32 color, std::string_view text, float max_width); // one line, "..." when cut
+void DrawTextAt(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width = 0);
+void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float max_width);
+
+// ---- Layout ---------------------------------------------------------------------------------
+void BeginCard(const char* id, float width, float padding = 24.0f, ImU32 bg = 0, ImU32 border = 0); // white, rounded, bordered
+void EndCard();
+void VSpace(float height);                                        // vertical gap
+void Divider(float width);                                        // 1 px line across `width`
+
+// ---- Buttons --------------------------------------------------------------------------------
+enum class ButtonKind { primary, secondary, ghost, danger };
+bool Button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0), bool enabled = true, bool busy = false);
+bool LinkButton(const char* label, const ImFont* font = nullptr, ImU32 color = 0); // accent text, underline on hover
+bool NavTab(const char* label, bool active, float height);       // top-bar link with active underline
+bool SegmentedControl(const char* id, const char* const* labels, int count, int* selected); // pill tabs
+
+// ---- Inputs ---------------------------------------------------------------------------------
+enum class CharFilter { none, decimal, date };
+struct TextInputOptions {
+    const char* placeholder = nullptr;
+    bool password = false;
+    bool multiline = false;
+    float height = 0;          // multiline: box height (0 = 4 lines)
+    float width = -1;          // -1: fill the available width
+    int max_chars = 0;         // code points; typing stops there (0 = unlimited)
+    bool invalid = false;      // red border
+    bool escape_clears = false;
+    bool read_only = false;
+    bool large = false;        // 48 px tall (search box)
+    float left_inset = 0;      // room for an icon inside the box
+    CharFilter filter = CharFilter::none;
+    const char* hook_label = nullptr; // visible name for item hooks when the label is "##id" only
+};
+struct TextInputResult {
+    bool edited = false;       // text changed this frame
+    bool deactivated = false;  // focus left the field (touch)
+    bool submitted = false;    // Enter pressed in a single-line field
+    bool active = false;
+};
+TextInputResult TextInput(const char* label, std::string* value, const TextInputOptions& options);
+
+// ---- Status ---------------------------------------------------------------------------------
+void Badge(std::string_view text, client::Tone tone);            // pill with tinted background
+ImVec2 BadgeSize(std::string_view text);
+void DrawBadge(ImDrawList* dl, ImVec2 pos, std::string_view text, client::Tone tone);
+void Spinner(float radius, float thickness, ImU32 color);         // rotating arc; requests animation
+void DrawSpinner(ImDrawList* dl, ImVec2 center, float radius, float thickness, ImU32 color);
+void Skeleton(ImVec2 size, float rounding = 6.0f);               // pulsing placeholder block
+void Avatar(std::string_view initials, float size, ImU32 bg, ImU32 fg);
+enum class NoticeKind { error, warning, success, info };
+bool Notice(const char* id, NoticeKind kind, std::string_view message, const char* action_label, float width); // true: action clicked
+bool ErrorPanel(const char* id, std::string_view title, std::string_view message, bool retry, float width); // true: Retry clicked
+void LoadingPanel(std::string_view message, float width);
+
+}  // namespace spoc::ui
