@@ -59,6 +59,7 @@ export class SpocPage {
 
   static async open(browser, base, hash = '#/') {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
     const sp = new SpocPage(page);
     await page.goto(`${base}/?e2e=1${hash}`);
@@ -76,25 +77,32 @@ export class SpocPage {
     return item.id === what || item.label === what;
   }
 
-  // Widgets outside the scrolled view are reported with visible:false; find() scrolls the page
-  // towards them with the mouse wheel, as a person would.
+  // ImGui only names widgets it actually draws, so one scrolled out of view may not be listed at
+  // all (or is listed with visible:false). find() scrolls with the mouse wheel, as a person would:
+  // towards a widget it knows about, otherwise down until the page stops moving, then back up.
   async find(what, { timeout = 15000 } = {}) {
     const deadline = Date.now() + timeout;
     let last = [];
+    let direction = 0;      // 0: don't scroll yet, 1: down, -1: up
+    let lastSignature = '';
     while (Date.now() < deadline) {
       last = await this.items();
       const hits = last.filter((it) => SpocPage.match(it, what));
       const shown = hits.find((it) => it.visible !== false && it.w > 0 && it.h > 0);
       if (shown) return shown;
-      if (hits.length > 0) {
-        const viewport = this.page.viewportSize();
-        const up = hits[0].y < 80;
+      const viewport = this.page.viewportSize();
+      const signature = last.map((it) => `${it.id || it.label}@${Math.round(it.y)}`).join('|');
+      if (hits.length > 0) direction = hits[0].y < 80 ? -1 : 1;
+      else if (direction === 0) direction = Date.now() > deadline - timeout + 1500 ? 1 : 0; // give the screen time to load first
+      else if (signature === lastSignature) direction = -direction; // hit the end: turn round
+      lastSignature = signature;
+      if (direction !== 0) {
         await this.page.mouse.move(viewport.width / 2, viewport.height / 2);
-        await this.page.mouse.wheel(0, up ? -250 : 250);
+        await this.page.mouse.wheel(0, direction * 250);
         await this.nextFrames(2);
-        continue;
+      } else {
+        await sleep(50);
       }
-      await sleep(50);
     }
     const labels = last.map((it) => it.id || it.label).filter(Boolean).slice(0, 80).join(' | ');
     throw new Error(`widget ${what} not found within ${timeout} ms; drawn: ${labels}`);
