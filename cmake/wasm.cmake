@@ -9,7 +9,6 @@ target_link_libraries(imgui_backends PUBLIC imgui_core)
 file(GLOB SPOC_CLIENT_WEB_SOURCES CONFIGURE_DEPENDS client/platform/*_web.cpp client/net/*_web.cpp client/main.cpp)
 add_executable(spoc ${SPOC_CLIENT_WEB_SOURCES})
 target_link_libraries(spoc PRIVATE spoc_client_core imgui_backends)
-target_compile_options(spoc PRIVATE -sUSE_GLFW=3)
 target_link_options(spoc PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8']
   -sEXPORTED_FUNCTIONS=['_main','_malloc','_free'] -sEXIT_RUNTIME=0)
