@@ -10,6 +10,7 @@
 #include "server/app/crypto.h"
 #include "server/app/demo_seed.h"
 #include "server/app/request_service.h"
+#include "server/http/auth.h"
 #include "server/http/handlers.h"
 #include "server/http/http_server.h"
 #include "server/storage/checkpointer.h"
@@ -29,26 +30,19 @@ constexpr std::size_t kGroupCommitMaxBatch = 512;
 constexpr std::chrono::microseconds kGroupCommitGatherWindow{1000};  // see storage/writer.h
 constexpr Timestamp kIdempotencyRetentionMs = 24LL * 60 * 60 * 1000;
 
-Result<int> ParsePositive(const std::string& flag, const std::string& text, int lo, int hi) {
-    if (text.empty() || text.size() > 6) return MakeError(ErrorCode::bad_request, flag + " needs a number.");
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return MakeError(ErrorCode::bad_request, flag + " needs a number, not '" + text + "'.");
-        value = value * 10 + (c - '0');
-    }
-    if (value < lo || value > hi)
-        return MakeError(ErrorCode::bad_request,
-                         flag + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ".");
-    return value;
-}
-
 }  // namespace
 
 std::string ServerUsage() {
-    return "usage: spoc-server [--host ADDR] [--port N] [--data DIR] [--web DIR] [--assets DIR] [--demo]\n"
-           "                   [--no-group-commit] [--threads N]\n"
+    return "usage: spoc-server [--host ADDR] [--port N] [--allow-host NAME[:PORT]]... [--data DIR] [--web DIR]\n"
+           "                   [--assets DIR] [--demo] [--no-group-commit] [--threads N]\n"
            "  --host ADDR        address to listen on (default 127.0.0.1)\n"
            "  --port N           TCP port, 0 for any free one (default 8080)\n"
+           "  --allow-host NAME[:PORT]\n"
+           "                     also answer requests whose Host header is NAME:PORT (without PORT: NAME with\n"
+           "                     this server's port, or NAME alone as sent through a proxy on port 80/443).\n"
+           "                     Repeatable. Always allowed: 127.0.0.1, localhost and [::1] with the port, and\n"
+           "                     the --host address with the port; any other Host is refused (400), which\n"
+           "                     stops DNS-rebinding pages. Origin must name an allowed host too.\n"
            "  --data DIR         data folder, created if missing; database DIR/spoc.db (default ./data)\n"
            "  --web DIR          serve the web client from DIR (loaded into memory at start)\n"
            "  --assets DIR       assets folder; demo content in DIR/demo (default ./assets)\n"
@@ -89,16 +83,23 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
                 config.web_dir = *v;
             else
                 config.assets_dir = *v;
+        } else if (flag == "--allow-host") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            std::string why;
+            if (!http::IsValidHostSpec(*v, &why))
+                return MakeError(ErrorCode::bad_request, "--allow-host '" + *v + "': " + why + ".");
+            config.allowed_hosts.push_back(*v);
         } else if (flag == "--port") {
             auto v = next();
             if (!v.ok()) return v.error();
-            auto port = ParsePositive(flag, *v, 0, 65535);
+            auto port = http::ParseBoundedInt(*v, 0, 65535, flag);
             if (!port.ok()) return port.error();
             config.port = *port;
         } else if (flag == "--threads") {
             auto v = next();
             if (!v.ok()) return v.error();
-            auto threads = ParsePositive(flag, *v, 1, 1024);
+            auto threads = http::ParseBoundedInt(*v, 1, 1024, flag);
             if (!threads.ok()) return threads.error();
             config.threads = *threads;
         } else if (flag == "--demo") {
@@ -155,12 +156,12 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     auto migrated = storage::Migrate(**write_db);
     if (!migrated.ok()) return migrated.error();
     // Checkpoints run on their own thread, so no COMMIT has to wait for one.
-    if (auto off = (*write_db)->Exec("PRAGMA wal_autocheckpoint=0"); !off.ok()) return off.error();
-    auto checkpointer = storage::Checkpointer::Start(s.db_path);
-    if (!checkpointer.ok()) return checkpointer.error();
-    s.checkpointer = std::move(*checkpointer);
+    if (auto off = storage::DisableAutoCheckpoint(**write_db); !off.ok()) return off.error();
     s.writer = std::make_unique<storage::Writer>(std::move(*write_db), config.group_commit ? kGroupCommitMaxBatch : 1,
                                                  kGroupCommitGatherWindow);
+    auto checkpointer = storage::Checkpointer::Start(s.db_path, s.writer.get());
+    if (!checkpointer.ok()) return checkpointer.error();
+    s.checkpointer = std::move(*checkpointer);
     s.writer->SetHousekeeping([](storage::Database& db) -> Result<Unit> {
         const Timestamp now = app::NowMs();
         if (auto r = storage::DeleteExpiredSessions(db, now); !r.ok()) return r.error();
@@ -193,6 +194,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests});
     http::HttpOptions options;
     options.threads = config.threads;
+    options.allowed_hosts = config.allowed_hosts;
     s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
     return server;
 }

@@ -13,9 +13,10 @@ namespace spoc {
 
 struct ServerConfig {
     std::string host = "127.0.0.1";
-    int port = 8080;                  // 0: any free port
-    std::string data_dir = "./data";  // the database is data_dir/spoc.db
-    std::string web_dir;              // static web client; empty: API only
+    int port = 8080;                         // 0: any free port
+    std::vector<std::string> allowed_hosts;  // extra Host header values (NAME or NAME:PORT), see --allow-host
+    std::string data_dir = "./data";         // the database is data_dir/spoc.db
+    std::string web_dir;                     // static web client; empty: API only
     std::string assets_dir = "./assets";
     bool demo = false;         // seed demo content into an empty database
     bool group_commit = true;  // false: one transaction (one fsync) per write

@@ -11,13 +11,28 @@ namespace spoc::app {
 namespace {
 
 // Each argon2id run holds MEMLIMIT_INTERACTIVE (64 MiB); with 64 HTTP threads an unbounded
-// burst of sign-ins could ask for 4 GiB. Two at a time matches the cores and caps memory.
+// burst of sign-ins could ask for 4 GiB. Two at a time matches the cores and caps memory. A
+// turn is waited for only briefly: under a flood, callers get a quick 503 instead of every HTTP
+// thread queueing here while other requests wait for a thread.
 std::counting_semaphore<64> g_pwhash_slots(2);
 
-struct PwhashSlot {
-    PwhashSlot() { g_pwhash_slots.acquire(); }
-    ~PwhashSlot() { g_pwhash_slots.release(); }
+class PwhashSlot {
+public:
+    PwhashSlot() : m_held(g_pwhash_slots.try_acquire_for(kPwhashSlotWait)) {}
+    ~PwhashSlot() {
+        if (m_held) g_pwhash_slots.release();
+    }
+    PwhashSlot(const PwhashSlot&) = delete;
+    PwhashSlot& operator=(const PwhashSlot&) = delete;
+    bool held() const { return m_held; }
+
+private:
+    bool m_held;
 };
+
+Error Busy() {
+    return MakeError(ErrorCode::unavailable, "The server is busy checking passwords. Try again in a moment.");
+}
 
 }  // namespace
 
@@ -57,14 +72,16 @@ std::string HashToken(std::string_view token) {
 Result<std::string> HashPassword(std::string_view password) {
     char hash[crypto_pwhash_STRBYTES];
     PwhashSlot slot;
+    if (!slot.held()) return Busy();
     if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return MakeError(ErrorCode::internal, "Password hashing ran out of memory.");
     return std::string(hash);
 }
 
-bool VerifyPassword(const std::string& hash, std::string_view password) {
+Result<bool> VerifyPassword(const std::string& hash, std::string_view password) {
     PwhashSlot slot;
+    if (!slot.held()) return Busy();
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "server/app/clock.h"
@@ -14,6 +13,7 @@
 #include "server/storage/requests_repo.h"
 #include "server/storage/users_repo.h"
 #include "shared/api/dto.h"
+#include "shared/domain/request_builder.h"
 #include "shared/domain/text.h"
 
 namespace spoc::app {
@@ -191,28 +191,18 @@ Result<std::vector<CatalogItem>> LoadCatalogFile(const std::string& path) {
     if (!in) return MakeError(ErrorCode::not_found, "Cannot read the demo catalog " + path + ".");
     std::stringstream text;
     text << in.rdbuf();
-    const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("items") || !doc["items"].is_array())
-        return MakeError(ErrorCode::invalid_json, path + " must be a JSON object {\"items\": [...]}.");
-    std::vector<CatalogItem> items;
-    int index = 0;
-    for (const auto& entry : doc["items"]) {
-        const std::string name = entry.is_object() && entry.contains("title") && entry["title"].is_string()
-                                     ? "\"" + entry["title"].get<std::string>() + "\""
-                                     : "#" + std::to_string(index);
-        auto item = api::DecodeCatalogItem(entry.dump());
-        if (!item.ok())
-            return MakeError(ErrorCode::validation_failed,
-                             path + ": catalog item " + name + " does not decode: " + item.error().message +
-                                 (item.error().field.empty() ? "" : " (" + item.error().field + ")"));
-        auto problems = ValidateCatalogItem(*item);
-        if (!problems.empty()) {
-            std::string message = path + ": catalog item " + name + " is not valid:";
-            for (const auto& p : problems) message += " " + p.field + ": " + p.message;
-            return MakeError(ErrorCode::validation_failed, message);
-        }
-        items.push_back(std::move(*item));
-        ++index;
+    // The same codec the API uses for {"items":[...]}; then each definition's own rules.
+    auto items = api::DecodeCatalogList(text.str());
+    if (!items.ok())
+        return MakeError(items.error().code,
+                         path + " is not a valid catalog {\"items\": [...]}: " + items.error().message +
+                             (items.error().field.empty() ? "" : " (" + items.error().field + ")"));
+    for (const CatalogItem& item : *items) {
+        auto problems = ValidateCatalogItem(item);
+        if (problems.empty()) continue;
+        std::string message = path + ": catalog item \"" + item.title + "\" is not valid:";
+        for (const auto& p : problems) message += " " + p.field + ": " + p.message;
+        return MakeError(ErrorCode::validation_failed, message);
     }
     return items;
 }
@@ -258,24 +248,18 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
         for (std::size_t n = 0; n < std::size(kDemoRequests); ++n) {
             const DemoRequest& demo = kDemoRequests[n];
             const Timestamp created = now - demo.age_days * kDay - 2 * kHour;
-            const CatalogItem* item = PickItem(items, demo, n, UtcDate(created));
+            const CivilDate created_on = UtcDate(created);
+            const CatalogItem* item = PickItem(items, demo, n, created_on);
             if (!item) break;  // nothing in this catalog can be filled in generically
             const User& requester = users[demo.requester];
-            Request r;
-            r.type = item->type;
-            r.status = demo.status;
-            r.impact = item->impact;
-            r.urgency = item->urgency;
-            r.priority = ComputePriority(r.impact, r.urgency);
-            r.requester_id = requester.id;
-            r.requester_name = requester.display_name;
-            r.catalog_item_id = item->id;
-            r.catalog_item_title = item->title;
-            r.department = item->department;
-            r.summary = demo.summary;
-            r.description = demo.description;
-            r.form_json = api::EncodeFormValues(*SampleFormValues(*item, UtcDate(created)));
-            r.created_at = created;
+            RequestDraft draft;
+            draft.catalog_item_id = item->id;
+            draft.summary = demo.summary;
+            draft.description = demo.description;
+            draft.values = *SampleFormValues(*item, created_on);
+            Request r = BuildRequest(*item, draft, requester, created);
+            r.form_json = api::EncodeFormValues(draft.values);  // already normalized
+            r.status = demo.status;                             // its story so far
             r.updated_at = now - demo.updated_days * kDay - kHour;
             r.version = demo.status == Status::new_ ? 1 : 2;
             auto id = storage::InsertRequest(db, r);
@@ -289,10 +273,12 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
             }
             ++seeded_requests;
         }
-        const nlohmann::json detail = {
-            {"users", users.size()}, {"catalog_items", items.size()}, {"requests", seeded_requests}};
-        if (auto a = storage::AppendAudit(db, {now, UserId(), "demo", 0, "seed", detail.dump()}); !a.ok())
-            return a.error();
+        const std::string detail = storage::AuditDetail()
+                                       .Int("users", static_cast<std::int64_t>(users.size()))
+                                       .Int("catalog_items", static_cast<std::int64_t>(items.size()))
+                                       .Int("requests", seeded_requests)
+                                       .Json();
+        if (auto a = storage::AppendAudit(db, {now, UserId(), "demo", 0, "seed", detail}); !a.ok()) return a.error();
         return true;
     });
 }

@@ -12,8 +12,9 @@ namespace spoc::app {
 
 inline constexpr const char* kDemoPassword = "spoc-demo";
 
-// Reads {"items":[...]} (each item as api::EncodeCatalogItem writes it, without "id"); an item
-// that does not decode or fails ValidateCatalogItem is an error naming it.
+// Reads {"items":[...]} with api::DecodeCatalogList (each item as api::EncodeCatalogItem writes it,
+// without "id"); a file that does not decode is an error naming the field, an item that fails
+// ValidateCatalogItem one naming the item's title.
 Result<std::vector<CatalogItem>> LoadCatalogFile(const std::string& path);
 
 // Seeds when the users table is empty; returns false (and does nothing) otherwise.

@@ -1,14 +1,11 @@
 // Request use cases (see request_service.h).
 #include "server/app/request_service.h"
 
-#include <nlohmann/json.hpp>
-
 #include "server/app/clock.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/idempotency_repo.h"
 #include "server/storage/requests_repo.h"
 #include "shared/api/routes.h"
-#include "shared/domain/text.h"
 
 namespace spoc::app {
 
@@ -27,8 +24,6 @@ Result<std::optional<CreatedResponse>> CheckIdempotency(storage::Database& db, U
 std::string RequestLocation(RequestId id) { return std::string(routes::kRequests) + "/" + std::to_string(id.value); }
 
 }  // namespace
-
-bool IsStaff(Role role) { return role == Role::agent || role == Role::admin; }
 
 RequestService::RequestService(storage::ReaderPool& readers, storage::Writer& writer, CatalogService& catalog)
     : m_readers(readers), m_writer(writer), m_catalog(catalog) {}
@@ -54,24 +49,8 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         return error;
     }
 
-    Request request;
-    request.type = item->type;
-    request.status = Status::new_;
-    request.impact = item->impact;
-    request.urgency = item->ask_urgency && draft.urgency ? *draft.urgency : item->urgency;
-    request.priority = ComputePriority(request.impact, request.urgency);
-    request.requester_id = caller.id;
-    request.requester_name = caller.display_name;
-    request.catalog_item_id = item->id;
-    request.catalog_item_title = item->title;
-    request.department = item->department;
-    const std::string summary(Trim(draft.summary));
-    request.summary = summary.empty() ? item->title : summary;
-    request.description = std::string(Trim(draft.description));
+    Request request = BuildRequest(*item, draft, caller, now);
     request.form_json = api::EncodeFormValues(NormalizeValues(*item, draft.values));
-    request.created_at = now;
-    request.updated_at = now;
-    request.version = 1;
 
     // Key check, insert, audit and remembered answer in one job: two concurrent retries of the
     // same key are serialised by the writer, and the second sees the first one's row.
@@ -85,11 +64,12 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         auto id = storage::InsertRequest(db, stored);
         if (!id.ok()) return id.error();
         CreatedResponse out{201, api::EncodeRequest(stored), RequestLocation(stored.id), false};
-        const nlohmann::json detail = {{"number", stored.number},
-                                       {"catalog_item_id", item->id.value},
-                                       {"priority", PriorityName(stored.priority)}};
-        if (auto a = storage::AppendAudit(db, {now, caller.id, "request", stored.id.value, "create", detail.dump()});
-            !a.ok())
+        const std::string detail = storage::AuditDetail()
+                                       .Text("number", stored.number)
+                                       .Int("catalog_item_id", item->id.value)
+                                       .Text("priority", PriorityName(stored.priority))
+                                       .Json();
+        if (auto a = storage::AppendAudit(db, {now, caller.id, "request", stored.id.value, "create", detail}); !a.ok())
             return a.error();
         if (idempotency) {
             storage::IdempotencyRecord record{idempotency->fingerprint, out.status, out.body, out.location, now};
@@ -131,6 +111,10 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
         if (!found.ok()) return found.error();
         if (!*found || (!staff && (*found)->requester_id != caller.id))
             return MakeError(ErrorCode::not_found, "No such request.");
+        auto count = storage::CountComments(db, id);  // in the job: concurrent comments can't overshoot
+        if (!count.ok()) return count.error();
+        if (*count >= static_cast<std::int64_t>(kMaxCommentsPerRequest))
+            return MakeError(ErrorCode::conflict, "This request has reached its comment limit; start a new request.");
         Comment comment;
         comment.author_id = caller.id;
         comment.author_name = caller.display_name;
@@ -139,10 +123,14 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
         comment.internal = input.internal;
         comment.created_at = now;
         if (auto c = storage::InsertComment(db, id, comment); !c.ok()) return c.error();
-        if (auto t = storage::TouchRequest(db, id, now); !t.ok()) return t.error();
-        const nlohmann::json detail = {{"request_id", id.value}, {"internal", input.internal}};
-        if (auto a = storage::AppendAudit(db, {now, caller.id, "comment", comment.id.value, "create", detail.dump()});
-            !a.ok())
+        // An internal note leaves updated_at and version alone: employees see both (and their
+        // list is ordered by updated_at), so bumping them would tell that a note was written.
+        if (!input.internal) {
+            if (auto t = storage::TouchRequest(db, id, now); !t.ok()) return t.error();
+        }
+        const std::string detail =
+            storage::AuditDetail().Int("request_id", id.value).Bool("internal", input.internal).Json();
+        if (auto a = storage::AppendAudit(db, {now, caller.id, "comment", comment.id.value, "create", detail}); !a.ok())
             return a.error();
         return comment;
     });

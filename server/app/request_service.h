@@ -1,6 +1,7 @@
 // Requests and their conversation: create from a catalog form (validated by shared's ValidateDraft,
 // stored with an audit row and, when the client sent one, its Idempotency-Key in the same write
-// job), list the caller's own, read one (employees: only their own, never internal notes), comment.
+// job), list the caller's own, read one (employees: only their own, never internal notes), comment
+// (at most kMaxCommentsPerRequest per request; an internal note changes nothing an employee sees).
 #pragma once
 #include <optional>
 #include <string>
@@ -10,10 +11,9 @@
 #include "server/storage/reader_pool.h"
 #include "server/storage/writer.h"
 #include "shared/api/dto.h"
+#include "shared/domain/request_builder.h"
 
 namespace spoc::app {
-
-bool IsStaff(Role role);  // agents and admins
 
 struct IdempotencyKey {
     std::string key;          // the Idempotency-Key header, already checked for size and charset

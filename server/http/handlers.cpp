@@ -21,21 +21,7 @@ Reply Json(int status, std::string body) { return Reply{status, std::move(body),
 // A strictly decimal query parameter in [lo, hi]; `fallback` when absent.
 Result<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo, int hi) {
     if (!req.has_param(name)) return fallback;
-    const std::string text = req.get_param_value(name);
-    if (text.empty() || text.size() > 9)
-        return MakeError(ErrorCode::bad_request, std::string("'") + name + "' must be a whole number.", name);
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return MakeError(ErrorCode::bad_request, std::string("'") + name + "' must be a whole number.", name);
-        value = value * 10 + (c - '0');
-    }
-    if (value < lo || value > hi)
-        return MakeError(
-            ErrorCode::bad_request,
-            std::string("'") + name + "' must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ".",
-            name);
-    return value;
+    return ParseBoundedInt(req.get_param_value(name), lo, hi, name);
 }
 
 // The Idempotency-Key header, if sent: 1..kMaxIdempotencyKey printable ASCII characters.
@@ -57,7 +43,7 @@ Result<std::optional<std::string>> IdempotencyKeyHeader(const httplib::Request& 
 Result<Reply> SignIn(app::AuthService& auth, RequestContext& ctx) {
     auto body = api::DecodeSignIn(ctx.body);
     if (!body.ok()) return body.error();
-    auto signed_in = auth.SignIn(*body, ctx.now);
+    auto signed_in = auth.SignIn(*body, ctx.http.remote_addr, ctx.now);
     if (!signed_in.ok()) return signed_in.error();
     Reply reply = Json(200, api::EncodeMe(signed_in->me));
     reply.headers.emplace_back("Set-Cookie", SessionSetCookie(signed_in->token));

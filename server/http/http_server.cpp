@@ -110,7 +110,11 @@ void WriteError(httplib::Response& res, const Error& error, std::string_view con
 }
 
 HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::AuthService& auth, HttpOptions options)
-    : m_server(std::make_unique<httplib::Server>()), m_router(std::move(router)), m_web(std::move(web)), m_auth(auth) {
+    : m_server(std::make_unique<httplib::Server>()),
+      m_router(std::move(router)),
+      m_web(std::move(web)),
+      m_auth(auth),
+      m_extra_hosts(std::move(options.allowed_hosts)) {
     auto& svr = *m_server;
     const int threads = options.threads < 4 ? 4 : options.threads;
     svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -157,6 +161,8 @@ HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::Aut
         if (res.get_header_value("Content-Type").rfind("text/html", 0) == 0)
             res.set_header("Content-Security-Policy", kCsp);
         if (IsApiPath(req.path) && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+        // Busy (no argon2id turn, writer shutting down...): a well-behaved client waits a second.
+        if (res.status == 503 && !res.has_header("Retry-After")) res.set_header("Retry-After", "1");
     });
 }
 
@@ -164,13 +170,14 @@ HttpServer::~HttpServer() { Stop(); }
 
 Result<int> HttpServer::Bind(const std::string& host, int port) {
     if (port == 0) {
-        const int bound = m_server->bind_to_any_port(host);
-        if (bound <= 0) return MakeError(ErrorCode::unavailable, "Cannot listen on " + host + ".");
-        return bound;
-    }
-    if (!m_server->bind_to_port(host, port))
+        port = m_server->bind_to_any_port(host);
+        if (port <= 0) return MakeError(ErrorCode::unavailable, "Cannot listen on " + host + ".");
+    } else if (!m_server->bind_to_port(host, port)) {
         return MakeError(ErrorCode::unavailable,
                          "Cannot listen on " + host + ":" + std::to_string(port) + " (in use, or a bad address?).");
+    }
+    m_hosts = HostAllowlist(host, port);
+    for (const auto& extra : m_extra_hosts) m_hosts.Add(extra);
     return port;
 }
 
@@ -202,6 +209,9 @@ void HttpServer::Dispatch(const httplib::Request& req, httplib::Response& res, c
         if (!read.ok()) return WriteError(res, read.error(), context);
         body = std::move(*read);
     }
+    // DNS rebinding: a page from another site may reach us under its own name. Refused before
+    // anything is looked at (API or web client), once the body is read so the connection stays usable.
+    if (auto host = CheckHost(req, m_hosts); !host.ok()) return WriteError(res, host.error(), context);
     if (!IsApiPath(req.path)) {
         if ((req.method == "GET" || req.method == "HEAD") && m_web && m_web->Serve(req, res)) return;
         return WriteError(res, MakeError(ErrorCode::not_found), context);
@@ -226,10 +236,14 @@ Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view b
         if (!match.allowed.empty()) return MakeError(ErrorCode::method_not_allowed);
         return MakeError(ErrorCode::not_found, "There is no such API route.");
     }
+    // httplib applies a Range header to a 2xx answer after the handler ran, turning a committed
+    // create into a 416. The API has nothing worth a partial read, so Range is refused up front.
+    if (req.has_header("Range"))
+        return MakeError(ErrorCode::bad_request, "The API does not serve byte ranges; send no Range header.", "Range");
     const Route& route = *match.route;
     const bool changes_state = IsStateChanging(req.method);
     if (changes_state) {
-        if (auto origin = CheckOrigin(req); !origin.ok()) return origin.error();
+        if (auto origin = CheckOrigin(req, m_hosts); !origin.ok()) return origin.error();
     }
     RequestContext ctx{req, body, std::move(match.ids), std::nullopt, now};
     if (route.access == Access::session) {

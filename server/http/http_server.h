@@ -1,14 +1,17 @@
 // The HTTP front: a cpp-httplib server whose every request goes through one Dispatch: body read
-// (capped at limits::kMaxBodyBytes, decompressed bytes included), API routing (404/405), Origin,
-// session, CSRF and content-type guards, then the route's handler; other GETs go to the web
-// client's static files. Every error, including httplib's own (bad request line, 413...) and
-// exceptions, leaves as an api::EncodeError body; every response carries the security headers.
+// (capped at limits::kMaxBodyBytes, decompressed bytes included), the Host allowlist, API routing
+// (404/405; a Range header is refused on the API), Origin, session, CSRF and content-type guards,
+// then the route's handler; other GETs go to the web client's static files. Every error, including
+// httplib's own (bad request line, 413...) and exceptions, leaves as an api::EncodeError body;
+// every response carries the security headers, and a 503 says Retry-After: 1.
 #pragma once
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server/app/auth_service.h"
+#include "server/http/auth.h"
 #include "server/http/router.h"
 #include "server/http/static_files.h"
 
@@ -25,6 +28,7 @@ struct HttpOptions {
     int read_timeout_seconds = 10;
     int write_timeout_seconds = 10;
     int keep_alive_seconds = 5;
+    std::vector<std::string> allowed_hosts;  // beyond the loopback names and the bound address (HostAllowlist::Add)
 };
 
 class HttpServer {
@@ -34,8 +38,9 @@ public:
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    Result<int> Bind(const std::string& host, int port);  // port 0: any free port; returns the bound port
-    bool Listen();                                        // serves until Stop(); false on socket failure
+    // port 0: any free port; returns the bound port. Also fixes the Host allowlist (it needs the port).
+    Result<int> Bind(const std::string& host, int port);
+    bool Listen();  // serves until Stop(); false on socket failure
     void Stop();
     void WaitUntilReady() const;
     const Router& Routes() const { return m_router; }
@@ -48,6 +53,8 @@ private:
     Router m_router;
     std::unique_ptr<StaticFiles> m_web;
     app::AuthService& m_auth;
+    std::vector<std::string> m_extra_hosts;
+    HostAllowlist m_hosts;  // set by Bind, read-only once listening
     std::atomic<bool> m_listen_called{false}, m_listen_done{false}, m_stop_requested{false};
 };
 

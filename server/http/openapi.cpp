@@ -192,7 +192,10 @@ std::string OpenApiDocument() {
                              {"413", "Body too large."},
                              {"415", "Body is not application/json."},
                              {"422", "Empty or oversize username/password (validation_failed)."},
-                             {"429", "Five failures for this username within 60 s (rate_limited)."}}),
+                             {"429",
+                              "Five failures (or attempts in flight) for this username, or twenty from this client "
+                              "address, within 60 s (rate_limited)."},
+                             {"503", "No password-hashing turn within 250 ms (unavailable); Retry-After: 1."}}),
                   false);
     sign_in["requestBody"] = {{"required", true}, {"content", JsonBody("SignIn")}};
     paths[kSession]["post"] = sign_in;
@@ -268,6 +271,7 @@ std::string OpenApiDocument() {
                                         {"401", "No valid session."},
                                         {"403", "CSRF/Origin failure, or an employee asking for an internal note."},
                                         {"404", "No such request (or not yours)."},
+                                        {"409", "The request already holds 500 comments (conflict)."},
                                         {"413", "Body too large."},
                                         {"415", "Body is not application/json."},
                                         {"422", "Empty or oversize body (validation_failed)."}}));
@@ -285,7 +289,9 @@ std::string OpenApiDocument() {
           {"version", "1"},
           {"description",
            "Spoc service desk JSON API. Every state change except sign-in needs the X-CSRF-Token header from "
-           "/api/v1/me; bodies are application/json up to 64 KiB; errors are {\"error\":{...}}."}}},
+           "/api/v1/me; bodies are application/json up to 64 KiB; errors are {\"error\":{...}}. Every route "
+           "answers 400 bad_request to a Host header the server was not told about (see --allow-host) and to a "
+           "Range header; a 503 carries Retry-After."}}},
         {"paths", paths},
         {"components",
          {{"schemas", Schemas()},

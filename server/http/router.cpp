@@ -3,6 +3,21 @@
 
 namespace spoc::http {
 
+Result<int> ParseBoundedInt(std::string_view text, int lo, int hi, const std::string& what) {
+    const std::string whole = "'" + what + "' must be a whole number.";
+    if (text.empty() || text.size() > 9) return MakeError(ErrorCode::bad_request, whole, what);
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return MakeError(ErrorCode::bad_request, whole, what);
+        value = value * 10 + (c - '0');
+    }
+    if (value < lo || value > hi)
+        return MakeError(ErrorCode::bad_request,
+                         "'" + what + "' must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ".",
+                         what);
+    return value;
+}
+
 void Router::Add(std::string method, std::string pattern, Access access, RouteHandler handler) {
     m_routes.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler)});
 }

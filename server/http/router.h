@@ -1,6 +1,7 @@
 // The API's route table: method + path pattern ("/api/v1/requests/{id}") + who may call it +
 // handler. Handlers take a decoded RequestContext and return Result<Reply>; the HTTP server turns
 // errors into api::EncodeError bodies. Find() tells "no such path" (404) from "wrong method" (405).
+// Also the one strict number parser for request inputs and command-line flags.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -35,6 +36,10 @@ struct RequestContext {
     std::optional<app::Caller> caller;  // set for Access::session routes
     Timestamp now = 0;
 };
+
+// A strictly decimal whole number (digits only, at most 9) in [lo, hi]; otherwise bad_request
+// whose message names `what` (a query parameter or a flag) and whose field is `what`.
+Result<int> ParseBoundedInt(std::string_view text, int lo, int hi, const std::string& what);
 
 using RouteHandler = std::function<Result<Reply>(RequestContext&)>;
 

@@ -1,7 +1,28 @@
 // SQL for audit_log (see audit_repo.h).
 #include "server/storage/audit_repo.h"
 
+#include <nlohmann/json.hpp>
+
 namespace spoc::storage {
+
+AuditDetail& AuditDetail::Text(std::string_view key, std::string_view value) {
+    m_fields.emplace_back(std::string(key), std::string(value));
+    return *this;
+}
+AuditDetail& AuditDetail::Int(std::string_view key, std::int64_t value) {
+    m_fields.emplace_back(std::string(key), value);
+    return *this;
+}
+AuditDetail& AuditDetail::Bool(std::string_view key, bool value) {
+    m_fields.emplace_back(std::string(key), value);
+    return *this;
+}
+
+std::string AuditDetail::Json() const {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [key, value] : m_fields) std::visit([&](const auto& v) { out[key] = v; }, value);
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 Result<Unit> AppendAudit(Database& db, const AuditEntry& e) {
     auto q = db.Prepare(

@@ -140,6 +140,15 @@ Result<CommentId> InsertComment(Database& db, RequestId request, Comment& c) {
     return c.id;
 }
 
+Result<std::int64_t> CountComments(Database& db, RequestId request) {
+    auto q = db.Prepare("SELECT COUNT(*) FROM comments WHERE request_id = ?1");
+    if (!q.ok()) return q.error();
+    q->Bind(1, request.value);
+    auto row = q->Step();
+    if (!row.ok()) return row.error();
+    return q->Int(0);
+}
+
 Result<std::vector<Comment>> ListComments(Database& db, RequestId request, bool include_internal) {
     auto q = db.Prepare(
         "SELECT c.id, c.author_id, u.display_name, u.role, c.body, c.internal, c.created_at "

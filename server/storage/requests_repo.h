@@ -1,5 +1,5 @@
 // Typed access to requests and their comments: insert (assigning the request number), find one,
-// list a requester's requests by status filter with paging, add and list comments, bump a
+// list a requester's requests by status filter with paging, add, count and list comments, bump a
 // request's updated_at/version.
 #pragma once
 #include <vector>
@@ -28,7 +28,8 @@ struct RequestListQuery {
 Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestListQuery& query);
 Result<std::int64_t> CountRequests(Database& db);
 
-Result<CommentId> InsertComment(Database& db, RequestId request, Comment& comment);                 // fills comment.id
+Result<CommentId> InsertComment(Database& db, RequestId request, Comment& comment);  // fills comment.id
+Result<std::int64_t> CountComments(Database& db, RequestId request);                 // internal notes too
 Result<std::vector<Comment>> ListComments(Database& db, RequestId request, bool include_internal);  // oldest first
 Result<Unit> TouchRequest(Database& db, RequestId id, Timestamp now);  // updated_at = now, version + 1
 

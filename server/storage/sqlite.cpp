@@ -117,6 +117,8 @@ Result<Unit> Database::ApplyPragmas(OpenMode mode) {
         {"PRAGMA synchronous=FULL", "synchronous", "2"},
         {"PRAGMA foreign_keys=ON", "foreign_keys", "1"},
         {"PRAGMA busy_timeout=5000", "busy_timeout", "5000"},
+        // A checkpointed WAL is cut back to at most 64 MiB when it restarts, whatever a burst grew it to.
+        {"PRAGMA journal_size_limit=67108864", "journal_size_limit", "67108864"},
     };
     static const Expected kReader[] = {
         {nullptr, "journal_mode", "wal"},  // set by the writer; persistent in the file

@@ -68,7 +68,8 @@ enum class OpenMode { read_write, read_only };
 class Database {
 public:
     // Opens (creating if read_write) the file and applies the connection pragmas
-    // (WAL, synchronous=FULL, foreign_keys=ON, busy_timeout=5000), reading each back:
+    // (WAL, synchronous=FULL, foreign_keys=ON, busy_timeout=5000, and for read_write
+    // journal_size_limit=64 MiB), reading each back:
     // a pragma that did not take is an error naming it.
     static Result<std::unique_ptr<Database>> Open(const std::string& path, OpenMode mode);
     ~Database();

@@ -57,6 +57,19 @@ void Writer::Stop() {
 
 WriterStats Writer::Stats() const { return WriterStats{m_jobs.load(), m_batches.load(), m_max_seen.load()}; }
 
+WriterActivity Writer::Activity() const {
+    WriterActivity out;
+    out.transactions = m_transactions.load();
+    out.last_end = std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(m_last_end.load()));
+    return out;
+}
+
+void Writer::NoteTransactionEnd() {
+    // The time first: a reader that sees the new count then also sees a time at least this recent.
+    m_last_end.store(std::chrono::steady_clock::now().time_since_epoch().count());
+    m_transactions.fetch_add(1);
+}
+
 std::size_t Writer::QueueDepth() const {
     std::lock_guard lock(m_mutex);
     return m_queue.size();
@@ -158,6 +171,7 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
             if (!batch[i]->failure) batch[i]->failure = *batch_error;
     }
 
+    NoteTransactionEnd();
     m_batches.fetch_add(1, std::memory_order_relaxed);
     m_jobs.fetch_add(batch.size(), std::memory_order_relaxed);
     if (batch.size() > m_max_seen.load(std::memory_order_relaxed)) m_max_seen.store(batch.size());
@@ -175,6 +189,7 @@ void Writer::RunHousekeeping() {
     }
     if (!fn) return;
     auto done = InTransaction(*m_db, [&](Database& db) { return fn(db); });
+    NoteTransactionEnd();
     if (!done.ok()) std::fprintf(stderr, "spoc: housekeeping failed: %s\n", done.error().message.c_str());
 }
 

@@ -26,6 +26,12 @@
 
 namespace spoc::storage {
 
+// When the writer last finished a transaction (batch or housekeeping), for the checkpointer.
+struct WriterActivity {
+    std::uint64_t transactions = 0;                  // transactions finished so far
+    std::chrono::steady_clock::time_point last_end;  // when the last one finished (epoch if none)
+};
+
 struct WriterStats {
     std::uint64_t jobs = 0;       // jobs answered
     std::uint64_t batches = 0;    // transactions committed or failed
@@ -48,7 +54,8 @@ public:
 
     void Stop();  // drains the queue, joins the thread; Run then fails
     WriterStats Stats() const;
-    std::size_t QueueDepth() const;  // jobs waiting for the next batch (for tests)
+    WriterActivity Activity() const;  // safe from any thread
+    std::size_t QueueDepth() const;   // jobs waiting for the next batch (for tests)
     // Called on the writer thread about once a minute when idle, inside its own transaction
     // (housekeeping: expired sessions, old idempotency keys). Set before the first Run.
     void SetHousekeeping(std::function<Result<Unit>(Database&)> fn);
@@ -64,6 +71,7 @@ private:
     void Loop();
     void RunBatch(std::vector<Job*>& batch);
     void RunHousekeeping();
+    void NoteTransactionEnd();
     bool PreviousBatchBack() const;  // every thread of the last batch is queued again
 
     std::unique_ptr<Database> m_db;
@@ -76,6 +84,8 @@ private:
     bool m_stopping = false;
     std::function<Result<Unit>(Database&)> m_housekeeping;
     std::atomic<std::uint64_t> m_jobs{0}, m_batches{0}, m_max_seen{0};
+    std::atomic<std::uint64_t> m_transactions{0};
+    std::atomic<std::chrono::steady_clock::rep> m_last_end{0};  // steady_clock ticks since its epoch
     std::thread m_thread;
 };
 

@@ -1,6 +1,7 @@
 // The request/incident model: ITIL statuses, request types, impact x urgency -> priority,
 // roles and users, and the records an employee sees (Request, Comment). Pure data + rules.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,6 +85,9 @@ struct Comment {
     bool internal = false;    // agent-only note; never sent to employees
     Timestamp created_at = 0;
 };
+// Comments (internal notes included) one request may hold; past it the conversation belongs in a
+// new request. Bounds the detail page and the row count behind one request id.
+inline constexpr std::size_t kMaxCommentsPerRequest = 500;
 
 struct Request {
     RequestId id;

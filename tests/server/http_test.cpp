@@ -1,6 +1,6 @@
-// HTTP plumbing: JSON errors for everything (404/405/400/413/415/500), security headers, the
-// OpenAPI document against the router, static files (MIME, gzip, ETag/304, CSP), flags, and the
-// demo catalog loader.
+// HTTP plumbing: JSON errors for everything (404/405/400/413/415/500/503 + Retry-After), security
+// headers, Range refused on the API, the OpenAPI document against the router, static files (MIME,
+// gzip, ETag/304, CSP), flags, and the demo catalog loader.
 #include <doctest/doctest.h>
 #include <zlib.h>
 
@@ -130,7 +130,8 @@ TEST_CASE("a gzip request body may not inflate past the size limit") {
     CHECK(ErrorCodeOf(res) == "payload_too_large");
 }
 
-TEST_CASE("a handler that throws gives 500 internal JSON, without details, and the server lives on") {
+TEST_CASE(
+    "a handler that throws gives 500 internal JSON, without details, and the server lives on; 503 says Retry-After") {
     test::TempDir dir;
     REQUIRE(app::InitCrypto().ok());
     const std::string path = (dir.path() / "e.db").string();
@@ -148,6 +149,8 @@ TEST_CASE("a handler that throws gives 500 internal JSON, without details, and t
     router.Add("GET", "/api/v1/fine", http::Access::anyone, [](http::RequestContext&) -> Result<http::Reply> {
         return http::Reply{200, "{}", "application/json", {}};
     });
+    router.Add("GET", "/api/v1/busy", http::Access::anyone,
+               [](http::RequestContext&) -> Result<http::Reply> { return MakeError(ErrorCode::unavailable); });
     http::HttpServer http_server(std::move(router), nullptr, auth, {});
     auto port = http_server.Bind("127.0.0.1", 0);
     REQUIRE(port.ok());
@@ -164,9 +167,46 @@ TEST_CASE("a handler that throws gives 500 internal JSON, without details, and t
     auto fine = cli.Get("/api/v1/fine");
     REQUIRE(fine);
     CHECK(fine->status == 200);
+    CHECK_FALSE(fine->has_header("Retry-After"));
+    auto busy = cli.Get("/api/v1/busy");
+    REQUIRE(busy);
+    CHECK(busy->status == 503);
+    CHECK(ErrorCodeOf(busy) == "unavailable");
+    CHECK(busy->get_header_value("Retry-After") == "1");
 
     http_server.Stop();
     listener.join();
+}
+
+TEST_CASE("Range on the API is refused before the handler runs: no committed write answered with an error") {
+    TestServer server;
+    auto cli = server.Client();
+    Session s = SignIn(cli, "emma");
+    auto count_rows = [&] {
+        auto db = storage::Database::Open(server.db_path(), storage::OpenMode::read_only);
+        REQUIRE(db.ok());
+        auto q = (*db)->Prepare("SELECT COUNT(*) FROM requests");
+        REQUIRE(q.ok());
+        REQUIRE(*q->Step());
+        return q->Int(0);
+    };
+    const auto rows_before = count_rows();
+
+    auto ranged = PostJson(cli, s, "/api/v1/requests", ValidLaptopDraft().dump(), {{"Range", "bytes=999999-"}});
+    REQUIRE(ranged);
+    CHECK(ranged->status == 400);
+    CHECK(ErrorCodeOf(ranged) == "bad_request");
+    CHECK(Body(ranged)["error"]["field"] == "Range");
+    CHECK(count_rows() == rows_before);  // an error answer, and nothing stored
+
+    auto ranged_get = cli.Get("/api/v1/me", {{"Cookie", "spoc_session=" + s.token}, {"Range", "bytes=0-3"}});
+    REQUIRE(ranged_get);
+    CHECK(ranged_get->status == 400);
+
+    auto plain = PostJson(cli, s, "/api/v1/requests", ValidLaptopDraft().dump());
+    REQUIRE(plain);
+    CHECK(plain->status == 201);
+    CHECK(count_rows() == rows_before + 1);
 }
 
 TEST_CASE("openapi.json describes every routed method and path") {
@@ -311,28 +351,43 @@ TEST_CASE("flags: defaults, every flag, and errors for bad ones") {
     CHECK(parsed->demo);
     CHECK_FALSE(parsed->group_commit);
     CHECK(parsed->threads == 8);
+    CHECK(parsed->allowed_hosts.empty());
 
-    for (std::vector<const char*> bad : std::vector<std::vector<const char*>>{{"spoc-server", "--port", "http"},
-                                                                              {"spoc-server", "--port", "70000"},
-                                                                              {"spoc-server", "--port"},
-                                                                              {"spoc-server", "--frobnicate"},
-                                                                              {"spoc-server", "--threads", "0"},
-                                                                              {"spoc-server", "--demo=yes"},
-                                                                              {"spoc-server", "--data", ""}}) {
+    const char* hosts[] = {"spoc-server",  "--allow-host",  "spoc.example.com", "--allow-host=desk.lan:8443",
+                           "--allow-host", "[fd00::1]:8080"};
+    auto with_hosts = ParseServerArgs(static_cast<int>(std::size(hosts)), hosts);
+    REQUIRE(with_hosts.ok());
+    CHECK(with_hosts->allowed_hosts == std::vector<std::string>{"spoc.example.com", "desk.lan:8443", "[fd00::1]:8080"});
+
+    for (std::vector<const char*> bad :
+         std::vector<std::vector<const char*>>{{"spoc-server", "--port", "http"},
+                                               {"spoc-server", "--port", "70000"},
+                                               {"spoc-server", "--port"},
+                                               {"spoc-server", "--frobnicate"},
+                                               {"spoc-server", "--threads", "0"},
+                                               {"spoc-server", "--demo=yes"},
+                                               {"spoc-server", "--data", ""},
+                                               {"spoc-server", "--allow-host"},
+                                               {"spoc-server", "--allow-host", ""},
+                                               {"spoc-server", "--allow-host", "a b"},
+                                               {"spoc-server", "--allow-host", "x:0"},
+                                               {"spoc-server", "--allow-host", "x:99999"},
+                                               {"spoc-server", "--allow-host", "::1"},
+                                               {"spoc-server", "--allow-host", "evil/x"}}) {
         CAPTURE(bad.back());
         auto r = ParseServerArgs(static_cast<int>(bad.size()), bad.data());
         CHECK_FALSE(r.ok());
     }
     CHECK(ServerUsage().find("--no-group-commit") != std::string::npos);
+    CHECK(ServerUsage().find("--allow-host NAME[:PORT]") != std::string::npos);
 }
 
 TEST_CASE("demo catalog loader: the shipped assets/demo/catalog.json is valid; a bad item is named") {
     const auto shipped = SourceDir() / ".." / ".." / "assets" / "demo" / "catalog.json";
-    if (std::filesystem::exists(shipped)) {
-        auto items = app::LoadCatalogFile(shipped.string());
-        REQUIRE_MESSAGE(items.ok(), (items.ok() ? "" : items.error().message));
-        CHECK(items->size() >= 3);
-    }
+    REQUIRE_MESSAGE(std::filesystem::exists(shipped), "the shipped demo catalog is missing: " << shipped.string());
+    auto items = app::LoadCatalogFile(shipped.string());
+    REQUIRE_MESSAGE(items.ok(), (items.ok() ? "" : items.error().message));
+    CHECK(items->size() >= 3);
     test::TempDir dir;
     const auto file = dir.path() / "catalog.json";
     std::ofstream(file) << R"({"items":[{"department":"IT","title":"Broken thing","fields":[
@@ -342,6 +397,10 @@ TEST_CASE("demo catalog loader: the shipped assets/demo/catalog.json is valid; a
     CHECK(bad.error().message.find("Broken thing") != std::string::npos);
     std::ofstream(file, std::ios::trunc) << "[1,2]";
     CHECK_FALSE(app::LoadCatalogFile(file.string()).ok());
+    std::ofstream(file, std::ios::trunc) << R"({"items":[{"department":"IT","title":7}]})";
+    auto undecodable = app::LoadCatalogFile(file.string());
+    REQUIRE_FALSE(undecodable.ok());
+    CHECK(undecodable.error().message.find(file.string()) != std::string::npos);
     CHECK_FALSE(app::LoadCatalogFile((dir.path() / "missing.json").string()).ok());
 }
 

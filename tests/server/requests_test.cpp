@@ -1,6 +1,10 @@
 // Catalog and requests over real HTTP: create/list/read, validation through shared ValidateDraft,
-// idempotency, who may see what (404 not 403), internal notes, comments, paging and filters.
+// idempotency, who may see what (404 not 403), internal notes (invisible to employees, side effects
+// included), comments and their per-request limit, paging and filters.
 #include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
 
 #include "server/storage/audit_repo.h"
 #include "server/storage/requests_repo.h"
@@ -238,6 +242,40 @@ TEST_CASE("idempotency: a retry returns the first answer; a reused key with anot
     CHECK(CountRequestRows(server) == rows_before + 2);
 }
 
+TEST_CASE("idempotency: a create refused by validation stores nothing; the corrected retry gets 201") {
+    TestServer server;
+    auto cli = server.Client();
+    Session emma = SignIn(cli, "emma");
+    const auto rows_before = CountRequestRows(server);
+
+    json invalid = ValidLaptopDraft();
+    invalid["values"]["cost_centre"] = "nope";
+    auto refused = PostJson(cli, emma, "/api/v1/requests", invalid.dump(), {{"Idempotency-Key", "form-7"}});
+    REQUIRE(refused);
+    CHECK(refused->status == 422);
+    CHECK(CountRequestRows(server) == rows_before);
+    {
+        auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
+        REQUIRE(db.ok());
+        auto q = (*db)->Prepare("SELECT COUNT(*) FROM idempotency_keys");
+        REQUIRE(q.ok());
+        REQUIRE(*q->Step());
+        CHECK(q->Int(0) == 0);  // the key was not used up by the refusal
+    }
+
+    auto corrected =
+        PostJson(cli, emma, "/api/v1/requests", ValidLaptopDraft().dump(), {{"Idempotency-Key", "form-7"}});
+    REQUIRE(corrected);
+    CHECK(corrected->status == 201);
+    CHECK(corrected->get_header_value("Idempotent-Replayed").empty());
+    CHECK(CountRequestRows(server) == rows_before + 1);
+    auto retried = PostJson(cli, emma, "/api/v1/requests", ValidLaptopDraft().dump(), {{"Idempotency-Key", "form-7"}});
+    REQUIRE(retried);
+    CHECK(retried->status == 201);
+    CHECK(retried->body == corrected->body);
+    CHECK(CountRequestRows(server) == rows_before + 1);
+}
+
 TEST_CASE("idempotency: concurrent retries of one key store exactly one request") {
     TestServer server;
     Session emma;
@@ -344,7 +382,7 @@ TEST_CASE("comments: replies bump the request; internal notes are agent-only and
     for (const auto& c : seen["comments"]) CHECK(c["internal"] == false);
     CHECK(seen["comments"][0]["body"] == "Ordered, arriving Thursday.");
     CHECK(seen["comment_count"] == 2);
-    CHECK(seen["version"] == 4);  // three comments stored, each bumps it
+    CHECK(seen["version"] == 3);  // the two replies bump it; the internal note does not
     CHECK(seen["updated_at"] >= request["updated_at"]);
     CHECK(as_emma->body.find("Leeds") == std::string::npos);
 
@@ -361,6 +399,95 @@ TEST_CASE("comments: replies bump the request; internal notes are agent-only and
     auto empty = PostJson(cli, emma, path + "/comments", R"({"body":"   "})");
     REQUIRE(empty);
     CHECK(empty->status == 422);
+}
+
+TEST_CASE("comments: an internal note changes nothing an employee can see, byte for byte") {
+    TestServer server;
+    auto cli = server.Client();
+    Session emma = SignIn(cli, "emma");
+    Session ava = SignIn(cli, "ava");
+    // Two requests, so the list has an order an update could change: the older one gets the note.
+    auto older = PostJson(cli, emma, "/api/v1/requests", ValidLaptopDraft().dump());
+    REQUIRE(older);
+    REQUIRE(older->status == 201);
+    const std::string path = "/api/v1/requests/" + Body(older)["id"].dump();
+    auto reply = PostJson(cli, ava, path + "/comments", R"({"body":"On it."})");
+    REQUIRE(reply);
+    REQUIRE(reply->status == 201);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // distinct updated_at values
+    json newer_draft = ValidLaptopDraft();
+    newer_draft["summary"] = "A newer request";
+    auto newer = PostJson(cli, emma, "/api/v1/requests", newer_draft.dump());
+    REQUIRE(newer);
+    REQUIRE(newer->status == 201);
+
+    auto detail_before = Get(cli, emma, path);
+    auto list_before = Get(cli, emma, "/api/v1/requests");
+    REQUIRE(detail_before);
+    REQUIRE(list_before);
+    REQUIRE(detail_before->status == 200);
+    REQUIRE(Body(list_before)["items"][0]["summary"] == "A newer request");
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a bump would show as a new time
+    auto note = PostJson(cli, ava, path + "/comments", R"({"body":"Employee is on leave until May.","internal":true})");
+    REQUIRE(note);
+    REQUIRE(note->status == 201);
+
+    auto detail_after = Get(cli, emma, path);
+    auto list_after = Get(cli, emma, "/api/v1/requests");
+    REQUIRE(detail_after);
+    REQUIRE(list_after);
+    CHECK(detail_after->body == detail_before->body);  // updated_at, version, comment_count, comments
+    CHECK(list_after->body == list_before->body);      // and the order of the list
+    CHECK(Body(detail_after)["comment_count"] == 1);
+    // The agent sees the note, on a request whose version the note did not change either.
+    auto as_ava = Get(cli, ava, path);
+    REQUIRE(as_ava);
+    CHECK(Body(as_ava)["comments"].size() == 2);
+    CHECK(Body(as_ava)["version"] == Body(detail_before)["version"]);
+}
+
+TEST_CASE("comments: a request holds at most kMaxCommentsPerRequest; then 409 conflict") {
+    TestServer server;
+    auto cli = server.Client();
+    Session emma = SignIn(cli, "emma");
+    auto created = PostJson(cli, emma, "/api/v1/requests", ValidLaptopDraft().dump());
+    REQUIRE(created);
+    REQUIRE(created->status == 201);
+    const spoc::RequestId id(Body(created)["id"].get<std::int64_t>());
+    const std::string path = "/api/v1/requests/" + std::to_string(id.value) + "/comments";
+
+    // Fill it up to one short of the limit straight through the repository (one transaction).
+    {
+        auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_write);
+        REQUIRE(db.ok());
+        auto filled = spoc::storage::InTransaction(**db, [&](spoc::storage::Database& d) -> spoc::Result<spoc::Unit> {
+            for (std::size_t i = 0; i + 1 < spoc::kMaxCommentsPerRequest; ++i) {
+                spoc::Comment c;
+                c.author_id = spoc::UserId(emma.user["id"].get<std::int64_t>());
+                c.body = "comment " + std::to_string(i);
+                c.internal = i % 50 == 0;  // internal notes count too
+                c.created_at = 1;
+                if (auto r = spoc::storage::InsertComment(d, id, c); !r.ok()) return r.error();
+            }
+            return spoc::Unit{};
+        });
+        REQUIRE(filled.ok());
+    }
+    auto last = PostJson(cli, emma, path, R"({"body":"The last one that fits."})");
+    REQUIRE(last);
+    CHECK(last->status == 201);
+    auto refused = PostJson(cli, emma, path, R"({"body":"One too many."})");
+    REQUIRE(refused);
+    CHECK(refused->status == 409);
+    CHECK(ErrorCodeOf(refused) == "conflict");
+    CHECK(Body(refused)["error"]["message"] == "This request has reached its comment limit; start a new request.");
+
+    auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
+    REQUIRE(db.ok());
+    auto count = spoc::storage::CountComments(**db, id);
+    REQUIRE(count.ok());
+    CHECK(*count == static_cast<std::int64_t>(spoc::kMaxCommentsPerRequest));
 }
 
 TEST_CASE("seeded demo: emma's requests include an agent reply") {

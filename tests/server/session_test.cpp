@@ -1,6 +1,15 @@
-// Sign-in, sessions, CSRF and Origin over real HTTP against the in-process server.
+// Sign-in, sessions, CSRF, Origin and Host over real HTTP against the in-process server: the
+// throttle per username (also against concurrent guesses) and per client address, the audit rows
+// it writes, and DNS-rebinding defences.
 #include <doctest/doctest.h>
 
+#include <latch>
+#include <map>
+#include <mutex>
+
+#include "server/app/auth_service.h"
+#include "server/storage/audit_repo.h"
+#include "server/storage/sqlite.h"
 #include "test_support.h"
 
 using namespace spoc::test;
@@ -11,6 +20,17 @@ httplib::Result SignInRaw(httplib::Client& cli, const std::string& user, const s
                           httplib::Headers headers = {}) {
     return cli.Post("/api/v1/session", headers, json{{"username", user}, {"password", password}}.dump(),
                     "application/json");
+}
+
+// Audit rows of one action on sessions.
+int CountSessionAudit(const TestServer& server, const std::string& action) {
+    auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
+    REQUIRE(db.ok());
+    auto rows = spoc::storage::ListAudit(**db, "session", 0);
+    REQUIRE(rows.ok());
+    int count = 0;
+    for (const auto& row : *rows) count += row.action == action;
+    return count;
 }
 
 }  // namespace
@@ -88,6 +108,72 @@ TEST_CASE("sign-in: five failures within a minute lock the username (429), other
     CHECK(other->status == 200);
 }
 
+TEST_CASE("sign-in: concurrent wrong guesses for one name check at most five passwords") {
+    TestServer server;
+    constexpr int kGuesses = 20;
+    std::latch start(kGuesses);
+    std::mutex mutex;
+    std::map<int, int> statuses;  // status -> how many
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kGuesses; ++i) {
+        threads.emplace_back([&, i] {
+            auto cli = server.Client();
+            start.arrive_and_wait();  // all at once
+            auto res = SignInRaw(cli, "liam", "guess-" + std::to_string(i));
+            std::lock_guard lock(mutex);
+            ++statuses[res ? res->status : -1];
+        });
+    }
+    for (auto& t : threads) t.join();
+    CAPTURE(statuses.size());
+    CHECK(statuses[-1] == 0);
+    CHECK(statuses[200] == 0);
+    // 401: a password was checked and was wrong. 503: no argon2id turn within the wait (the
+    // password was not checked). Everything else was refused up front.
+    CHECK(statuses[401] <= spoc::app::kMaxSignInFailures);
+    CHECK(statuses[401] + statuses[503] <= spoc::app::kMaxSignInFailures);
+    CHECK(statuses[429] >= kGuesses - spoc::app::kMaxSignInFailures);
+    CHECK(statuses[401] + statuses[429] + statuses[503] == kGuesses);
+
+    // Attempts that got 503 were never counted: top the failures up, one at a time, until refused.
+    auto cli = server.Client();
+    int checked = statuses[401];
+    for (int i = 0; i < spoc::app::kMaxSignInFailures + 1; ++i) {
+        auto res = SignInRaw(cli, "liam", "more-guessing");
+        REQUIRE(res);
+        if (res->status == 429) break;
+        CHECK(res->status == 401);
+        ++checked;
+    }
+    CHECK(checked == spoc::app::kMaxSignInFailures);
+    // Blocked for the rest of the window, even with the right password.
+    auto right = SignInRaw(cli, "liam", "spoc-demo");
+    REQUIRE(right);
+    CHECK(right->status == 429);
+    CHECK(ErrorCodeOf(right) == "rate_limited");
+
+    // The audit log got a row per checked failure and one when the name was blocked, none for the
+    // refused attempts.
+    CHECK(CountSessionAudit(server, "sign_in_failed") == spoc::app::kMaxSignInFailures);
+    CHECK(CountSessionAudit(server, "sign_in_throttled") == 1);
+}
+
+TEST_CASE("sign-in: twenty failures from one address block it, whatever the names") {
+    TestServer server;
+    auto cli = server.Client();
+    for (int i = 0; i < spoc::app::kMaxClientSignInFailures; ++i) {
+        auto res = SignInRaw(cli, "nobody" + std::to_string(i), "wrong");
+        REQUIRE(res);
+        CHECK(res->status == 401);
+    }
+    auto blocked = SignInRaw(cli, "emma", "spoc-demo");
+    REQUIRE(blocked);
+    CHECK(blocked->status == 429);
+    CHECK(ErrorCodeOf(blocked) == "rate_limited");
+    CHECK(CountSessionAudit(server, "sign_in_failed") == spoc::app::kMaxClientSignInFailures);
+    CHECK(CountSessionAudit(server, "sign_in_throttled") == 1);  // the address; no name reached five
+}
+
 TEST_CASE("sign-out deletes the session and clears the cookie") {
     TestServer server;
     auto cli = server.Client();
@@ -135,6 +221,14 @@ TEST_CASE("unauthenticated callers get 401 on protected routes") {
     auto post = cli.Post("/api/v1/requests", ValidLaptopDraft().dump(), "application/json");
     REQUIRE(post);
     CHECK(post->status == 401);
+    auto comment = cli.Post("/api/v1/requests/1/comments", R"({"body":"hello"})", "application/json");
+    REQUIRE(comment);
+    CHECK(comment->status == 401);
+    CHECK(ErrorCodeOf(comment) == "unauthenticated");
+    auto sign_out = cli.Delete("/api/v1/session");
+    REQUIRE(sign_out);
+    CHECK(sign_out->status == 401);
+    CHECK(ErrorCodeOf(sign_out) == "unauthenticated");
     auto health = cli.Get("/api/v1/health");
     REQUIRE(health);
     CHECK(health->status == 200);
@@ -185,4 +279,65 @@ TEST_CASE("CSRF: state changes need the session's X-CSRF-Token; a foreign Origin
     for (const auto& item : page["items"])
         if (item["summary"] == "Laptop for the new analyst") ++created;
     CHECK(created == 1);
+}
+
+TEST_CASE("Host allowlist: an unknown Host gets 400 on API and web alike; loopback names pass") {
+    TestServer server([](spoc::ServerConfig& c) { c.allowed_hosts = {"spoc.example.com"}; });
+    auto cli = server.Client();
+    const std::string port = std::to_string(server.port());
+
+    // A DNS-rebinding page reaches 127.0.0.1 under its own name.
+    for (const std::string& host :
+         std::vector<std::string>{"evil.example:" + port, "evil.example", "127.0.0.1:1", "localhost.evil:" + port}) {
+        CAPTURE(host);
+        auto api = cli.Get("/api/v1/health", {{"Host", host}});
+        REQUIRE(api);
+        CHECK(api->status == 400);
+        CHECK(ErrorCodeOf(api) == "bad_request");
+        CHECK(Body(api)["error"]["message"] == "Unknown Host header.");
+        auto web = cli.Get("/", {{"Host", host}});
+        REQUIRE(web);
+        CHECK(web->status == 400);
+        CHECK(web->get_header_value("Content-Type") == "application/json");
+        auto sign_in = SignInRaw(cli, "emma", "spoc-demo", {{"Host", host}});
+        REQUIRE(sign_in);
+        CHECK(sign_in->status == 400);
+        CHECK(sign_in->get_header_value("Set-Cookie").empty());
+    }
+
+    for (const std::string& host :
+         std::vector<std::string>{"127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port, "[::1]:" + port,
+                                  "spoc.example.com", "spoc.example.com:" + port}) {
+        CAPTURE(host);
+        auto ok = cli.Get("/api/v1/health", {{"Host", host}});
+        REQUIRE(ok);
+        CHECK(ok->status == 200);
+    }
+    auto good_sign_in = SignInRaw(cli, "emma", "spoc-demo", {{"Host", "localhost:" + port}});
+    REQUIRE(good_sign_in);
+    CHECK(good_sign_in->status == 200);
+}
+
+TEST_CASE("Origin must name an allowed host, not merely match the Host header") {
+    TestServer server([](spoc::ServerConfig& c) { c.allowed_hosts = {"spoc.example.com"}; });
+    auto cli = server.Client();
+    const std::string port = std::to_string(server.port());
+    Session emma = SignIn(cli, "emma");
+    const std::string draft = ValidLaptopDraft().dump();
+
+    auto other_site = PostJson(cli, emma, "/api/v1/requests", draft, {{"Origin", "https://evil.example"}});
+    REQUIRE(other_site);
+    CHECK(other_site->status == 403);
+    CHECK(ErrorCodeOf(other_site) == "csrf_failed");
+    auto null_origin = PostJson(cli, emma, "/api/v1/requests", draft, {{"Origin", "null"}});
+    REQUIRE(null_origin);
+    CHECK(null_origin->status == 403);
+
+    for (const std::string& origin :
+         std::vector<std::string>{"http://localhost:" + port, "http://127.0.0.1:" + port, "https://spoc.example.com"}) {
+        CAPTURE(origin);
+        auto ok = PostJson(cli, emma, "/api/v1/requests", draft, {{"Origin", origin}});
+        REQUIRE(ok);
+        CHECK(ok->status == 201);
+    }
 }

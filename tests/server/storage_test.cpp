@@ -1,11 +1,16 @@
 // Storage layer against real SQLite files: pragmas read back (and refusal when one can't take),
-// migrations idempotent on reopen, and the group-commit writer's batch/savepoint/commit rules.
+// migrations idempotent on reopen, the group-commit writer's batch/savepoint/commit rules, and
+// the checkpointer emptying the WAL once the writer rests.
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <latch>
 #include <thread>
 
+#include "server/storage/audit_repo.h"
+#include "server/storage/checkpointer.h"
 #include "server/storage/migrations.h"
 #include "server/storage/reader_pool.h"
 #include "server/storage/requests_repo.h"
@@ -42,6 +47,7 @@ TEST_CASE("connection pragmas are set and read back") {
     CHECK(*writer->PragmaValue("synchronous") == "2");  // FULL
     CHECK(*writer->PragmaValue("foreign_keys") == "1");
     CHECK(*writer->PragmaValue("busy_timeout") == "5000");
+    CHECK(*writer->PragmaValue("journal_size_limit") == "67108864");
 
     auto reader = OpenOrFail(path, OpenMode::read_only);
     CHECK(*reader->PragmaValue("journal_mode") == "wal");
@@ -213,19 +219,81 @@ TEST_CASE("writer: a job that throws gets an internal error and the writer keeps
 TEST_CASE("writer: gathering never makes a lone client wait for itself") {
     // With a 30 s gather window, a client whose own previous write is the only one answered must
     // not wait for "the others": if it did, these 20 sequential writes would take ten minutes.
+    // They run on their own thread and are given 20 s; a regression fails here instead of hanging
+    // (Stop ends any gather wait, so the thread is always joined).
     test::TempDir dir;
     auto db = OpenOrFail((dir.path() / "g.db").string());
     REQUIRE(db->Exec("CREATE TABLE t (v INTEGER)").ok());
     Writer writer(std::move(db), 512, std::chrono::seconds(30));
-    for (int i = 0; i < 20; ++i) {
+    std::atomic<int> done{0};
+    std::atomic<bool> failed{false};
+    auto writes = std::async(std::launch::async, [&] {
+        for (int i = 0; i < 20 && !failed; ++i) {
+            auto r = writer.Run([&](Database& d) -> Result<Unit> {
+                auto q = d.Prepare("INSERT INTO t (v) VALUES (?1)");
+                if (!q.ok()) return q.error();
+                q->Bind(1, i);
+                return q->Run();
+            });
+            if (r.ok())
+                ++done;
+            else
+                failed = true;
+        }
+    });
+    const bool finished = writes.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
+    CHECK_MESSAGE(finished, "20 lone writes did not finish within 20 s (" << done.load() << " done)");
+    const auto stop_started = std::chrono::steady_clock::now();
+    writer.Stop();  // and stopping doesn't wait out the window either
+    writes.wait();
+    CHECK(std::chrono::steady_clock::now() - stop_started < std::chrono::seconds(10));
+    CHECK(done == 20);
+    CHECK(writer.Stats().batches == 20);
+}
+
+TEST_CASE("checkpointer: once the writer has rested ~1 s, a TRUNCATE checkpoint empties the WAL") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "t.db").string();
+    const auto wal = std::filesystem::path(path + "-wal");
+    auto db = OpenOrFail(path);
+    REQUIRE(DisableAutoCheckpoint(*db).ok());
+    CHECK(*db->PragmaValue("wal_autocheckpoint") == "0");
+    REQUIRE(db->Exec("CREATE TABLE t (v TEXT)").ok());
+    Writer writer(std::move(db), 1);
+    auto checkpointer = Checkpointer::Start(path, &writer);
+    REQUIRE(checkpointer.ok());
+
+    for (int i = 0; i < 50; ++i) {
         auto r = writer.Run([&](Database& d) -> Result<Unit> {
             auto q = d.Prepare("INSERT INTO t (v) VALUES (?1)");
             if (!q.ok()) return q.error();
-            q->Bind(1, i);
+            q->Bind(1, std::string(4000, 'x'));
             return q->Run();
         });
         REQUIRE(r.ok());
     }
-    CHECK(writer.Stats().batches == 20);
-    writer.Stop();  // and stopping doesn't wait out the window either
+    REQUIRE(std::filesystem::exists(wal));
+    CHECK(std::filesystem::file_size(wal) > 0);  // PASSIVE copies pages but never shrinks the file
+
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::filesystem::file_size(wal) > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(std::filesystem::file_size(wal) == 0);
+
+    (*checkpointer)->Stop();
+    writer.Stop();
+    auto check = OpenOrFail(path);
+    CHECK(*CountRows(*check, "SELECT COUNT(*) FROM t") == 50);
+}
+
+TEST_CASE("audit detail: text, numbers and flags as a JSON object; bad UTF-8 is replaced, not thrown") {
+    const std::string detail =
+        AuditDetail().Text("username", "emma").Int("request_id", 42).Bool("internal", true).Text("odd", "a\xff").Json();
+    const auto parsed = nlohmann::json::parse(detail, nullptr, false);
+    REQUIRE(parsed.is_object());
+    CHECK(parsed["username"] == "emma");
+    CHECK(parsed["request_id"] == 42);
+    CHECK(parsed["internal"] == true);
+    CHECK(parsed["odd"].get<std::string>().rfind("a", 0) == 0);
+    CHECK(AuditDetail().Json() == "{}");
 }
