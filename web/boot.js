@@ -45,7 +45,7 @@
 
   // ---- Downloads with progress ----------------------------------------------------------------
   var expected = { wasm: 1000000, fonts: 900000 };  // refined from Content-Length as answers arrive
-  var received = { wasm: 0, fonts: 0 };
+  var received = { wasm: 0, fonts: 0, late: 0 };  // late: downloads the first frame doesn't wait for
   function showProgress() {
     var total = expected.wasm + expected.fonts;
     var done = Math.min(received.wasm, expected.wasm) + Math.min(received.fonts, expected.fonts);
@@ -85,17 +85,22 @@
     });
   }
 
-  // Fonts: Inter for text, DejaVu Sans for symbols and as the fallback. The client waits for
-  // these (Module.spocFonts.done) before its first frame, so text never flashes in another face.
+  // Fonts: Inter for text; DejaVu Sans for symbols, Greek and Cyrillic, and as the fallback face.
+  // The first frame waits only for Inter (Module.spocFonts.done), so text never flashes in another
+  // face; DejaVu is merged in when it arrives. If Inter can't be had, the first frame waits for DejaVu.
   var FONTS = ['fonts/Inter-Regular.otf', 'fonts/Inter-SemiBold.otf', 'fonts/DejaVuSans.ttf'];
   var SIZES = [310000, 320000, 760000];
   var fonts = { done: false, files: [null, null, null] };
-  expected.fonts = SIZES.reduce(function (a, b) { return a + b; }, 0);
-  Promise.all(FONTS.map(function (url, i) {
-    return download(url, 'fonts', SIZES[i]).then(function (bytes) { fonts.files[i] = bytes; }, function (e) {
-      console.warn('Spoc: font ' + url + ' is unavailable (' + e.message + ')');
+  expected.fonts = SIZES[0] + SIZES[1];
+  function fetchFont(i, bucket) {
+    return download(FONTS[i], bucket, SIZES[i]).then(function (bytes) { fonts.files[i] = bytes; }, function (e) {
+      console.warn('Spoc: font ' + FONTS[i] + ' is unavailable (' + e.message + ')');
     });
-  })).then(function () {
+  }
+  var fallbackFont = fetchFont(2, 'late').then(function () { if (Module.spocWake) Module.spocWake(); });
+  Promise.all([fetchFont(0, 'fonts'), fetchFont(1, 'fonts')]).then(function () {
+    return fonts.files[0] ? null : fallbackFont;
+  }).then(function () {
     fonts.done = true;
     if (wasmReady) statusText.textContent = 'Starting\u2026';
     if (Module.spocWake) Module.spocWake();

@@ -343,6 +343,24 @@ bool TryLoadFonts() {
     return true;
 }
 
+// DejaVu Sans (symbols, Greek, Cyrillic) usually arrives after the first frame; merge it in then,
+// the same way a change of devicePixelRatio rebuilds the atlas.
+void MergeLateFallbackFont() {
+    Platform& p = P();
+    if (!p.fonts_ready || !p.fonts.fallback.empty()) return;
+    const int size = spoc_js_font_size(2);
+    if (size <= 0) return;
+    p.fonts.fallback.resize(static_cast<size_t>(size));
+    spoc_js_font_copy(2, p.fonts.fallback.data());
+    if (!ui::BuildFonts(p.fonts, p.pixel_ratio)) {  // unreadable file: carry on with Inter alone
+        p.fonts.fallback.clear();
+        ui::BuildFonts(p.fonts, p.pixel_ratio);
+    }
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    MarkDirty();
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Main loop
 // ---------------------------------------------------------------------------------------------
@@ -408,6 +426,7 @@ void Tick(void*) {
         MarkDirty();
     }
     SyncCanvasSize();
+    MergeLateFallbackFont();
     const double now = emscripten_get_now();
     // With ?e2e=1 idle frames keep coming quickly, so tests that wait for frame() never stall.
     const double interval = p.e2e ? kE2eIntervalMs : p.text_active ? kTypingIntervalMs : kIdleIntervalMs;
