@@ -62,10 +62,13 @@ export class SpocPage {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
     const sp = new SpocPage(page);
+    SpocPage.opened.push(sp);
     await page.goto(`${base}/?e2e=1${hash}`);
     await page.waitForFunction(() => window.spoc && window.spoc.e2e && window.spoc.e2e.frame() > 2, null, { timeout: 60000 });
     return sp;
   }
+
+  static opened = [];
 
   async items() { return this.page.evaluate(() => window.spoc.e2e.items()); }
   async state() { return this.page.evaluate(() => window.spoc.e2e.state()); }
@@ -110,8 +113,23 @@ export class SpocPage {
 
   async has(what) { return (await this.items()).some((it) => SpocPage.match(it, what)); }
 
+  // Finds the widget and waits until its rect holds still for a couple of frames: the layout can
+  // shift under the pointer (an error line disappearing above, a panel loading), and a person
+  // would aim at where the widget is, not where it was.
+  async findSettled(what, opts) {
+    let it = await this.find(what, opts);
+    for (let i = 0; i < 20; i++) {
+      await this.nextFrames(2);
+      const again = await this.find(what, opts);
+      const same = Math.abs(again.x - it.x) < 0.5 && Math.abs(again.y - it.y) < 0.5 && Math.abs(again.w - it.w) < 0.5 && Math.abs(again.h - it.h) < 0.5;
+      it = again;
+      if (same) break;
+    }
+    return it;
+  }
+
   async click(what, opts) {
-    const it = await this.find(what, opts);
+    const it = await this.findSettled(what, opts);
     await this.page.mouse.click(it.x + Math.min(it.w / 2, 40), it.y + it.h / 2);
     await this.nextFrames(2);
     return it;
@@ -158,6 +176,13 @@ export async function journey(name, fn) {
     console.log(`${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`${name}: FAILED: ${e.stack || e}`);
+    for (const [i, sp] of SpocPage.opened.entries()) {
+      const path = join(tmpdir(), `spoc-e2e-failure-${i}.png`);
+      try {
+        await sp.page.screenshot({ path });
+        console.error(`screenshot of page ${i} (${JSON.stringify(await sp.state())}): ${path}`);
+      } catch { /* page already closed */ }
+    }
     if (server) console.error(`server log:\n${server.log().slice(-3000)}`);
     process.exitCode = 1;
   } finally {
