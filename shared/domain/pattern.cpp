@@ -3,6 +3,7 @@
 // and the Thompson/Pike simulation, O(len(text) * states), for FullMatch.
 // No exceptions are thrown and no recursion depends on the input text.
 #include "shared/domain/pattern.h"
+#include "shared/domain/text.h"
 
 #include <algorithm>
 #include <utility>
@@ -56,23 +57,6 @@ std::size_t DecodeUtf8(std::string_view text, std::size_t i, std::uint32_t& cp_o
     return len;
 }
 
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Sorts and merges ranges in place.
 void NormalizeRanges(std::vector<PatternRange>& ranges) {

@@ -1,6 +1,7 @@
 // Search text pipeline (see search_text.h): UTF-8 decode, folding tables, word
 // splitting, stop words and the Porter2 English stemmer.
 #include "shared/domain/search_text.h"
+#include "shared/domain/text.h"
 
 #include <algorithm>
 #include <array>
@@ -35,23 +36,6 @@ std::uint32_t DecodeUtf8(std::string_view s, std::size_t& i) {
 
 namespace {
 
-void AppendUtf8(std::uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // U+00C0..U+00FF folded to ASCII; '1' = "ae", '2' = "th", '3' = "ss", '.' = not a letter.
 constexpr std::string_view kLatin1 = "aaaaaa1ceeeeiiiidnooooo.ouuuuy23aaaaaa1ceeeeiiiidnooooo.ouuuuy2y";
@@ -93,7 +77,7 @@ void AppendFolded(std::uint32_t cp, std::string& out) {
         cp = cp < 0x410 ? cp + 0x50 : cp + 0x20;
     }
     if (cp == 0x451) cp = 0x435;  // ё -> е
-    AppendUtf8(cp, out);
+    AppendUtf8(out, cp);
 }
 
 bool IsWordCodePoint(std::uint32_t cp) {
