@@ -12,12 +12,13 @@
 
 namespace {
 
-// Host on top of the browser platform: URL bar, clipboard, random Idempotency-Keys.
+// Host on top of the browser platform: URL bar, clipboard, random Idempotency-Keys, new tabs.
 class BrowserHost final : public spoc::client::Host {
 public:
     void SetLocation(const std::string& hash, bool replace) override { spoc::platform::SetLocation(hash, replace); }
     void CopyText(const std::string& text) override { spoc::platform::CopyText(text); }
     std::string NewIdempotencyKey() override { return spoc::platform::RandomHex(16); }
+    void OpenUrl(const std::string& url) override { spoc::platform::OpenUrl(url); }
 };
 
 struct Client {

@@ -28,6 +28,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "spoc-server: %s\n", server.error().message.c_str());
         return 1;
     }
+    if (!config->import_kb_dir.empty()) {
+        int problems = 0;
+        auto report = (*server)->ImportKnowledge(config->import_kb_dir, config->import_as, &problems);
+        if (!report.ok()) {
+            std::fprintf(stderr, "spoc-server: %s\n", report.error().message.c_str());
+            return 1;
+        }
+        std::fputs(report->c_str(), stdout);
+        return problems == 0 ? 0 : 1;
+    }
     auto port = (*server)->Bind();
     if (!port.ok()) {
         std::fprintf(stderr, "spoc-server: %s\n", port.error().message.c_str());

@@ -9,6 +9,7 @@
 #include "server/app/clock.h"
 #include "server/app/crypto.h"
 #include "server/app/demo_seed.h"
+#include "server/app/kb_service.h"
 #include "server/app/request_service.h"
 #include "server/http/auth.h"
 #include "server/http/handlers.h"
@@ -35,6 +36,7 @@ constexpr Timestamp kIdempotencyRetentionMs = 24LL * 60 * 60 * 1000;
 std::string ServerUsage() {
     return "usage: spoc-server [--host ADDR] [--port N] [--allow-host NAME[:PORT]]... [--data DIR] [--web DIR]\n"
            "                   [--assets DIR] [--demo] [--no-group-commit] [--threads N]\n"
+           "       spoc-server [--data DIR] --import-kb FOLDER [--import-as USERNAME]\n"
            "  --host ADDR        address to listen on (default 127.0.0.1)\n"
            "  --port N           TCP port, 0 for any free one (default 8080)\n"
            "  --allow-host NAME[:PORT]\n"
@@ -48,7 +50,11 @@ std::string ServerUsage() {
            "  --assets DIR       assets folder; demo content in DIR/demo (default ./assets)\n"
            "  --demo             seed demo users, catalog and requests if the database has no users\n"
            "  --no-group-commit  one transaction and fsync per write (for benchmarks)\n"
-           "  --threads N        HTTP worker threads = keep-alive connections served at once (default 64)\n";
+           "  --threads N        HTTP worker threads = keep-alive connections served at once (default 64)\n"
+           "  --import-kb FOLDER import every FOLDER/*.md as a knowledge article (front matter: title, category,\n"
+           "                     tags, audience, state, owner, review_by), print a report and exit; an article\n"
+           "                     with the same title gets a new version when it differs\n"
+           "  --import-as NAME   agent or admin recorded as the importer (default root)\n";
 }
 
 Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
@@ -71,7 +77,12 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
             if (has_inline_value) return MakeError(ErrorCode::bad_request, flag + " takes no value.");
             return Unit{};
         };
-        if (flag == "--host" || flag == "--data" || flag == "--web" || flag == "--assets") {
+        if (flag == "--import-kb" || flag == "--import-as") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            if (v->empty()) return MakeError(ErrorCode::bad_request, flag + " needs a non-empty value.");
+            (flag == "--import-kb" ? config.import_kb_dir : config.import_as) = *v;
+        } else if (flag == "--host" || flag == "--data" || flag == "--web" || flag == "--assets") {
             auto v = next();
             if (!v.ok()) return v.error();
             if (v->empty()) return MakeError(ErrorCode::bad_request, flag + " needs a non-empty value.");
@@ -126,6 +137,7 @@ struct SpocServer::Impl {
     std::unique_ptr<app::AuthService> auth;
     std::unique_ptr<app::CatalogService> catalog;
     std::unique_ptr<app::RequestService> requests;
+    std::unique_ptr<app::KbService> kb;
     std::unique_ptr<http::HttpServer> http;
 };
 
@@ -178,10 +190,14 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     s.catalog = std::make_unique<app::CatalogService>(*s.readers);
     s.requests = std::make_unique<app::RequestService>(*s.readers, *s.writer, *s.catalog);
 
+    s.kb = std::make_unique<app::KbService>(*s.readers, *s.writer);
     if (config.demo) {
         auto seeded = app::SeedDemoIfEmpty(*s.writer, config.assets_dir, app::NowMs());
         if (!seeded.ok()) return seeded.error();
+        auto articles = s.kb->SeedDemoIfEmpty(config.assets_dir, app::NowMs());
+        if (!articles.ok()) return articles.error();
     }
+    if (auto indexed = s.kb->Refresh(app::NowMs()); !indexed.ok()) return indexed.error();
     if (auto loaded = s.catalog->Reload(); !loaded.ok()) return loaded.error();
 
     std::unique_ptr<http::StaticFiles> web;
@@ -191,7 +207,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         web = std::move(*files);
     }
     http::Router router;
-    http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests});
+    http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests, *s.kb});
     http::HttpOptions options;
     options.threads = config.threads;
     options.allowed_hosts = config.allowed_hosts;
@@ -210,6 +226,17 @@ std::vector<std::pair<std::string, std::string>> SpocServer::Routes() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& route : m->http->Routes().Routes()) out.emplace_back(route.method, route.pattern);
     return out;
+}
+
+Result<std::string> SpocServer::ImportKnowledge(const std::string& folder, const std::string& as_user, int* problems) {
+    auto report = m->kb->ImportFolder(folder, as_user, app::NowMs());
+    if (!report.ok()) return report.error();
+    *problems = static_cast<int>(report->problems.size());
+    std::string text = "imported " + folder + ": " + std::to_string(report->created) + " created, " +
+                       std::to_string(report->updated) + " updated, " + std::to_string(report->unchanged) +
+                       " unchanged, " + std::to_string(report->problems.size()) + " problem(s)\n";
+    for (const std::string& p : report->problems) text += "  " + p + "\n";
+    return text;
 }
 
 std::string SpocServer::WriterStatsText() const {

@@ -22,6 +22,8 @@ struct ServerConfig {
     bool group_commit = true;  // false: one transaction (one fsync) per write
     int threads = 64;          // HTTP worker threads
     int readers = 8;           // read-only SQLite connections
+    std::string import_kb_dir; // --import-kb: import this folder of Markdown articles, then exit
+    std::string import_as = "root"; // --import-as: the agent or admin the import is recorded under
 };
 
 // Parses argv (argv[0] is skipped). Errors name the bad flag; print them with ServerUsage().
@@ -41,6 +43,8 @@ public:
     const ServerConfig& Config() const;
     std::string WriterStatsText() const;                              // "jobs=... batches=... max_batch=..."
     std::vector<std::pair<std::string, std::string>> Routes() const;  // (method, path pattern) of every API route
+    // Runs --import-kb: imports the folder, returns a printable report; *problems counts skipped files.
+    Result<std::string> ImportKnowledge(const std::string& folder, const std::string& as_user, int* problems);
 
 private:
     SpocServer();

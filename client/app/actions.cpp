@@ -34,15 +34,20 @@ void MarkStaleOnEnter(AppState& state, const Route& route) {
             if (it != state.details.end()) it->second.stale = true;
             break;
         }
+        case Screen::kb_home:
+            state.kb_popular.stale = true;
+            state.kb_manage.stale = true;
+            state.kb_review.stale = true;
+            state.kb_stats.stale = true;
+            break;
+        case Screen::kb_article: {
+            auto it = state.articles.find(route.article.value);
+            if (it != state.articles.end()) it->second.stale = true;
+            break;
+        }
+        case Screen::kb_review: state.kb_review.stale = true; break;
         default: break;
     }
-}
-
-template <class T>
-bool NeedsLoad(const Remote<T>& slot, const std::string& key) {
-    if (slot.key != key) return true;
-    if (slot.load == Load::loading) return false;
-    return slot.load == Load::idle || slot.stale;
 }
 
 }  // namespace
@@ -94,6 +99,7 @@ void Actions::EnsureDataForRoute() {
     const Route& route = m_state.route;
     switch (route.screen) {
         case Screen::home: {
+            EnsureKbIndex();
             if (NeedsLoad(m_state.catalog, "all")) m_effects.LoadCatalog();
             RequestFilter open;
             open.kind = StatusFilter::open;
@@ -101,9 +107,11 @@ void Actions::EnsureDataForRoute() {
             break;
         }
         case Screen::catalog:
+            EnsureKbIndex();
             if (NeedsLoad(m_state.catalog, "all")) m_effects.LoadCatalog();
             break;
         case Screen::catalog_item: {
+            EnsureKbIndex();  // suggested articles beside the form
             const std::string key = std::to_string(route.item.value);
             if (NeedsLoad(m_state.items[route.item.value], key)) m_effects.LoadItem(route.item);
             if (LoadedItem(m_state, route.item)) Draft(route.item);
@@ -123,6 +131,10 @@ void Actions::EnsureDataForRoute() {
             }
             break;
         }
+        case Screen::kb_home:
+        case Screen::kb_article:
+        case Screen::kb_edit:
+        case Screen::kb_review: EnsureKbForRoute(); break;
         case Screen::signin:
         case Screen::not_found: break;
     }
@@ -139,6 +151,19 @@ void Actions::Retry() {
         case Screen::home: m_state.open_requests.stale = true; break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
+        case Screen::kb_home:
+        case Screen::kb_review:
+            m_state.kb_index.stale = true;
+            m_state.kb_popular.stale = true;
+            m_state.kb_manage.stale = true;
+            m_state.kb_review.stale = true;
+            m_state.kb_stats.stale = true;
+            break;
+        case Screen::kb_article:
+        case Screen::kb_edit:
+            m_state.articles[route.article.value].stale = true;
+            m_state.versions[route.article.value].stale = true;
+            break;
         case Screen::request_detail: {
             Remote<Request>& detail = m_state.details[route.request.value];
             detail.stale = true;
@@ -320,6 +345,14 @@ void Actions::SendReply(RequestId id) {
 void Actions::CopyText(const std::string& text, std::string confirmation) {
     m_host.CopyText(text);
     AddToast(&m_state, std::move(confirmation));
+}
+
+void Actions::FollowLink(const std::string& url) {
+    if (url.rfind("#/", 0) == 0) {
+        Navigate(ParseRoute(url));
+        return;
+    }
+    m_host.OpenUrl(url);
 }
 
 void Actions::DismissToast(size_t index) {

@@ -51,13 +51,32 @@ public:
     void EditReply(RequestId id, std::string text);
     void SendReply(RequestId id);
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
+    void FollowLink(const std::string& url);          // "#/..." navigates in the app, others open a tab
 
     void DismissToast(size_t index);
+
+    // ---- Knowledge base (kb_actions.cpp)
+    void SetKbSearch(std::string query);
+    void SetKbCategory(std::string category);         // "" = all
+    void OpenArticle(ArticleId id);
+    void Vote(ArticleId id, bool helpful);            // "Was this helpful?" yes / no
+    void EditFeedbackComment(ArticleId id, std::string text);
+    void SendFeedbackComment(ArticleId id);           // resends the vote with the comment
+    void EditArticle(ArticleId id, ArticleContent content, std::string tags_text); // editor fields (0: new)
+    void SaveArticle(ArticleId id);                   // validates with shared rules, then POST/PUT
+    void ReapplyOnLatest(ArticleId id);               // after a 409: reload, keep my text, save again
+    void ChangeArticleState(ArticleId id, ArticleState to);
+    void ShowArticleDiff(ArticleId id, int version);  // history: what `version` changed (0 hides)
+    void SetEditorTab(ArticleId id, int tab);
+    void Deflect(CatalogItemId item, ArticleId article); // "This solved it" on a request form
+    void UndoDeflection(CatalogItemId item);          // back to the form (the click stays counted)
 
 private:
     FormDraftState& Draft(CatalogItemId item);        // created on first use; initialized once the item loads
     void InitDraft(CatalogItemId item);
     void EnsureDataForRoute();
+    void EnsureKbIndex();                             // download or revalidate the search index
+    void EnsureKbForRoute();                          // loads of the knowledge screens
 
     AppState& m_state;
     Effects& m_effects;

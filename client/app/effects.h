@@ -28,8 +28,22 @@ public:
     void Submit(CatalogItemId id);                 // POST /requests with the draft and its Idempotency-Key
     void Reply(RequestId id);                      // POST /requests/{id}/comments
 
+    // ---- Knowledge base (kb_effects.cpp)
+    void LoadKbIndex();                            // GET /kb/index (revalidated by ETag)
+    void LoadArticle(ArticleId id, bool count_view); // GET /kb/articles/{id}[?view=false]
+    void LoadKbPopular();                          // GET /kb/articles?sort=helpful
+    void LoadKbManage();                           // GET /kb/articles (staff: every state)
+    void LoadKbReview();                           // GET /kb/review
+    void LoadKbStats();                            // GET /kb/stats (admin)
+    void LoadVersions(ArticleId id);               // GET /kb/articles/{id}/versions
+    void SaveArticle(ArticleId id);                // POST (id 0) or PUT with the editor's content
+    void ChangeArticleState(ArticleId id, ArticleState to, int base_version);
+    void SendFeedback(ArticleId id);               // POST /kb/articles/{id}/feedback
+    void Deflect(CatalogItemId item, ArticleId article, std::string query); // POST /kb/deflections
+
     static constexpr int kPageSize = 20;           // rows per page on #/requests
     static constexpr int kHomeOpenCount = 5;       // open requests shown on the home page
+    static constexpr Timestamp kKbIndexRecheckMs = 60000; // revalidate the index at most once a minute
 
 private:
     net::HttpRequest MakeRequest(const char* method, std::string path, std::string body = {}) const;

@@ -12,6 +12,7 @@ public:
     virtual void SetLocation(const std::string& hash, bool replace) = 0; // push (or replace) a history entry; no hashchange echo
     virtual void CopyText(const std::string& text) = 0;                 // write to the system clipboard
     virtual std::string NewIdempotencyKey() = 0;                        // random, unique per submission attempt
+    virtual void OpenUrl(const std::string& url) { (void)url; }         // external link in a new tab
 };
 
 }  // namespace spoc::client

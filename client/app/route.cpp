@@ -73,6 +73,18 @@ Route ParseRoute(std::string_view hash) {
             if (key == "status" && !ParseStatusFilter(value, &route.filter)) route.filter = RequestFilter{};
             if (key == "page" && ParsePositive(value, &page)) route.page = page > 100000 ? 100000 : static_cast<int>(page);
         }
+    } else if (parts[0] == "kb" && parts.size() == 1) {
+        route.screen = Screen::kb_home;
+    } else if (parts[0] == "kb" && parts.size() == 2 && parts[1] == "review") {
+        route.screen = Screen::kb_review;
+    } else if (parts[0] == "kb" && parts.size() == 2 && parts[1] == "new") {
+        route.screen = Screen::kb_edit;
+    } else if (parts[0] == "kb" && parts.size() == 2 && ParsePositive(parts[1], &id)) {
+        route.screen = Screen::kb_article;
+        route.article = ArticleId(id);
+    } else if (parts[0] == "kb" && parts.size() == 3 && parts[2] == "edit" && ParsePositive(parts[1], &id)) {
+        route.screen = Screen::kb_edit;
+        route.article = ArticleId(id);
     } else if (parts[0] == "requests" && parts.size() == 2 && ParsePositive(parts[1], &id)) {
         route.screen = Screen::request_detail;
         route.request = RequestId(id);
@@ -89,6 +101,11 @@ std::string FormatRoute(const Route& route) {
         case Screen::catalog: return "#/catalog";
         case Screen::catalog_item: return "#/catalog/" + std::to_string(route.item.value);
         case Screen::request_detail: return "#/requests/" + std::to_string(route.request.value);
+        case Screen::kb_home: return "#/kb";
+        case Screen::kb_review: return "#/kb/review";
+        case Screen::kb_article: return "#/kb/" + std::to_string(route.article.value);
+        case Screen::kb_edit:
+            return route.article.valid() ? "#/kb/" + std::to_string(route.article.value) + "/edit" : "#/kb/new";
         case Screen::not_found: return "#/not-found";
         case Screen::requests: {
             std::string out = "#/requests";
@@ -109,6 +126,8 @@ bool operator==(const Route& a, const Route& b) {
     switch (a.screen) {
         case Screen::catalog_item: return a.item == b.item;
         case Screen::request_detail: return a.request == b.request;
+        case Screen::kb_article:
+        case Screen::kb_edit: return a.article == b.article;
         case Screen::requests:
             return a.page == b.page && StatusFilterName(a.filter) == StatusFilterName(b.filter);
         default: return true;

@@ -1,6 +1,7 @@
 // Client routes: the screen the URL hash names, and its parameters. Parse and format are exact
 // inverses for every canonical hash ("#/", "#/signin", "#/catalog", "#/catalog/3", "#/requests",
-// "#/requests?status=open&page=2", "#/requests/42"); anything else parses to Screen::not_found.
+// "#/requests?status=open&page=2", "#/requests/42",
+// "#/kb", "#/kb/7", "#/kb/7/edit", "#/kb/new", "#/kb/review"); anything else parses to Screen::not_found.
 #pragma once
 #include <string>
 #include <string_view>
@@ -10,7 +11,14 @@
 
 namespace spoc::client {
 
-enum class Screen { signin, home, catalog, catalog_item, requests, request_detail, not_found };
+enum class Screen {
+    signin, home, catalog, catalog_item, requests, request_detail,
+    kb_home,      // #/kb (?q=search)
+    kb_article,   // #/kb/42
+    kb_edit,      // #/kb/42/edit, #/kb/new (article id 0)
+    kb_review,    // #/kb/review
+    not_found
+};
 
 struct Route {
     Screen screen = Screen::home;
@@ -18,6 +26,7 @@ struct Route {
     RequestId request;     // request_detail
     RequestFilter filter;  // requests: ?status=
     int page = 1;          // requests: ?page= (1-based)
+    ArticleId article;     // kb_article, kb_edit (0: a new article)
 };
 
 Route ParseRoute(std::string_view hash);      // accepts "#/x", "/x", "x" and "" (home)

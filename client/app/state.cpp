@@ -37,6 +37,20 @@ void ClearUserData(AppState* state) {
     state->requests = {};
     state->open_requests = {};
     state->search.clear();
+    // The index, articles and lists depend on who is asking (audience, drafts for staff).
+    state->kb_index = {};
+    state->kb_index_checked = 0;
+    state->kb_search.clear();
+    state->kb_category.clear();
+    state->articles.clear();
+    state->feedback.clear();
+    state->kb_popular = {};
+    state->kb_manage = {};
+    state->kb_review = {};
+    state->kb_stats = {};
+    state->versions.clear();
+    state->editors.clear();
+    state->deflections.clear();
     state->data_owner.clear();
 }
 

@@ -11,6 +11,9 @@
 
 #include "client/app/route.h"
 #include "shared/api/dto.h"
+#include "shared/api/kb_dto.h"
+#include "shared/domain/kb.h"
+#include "shared/domain/search.h"
 #include "shared/domain/catalog.h"
 #include "shared/domain/request.h"
 #include "shared/domain/result.h"
@@ -41,6 +44,15 @@ struct Remote {
     std::uint64_t ticket = 0; // identifies the load in flight; older responses are dropped
     bool stale = false;     // reload at the next Sync even though key matches
 };
+
+// True when `slot` should (re)load for `key`: never loaded, loaded for another key, or marked
+// stale, and nothing is in flight for this key.
+template <class T>
+bool NeedsLoad(const Remote<T>& slot, const std::string& key) {
+    if (slot.key != key) return true;
+    if (slot.load == Load::loading) return false;
+    return slot.load == Load::idle || slot.stale;
+}
 
 // ---- Session --------------------------------------------------------------------------------
 enum class SessionPhase { unknown, checking, check_failed, signed_out, signed_in };
@@ -77,6 +89,48 @@ struct ReplyState {
     std::uint64_t ticket = 0;
 };
 
+// ---- Knowledge base -------------------------------------------------------------------------
+// The downloaded index of the articles this user may read, searched locally as they type.
+struct KbIndexData {
+    api::KbIndex index;            // titles, categories, plain texts, synonyms
+    SearchIndex search;            // built from `index` with api::BuildKbSearchIndex
+};
+
+struct FeedbackState {
+    bool voted = false;            // this session: a vote was recorded
+    bool helpful = true;
+    std::string comment;
+    bool comment_open = false;     // "not helpful" opens the comment box
+    bool comment_sent = false;
+    bool in_flight = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+
+struct EditorState {
+    bool initialized = false;      // content copied from the loaded article (or blank for a new one)
+    ArticleContent content;
+    std::string tags_text;         // "vpn, remote access" as typed
+    int base_version = 0;          // version the edit started from (0 for new)
+    bool dirty = false;
+    bool saving = false;
+    std::vector<FieldError> problems;   // from the shared validation or a 422
+    std::optional<Error> error;    // save failed (409 stale, network, ...)
+    bool stale = false;            // 409: someone else saved meanwhile
+    int diff_version = 0;          // version whose changes the history panel shows (0: none)
+    int tab = 0;                   // 0 write, 1 preview (narrow windows), 2 history
+    std::uint64_t ticket = 0;
+};
+
+struct DeflectionState {
+    bool solved = false;           // "This solved it" recorded: nothing filed
+    ArticleId article;             // the article that solved it
+    std::string article_title;
+    bool in_flight = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+
 struct Toast {
     std::string text;
     bool is_error = false;
@@ -102,6 +156,20 @@ struct AppState {
     Remote<api::RequestPage> requests;        // #/requests with the route's filter and page
     std::map<std::int64_t, Remote<Request>> details;     // by request id
     std::map<std::int64_t, ReplyState> replies;          // by request id
+
+    Remote<KbIndexData> kb_index;             // the search index download (refreshed by ETag)
+    Timestamp kb_index_checked = 0;           // when it was last revalidated
+    std::string kb_search;                    // #/kb search box
+    std::string kb_category;                  // #/kb category filter ("" = all)
+    std::map<std::int64_t, Remote<Article>> articles;    // by article id (with body)
+    std::map<std::int64_t, FeedbackState> feedback;      // by article id
+    Remote<api::ArticlePage> kb_popular;      // most helpful, for the knowledge home
+    Remote<api::ArticlePage> kb_manage;       // staff: every article, newest change first
+    Remote<api::ArticlePage> kb_review;       // staff: the review list
+    Remote<api::KbStats> kb_stats;            // admin: deflections and feedback
+    std::map<std::int64_t, Remote<std::vector<ArticleVersion>>> versions; // by article id
+    std::map<std::int64_t, EditorState> editors;         // by article id (0: new article)
+    std::map<std::int64_t, DeflectionState> deflections; // by catalog item id
 
     std::string data_owner;                   // username the cached requests and drafts belong to
     std::vector<Toast> toasts;                // newest last

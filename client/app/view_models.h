@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "client/app/state.h"
+#include "shared/domain/diff.h"
+#include "shared/domain/markdown.h"
 
 namespace spoc::client {
 
@@ -23,6 +25,21 @@ struct LoadView {
 };
 
 enum class Tone { neutral, info, progress, warning, success, muted, danger }; // badge colours
+
+struct SnippetPiece {
+    std::string text;
+    bool highlight = false;       // a matched word
+};
+std::vector<SnippetPiece> SplitSnippet(std::string_view marked); // Snippet() output -> pieces
+
+struct ArticleHitViewModel {
+    ArticleId id;
+    std::string title;
+    std::string category;
+    std::vector<SnippetPiece> snippet;
+};
+// Local search over the downloaded index; empty when it isn't loaded or the query is blank.
+std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::string_view query, int limit);
 
 struct CatalogTileViewModel {
     CatalogItemId id;
@@ -96,6 +113,7 @@ struct CatalogViewModel {
     std::string search;
     bool searching = false;                          // search box not empty
     std::vector<CatalogTileViewModel> results;       // when searching, best first
+    std::vector<ArticleHitViewModel> article_results; // when searching: knowledge articles, best first
     std::vector<DepartmentGroupViewModel> groups;    // when not searching
     int item_count = 0;
 };
@@ -110,6 +128,135 @@ struct HomeViewModel {
     int open_total = 0;                              // all open requests
 };
 HomeViewModel BuildHome(const AppState& state, const Clock& clock);
+
+// ---- Knowledge base (vm_kb.cpp) ------------------------------------------------------------
+struct ArticleRowViewModel {
+    ArticleId id;
+    std::string title;
+    std::string category;
+    std::string state;            // "Draft"
+    Tone state_tone = Tone::neutral;
+    std::string meta;             // "Updated 3 days ago by Ava Patel" / "12 found this helpful"
+    bool overdue = false;         // past its review date
+    std::string review_by;
+    bool agents_only = false;
+};
+Tone ArticleStateTone(ArticleState state);
+
+struct KbCategoryViewModel {
+    std::string name;
+    int count = 0;
+    bool selected = false;
+};
+
+struct KbStatLine {
+    ArticleId id;
+    std::string title;
+    std::string figure;           // "14 deflections" / "9 helpful, 1 not"
+};
+
+struct KbHomeViewModel {
+    LoadView load;                // the index
+    std::string search;
+    bool searching = false;
+    std::vector<ArticleHitViewModel> results;
+    int article_count = 0;        // articles the user can search
+    std::vector<KbCategoryViewModel> categories;
+    std::string category;         // selected ("" = none)
+    std::vector<ArticleRowViewModel> category_articles;
+    LoadView popular_load;
+    std::vector<ArticleRowViewModel> popular;   // most helpful
+    bool staff = false;
+    LoadView manage_load;
+    std::vector<ArticleRowViewModel> manage;    // staff: every article, newest change first
+    int review_count = 0;
+    bool admin = false;
+    LoadView stats_load;
+    int deflections_total = 0;
+    int deflections_30d = 0;
+    int views_total = 0;
+    int articles_published = 0;
+    std::vector<KbStatLine> top_deflecting;
+    std::vector<KbStatLine> most_helpful;
+    std::vector<std::string> feedback;          // "Emma Jones on VPN keeps dropping: 'step 3 ...'"
+};
+KbHomeViewModel BuildKbHome(const AppState& state, const Clock& clock);
+
+struct ArticleViewModel {
+    ArticleId id;
+    LoadView load;
+    std::string title;
+    std::string category;
+    std::vector<std::string> tags;
+    std::string updated;          // "Updated 3 days ago"
+    std::string owner;
+    md::Document document;        // the rendered body
+    bool staff = false;
+    std::string state;
+    Tone state_tone = Tone::neutral;
+    bool published = false;
+    bool agents_only = false;
+    bool overdue = false;
+    std::string review_by;
+    int helpful = 0;
+    int not_helpful = 0;
+    int views = 0;
+    bool voted = false;
+    bool voted_helpful = true;
+    bool feedback_sending = false;
+    bool comment_open = false;
+    std::string comment;
+    bool comment_sent = false;
+    std::string feedback_error;
+    int comment_max_chars = 0;
+};
+ArticleViewModel BuildArticle(const AppState& state, ArticleId id, const Clock& clock);
+
+struct StateActionViewModel {
+    std::string label;            // "Publish"
+    ArticleState to = ArticleState::published;
+    bool primary = false;
+};
+
+struct VersionRowViewModel {
+    int version = 0;
+    std::string line;             // "v3 · published by Ava Patel · 2 h ago"
+    bool selected = false;
+};
+
+struct EditorViewModel {
+    ArticleId id;
+    bool is_new = false;
+    LoadView load;
+    ArticleContent content;
+    std::string tags_text;
+    md::Document preview;         // live preview of the body
+    std::string state;
+    Tone state_tone = Tone::neutral;
+    int version = 0;
+    bool dirty = false;
+    bool saving = false;
+    bool stale = false;           // 409: offer reload-and-reapply
+    std::string error;
+    std::vector<FieldError> problems;
+    std::string ProblemFor(std::string_view field) const;
+    std::vector<StateActionViewModel> state_actions;
+    int tab = 0;
+    LoadView versions_load;
+    std::vector<VersionRowViewModel> versions;
+    std::string diff_title;       // "Changes in v3 (compared with v2)"
+    std::vector<DiffLine> diff;
+    DiffStats diff_stats;
+    bool diff_meta_changed = false; // title/category/tags/audience/review date changed too
+    std::string diff_meta;        // "Title: 'a' -> 'b'"
+};
+EditorViewModel BuildEditor(const AppState& state, ArticleId id, const Clock& clock);
+
+struct ReviewViewModel {
+    LoadView load;
+    std::vector<ArticleRowViewModel> rows;
+};
+ReviewViewModel BuildReview(const AppState& state, const Clock& clock);
 
 // ---- Catalog item form --------------------------------------------------------------------
 struct ChoiceViewModel {
@@ -166,6 +313,12 @@ struct FormViewModel {
     std::string submit_label;     // "Submit request" / "Submitting..."
     std::string banner;           // failure message above the button
     bool banner_retry = false;    // offer "Retry" (resends with the same Idempotency-Key)
+    std::vector<ArticleHitViewModel> suggestions; // best articles for what was typed (max 3)
+    bool deflected = false;       // "This solved it" recorded: show the thank-you panel, file nothing
+    std::string deflected_title;
+    ArticleId deflected_article;
+    bool deflecting = false;
+    std::string deflect_error;
     bool succeeded = false;
     std::string created_number;   // "REQ0000042"
     RequestId created_id;

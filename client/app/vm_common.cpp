@@ -172,6 +172,17 @@ std::string DocumentTitle(const AppState& state) {
                                                                      : "Request";
             break;
         }
+        case Screen::kb_home: page = "Knowledge base"; break;
+        case Screen::kb_review: page = "Articles to review"; break;
+        case Screen::kb_article:
+        case Screen::kb_edit: {
+            auto it = state.articles.find(state.route.article.value);
+            const bool known = it != state.articles.end() && it->second.has_data;
+            page = state.route.screen == Screen::kb_edit ? (state.route.article.valid() ? "Edit: " : "New article") : "";
+            if (known) page += it->second.data.content.title;
+            else if (state.route.screen == Screen::kb_article) page = "Article";
+            break;
+        }
         case Screen::not_found: page = "Page not found"; break;
     }
     return page + " \xC2\xB7 Spoc";
@@ -192,6 +203,10 @@ TopBarViewModel BuildTopBar(const AppState& state, int busy) {
         case Screen::catalog_item: bar.active = Screen::catalog; break;
         case Screen::requests:
         case Screen::request_detail: bar.active = Screen::requests; break;
+        case Screen::kb_home:
+        case Screen::kb_article:
+        case Screen::kb_edit:
+        case Screen::kb_review: bar.active = Screen::kb_home; break;
         default: bar.active = state.route.screen;
     }
     bar.busy = busy;

@@ -156,6 +156,21 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
     }
     if (vm.banner.empty() && d.submit_attempted && !unplaced.empty())
         vm.banner = "This form can't be sent as it is: " + unplaced + " Reload the page to get the latest version of the form.";
+    // Deflection: the articles that best match what has been typed so far.
+    if (!vm.succeeded) {
+        std::string query = d.draft.summary;
+        std::string_view description = d.draft.description;
+        if (description.size() > 400) description = description.substr(0, 400);  // the opening says what it's about
+        if (!description.empty()) query += " " + std::string(description);
+        vm.suggestions = SearchArticles(state, query, 3);
+    }
+    if (auto deflection = state.deflections.find(item_id.value); deflection != state.deflections.end()) {
+        vm.deflected = deflection->second.solved;
+        vm.deflected_title = deflection->second.article_title;
+        vm.deflected_article = deflection->second.article;
+        vm.deflecting = deflection->second.in_flight;
+        if (deflection->second.error) vm.deflect_error = deflection->second.error->message;
+    }
     if (vm.succeeded) {
         vm.created_id = d.created.id;
         vm.created_number = d.created.number.empty() ? FormatRequestNumber(d.created.type, d.created.id) : d.created.number;

@@ -15,6 +15,7 @@ struct HttpRequest {
     std::string path;                                          // "/api/v1/requests?status=open" (same origin)
     std::string body;                                          // JSON text, empty for GET/DELETE
     std::vector<std::pair<std::string, std::string>> headers;  // name, value
+    bool revalidate = false;  // use the browser cache, revalidated (ETag) on every request; else no-store
 };
 
 // status is the HTTP status, or 0 when the server could not be reached (ErrorCode::network).

@@ -1,4 +1,5 @@
-// ApiClient over the browser's fetch(): same origin, session cookie included, never cached.
+// ApiClient over the browser's fetch(): same origin, session cookie included, never cached (except
+// requests marked `revalidate`, which the browser revalidates with their ETag: a 304 costs no body).
 // JavaScript reports each completion into a queue; Poll() drains it on the main loop, so
 // callbacks never run in the middle of a frame. A rejected fetch is reported as status 0.
 #include "client/net/api_client.h"
@@ -31,11 +32,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void spoc_net_complete(int id, int status, const
 }
 
 // headers_json is a JSON object {"Name":"value"}; body may be empty.
-EM_JS(void, spoc_net_fetch, (int id, const char* method, const char* path, const char* headers_json, const char* body), {
+EM_JS(void, spoc_net_fetch, (int id, const char* method, const char* path, const char* headers_json, const char* body,
+                             int revalidate), {
     var init = {
         method: UTF8ToString(method),
         credentials: 'same-origin',
-        cache: 'no-store',
+        cache: revalidate ? 'no-cache' : 'no-store',
         headers: JSON.parse(UTF8ToString(headers_json))
     };
     var text = UTF8ToString(body);
@@ -80,7 +82,8 @@ public:
             headers += "\"" + JsonEscape(request.headers[i].first) + "\":\"" + JsonEscape(request.headers[i].second) + "\"";
         }
         headers += "}";
-        spoc_net_fetch(id, request.method.c_str(), request.path.c_str(), headers.c_str(), request.body.c_str());
+        spoc_net_fetch(id, request.method.c_str(), request.path.c_str(), headers.c_str(), request.body.c_str(),
+                       request.revalidate ? 1 : 0);
     }
 
     void Poll() override {

@@ -32,6 +32,7 @@ void Run(AppCallbacks callbacks);                 // starts the loop; on the web
 std::string Location();                           // the current URL hash, "#/..." or ""
 void SetLocation(const std::string& hash, bool replace); // pushState/replaceState: no hashchange echo
 void CopyText(const std::string& text);           // navigator.clipboard.writeText (+ the in-app clipboard)
+void OpenUrl(const std::string& url);             // a new tab, without opener (http(s) and mailto only)
 std::string RandomHex(int bytes);                 // crypto.getRandomValues, hex encoded
 void Wake();                                      // something changed outside input: draw the next frames
 bool E2eEnabled();                                // the page URL has ?e2e=1

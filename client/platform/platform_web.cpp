@@ -80,6 +80,12 @@ EM_JS(void, spoc_js_set_location, (const char* hash, int replace), {
 
 EM_JS(void, spoc_js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 
+EM_JS(void, spoc_js_open_url, (const char* url), {
+    var u = UTF8ToString(url);
+    if (!/^(https?:|mailto:)/i.test(u)) return;
+    window.open(u, '_blank', 'noopener,noreferrer');
+});
+
 EM_JS(void, spoc_js_copy, (const char* text), {
     var s = UTF8ToString(text);
     var fallback = function() {
@@ -501,6 +507,8 @@ std::string Location() {
 }
 
 void SetLocation(const std::string& hash, bool replace) { spoc_js_set_location(hash.c_str(), replace ? 1 : 0); }
+
+void OpenUrl(const std::string& url) { spoc_js_open_url(url.c_str()); }
 
 void CopyText(const std::string& text) {
     P().clipboard = text;

@@ -61,6 +61,10 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
             case Screen::catalog_item: DrawCatalogItem(BuildForm(state, state.route.item, clock), ui, actions); break;
             case Screen::requests: DrawRequestList(BuildRequestList(state, clock), ui, actions); break;
             case Screen::request_detail: DrawRequestDetail(BuildRequestDetail(state, state.route.request, clock), ui, actions); break;
+            case Screen::kb_home: DrawKbHome(BuildKbHome(state, clock), ui, actions); break;
+            case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
+            case Screen::kb_edit: DrawKbEditor(BuildEditor(state, state.route.article, clock), ui, actions); break;
+            case Screen::kb_review: DrawKbReview(BuildReview(state, clock), ui, actions); break;
             case Screen::signin:
             case Screen::not_found: DrawNotFound(ui, actions); break;
         }
@@ -103,9 +107,10 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
 
     // Navigation.
     ImGui::SetCursorPos(ImVec2(pad + (compact ? 36 : 128), 0));
-    Route home, catalog, requests;
+    Route home, catalog, requests, knowledge;
     catalog.screen = Screen::catalog;
     requests.screen = Screen::requests;
+    knowledge.screen = Screen::kb_home;
     if (NavTab("Home##nav_home", vm.active == Screen::home, kTopBarHeight)) actions.Navigate(home);
     ImGui::SameLine(0, compact ? 0 : 4);
     if (NavTab(compact ? "Catalog##nav_catalog" : "Request catalog##nav_catalog", vm.active == Screen::catalog, kTopBarHeight))
@@ -113,6 +118,9 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::SameLine(0, compact ? 0 : 4);
     if (NavTab(compact ? "Requests##nav_requests" : "My requests##nav_requests", vm.active == Screen::requests, kTopBarHeight))
         actions.Navigate(requests);
+    ImGui::SameLine(0, compact ? 0 : 4);
+    if (NavTab(compact ? "Help##nav_kb" : "Knowledge##nav_kb", vm.active == Screen::kb_home, kTopBarHeight))
+        actions.Navigate(knowledge);
 
     // The user and sign-out, right-aligned.
     const float signout_w = MeasureText(f.body_semibold, "Sign out").x + 32.0f;

@@ -115,7 +115,7 @@ void DrawTileSkeletons(float width, int columns, int count) {
 void DrawSearchBox(const std::string& query, float width, Actions& actions) {
     std::string text = query;
     TextInputOptions o;
-    o.placeholder = "Search the catalog \xE2\x80\x94 laptop, access, parking, payslip\xE2\x80\xA6";
+    o.placeholder = "Search services and answers \xE2\x80\x94 laptop, vpn, parking, payslip\xE2\x80\xA6";
     o.large = true;
     o.left_inset = 28;
     o.width = width;
@@ -169,6 +169,14 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
         const std::string heading = vm.results.empty()       ? "No matches for " + quoted
                                     : vm.results.size() == 1 ? "1 service matches " + quoted
                                                              : std::to_string(vm.results.size()) + " services match " + quoted;
+        // Answers first: an article may solve it without a request.
+        if (!vm.article_results.empty()) {
+            Label(f.h3, color::kText, vm.article_results.size() == 1 ? std::string("1 article might answer this")
+                                                                     : std::to_string(vm.article_results.size()) + " articles might answer this");
+            VSpace(4);
+            DrawArticleResults(vm.article_results, std::min(width, 820.0f), actions);
+            VSpace(14);
+        }
         Label(f.h3, color::kText, heading);
         VSpace(4);
         if (vm.results.empty()) {

@@ -330,6 +330,53 @@ void DrawSidePanel(const FormViewModel& vm, float width) {
     EndCard();
 }
 
+// Suggested articles while the employee describes the problem; "This solved it" files nothing.
+void DrawSuggestions(const FormViewModel& vm, float width, Actions& actions) {
+    if (vm.suggestions.empty() || vm.deflected || vm.succeeded) return;
+    const Fonts& f = GetFonts();
+    const float pad = 20.0f;
+    BeginCard("suggestions", width, pad, color::kAccentSoft, color::Rgb(199, 210, 254));
+    Label(f.h3, color::kText, "These articles might solve it");
+    Paragraph(f.small, color::kTextSecondary, "Based on what you've written so far. If one fixes it, you don't need to send the request.",
+              width - 2 * pad);
+    VSpace(6);
+    for (const ArticleHitViewModel& hit : vm.suggestions) {
+        if (DrawArticleHit(hit, width - 2 * pad, actions, true, vm.deflecting)) actions.Deflect(vm.item_id, hit.id);
+        VSpace(8);
+    }
+    if (!vm.deflect_error.empty()) Label(f.small, color::kDanger, vm.deflect_error);
+    EndCard();
+    VSpace(16);
+}
+
+void DrawDeflected(const FormViewModel& vm, float width, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float pad = 36.0f;
+    BeginCard("deflected", width, pad);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + 24, p.y + 24);
+    dl->AddCircleFilled(c, 24, color::kSuccessSoft, 32);
+    dl->AddCircleFilled(c, 16, color::kSuccess, 32);
+    dl->PathLineTo(ImVec2(c.x - 7, c.y));
+    dl->PathLineTo(ImVec2(c.x - 2, c.y + 5));
+    dl->PathLineTo(ImVec2(c.x + 7, c.y - 5));
+    dl->PathStroke(color::kSurface, 0, 2.5f);
+    ImGui::Dummy(ImVec2(48, 48));
+    VSpace(6);
+    Label(f.h2, color::kText, "Glad that solved it");
+    Paragraph(f.body, color::kTextSecondary,
+              "No request was filed" + (vm.deflected_title.empty() ? std::string(".") : " â â" + vm.deflected_title + "â had the answer.") +
+                  " Your answers are still here if you need them later.",
+              width - 2 * pad);
+    VSpace(8);
+    Route home;
+    if (Button("Back to home##deflected_home", ButtonKind::primary)) actions.Navigate(home);
+    ImGui::SameLine(0, 10);
+    if (Button("I still need help##deflected_undo", ButtonKind::secondary)) actions.UndoDeflection(vm.item_id);
+    EndCard();
+}
+
 void DrawSuccess(const FormViewModel& vm, float width, Actions& actions) {
     const Fonts& f = GetFonts();
     const float pad = 36.0f;
@@ -417,13 +464,18 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
     const float main_w = two_columns ? std::min(w - side_w - 32.0f, 760.0f) : w;
     ImGui::BeginGroup();
     if (vm.succeeded) DrawSuccess(vm, main_w, actions);
+    else if (vm.deflected) DrawDeflected(vm, main_w, actions);
     else DrawFormCard(vm, main_w, actions);
     ImGui::EndGroup();
     if (two_columns) {
         ImGui::SameLine(0, 32);
+        ImGui::BeginGroup();
+        DrawSuggestions(vm, side_w, actions);
         DrawSidePanel(vm, side_w);
+        ImGui::EndGroup();
     } else {
         VSpace(20);
+        DrawSuggestions(vm, side_w, actions);
         DrawSidePanel(vm, side_w);
     }
 }

@@ -35,11 +35,19 @@ void DrawCatalog(const client::CatalogViewModel& vm, UiState& ui, client::Action
 void DrawCatalogItem(const client::FormViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawRequestList(const client::RequestListViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawRequestDetail(const client::RequestDetailViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawKbHome(const client::KbHomeViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawArticle(const client::ArticleViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawKbEditor(const client::EditorViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawKbReview(const client::ReviewViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawNotFound(UiState& ui, client::Actions& actions);
 void DrawToasts(const std::vector<client::Toast>& toasts, client::Actions& actions);
 
 // Pieces shared by the home page and the catalog page (screen_catalog.cpp).
 void DrawSearchBox(const std::string& query, float width, client::Actions& actions);
 void DrawCatalogBrowser(const client::CatalogViewModel& vm, float width, int columns, client::Actions& actions);
+// Knowledge pieces reused outside the knowledge screens (screen_kb.cpp).
+bool DrawArticleHit(const client::ArticleHitViewModel& hit, float width, client::Actions& actions, bool offer_solved,
+                    bool solving);  // true: "This solved it" clicked
+void DrawArticleResults(const std::vector<client::ArticleHitViewModel>& hits, float width, client::Actions& actions);
 
 }  // namespace spoc::ui

@@ -7,8 +7,10 @@
 #include "server/http/auth.h"
 #include "server/http/openapi.h"
 #include "shared/api/dto.h"
+#include "shared/api/kb_dto.h"
 #include "shared/api/routes.h"
 #include "shared/domain/limits.h"
+#include "shared/domain/text.h"
 
 namespace spoc::http {
 
@@ -118,6 +120,162 @@ Result<Reply> AddComment(app::RequestService& requests, RequestContext& ctx) {
     return Json(201, api::EncodeComment(*comment));
 }
 
+// [SECTION] Knowledge base
+
+// ?state=draft,in_review (staff lists); empty = every state.
+Result<std::vector<ArticleState>> StatesParam(const httplib::Request& req) {
+    std::vector<ArticleState> out;
+    const std::string text = req.get_param_value("state");
+    std::size_t start = 0;
+    while (!text.empty() && start <= text.size()) {
+        std::size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        ArticleState s;
+        if (!ParseArticleState(text.substr(start, comma - start), &s))
+            return MakeError(ErrorCode::bad_request, "'state' must list draft, in_review, published or retired.", "state");
+        out.push_back(s);
+        start = comma + 1;
+    }
+    return out;
+}
+
+Result<Reply> GetKbIndex(app::KbService& kb, RequestContext& ctx) {
+    auto snapshot = kb.Snapshot(ctx.now);
+    if (!snapshot.ok()) return snapshot.error();
+    const app::KbAudienceIndex& index = (*snapshot)->For(ctx.caller->user.role);
+    const std::string etag = "\"kb-" + index.version + "\"";
+    // Revalidated on every visit (no-cache), re-sent only when it changed; private: per audience.
+    Reply reply = Json(200, index.encoded);
+    if (ctx.http.get_header_value("If-None-Match") == etag) reply = Reply{304, {}, {}, {}};
+    reply.headers.emplace_back("ETag", etag);
+    reply.headers.emplace_back("Cache-Control", "private, no-cache");
+    reply.headers.emplace_back("Vary", "Cookie");
+    return reply;
+}
+
+Result<Reply> SearchKb(app::KbService& kb, RequestContext& ctx) {
+    const std::string q = ctx.http.get_param_value("q");
+    if (q.size() > limits::kMaxSearchQuery || !IsValidUtf8(q))
+        return MakeError(ErrorCode::bad_request,
+                         "'q' must be valid UTF-8 of at most " + std::to_string(limits::kMaxSearchQuery) + " bytes.", "q");
+    auto limit = IntParam(ctx.http, "limit", 10, 1, 50);
+    if (!limit.ok()) return limit.error();
+    auto hits = kb.Search(ctx.caller->user, q, *limit, ctx.now);
+    if (!hits.ok()) return hits.error();
+    return Json(200, api::EncodeKbSearch(*hits, q));
+}
+
+Result<Reply> ListArticles(app::KbService& kb, RequestContext& ctx) {
+    app::ArticleListOptions o;
+    auto states = StatesParam(ctx.http);
+    if (!states.ok()) return states.error();
+    o.states = std::move(*states);
+    o.category = ctx.http.get_param_value("category");
+    if (o.category.size() > 256) return MakeError(ErrorCode::bad_request, "'category' is too long.", "category");
+    const std::string sort = ctx.http.get_param_value("sort");
+    if (sort.empty() || sort == "updated") o.sort = storage::ArticleSort::updated;
+    else if (sort == "helpful") o.sort = storage::ArticleSort::helpful;
+    else if (sort == "title") o.sort = storage::ArticleSort::title;
+    else if (sort == "views") o.sort = storage::ArticleSort::views;
+    else return MakeError(ErrorCode::bad_request, "'sort' must be updated, helpful, title or views.", "sort");
+    const std::string mine = ctx.http.get_param_value("mine");
+    if (!mine.empty() && mine != "true" && mine != "false")
+        return MakeError(ErrorCode::bad_request, "'mine' must be true or false.", "mine");
+    o.mine = mine == "true";
+    auto page = IntParam(ctx.http, "page", 1, 1, 1000000);
+    if (!page.ok()) return page.error();
+    auto page_size = IntParam(ctx.http, "page_size", limits::kDefaultPageSize, 1, limits::kMaxPageSize);
+    if (!page_size.ok()) return page_size.error();
+    o.page = *page;
+    o.page_size = *page_size;
+    auto list = kb.List(ctx.caller->user, o, ctx.now);
+    if (!list.ok()) return list.error();
+    return Json(200, api::EncodeArticlePage(*list));
+}
+
+Result<Reply> CreateArticle(app::KbService& kb, RequestContext& ctx) {
+    auto write = api::DecodeArticleWrite(ctx.body);
+    if (!write.ok()) return write.error();
+    auto article = kb.Create(ctx.caller->user, std::move(*write), ctx.now);
+    if (!article.ok()) return article.error();
+    Reply reply = Json(201, api::EncodeArticle(*article, true));
+    reply.headers.emplace_back("Location", std::string(routes::kKbArticles) + "/" + std::to_string(article->id.value));
+    return reply;
+}
+
+Result<Reply> GetArticle(app::KbService& kb, RequestContext& ctx) {
+    // ?view=false lets the editor load an article without counting a view.
+    const bool count_view = ctx.http.get_param_value("view") != "false";
+    auto article = kb.Read(ctx.caller->user, ArticleId(ctx.ids[0]), count_view, ctx.now);
+    if (!article.ok()) return article.error();
+    return Json(200, api::EncodeArticle(*article, true));
+}
+
+Result<Reply> UpdateArticle(app::KbService& kb, RequestContext& ctx) {
+    auto write = api::DecodeArticleWrite(ctx.body);
+    if (!write.ok()) return write.error();
+    auto article = kb.Update(ctx.caller->user, ArticleId(ctx.ids[0]), std::move(*write), ctx.now);
+    if (!article.ok()) return article.error();
+    return Json(200, api::EncodeArticle(*article, true));
+}
+
+Result<Reply> ChangeArticleState(app::KbService& kb, RequestContext& ctx) {
+    auto change = api::DecodeStateChange(ctx.body);
+    if (!change.ok()) return change.error();
+    auto article = kb.ChangeState(ctx.caller->user, ArticleId(ctx.ids[0]), *change, ctx.now);
+    if (!article.ok()) return article.error();
+    return Json(200, api::EncodeArticle(*article, true));
+}
+
+Result<Reply> ListArticleVersions(app::KbService& kb, RequestContext& ctx) {
+    auto versions = kb.Versions(ctx.caller->user, ArticleId(ctx.ids[0]));
+    if (!versions.ok()) return versions.error();
+    return Json(200, api::EncodeArticleVersions(*versions));
+}
+
+Result<Reply> SendFeedback(app::KbService& kb, RequestContext& ctx) {
+    auto feedback = api::DecodeFeedback(ctx.body);
+    if (!feedback.ok()) return feedback.error();
+    auto article = kb.Vote(ctx.caller->user, ArticleId(ctx.ids[0]), *feedback, ctx.now);
+    if (!article.ok()) return article.error();
+    return Json(200, api::EncodeArticle(*article, false));
+}
+
+Result<Reply> RecordDeflection(app::KbService& kb, RequestContext& ctx) {
+    auto deflection = api::DecodeDeflection(ctx.body);
+    if (!deflection.ok()) return deflection.error();
+    if (auto done = kb.Deflect(ctx.caller->user, *deflection, ctx.now); !done.ok()) return done.error();
+    return Reply{204, {}, {}, {}};
+}
+
+Result<Reply> GetReviewQueue(app::KbService& kb, RequestContext& ctx) {
+    auto queue = kb.ReviewQueue(ctx.caller->user, ctx.now);
+    if (!queue.ok()) return queue.error();
+    api::ArticlePage page{std::move(*queue), 0};
+    page.total = static_cast<int>(page.items.size());
+    return Json(200, api::EncodeArticlePage(page));
+}
+
+Result<Reply> GetKbStats(app::KbService& kb, RequestContext& ctx) {
+    auto stats = kb.Stats(ctx.caller->user, ctx.now);
+    if (!stats.ok()) return stats.error();
+    return Json(200, api::EncodeKbStats(*stats));
+}
+
+Result<Reply> GetSynonyms(app::KbService& kb, RequestContext& ctx) {
+    auto synonyms = kb.Synonyms(ctx.caller->user);
+    if (!synonyms.ok()) return synonyms.error();
+    return Json(200, api::EncodeSynonymsBody(*synonyms));
+}
+
+Result<Reply> PutSynonyms(app::KbService& kb, RequestContext& ctx) {
+    auto body = api::DecodeSynonymsBody(ctx.body);
+    if (!body.ok()) return body.error();
+    auto saved = kb.SetSynonyms(ctx.caller->user, *body, ctx.now);
+    if (!saved.ok()) return saved.error();
+    return Json(200, api::EncodeSynonymsBody(*saved));
+}
+
 // [SECTION] Meta
 
 Result<Reply> GetOpenApi(RequestContext&) {
@@ -144,6 +302,21 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", kRequests, Access::session, to(s.requests, CreateRequest));
     r.Add("GET", Path(kRequests, "/{id}"), Access::session, to(s.requests, GetRequest));
     r.Add("POST", Path(kRequests, "/{id}/comments"), Access::session, to(s.requests, AddComment));
+    const std::string article = Path(kKbArticles, "/{id}");
+    r.Add("GET", kKbIndex, Access::session, to(s.kb, GetKbIndex));
+    r.Add("GET", kKbSearch, Access::session, to(s.kb, SearchKb));
+    r.Add("GET", kKbArticles, Access::session, to(s.kb, ListArticles));
+    r.Add("POST", kKbArticles, Access::session, to(s.kb, CreateArticle));
+    r.Add("GET", article, Access::session, to(s.kb, GetArticle));
+    r.Add("PUT", article, Access::session, to(s.kb, UpdateArticle));
+    r.Add("POST", article + "/state", Access::session, to(s.kb, ChangeArticleState));
+    r.Add("GET", article + "/versions", Access::session, to(s.kb, ListArticleVersions));
+    r.Add("POST", article + "/feedback", Access::session, to(s.kb, SendFeedback));
+    r.Add("POST", kKbDeflections, Access::session, to(s.kb, RecordDeflection));
+    r.Add("GET", kKbReview, Access::session, to(s.kb, GetReviewQueue));
+    r.Add("GET", kKbStats, Access::session, to(s.kb, GetKbStats));
+    r.Add("GET", kKbSynonyms, Access::session, to(s.kb, GetSynonyms));
+    r.Add("PUT", kKbSynonyms, Access::session, to(s.kb, PutSynonyms));
     r.Add("GET", kOpenApi, Access::anyone, GetOpenApi);
     r.Add("GET", kHealth, Access::anyone, GetHealth);
 }

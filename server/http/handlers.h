@@ -6,6 +6,7 @@
 
 #include "server/app/auth_service.h"
 #include "server/app/catalog_service.h"
+#include "server/app/kb_service.h"
 #include "server/app/request_service.h"
 #include "server/http/router.h"
 
@@ -15,6 +16,7 @@ struct ApiServices {
     app::AuthService& auth;
     app::CatalogService& catalog;
     app::RequestService& requests;
+    app::KbService& kb;
 };
 
 void AddApiRoutes(Router& router, ApiServices services);

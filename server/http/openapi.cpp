@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/api/routes.h"
+#include "shared/domain/kb.h"
 #include "shared/domain/limits.h"
 
 namespace spoc::http {
@@ -157,6 +158,77 @@ json Schemas() {
         Object({{"items", ArrayOf(Ref("Request"))}, {"total", Int()}, {"page", Int()}, {"page_size", Int()}},
                {"items", "total", "page", "page_size"});
     s["Health"] = Object({{"status", StrEnum({"ok"})}}, {"status"});
+
+    // Knowledge base (shared/api/kb_dto.cpp).
+    json content = {{"title", json{{"type", "string"}, {"maxLength", kMaxArticleTitle}}},
+                    {"body", json{{"type", "string"}, {"description", "Markdown subset."}}},
+                    {"category", Str()},
+                    {"tags", ArrayOf(Str())},
+                    {"audience", StrEnum({"everyone", "agents"})},
+                    {"review_by", json{{"type", "string"}, {"description", "YYYY-MM-DD or empty."}}}};
+    json write = content;
+    write["base_version"] = json{{"type", "integer"}, {"description", "PUT: the version the edit started from."}};
+    s["ArticleWrite"] = Object(write, {"title", "body"});
+    json article = content;
+    for (const char* key : {"id", "owner_id", "version", "helpful", "not_helpful", "views", "deflections"}) article[key] = Int();
+    article["state"] = StrEnum({"draft", "in_review", "published", "retired"});
+    article["owner_name"] = Str();
+    article["updated_by_name"] = Str();
+    article["created_at"] = Time();
+    article["updated_at"] = Time();
+    article["published_at"] = Time();
+    s["Article"] = Object(article, {"id", "title", "state", "version"});
+    s["ArticlePage"] = Object({{"items", ArrayOf(Ref("Article"))}, {"total", Int()}}, {"items", "total"});
+    json version = content;
+    version["version"] = Int();
+    version["author_id"] = Int();
+    version["author_name"] = Str();
+    version["at"] = Time();
+    version["state"] = StrEnum({"draft", "in_review", "published", "retired"});
+    version["change"] = Str();
+    s["ArticleVersions"] = Object({{"items", ArrayOf(Object(version, {"version", "at"}))}}, {"items"});
+    s["StateChange"] = Object({{"state", StrEnum({"draft", "in_review", "published", "retired"})}, {"base_version", Int()}},
+                              {"state", "base_version"});
+    s["Feedback"] = Object({{"helpful", Bool()}, {"comment", json{{"type", "string"}, {"maxLength", kMaxFeedbackComment}}}},
+                           {"helpful"});
+    s["Deflection"] = Object({{"article_id", Int()}, {"catalog_item_id", Int()}, {"query", Str()}}, {"article_id"});
+    s["KbIndex"] = Object({{"version", Str()},
+                           {"articles", ArrayOf(Object({{"id", Int()},
+                                                        {"title", Str()},
+                                                        {"category", Str()},
+                                                        {"tags", ArrayOf(Str())},
+                                                        {"text", Str()},
+                                                        {"audience", StrEnum({"everyone", "agents"})},
+                                                        {"updated_at", Time()}},
+                                                       {"id", "title"}))},
+                           {"synonyms", ArrayOf(ArrayOf(Str()))}},
+                          {"version", "articles"});
+    s["KbSearch"] = Object({{"query", Str()},
+                            {"items", ArrayOf(Object({{"id", Int()},
+                                                      {"title", Str()},
+                                                      {"category", Str()},
+                                                      {"snippet", Str()},
+                                                      {"snippet_html", json{{"type", "string"}, {"description", "HTML-escaped, matches in <mark>."}}},
+                                                      {"score", json{{"type", "number"}}}},
+                                                     {"id", "title"}))}},
+                           {"items"});
+    json stat = Object({{"id", Int()}, {"title", Str()}, {"deflections", Int()}, {"views", Int()}, {"helpful", Int()},
+                        {"not_helpful", Int()}});
+    s["KbStats"] = Object({{"deflections_total", Int()},
+                           {"deflections_30d", Int()},
+                           {"articles_published", Int()},
+                           {"views_total", Int()},
+                           {"top_deflecting", ArrayOf(stat)},
+                           {"most_helpful", ArrayOf(stat)},
+                           {"recent_feedback", ArrayOf(Object({{"article_id", Int()},
+                                                               {"title", Str()},
+                                                               {"helpful", Bool()},
+                                                               {"comment", Str()},
+                                                               {"user_name", Str()},
+                                                               {"at", Time()}}))}},
+                          {"deflections_total"});
+    s["Synonyms"] = Object({{"text", json{{"type", "string"}, {"description", "One 'a = b' pair per line; # comments."}}}},
+                           {"text"});
     return s;
 }
 
@@ -278,6 +350,92 @@ std::string OpenApiDocument() {
     comment["parameters"] = json::array({IdParam("Request id.")});
     comment["requestBody"] = {{"required", true}, {"content", JsonBody("CommentBody")}};
     paths[comments]["post"] = comment;
+
+    // Knowledge base.
+    const std::string article = std::string(kKbArticles) + "/{id}";
+    auto with_id = [&](json op) {
+        op["parameters"] = json::array({IdParam("Article id.")});
+        return op;
+    };
+    auto with_body = [](json op, const char* schema) {
+        op["requestBody"] = {{"required", true}, {"content", JsonBody(schema)}};
+        return op;
+    };
+    json index = Operation(
+        "The search index of every published article the caller may read (employees: audience everyone, not past its "
+        "review date), with the synonym list. Revalidate with If-None-Match: an unchanged index is a 304.",
+        Responses({{"200", Ok("The index; ETag header.", "KbIndex")}, {"304", {{"description", "Unchanged."}}}},
+                  {{"401", "No valid session."}}));
+    paths[kKbIndex]["get"] = index;
+    json search = Operation("Search the articles the caller may read (same engine and ranking as the browser).",
+                            Responses({{"200", Ok("Best first.", "KbSearch")}},
+                                      {{"400", "q longer than 200 bytes or not UTF-8; bad limit (1-50)."},
+                                       {"401", "No valid session."}}));
+    search["parameters"] = json::array({{{"name", "q"}, {"in", "query"}, {"schema", {{"type", "string"}}}},
+                                        {{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 50}}}}});
+    paths[kKbSearch]["get"] = search;
+    json list_articles = Operation(
+        "Articles: employees get what they may read; agents and admins every state (?state=draft,in_review, ?mine=true).",
+        Responses({{"200", Ok("One page.", "ArticlePage")}}, {{"400", "Bad state, sort, page or page_size."}, {"401", "No valid session."}}));
+    list_articles["parameters"] = json::array(
+        {{{"name", "state"}, {"in", "query"}, {"schema", {{"type", "string"}}}},
+         {{"name", "sort"}, {"in", "query"}, {"schema", StrEnum({"updated", "helpful", "title", "views"})}},
+         {{"name", "category"}, {"in", "query"}, {"schema", {{"type", "string"}}}},
+         {{"name", "mine"}, {"in", "query"}, {"schema", {{"type", "boolean"}}}},
+         {{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}}}},
+         {{"name", "page_size"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", limits::kMaxPageSize}}}}});
+    paths[kKbArticles]["get"] = list_articles;
+    paths[kKbArticles]["post"] = with_body(
+        Operation("Create a draft (agents and admins).",
+                  Responses({{"201", Ok("The draft.", "Article")}},
+                            {{"401", "No valid session."}, {"403", "Employees, or CSRF failure."}, {"422", "validation_failed."}})),
+        "ArticleWrite");
+    paths[article]["get"] = with_id(Operation(
+        "One article with its body; counts a view unless ?view=false. Hidden articles are 404 for employees.",
+        Responses({{"200", Ok("The article.", "Article")}}, {{"401", "No valid session."}, {"404", "No such article (or hidden)."}})));
+    paths[article]["put"] = with_id(with_body(
+        Operation("Edit an article: a new version. base_version must be the current version.",
+                  Responses({{"200", Ok("The article.", "Article")}},
+                            {{"401", "No valid session."},
+                             {"403", "Employees, or CSRF failure."},
+                             {"404", "No such article."},
+                             {"409", "Someone saved a newer version (conflict, field base_version)."},
+                             {"422", "validation_failed."}})),
+        "ArticleWrite"));
+    paths[article + "/state"]["post"] = with_id(with_body(
+        Operation("Move an article through draft -> in_review -> published -> retired.",
+                  Responses({{"200", Ok("The article.", "Article")}},
+                            {{"401", "No valid session."},
+                             {"403", "Employees, or CSRF failure."},
+                             {"404", "No such article."},
+                             {"409", "Stale base_version, or a transition the lifecycle doesn't allow."}})),
+        "StateChange"));
+    paths[article + "/versions"]["get"] = with_id(Operation(
+        "Every version, newest first, with who and when (agents and admins).",
+        Responses({{"200", Ok("The history.", "ArticleVersions")}}, {{"401", "No valid session."}, {"404", "No such article."}})));
+    paths[article + "/feedback"]["post"] = with_id(with_body(
+        Operation("Helpful / not helpful, with an optional comment; one vote per user (a new one replaces it).",
+                  Responses({{"200", Ok("The article's counts.", "Article")}},
+                            {{"401", "No valid session."}, {"404", "No such article (or hidden)."}, {"422", "Comment too long."}})),
+        "Feedback"));
+    paths[kKbDeflections]["post"] = with_body(
+        Operation("\"This solved it\": an article answered a request before it was filed.",
+                  Responses({{"204", {{"description", "Recorded."}}}},
+                            {{"401", "No valid session."}, {"404", "No such article or catalog item."}})),
+        "Deflection");
+    paths[kKbReview]["get"] = Operation(
+        "Articles in review, and the caller's own articles past their review date (agents and admins).",
+        Responses({{"200", Ok("The list.", "ArticlePage")}}, {{"401", "No valid session."}, {"403", "Employees."}}));
+    paths[kKbStats]["get"] = Operation(
+        "Deflections, views, most helpful and recent feedback (admins).",
+        Responses({{"200", Ok("Figures.", "KbStats")}}, {{"401", "No valid session."}, {"403", "Not an admin."}}));
+    paths[kKbSynonyms]["get"] = Operation("The synonym list (agents and admins).",
+                                          Responses({{"200", Ok("The list.", "Synonyms")}}, {{"401", "No valid session."}, {"403", "Employees."}}));
+    paths[kKbSynonyms]["put"] = with_body(
+        Operation("Replace the synonym list (admins); search uses it at once.",
+                  Responses({{"200", Ok("The list.", "Synonyms")}},
+                            {{"401", "No valid session."}, {"403", "Not an admin."}, {"422", "A bad line (field 'line N')."}})),
+        "Synonyms");
 
     paths[kOpenApi]["get"] = Operation("This document.", {{"200", {{"description", "OpenAPI 3.0 JSON."}}}}, false);
     paths[kHealth]["get"] = Operation("Liveness probe.", {{"200", Ok("Up.", "Health")}}, false);

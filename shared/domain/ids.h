@@ -21,6 +21,7 @@ using UserId = Id<struct UserTag>;
 using RequestId = Id<struct RequestTag>;
 using CatalogItemId = Id<struct CatalogItemTag>;
 using CommentId = Id<struct CommentTag>;
+using ArticleId = Id<struct ArticleTag>;
 
 }  // namespace spoc
 

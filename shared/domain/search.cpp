@@ -1,6 +1,8 @@
 // Knowledge-base search index (see search.h): Build() turns queued documents into
-// sorted postings with positions; Search() compiles a query into clauses (exact,
-// prefix, typo and synonym alternatives plus required phrases) and ranks with BM25.
+// sorted postings with positions and a deletion-neighbourhood typo index (hashes of each
+// word minus up to 2 bytes, so typo candidates are looked up, not scanned); Search()
+// compiles a query into clauses (exact, prefix, typo and synonym alternatives plus
+// required phrases) and ranks with BM25.
 // Index: [SECTION] Helpers, [SECTION] Build, [SECTION] Query plan, [SECTION] Search, [SECTION] Snippet
 #include "shared/domain/search.h"
 
@@ -68,6 +70,35 @@ int BoundedDistance(std::string_view a, std::string_view b, int max_d) {
     }
     return std::min(prev[m], max_d + 1);
 }
+
+// Hashes of every string made by deleting up to max_deletes bytes from word (deduplicated,
+// appended to out). Two words within restricted Damerau-Levenshtein distance k share at
+// least one such hash when both sides delete up to k bytes: each edit costs at most one
+// deletion per side (a transposition "ab"/"ba" deletes the same letter on both).
+void AppendDeletionHashes(std::string_view word, int max_deletes, std::vector<std::uint32_t>& out) {
+    const std::size_t n = word.size();
+    const std::size_t first = out.size();
+    auto hash_skipping = [&](std::size_t skip1, std::size_t skip2) {
+        std::uint32_t h = 2166136261u;  // FNV-1a over the kept bytes
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i == skip1 || i == skip2) continue;
+            h = (h ^ static_cast<unsigned char>(word[i])) * 16777619u;
+        }
+        return h;
+    };
+    const std::size_t none = n;
+    out.push_back(hash_skipping(none, none));
+    if (max_deletes >= 1)
+        for (std::size_t i = 0; i < n; ++i) out.push_back(hash_skipping(i, none));
+    if (max_deletes >= 2)
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = i + 1; j < n; ++j) out.push_back(hash_skipping(i, j));
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
+}
+
+// Edits allowed for a query word of this many bytes (0: exact only).
+int MaxTypoDistance(std::size_t length) { return length >= 8 ? 2 : length >= 4 ? 1 : 0; }
 
 struct StemmedWord {
     std::string stem;
@@ -157,10 +188,13 @@ void SearchIndex::Build() {
             doc.length[f] = 0;
             for (const SearchWord& w : words) {
                 if (IsStopWord(w.folded)) continue;
-                auto [it, inserted] = ids.try_emplace(NormalizeTerm(w.folded), static_cast<std::uint32_t>(texts.size()));
-                if (inserted) texts.push_back(it->first);
-                surfaces.try_emplace(w.folded, it->second);
-                entries.push_back({it->second, static_cast<std::uint32_t>(d), (f << 30) | std::min(w.position, kMaxPosition)});
+                auto surface = surfaces.find(w.folded);  // seen words skip stemming
+                if (surface == surfaces.end()) {
+                    auto [it, inserted] = ids.try_emplace(NormalizeTerm(w.folded), static_cast<std::uint32_t>(texts.size()));
+                    if (inserted) texts.push_back(it->first);
+                    surface = surfaces.emplace(w.folded, it->second).first;
+                }
+                entries.push_back({surface->second, static_cast<std::uint32_t>(d), (f << 30) | std::min(w.position, kMaxPosition)});
                 ++doc.length[f];
             }
             total_length[f] += doc.length[f];
@@ -204,6 +238,10 @@ void SearchIndex::Build() {
 
     const double n = static_cast<double>(m_built_count);
     for (int f = 0; f < 3; ++f) m_avg_length[f] = filled[f] > 0 ? total_length[f] / filled[f] : 1.0;
+    m_norm.resize(3 * m_built_count);
+    for (std::size_t d = 0; d < m_built_count; ++d)
+        for (int f = 0; f < 3; ++f)
+            m_norm[3 * d + f] = kK1 * (1.0 - kB + kB * m_docs[d].length[f] / m_avg_length[f]);
     m_idf.resize(m_terms.size());
     for (std::size_t t = 0; t < m_terms.size(); ++t) {
         const double df = m_terms[t].post_count;
@@ -214,17 +252,44 @@ void SearchIndex::Build() {
     m_surfaces.reserve(surfaces.size());
     for (auto& [text, term] : surfaces) m_surfaces.push_back({text, rank[term]});
     std::sort(m_surfaces.begin(), m_surfaces.end(), [](const Surface& a, const Surface& b) { return a.text < b.text; });
-    m_by_length.resize(m_surfaces.size());
-    for (std::uint32_t i = 0; i < m_by_length.size(); ++i) m_by_length[i] = i;
-    std::stable_sort(m_by_length.begin(), m_by_length.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return m_surfaces[a].text.size() < m_surfaces[b].text.size();
-    });
-    const std::size_t max_len = m_by_length.empty() ? 0 : m_surfaces[m_by_length.back()].text.size();
-    m_length_begin.assign(max_len + 2, 0);
-    for (std::size_t len = 0, k = 0; len <= max_len + 1; ++len) {
-        while (k < m_by_length.size() && m_surfaces[m_by_length[k]].text.size() < len) ++k;
-        m_length_begin[len] = static_cast<std::uint32_t>(k);
+
+    // Typo index: deletion neighbourhoods of every surface a query word could be within reach of.
+    // Query words of 4-7 bytes allow 1 edit (surfaces of 3-8 bytes), 8+ bytes allow 2 (surfaces of 6+).
+    // A shared key k has |k| >= 3 for 1 edit and >= 6 for 2 edits (the query deletes at most 2 of
+    // its 8+ bytes), so a surface needs its 2-byte deletions only from 8 bytes on.
+    std::vector<std::uint64_t> deletes;
+    std::vector<std::uint32_t> hashes;
+    for (std::uint32_t s = 0; s < m_surfaces.size(); ++s) {
+        const std::size_t len = m_surfaces[s].text.size();
+        if (len < 3 || len > kMaxTypoLength + 2) continue;
+        hashes.clear();
+        AppendDeletionHashes(m_surfaces[s].text, len >= 8 ? 2 : 1, hashes);
+        for (std::uint32_t h : hashes) deletes.push_back((static_cast<std::uint64_t>(h) << 32) | s);
     }
+    // Stable radix sort on the hash (two 16-bit passes): surfaces were pushed in increasing
+    // order with distinct hashes each, so this leaves the keys fully sorted.
+    m_deletes.assign(deletes.size(), 0);
+    for (int shift = 32; shift < 64; shift += 16) {
+        std::vector<std::uint32_t> offset(65537, 0);
+        for (std::uint64_t k : deletes) ++offset[((k >> shift) & 0xFFFF) + 1];
+        for (std::size_t b = 1; b < offset.size(); ++b) offset[b] += offset[b - 1];
+        for (std::uint64_t k : deletes) m_deletes[offset[(k >> shift) & 0xFFFF]++] = k;
+        deletes.swap(m_deletes);
+    }
+    m_deletes.swap(deletes);
+    m_deletes.shrink_to_fit();  // the pass buffers alternate: this one may be the grown push_back one
+}
+
+std::size_t SearchIndex::MemoryBytes() const {
+    std::size_t bytes = m_docs.capacity() * sizeof(Document) + m_terms.capacity() * sizeof(Term) +
+                        m_postings.capacity() * sizeof(Posting) + m_positions.capacity() * sizeof(std::uint32_t) +
+                        m_surfaces.capacity() * sizeof(Surface) + m_deletes.capacity() * sizeof(std::uint64_t) +
+                        m_idf.capacity() * sizeof(double) + m_norm.capacity() * sizeof(double);
+    auto heap = [](const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };  // beyond SSO
+    for (const Document& d : m_docs) bytes += heap(d.title) + heap(d.body) + heap(d.tags);
+    for (const Term& t : m_terms) bytes += heap(t.text);
+    for (const Surface& s : m_surfaces) bytes += heap(s.text);
+    return bytes;
 }
 
 void SearchIndex::SetSynonyms(std::vector<std::pair<std::string, std::string>> pairs) {
@@ -271,20 +336,28 @@ void SearchIndex::AddPrefixMatches(std::string_view prefix, double weight, Claus
 
 void SearchIndex::AddTypoMatches(std::string_view word, Clause& clause) const {
     const std::size_t len = word.size();
-    const int max_d = len >= 8 ? 2 : len >= 4 ? 1 : 0;
-    if (max_d == 0 || len > kMaxTypoLength || m_length_begin.empty()) return;
+    const int max_d = MaxTypoDistance(len);
+    if (max_d == 0 || len > kMaxTypoLength || m_deletes.empty()) return;
     struct Candidate {
         int distance;
         std::uint32_t term;
     };
+    // Surfaces sharing a deletion hash with the word, then checked exactly.
+    std::vector<std::uint32_t> hashes, surfaces;
+    AppendDeletionHashes(word, max_d, hashes);
+    for (std::uint32_t h : hashes) {
+        const std::uint64_t key = static_cast<std::uint64_t>(h) << 32;
+        for (auto it = std::lower_bound(m_deletes.begin(), m_deletes.end(), key);
+             it != m_deletes.end() && (*it >> 32) == h; ++it)
+            surfaces.push_back(static_cast<std::uint32_t>(*it));
+    }
+    std::sort(surfaces.begin(), surfaces.end());
+    surfaces.erase(std::unique(surfaces.begin(), surfaces.end()), surfaces.end());
     std::vector<Candidate> found;
-    const std::size_t max_len = m_length_begin.size() - 2;
-    for (std::size_t l = len - static_cast<std::size_t>(max_d); l <= std::min(len + max_d, max_len); ++l) {
-        for (std::uint32_t k = m_length_begin[l]; k < m_length_begin[l + 1]; ++k) {
-            const Surface& surface = m_surfaces[m_by_length[k]];
-            const int d = BoundedDistance(word, surface.text, max_d);
-            if (d > 0 && d <= max_d) found.push_back({d, surface.term});
-        }
+    for (std::uint32_t s : surfaces) {
+        const Surface& surface = m_surfaces[s];
+        const int d = BoundedDistance(word, surface.text, max_d);
+        if (d > 0 && d <= max_d) found.push_back({d, surface.term});
     }
     std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
         return a.term != b.term ? a.term < b.term : a.distance < b.distance;
@@ -419,12 +492,12 @@ const SearchIndex::Posting* SearchIndex::FindPosting(std::uint32_t term, std::ui
 }
 
 double SearchIndex::TermScore(std::uint32_t term, const Posting& p) const {
-    const Document& doc = m_docs[p.doc];
+    const double* norms = m_norm.data() + 3 * static_cast<std::size_t>(p.doc);
     double score = 0.0;
     for (int f = 0; f < 3; ++f) {
         if (p.tf[f] == 0) continue;
         const double tf = p.tf[f];
-        const double norm = kK1 * (1.0 - kB + kB * doc.length[f] / m_avg_length[f]);
+        const double norm = norms[f];
         score += kFieldBoost[f] * tf * (kK1 + 1.0) / (tf + norm);
     }
     return m_idf[term] * score;
@@ -455,11 +528,36 @@ std::vector<SearchHit> SearchIndex::Search(std::string_view query, int limit) co
     const Plan plan = MakePlan(query);
     if (plan.impossible) return {};
 
+    // A clause scores each document by its best alternative. Token clauses add straight into
+    // scores (clause by clause, so sums round the same way whatever the path); their per-document
+    // hits are kept, sorted by document, only when a synonym clause needs to look them up.
     using DocScore = std::pair<std::uint32_t, double>;
-    std::vector<std::vector<DocScore>> clause_hits(plan.clauses.size());
+    const bool keep_hits = plan.clauses.size() > plan.token_clauses;
+    std::vector<std::vector<DocScore>> clause_hits(keep_hits ? plan.clauses.size() : 0);
+    std::vector<double> scores(m_built_count, 0.0);
+    std::vector<double> best;               // per document, this clause's best alternative
+    std::vector<std::uint32_t> touched;     // documents with best > 0
     for (std::size_t c = 0; c < plan.clauses.size(); ++c) {
-        std::vector<DocScore>& hits = clause_hits[c];
-        for (const Clause::Alternative& alt : plan.clauses[c].alternatives) {
+        const bool token = c < plan.token_clauses;
+        const auto& alternatives = plan.clauses[c].alternatives;
+        const bool direct = token && !keep_hits;
+        if (alternatives.empty()) continue;
+        if (alternatives.size() == 1 && alternatives[0].terms.size() == 1) {
+            // One term: its postings are already one per document in document order.
+            const Clause::Alternative& alt = alternatives[0];
+            const Term& term = m_terms[alt.terms[0]];
+            const Posting* p = m_postings.data() + term.post_begin;
+            if (!direct) clause_hits[c].reserve(term.post_count);
+            for (std::uint32_t k = 0; k < term.post_count; ++k) {
+                const double score = alt.weight * TermScore(alt.terms[0], p[k]);
+                if (direct) scores[p[k].doc] += score;
+                else clause_hits[c].push_back({p[k].doc, score});
+            }
+            continue;
+        }
+        if (best.empty()) best.assign(m_built_count, 0.0);
+        touched.clear();
+        for (const Clause::Alternative& alt : alternatives) {
             const Term& first = m_terms[alt.terms[0]];
             for (std::uint32_t k = 0; k < first.post_count; ++k) {
                 const Posting& p = m_postings[first.post_begin + k];
@@ -469,20 +567,23 @@ std::vector<SearchHit> SearchIndex::Search(std::string_view query, int limit) co
                     for (std::size_t t = 1; t < alt.terms.size(); ++t)
                         score += TermScore(alt.terms[t], *FindPosting(alt.terms[t], p.doc));
                 }
-                hits.push_back({p.doc, alt.weight * score});
+                score *= alt.weight;
+                if (best[p.doc] == 0.0) touched.push_back(p.doc);
+                best[p.doc] = std::max(best[p.doc], score);
             }
         }
-        std::sort(hits.begin(), hits.end(), [](const DocScore& a, const DocScore& b) {
-            return a.first != b.first ? a.first < b.first : a.second > b.second;
-        });
-        hits.erase(std::unique(hits.begin(), hits.end(),
-                               [](const DocScore& a, const DocScore& b) { return a.first == b.first; }),
-                   hits.end());
+        if (direct) {
+            for (std::uint32_t d : touched) scores[d] += best[d], best[d] = 0.0;
+        } else {
+            std::sort(touched.begin(), touched.end());
+            clause_hits[c].reserve(touched.size());
+            for (std::uint32_t d : touched) clause_hits[c].push_back({d, best[d]}), best[d] = 0.0;
+        }
     }
 
-    std::vector<double> scores(m_built_count, 0.0);
-    for (std::size_t c = 0; c < plan.token_clauses; ++c)
-        for (const DocScore& h : clause_hits[c]) scores[h.first] += h.second;
+    if (keep_hits)
+        for (std::size_t c = 0; c < plan.token_clauses; ++c)
+            for (const DocScore& h : clause_hits[c]) scores[h.first] += h.second;
     for (std::size_t c = plan.token_clauses; c < plan.clauses.size(); ++c) {
         const Clause& clause = plan.clauses[c];
         for (const DocScore& h : clause_hits[c]) {

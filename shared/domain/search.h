@@ -32,6 +32,8 @@ public:
                         std::size_t max_chars) const;  // body window (bytes) with matches marked
     std::size_t DocumentCount() const { return m_built_count; }  // documents in the built index
     std::size_t VocabularySize() const { return m_terms.size(); } // distinct indexed terms
+    std::size_t MemoryBytes() const;  // approximate heap bytes held (documents, postings, typo index)
+    std::size_t TypoIndexBytes() const { return m_deletes.capacity() * sizeof(std::uint64_t); } // share of the typo index
 
     struct Clause;  // query plan pieces (defined in search.cpp)
     struct Plan;
@@ -74,9 +76,9 @@ private:
     std::vector<Posting> m_postings;
     std::vector<std::uint32_t> m_positions;   // (field << 30) | word position, sorted per posting
     std::vector<Surface> m_surfaces;          // sorted by text; prefix and typo matching run on these
-    std::vector<std::uint32_t> m_by_length;   // surface indices sorted by (length, text)
-    std::vector<std::uint32_t> m_length_begin; // m_by_length start per surface length
+    std::vector<std::uint64_t> m_deletes;     // hash(surface minus <= 2 bytes) << 32 | surface, sorted
     std::vector<double> m_idf;                // per term, BM25 inverse document frequency
+    std::vector<double> m_norm;               // per document and field, BM25 length normalization
     double m_avg_length[3] = {0, 0, 0};
     std::vector<Synonym> m_synonyms;
 };

@@ -1,0 +1,273 @@
+// The article editor for agents and admins: fields with the shared validation, the body with a
+// live Markdown preview beside it (tabs on narrow windows), state changes (send for review,
+// publish, retire, ...), a stale-save notice that reloads and keeps your text, and the version
+// history with a line diff of what each version changed.
+#include <algorithm>
+
+#include "client/ui/markdown_view.h"
+#include "client/ui/screens.h"
+#include "client/ui/theme.h"
+#include "client/ui/widgets.h"
+#include "imgui_internal.h"
+
+namespace spoc::ui {
+
+using namespace spoc::client;
+
+namespace {
+
+void EditorLabel(const char* text, const char* note = nullptr) {
+    const Fonts& f = GetFonts();
+    Label(f.body_semibold, color::kText, text);
+    if (note) {
+        ImGui::SameLine(0, 6);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
+        Label(f.small, color::kTextMuted, note);
+    }
+}
+
+void Problem(const std::string& message, float width) {
+    if (message.empty()) return;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    Paragraph(GetFonts().small, color::kDanger, message, width);
+}
+
+void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
+    ArticleContent content = vm.content;
+    std::string tags = vm.tags_text;
+    bool edited = false;
+    TextInputOptions o;
+    o.width = width;
+
+    EditorLabel("Title");
+    o.max_chars = static_cast<int>(kMaxArticleTitle);
+    o.invalid = !vm.ProblemFor("title").empty();
+    o.hook_label = "Title";
+    o.placeholder = "What someone would search for, e.g. \xE2\x80\x9C" "Can't connect to the VPN from home\xE2\x80\x9D";
+    edited |= TextInput("##kb_title", &content.title, o).edited;
+    Problem(vm.ProblemFor("title"), width);
+    VSpace(6);
+
+    const float half = (width - 16) * 0.5f;
+    ImGui::BeginGroup();
+    EditorLabel("Category");
+    o = TextInputOptions{};
+    o.width = half;
+    o.max_chars = static_cast<int>(kMaxArticleCategory);
+    o.hook_label = "Category";
+    o.placeholder = "Network & VPN";
+    o.invalid = !vm.ProblemFor("category").empty();
+    edited |= TextInput("##kb_category", &content.category, o).edited;
+    Problem(vm.ProblemFor("category"), half);
+    ImGui::EndGroup();
+    ImGui::SameLine(0, 16);
+    ImGui::BeginGroup();
+    EditorLabel("Tags", "(comma separated)");
+    o = TextInputOptions{};
+    o.width = half;
+    o.max_chars = 400;
+    o.hook_label = "Tags";
+    o.placeholder = "vpn, remote access";
+    o.invalid = !vm.ProblemFor("tags").empty();
+    edited |= TextInput("##kb_tags", &tags, o).edited;
+    Problem(vm.ProblemFor("tags"), half);
+    ImGui::EndGroup();
+    VSpace(6);
+
+    ImGui::BeginGroup();
+    EditorLabel("Audience");
+    const char* audiences[] = {"Everyone", "Agents only"};
+    int audience = content.audience == Audience::agents ? 1 : 0;
+    if (SegmentedControl("##kb_audience", audiences, 2, &audience)) {
+        content.audience = audience == 1 ? Audience::agents : Audience::everyone;
+        edited = true;
+    }
+    ImGui::EndGroup();
+    ImGui::SameLine(0, 24);
+    ImGui::BeginGroup();
+    EditorLabel("Review by", "(YYYY-MM-DD; past it, employees no longer see it)");
+    o = TextInputOptions{};
+    o.width = 160;
+    o.max_chars = 10;
+    o.filter = CharFilter::date;
+    o.hook_label = "Review by";
+    o.placeholder = "2027-06-30";
+    o.invalid = !vm.ProblemFor("review_by").empty();
+    edited |= TextInput("##kb_review_by", &content.review_by, o).edited;
+    Problem(vm.ProblemFor("review_by"), 300);
+    ImGui::EndGroup();
+    VSpace(6);
+
+    if (edited) actions.EditArticle(vm.id, content, tags);
+}
+
+void DrawBody(const EditorViewModel& vm, float width, float height, Actions& actions) {
+    EditorLabel("Text", "(# heading, **bold**, *italic*, `code`, - lists, 1. steps, [link](https://...))");
+    std::string body = vm.content.body;
+    TextInputOptions o;
+    o.multiline = true;
+    o.width = width;
+    o.height = height;
+    o.max_chars = static_cast<int>(kMaxArticleBody);
+    o.hook_label = "Article text";
+    o.invalid = !vm.ProblemFor("body").empty();
+    if (TextInput("##kb_body", &body, o).edited) actions.EditArticle(vm.id, [&] {
+        ArticleContent c = vm.content;
+        c.body = body;
+        return c;
+    }(), vm.tags_text);
+    Problem(vm.ProblemFor("body"), width);
+}
+
+void DrawPreview(const EditorViewModel& vm, float width, float min_height) {
+    const Fonts& f = GetFonts();
+    EditorLabel("Preview");
+    BeginCard("preview", width, 20);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 40);
+    Paragraph(f.h2, color::kText, vm.content.title.empty() ? std::string("Untitled article") : vm.content.title, width - 40);
+    ImGui::PopTextWrapPos();
+    VSpace(6);
+    const float top = ImGui::GetCursorScreenPos().y;
+    MarkdownView("preview", vm.preview, width - 40, nullptr);
+    const float used = ImGui::GetCursorScreenPos().y - top;
+    if (used < min_height - 60) VSpace(min_height - 60 - used);
+    EndCard();
+}
+
+void DrawHistory(const EditorViewModel& vm, float width, Actions& actions) {
+    const Fonts& f = GetFonts();
+    Label(f.h3, color::kText, "History");
+    Paragraph(f.small, color::kTextMuted, "Every change is kept. Pick a version to see what it changed.", width);
+    VSpace(4);
+    if (vm.versions_load.status == ViewStatus::loading && vm.versions.empty()) {
+        Skeleton(ImVec2(width, 90), 8);
+        return;
+    }
+    BeginCard("history", width, 12);
+    const float inner = width - 24;
+    for (const VersionRowViewModel& v : vm.versions) {
+        const std::string label = v.line + "##version_" + std::to_string(v.version);
+        if (LinkButton(label.c_str(), v.selected ? f.small_semibold : f.small, v.selected ? color::kAccent : color::kTextSecondary))
+            actions.ShowArticleDiff(vm.id, v.version);
+    }
+    if (!vm.diff_title.empty()) {
+        VSpace(8);
+        Divider(inner);
+        VSpace(8);
+        Label(f.small_semibold, color::kText,
+              vm.diff_title + "  \xC2\xB7  +" + std::to_string(vm.diff_stats.added) + " / \xE2\x88\x92" +
+                  std::to_string(vm.diff_stats.removed) + " lines");
+        if (vm.diff_meta_changed) Paragraph(f.small, color::kTextSecondary, vm.diff_meta, inner);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float line_h = Px(f.small) * 1.5f;
+        for (const DiffLine& line : vm.diff) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const ImU32 bg = line.op == DiffOp::added ? color::kSuccessSoft : line.op == DiffOp::removed ? color::kDangerSoft : 0;
+            const ImU32 fg = line.op == DiffOp::added ? color::kSuccess : line.op == DiffOp::removed ? color::kDanger : color::kTextMuted;
+            if (bg) dl->AddRectFilled(p, ImVec2(p.x + inner, p.y + line_h), bg);
+            const char* mark = line.op == DiffOp::added ? "+" : line.op == DiffOp::removed ? "\xE2\x88\x92" : " ";
+            DrawTextAt(dl, f.small_semibold, ImVec2(p.x + 4, p.y + 2), fg, mark);
+            DrawTextClipped(dl, f.small, ImVec2(p.x + 20, p.y + 2), line.op == DiffOp::same ? color::kTextMuted : color::kText,
+                            line.text, inner - 24);
+            ImGui::Dummy(ImVec2(inner, line_h));
+        }
+    }
+    EndCard();
+}
+
+}  // namespace
+
+void DrawKbEditor(const EditorViewModel& vm, UiState& ui, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float w = ui.content_width;
+    Route home;
+    home.screen = Screen::kb_home;
+    if (LinkButton("Knowledge base##crumb_kb", f.small_semibold)) actions.Navigate(home);
+    VSpace(6);
+    if (vm.load.status == ViewStatus::loading) {
+        Skeleton(ImVec2(std::min(w, 420.0f), 34));
+        VSpace(12);
+        Skeleton(ImVec2(w, 420), 12);
+        return;
+    }
+    if (vm.load.status == ViewStatus::failed) {
+        if (ErrorPanel("editor_error", "This article didn't load", vm.load.error, vm.load.retryable, std::min(w, 640.0f)))
+            actions.Retry();
+        return;
+    }
+
+    Label(f.h1, color::kText, vm.is_new ? "New article" : "Edit article");
+    Badge(vm.state + (vm.version > 0 ? " \xC2\xB7 v" + std::to_string(vm.version) : std::string()), vm.state_tone);
+    if (vm.dirty) {
+        ImGui::SameLine(0, 8);
+        Badge("Unsaved changes", Tone::warning);
+    }
+    if (!vm.is_new) {
+        ImGui::SameLine(0, 14);
+        Route view;
+        view.screen = Screen::kb_article;
+        view.article = vm.id;
+        if (LinkButton("View article##kb_view")) actions.Navigate(view);
+    }
+    VSpace(14);
+
+    if (vm.stale) {
+        if (Notice("stale", NoticeKind::warning,
+                   vm.error.empty() ? "Someone else saved this article meanwhile." : vm.error,
+                   "Reload and reapply##kb_reapply", std::min(w, 900.0f)))
+            actions.ReapplyOnLatest(vm.id);
+        VSpace(8);
+    } else if (!vm.error.empty()) {
+        Notice("save_error", NoticeKind::error, vm.error, nullptr, std::min(w, 900.0f));
+        VSpace(8);
+    }
+
+    // Actions row.
+    const std::string save_label = std::string(vm.saving ? "Saving\xE2\x80\xA6" : vm.is_new ? "Create draft" : "Save") + "###kb_save";
+    if (Button(save_label.c_str(), ButtonKind::primary, ImVec2(140, 40), !vm.saving && (vm.dirty || vm.is_new), vm.saving))
+        actions.SaveArticle(vm.id);
+    for (const StateActionViewModel& a : vm.state_actions) {
+        ImGui::SameLine(0, 10);
+        const std::string label = a.label + "##kb_state_" + std::string(ArticleStateName(a.to));
+        // A state change applies to the saved version: save edits first.
+        if (Button(label.c_str(), a.to == ArticleState::retired ? ButtonKind::danger : ButtonKind::secondary, ImVec2(0, 40),
+                   !vm.saving && !vm.dirty))
+            actions.ChangeArticleState(vm.id, a.to);
+    }
+    if (vm.dirty && !vm.state_actions.empty()) {
+        ImGui::SameLine(0, 12);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
+        Label(f.small, color::kTextMuted, "Save first to change the state.");
+    }
+    VSpace(16);
+
+    const bool wide = w >= 1000;
+    if (wide) {
+        const float col = (w - 28) * 0.5f;
+        ImGui::BeginGroup();
+        DrawFields(vm, col, actions);
+        DrawBody(vm, col, 440, actions);
+        ImGui::EndGroup();
+        ImGui::SameLine(0, 28);
+        ImGui::BeginGroup();
+        DrawPreview(vm, col, 600);
+        ImGui::EndGroup();
+        VSpace(20);
+        if (!vm.is_new) DrawHistory(vm, std::min(w, 900.0f), actions);
+        return;
+    }
+    const char* tabs[] = {"Write", "Preview", "History"};
+    int tab = vm.tab;
+    if (SegmentedControl("##kb_tabs", tabs, vm.is_new ? 2 : 3, &tab)) actions.SetEditorTab(vm.id, tab);
+    VSpace(12);
+    if (tab == 0) {
+        DrawFields(vm, w, actions);
+        DrawBody(vm, w, 360, actions);
+    } else if (tab == 1) {
+        DrawPreview(vm, w, 300);
+    } else {
+        DrawHistory(vm, w, actions);
+    }
+}
+
+}  // namespace spoc::ui
