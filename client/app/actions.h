@@ -70,6 +70,8 @@ public:
     void SetEditorTab(ArticleId id, int tab);
     void Deflect(CatalogItemId item, ArticleId article); // "This solved it" on a request form
     void UndoDeflection(CatalogItemId item);          // back to the form (the click stays counted)
+    void EditSynonyms(std::string text);              // admin: the synonym list
+    void SaveSynonyms();                              // checked with shared ParseSynonyms first
 
 private:
     FormDraftState& Draft(CatalogItemId item);        // created on first use; initialized once the item loads

@@ -40,6 +40,8 @@ public:
     void ChangeArticleState(ArticleId id, ArticleState to, int base_version);
     void SendFeedback(ArticleId id);               // POST /kb/articles/{id}/feedback
     void Deflect(CatalogItemId item, ArticleId article, std::string query); // POST /kb/deflections
+    void LoadSynonyms();                           // GET /kb/synonyms (admin screen)
+    void SaveSynonyms();                           // PUT /kb/synonyms with state.synonyms_draft
 
     static constexpr int kPageSize = 20;           // rows per page on #/requests
     static constexpr int kHomeOpenCount = 5;       // open requests shown on the home page

@@ -50,8 +50,10 @@ void Actions::EnsureKbForRoute() {
             if (NeedsLoad(m_state.kb_popular, "helpful")) m_effects.LoadKbPopular();
             if (staff && NeedsLoad(m_state.kb_manage, "all")) m_effects.LoadKbManage();
             if (staff && NeedsLoad(m_state.kb_review, "review")) m_effects.LoadKbReview();
-            if (m_state.me && m_state.me->user.role == Role::admin && NeedsLoad(m_state.kb_stats, "stats"))
-                m_effects.LoadKbStats();
+            if (m_state.me && m_state.me->user.role == Role::admin) {
+                if (NeedsLoad(m_state.kb_stats, "stats")) m_effects.LoadKbStats();
+                if (NeedsLoad(m_state.kb_synonyms, "synonyms") && !m_state.synonyms_saving) m_effects.LoadSynonyms();
+            }
             break;
         case Screen::kb_review:
             if (NeedsLoad(m_state.kb_review, "review")) m_effects.LoadKbReview();
@@ -205,5 +207,25 @@ void Actions::Deflect(CatalogItemId item, ArticleId article) {
 }
 
 void Actions::UndoDeflection(CatalogItemId item) { m_state.deflections.erase(item.value); }
+
+// [SECTION] Synonyms ----------------------------------------------------------------------------------
+
+void Actions::EditSynonyms(std::string text) {
+    if (m_state.synonyms_saving) return;
+    if (text.size() > kMaxSynonymsText) text.resize(kMaxSynonymsText);
+    while (!text.empty() && !IsValidUtf8(text)) text.pop_back();
+    m_state.synonyms_draft = std::move(text);
+    m_state.synonyms_error.reset();
+}
+
+void Actions::SaveSynonyms() {
+    if (m_state.synonyms_saving || !m_state.synonyms_draft) return;
+    auto parsed = ParseSynonyms(*m_state.synonyms_draft);  // the server's rule, before sending
+    if (!parsed.ok()) {
+        m_state.synonyms_error = parsed.error();
+        return;
+    }
+    m_effects.SaveSynonyms();
+}
 
 }  // namespace spoc::client

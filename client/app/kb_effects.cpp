@@ -72,7 +72,7 @@ void Effects::LoadArticle(ArticleId id, bool count_view) {
 void Effects::LoadKbPopular() {
     AppState* s = &m_state;
     LoadInto<api::ArticlePage>(
-        m_api, NewTicket(), "helpful", std::string(routes::kKbArticles) + "?sort=helpful&page_size=6",
+        m_api, NewTicket(), "helpful", std::string(routes::kKbArticles) + "?state=published&sort=helpful&page_size=6",
         [s] { return &s->kb_popular; }, [](const std::string& body) { return api::DecodeArticlePage(body); },
         [this] { OnUnauthenticated(); });
 }
@@ -253,6 +253,42 @@ void Effects::Deflect(CatalogItemId item, ArticleId article, std::string query) 
                        return;
                    }
                    d.error = ErrorFromResponse(status, text);
+                   if (status == 401) OnUnauthenticated();
+               });
+}
+
+void Effects::LoadSynonyms() {
+    AppState* s = &m_state;
+    LoadInto<api::SynonymsBody>(
+        m_api, NewTicket(), "synonyms", routes::kKbSynonyms, [s] { return &s->kb_synonyms; },
+        [](const std::string& body) { return api::DecodeSynonymsBody(body); }, [this] { OnUnauthenticated(); });
+}
+
+void Effects::SaveSynonyms() {
+    if (!m_state.synonyms_draft) return;
+    m_state.synonyms_saving = true;
+    m_state.synonyms_error.reset();
+    const std::uint64_t ticket = NewTicket();
+    m_state.kb_synonyms.ticket = ticket;
+    api::SynonymsBody body{*m_state.synonyms_draft};
+    m_api.Send(MakeRequest("PUT", routes::kKbSynonyms, api::EncodeSynonymsBody(body)),
+               [this, ticket](int status, const std::string& text) {
+                   if (m_state.kb_synonyms.ticket != ticket) return;
+                   m_state.synonyms_saving = false;
+                   if (status == 200) {
+                       Result<api::SynonymsBody> saved = api::DecodeSynonymsBody(text);
+                       if (saved.ok()) {
+                           m_state.kb_synonyms.data = std::move(*saved);
+                           m_state.kb_synonyms.has_data = true;
+                           m_state.kb_synonyms.data_key = "synonyms";
+                           m_state.kb_synonyms.load = Load::ready;
+                       }
+                       m_state.synonyms_draft.reset();
+                       m_state.kb_index.stale = true;  // the index download carries the synonyms
+                       AddToast(&m_state, "Synonyms saved. Search uses them now.");
+                       return;
+                   }
+                   m_state.synonyms_error = ErrorFromResponse(status, text);
                    if (status == 401) OnUnauthenticated();
                });
 }

@@ -51,6 +51,10 @@ void ClearUserData(AppState* state) {
     state->versions.clear();
     state->editors.clear();
     state->deflections.clear();
+    state->kb_synonyms = {};
+    state->synonyms_draft.reset();
+    state->synonyms_saving = false;
+    state->synonyms_error.reset();
     state->data_owner.clear();
 }
 

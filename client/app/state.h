@@ -170,6 +170,10 @@ struct AppState {
     std::map<std::int64_t, Remote<std::vector<ArticleVersion>>> versions; // by article id
     std::map<std::int64_t, EditorState> editors;         // by article id (0: new article)
     std::map<std::int64_t, DeflectionState> deflections; // by catalog item id
+    Remote<api::SynonymsBody> kb_synonyms;    // admin: the synonym list as saved
+    std::optional<std::string> synonyms_draft; // admin: edited text not yet saved
+    bool synonyms_saving = false;
+    std::optional<Error> synonyms_error;      // save failed (a bad line names it)
 
     std::string data_owner;                   // username the cached requests and drafts belong to
     std::vector<Toast> toasts;                // newest last

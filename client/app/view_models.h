@@ -179,6 +179,12 @@ struct KbHomeViewModel {
     std::vector<KbStatLine> top_deflecting;
     std::vector<KbStatLine> most_helpful;
     std::vector<std::string> feedback;          // "Emma Jones on VPN keeps dropping: 'step 3 ...'"
+    LoadView synonyms_load;                     // admin: the synonym editor
+    std::string synonyms_text;                  // the draft if edited, else what is saved
+    bool synonyms_dirty = false;
+    bool synonyms_saving = false;
+    int synonym_pairs = 0;                      // pairs in the text as it stands (-1: a line is bad)
+    std::string synonyms_error;
 };
 KbHomeViewModel BuildKbHome(const AppState& state, const Clock& clock);
 

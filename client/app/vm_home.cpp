@@ -40,7 +40,7 @@ CatalogViewModel BuildCatalog(const AppState& state) {
     vm.searching = !Trim(state.search).empty();
     if (vm.searching) {
         for (const CatalogItem* item : SearchCatalog(items, state.search)) vm.results.push_back(MakeTile(*item));
-        vm.article_results = SearchArticles(state, state.search, 5);
+        vm.article_results = SearchArticles(state, state.search, 3);
     } else {
         std::vector<const CatalogItem*> all;
         for (const CatalogItem& item : items) all.push_back(&item);

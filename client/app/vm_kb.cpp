@@ -121,7 +121,8 @@ KbHomeViewModel BuildKbHome(const AppState& state, const Clock& clock) {
     }
     vm.popular_load = ToLoadView(state.kb_popular, "helpful");
     if (state.kb_popular.has_data)
-        for (const Article& a : state.kb_popular.data.items) vm.popular.push_back(MakeArticleRow(a, clock, true));
+        for (const Article& a : state.kb_popular.data.items)
+            if (a.helpful > 0) vm.popular.push_back(MakeArticleRow(a, clock, true));  // only what people voted for
     if (vm.staff) {
         vm.manage_load = ToLoadView(state.kb_manage, "all");
         if (state.kb_manage.has_data)
@@ -144,6 +145,16 @@ KbHomeViewModel BuildKbHome(const AppState& state, const Clock& clock) {
                 vm.feedback.push_back(f.user_name + (f.helpful ? " (helpful) on " : " (not helpful) on ") + f.title +
                                       ": \"" + f.comment + "\"");
         }
+    }
+    if (vm.admin) {
+        vm.synonyms_load = ToLoadView(state.kb_synonyms, "synonyms");
+        vm.synonyms_dirty = state.synonyms_draft.has_value();
+        vm.synonyms_text = vm.synonyms_dirty ? *state.synonyms_draft : state.kb_synonyms.data.text;
+        vm.synonyms_saving = state.synonyms_saving;
+        auto parsed = ParseSynonyms(vm.synonyms_text);
+        vm.synonym_pairs = parsed.ok() ? static_cast<int>(parsed->size()) : -1;
+        if (state.synonyms_error) vm.synonyms_error = state.synonyms_error->message;
+        else if (!parsed.ok()) vm.synonyms_error = parsed.error().message;
     }
     return vm;
 }

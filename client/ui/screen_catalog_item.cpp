@@ -467,12 +467,22 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
     else if (vm.deflected) DrawDeflected(vm, main_w, actions);
     else DrawFormCard(vm, main_w, actions);
     ImGui::EndGroup();
+    const float form_h = ImGui::GetItemRectSize().y;
     if (two_columns) {
+        // The side column sticks to the top of the view while the form scrolls past, so the
+        // suggestions stay in sight as the employee types further down (bounded by the form).
         ImGui::SameLine(0, 32);
+        ImGuiStorage* storage = ImGui::GetStateStorage();
+        const ImGuiID height_key = ImGui::GetID("side_column_height");
+        const float top = ImGui::GetCursorPosY();
+        const float side_h = storage->GetFloat(height_key, 0.0f);
+        const float lowest = std::max(top, top + form_h - side_h);
+        ImGui::SetCursorPosY(std::clamp(ImGui::GetScrollY() + 16.0f, top, lowest));
         ImGui::BeginGroup();
         DrawSuggestions(vm, side_w, actions);
         DrawSidePanel(vm, side_w);
         ImGui::EndGroup();
+        storage->SetFloat(height_key, ImGui::GetItemRectSize().y);
     } else {
         VSpace(20);
         DrawSuggestions(vm, side_w, actions);

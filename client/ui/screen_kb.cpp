@@ -23,7 +23,8 @@ using namespace spoc::client;
 // ---------------------------------------------------------------------------------------------
 namespace {
 
-// Snippet text with matched words in semibold on a soft highlight, wrapped at `width`.
+// Snippet text with matched words in semibold on a soft highlight, wrapped at `width`, at most
+// `max_lines` lines. Returns the height used; with dl == nullptr it only measures.
 float DrawSnippet(ImDrawList* dl, ImVec2 pos, const std::vector<SnippetPiece>& pieces, float width, int max_lines) {
     const Fonts& f = GetFonts();
     const float line_h = Px(f.small) * 1.45f;
@@ -43,6 +44,11 @@ float DrawSnippet(ImDrawList* dl, ImVec2 pos, const std::vector<SnippetPiece>& p
                 if (++line > max_lines) return y + line_h - pos.y;
                 x = pos.x;
                 y += line_h;
+            }
+            if (dl == nullptr) {
+                x += w;
+                i = j;
+                continue;
             }
             if (piece.highlight) {
                 const float trimmed = MeasureText(font, word.back() == ' ' ? word.substr(0, word.size() - 1) : word).x;
@@ -67,8 +73,9 @@ bool DrawArticleHit(const ArticleHitViewModel& hit, float width, Actions& action
     const float pad = 14.0f;
     const float text_x = pos.x + pad + 22;
     const float text_w = width - 2 * pad - 22;
-    // Title line, meta line, up to three snippet lines; then the "solved" button when offered.
-    const float snippet_h = hit.snippet.empty() ? 0.0f : Px(f.small) * 1.45f * 3;
+    // Title line, meta line, up to `snippet_lines` snippet lines; then the "solved" button when offered.
+    const int snippet_lines = offer_solved ? 3 : 2;
+    const float snippet_h = hit.snippet.empty() ? 0.0f : DrawSnippet(nullptr, ImVec2(0, 0), hit.snippet, text_w, snippet_lines);
     const float body_h = pad + Px(f.body_semibold) * 1.4f + Px(f.small) * 1.5f + snippet_h + (offer_solved ? 4.0f : pad);
     const float height = body_h + (offer_solved ? 34.0f + pad : 0.0f);
     const std::string label = hit.title + "##article_" + std::to_string(hit.id.value);
@@ -89,7 +96,7 @@ bool DrawArticleHit(const ArticleHitViewModel& hit, float width, Actions& action
     DrawTextClipped(dl, f.small, ImVec2(text_x, y), color::kTextMuted,
                     "Knowledge article" + (hit.category.empty() ? std::string() : " \xC2\xB7 " + hit.category), text_w);
     y += Px(f.small) * 1.5f;
-    if (!hit.snippet.empty()) DrawSnippet(dl, ImVec2(text_x, y), hit.snippet, text_w, 3);
+    if (!hit.snippet.empty()) DrawSnippet(dl, ImVec2(text_x, y), hit.snippet, text_w, snippet_lines);
     bool solved = false;
     if (offer_solved) {
         ImGui::SetCursorScreenPos(ImVec2(text_x, pos.y + body_h));
@@ -268,7 +275,8 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
     }
     SectionTitle("Most helpful");
     if (vm.popular_load.status == ViewStatus::loading) Skeleton(ImVec2(main_w, 120), 10);
-    else if (vm.popular.empty()) Paragraph(f.body, color::kTextMuted, "No votes yet.", main_w);
+    else if (vm.popular.empty())
+        Paragraph(f.body, color::kTextMuted, "No votes yet \xE2\x80\x94 articles people mark as helpful show up here.", main_w);
     else {
         BeginCard("popular", main_w, 12);
         for (const ArticleRowViewModel& row : vm.popular) DrawArticleRow(row, main_w - 24, actions, false);
@@ -331,6 +339,33 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
                 Label(f.small_semibold, color::kText, "Recent feedback");
                 for (const std::string& line : vm.feedback) Paragraph(f.small, color::kTextSecondary, line, inner);
             }
+        }
+        EndCard();
+        VSpace(16);
+        BeginCard("kb_synonyms", side_w, 20);
+        const float inner = side_w - 40;
+        Label(f.h3, color::kText, "Synonyms");
+        Paragraph(f.small, color::kTextMuted,
+                  "One pair per line, both ways: \xE2\x80\x9Cvpn = remote access\xE2\x80\x9D. Lines starting with # are notes.", inner);
+        VSpace(4);
+        if (vm.synonyms_load.status == ViewStatus::loading) {
+            Skeleton(ImVec2(inner, 120));
+        } else {
+            std::string text = vm.synonyms_text;
+            TextInputOptions o;
+            o.multiline = true;
+            o.height = 180;
+            o.width = inner;
+            o.max_chars = static_cast<int>(kMaxSynonymsText);
+            o.hook_label = "Synonyms";
+            o.invalid = !vm.synonyms_error.empty();
+            if (TextInput("##kb_synonyms_text", &text, o).edited) actions.EditSynonyms(text);
+            if (!vm.synonyms_error.empty()) Paragraph(f.small, color::kDanger, vm.synonyms_error, inner);
+            else Label(f.small, color::kTextMuted, std::to_string(vm.synonym_pairs) + (vm.synonym_pairs == 1 ? " pair" : " pairs"));
+            VSpace(4);
+            if (Button("Save synonyms##kb_synonyms_save", ButtonKind::secondary, ImVec2(0, 0),
+                       vm.synonyms_dirty && vm.synonym_pairs >= 0 && !vm.synonyms_saving, vm.synonyms_saving))
+                actions.SaveSynonyms();
         }
         EndCard();
     }
@@ -408,11 +443,14 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
         BeginCard("feedback", col, 20);
         const float inner = col - 40;
         if (!vm.voted) {
+            const float row_y = ImGui::GetCursorPosY();
+            ImGui::SetCursorPosY(row_y + 8);
             Label(f.body_semibold, color::kText, "Was this article helpful?");
             ImGui::SameLine(0, 16);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
+            ImGui::SetCursorPosY(row_y);
             if (Button("Yes##helpful_yes", ButtonKind::secondary, ImVec2(72, 34), !vm.feedback_sending)) actions.Vote(vm.id, true);
             ImGui::SameLine(0, 8);
+            ImGui::SetCursorPosY(row_y);
             if (Button("No##helpful_no", ButtonKind::secondary, ImVec2(72, 34), !vm.feedback_sending)) actions.Vote(vm.id, false);
         } else if (vm.voted_helpful) {
             Label(f.body_semibold, color::kSuccess, "Thanks \xE2\x80\x94 glad it helped.");

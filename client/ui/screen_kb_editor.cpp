@@ -21,7 +21,6 @@ void EditorLabel(const char* text, const char* note = nullptr) {
     Label(f.body_semibold, color::kText, text);
     if (note) {
         ImGui::SameLine(0, 6);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
         Label(f.small, color::kTextMuted, note);
     }
 }
@@ -160,6 +159,7 @@ void DrawHistory(const EditorViewModel& vm, float width, Actions& actions) {
         if (vm.diff_meta_changed) Paragraph(f.small, color::kTextSecondary, vm.diff_meta, inner);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float line_h = Px(f.small) * 1.5f;
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
         for (const DiffLine& line : vm.diff) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const ImU32 bg = line.op == DiffOp::added ? color::kSuccessSoft : line.op == DiffOp::removed ? color::kDangerSoft : 0;
@@ -171,6 +171,7 @@ void DrawHistory(const EditorViewModel& vm, float width, Actions& actions) {
                             line.text, inner - 24);
             ImGui::Dummy(ImVec2(inner, line_h));
         }
+        ImGui::PopStyleVar();
     }
     EndCard();
 }

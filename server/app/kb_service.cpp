@@ -104,6 +104,10 @@ void KbService::Invalidate() {
 
 Result<Unit> KbService::Refresh(Timestamp now) {
     std::lock_guard refresh(m_refresh_mutex);
+    return RefreshLocked(now);
+}
+
+Result<Unit> KbService::RefreshLocked(Timestamp now) {
     std::int64_t generation;
     {
         std::lock_guard lock(m_mutex);
@@ -142,7 +146,12 @@ Result<std::shared_ptr<const KbSnapshot>> KbService::Snapshot(Timestamp now) {
         return nullptr;
     };
     if (auto s = fresh()) return s;
-    if (auto r = Refresh(now); !r.ok()) return r.error();
+    // Requests that find the snapshot stale at the same moment wait for one rebuild, not one each.
+    {
+        std::lock_guard refresh(m_refresh_mutex);
+        if (auto s = fresh()) return s;
+        if (auto r = RefreshLocked(now); !r.ok()) return r.error();
+    }
     std::lock_guard lock(m_mutex);
     return m_snapshot;
 }

@@ -84,6 +84,7 @@ public:
 
 private:
     Result<Article> Load(storage::Database& db, ArticleId id);
+    Result<Unit> RefreshLocked(Timestamp now);  // m_refresh_mutex held
     void Invalidate();
 
     storage::ReaderPool& m_readers;

@@ -266,6 +266,7 @@ Result<ArticleFile> ParseArticleFile(std::string_view text, std::string_view fil
     if (out.content.title.empty() && body_start < lines.size() && lines[body_start].substr(0, 2) == "# ") {
         out.content.title = std::string(Trim(lines[body_start].substr(2)));
         ++body_start;
+        while (body_start < lines.size() && Trim(lines[body_start]).empty()) ++body_start;
     }
     if (out.content.title.empty()) out.content.title = TitleFromFileName(file_name);
     std::string body;
