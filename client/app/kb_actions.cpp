@@ -33,9 +33,10 @@ void Actions::EnsureKbIndex() {
     Remote<KbIndexData>& slot = m_state.kb_index;
     if (slot.load == Load::loading) return;
     // Revalidate at most once a minute while screens that search are open (a 304 when unchanged).
+    // A failed download is tried again on the same schedule: home and the request forms only
+    // suggest articles and have no Retry button for it (Retry on #/kb marks it stale: at once).
     const bool due = m_clock.now - m_state.kb_index_checked >= Effects::kKbIndexRecheckMs;
-    if (slot.load == Load::failed && !slot.stale) return;  // Retry marks it stale
-    if (slot.load == Load::idle || slot.stale || (slot.load == Load::ready && due)) {
+    if (slot.load == Load::idle || slot.stale || due) {
         m_state.kb_index_checked = m_clock.now;
         m_effects.LoadKbIndex();
     }
@@ -44,6 +45,8 @@ void Actions::EnsureKbIndex() {
 void Actions::EnsureKbForRoute() {
     const Route& route = m_state.route;
     const bool staff = IsStaffUser(m_state);
+    // The editor and the review list are staff screens; employees get "not found" without asking.
+    if (!staff && (route.screen == Screen::kb_edit || route.screen == Screen::kb_review)) return;
     switch (route.screen) {
         case Screen::kb_home:
             EnsureKbIndex();

@@ -39,7 +39,9 @@ struct ArticleHitViewModel {
     std::vector<SnippetPiece> snippet;
 };
 // Local search over the downloaded index; empty when it isn't loaded or the query is blank.
-std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::string_view query, int limit);
+// Hits scoring under `min_relative` x the best one are dropped (suggestions keep only strong ones).
+std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::string_view query, int limit,
+                                                double min_relative = 0.0);
 
 struct CatalogTileViewModel {
     CatalogItemId id;

@@ -162,7 +162,9 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
         std::string_view description = d.draft.description;
         if (description.size() > 400) description = description.substr(0, 400);  // the opening says what it's about
         if (!description.empty()) query += " " + std::string(description);
-        vm.suggestions = SearchArticles(state, query, 3);
+        // Only articles close to the best match: a stray word ("home", "hotel" from a half-typed
+        // "hom") shouldn't put an unrelated article beside the form.
+        vm.suggestions = SearchArticles(state, query, 3, 0.4);
     }
     if (auto deflection = state.deflections.find(item_id.value); deflection != state.deflections.end()) {
         vm.deflected = deflection->second.solved;

@@ -74,11 +74,14 @@ std::vector<SnippetPiece> SplitSnippet(std::string_view marked) {
     return out;
 }
 
-std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::string_view query, int limit) {
+std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::string_view query, int limit,
+                                                double min_relative) {
     std::vector<ArticleHitViewModel> out;
     if (!state.kb_index.has_data || Trim(query).empty()) return out;
     const KbIndexData& data = state.kb_index.data;
-    for (const SearchHit& hit : data.search.Search(query, limit)) {
+    const std::vector<SearchHit> hits = data.search.Search(query, limit);
+    for (const SearchHit& hit : hits) {
+        if (hit.score < hits.front().score * min_relative) break;  // best first: the rest are weaker
         const auto& articles = data.index.articles;
         auto it = std::find_if(articles.begin(), articles.end(), [&](const api::KbIndexEntry& e) { return e.id.value == hit.doc_id; });
         if (it == articles.end()) continue;

@@ -63,8 +63,12 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
             case Screen::request_detail: DrawRequestDetail(BuildRequestDetail(state, state.route.request, clock), ui, actions); break;
             case Screen::kb_home: DrawKbHome(BuildKbHome(state, clock), ui, actions); break;
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
-            case Screen::kb_edit: DrawKbEditor(BuildEditor(state, state.route.article, clock), ui, actions); break;
-            case Screen::kb_review: DrawKbReview(BuildReview(state, clock), ui, actions); break;
+            case Screen::kb_edit:
+            case Screen::kb_review:
+                if (!state.me || !IsStaff(state.me->user.role)) DrawNotFound(ui, actions);  // staff screens
+                else if (state.route.screen == Screen::kb_edit) DrawKbEditor(BuildEditor(state, state.route.article, clock), ui, actions);
+                else DrawKbReview(BuildReview(state, clock), ui, actions);
+                break;
             case Screen::signin:
             case Screen::not_found: DrawNotFound(ui, actions); break;
         }

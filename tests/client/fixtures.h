@@ -236,8 +236,10 @@ public:
     void SetLocation(const std::string& hash, bool replace) override { locations.push_back({hash, replace}); }
     void CopyText(const std::string& text) override { copied.push_back(text); }
     std::string NewIdempotencyKey() override { return "key-" + std::to_string(++keys); }
+    void OpenUrl(const std::string& url) override { opened.push_back(url); }
     std::vector<std::pair<std::string, bool>> locations;
     std::vector<std::string> copied;
+    std::vector<std::string> opened;  // external links, in order
     int keys = 0;
 };
 

@@ -71,6 +71,21 @@ await journey('knowledge journey', async ({ server, browser, step }) => {
   assert(article.helpful === 1, `the vote was stored (helpful ${article.helpful})`);
   assert(article.views >= 1, 'opening the article counted a view');
 
+  step('after a reload the index is revalidated, not downloaded again: the browser sends its ETag');
+  const indexRequests = [];
+  emma.page.on('response', async (r) => {
+    if (!r.url().includes('/api/v1/kb/index')) return;
+    indexRequests.push({ sent: (await r.request().allHeaders())['if-none-match'] || '', etag: (await r.allHeaders()).etag || '' });
+  });
+  await emma.page.goto(`${server.base}/?e2e=1#/kb`);  // same document: only the hash changes ...
+  await emma.page.reload();                            // ... so reload for a fresh start of the app
+  await emma.page.waitForFunction(() => window.spoc && window.spoc.e2e && window.spoc.e2e.frame() > 2);
+  await emma.find('kb_search', { timeout: 20000 });
+  for (let i = 0; i < 100 && indexRequests.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert(indexRequests.length >= 1, 'the knowledge home fetched the index');
+  assert(indexRequests[0].sent !== '' && indexRequests[0].sent === indexRequests[0].etag,
+         `the index request carried If-None-Match with the current ETag (sent ${indexRequests[0].sent}, etag ${indexRequests[0].etag})`);
+
   step('root sees the deflection in the admin statistics');
   const root = await SpocPage.open(browser, server.base, '#/kb');
   await root.signIn('root');
