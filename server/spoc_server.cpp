@@ -146,6 +146,7 @@ SpocServer::SpocServer() : m(std::make_unique<Impl>()) {}
 SpocServer::~SpocServer() {
     if (m->http) m->http->Stop();
     m->http.reset();                   // no more handlers running ...
+    if (m->kb) (void)m->kb->FlushViews();  // counted views not yet written
     if (m->writer) m->writer->Stop();  // ... then the last writes are committed
     if (m->checkpointer) m->checkpointer->Stop();
 }
@@ -174,13 +175,6 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     auto checkpointer = storage::Checkpointer::Start(s.db_path, s.writer.get());
     if (!checkpointer.ok()) return checkpointer.error();
     s.checkpointer = std::move(*checkpointer);
-    s.writer->SetHousekeeping([](storage::Database& db) -> Result<Unit> {
-        const Timestamp now = app::NowMs();
-        if (auto r = storage::DeleteExpiredSessions(db, now); !r.ok()) return r.error();
-        if (auto r = storage::DeleteIdempotencyRecordsBefore(db, now - kIdempotencyRetentionMs); !r.ok())
-            return r.error();
-        return Unit{};
-    });
     auto readers = storage::ReaderPool::Open(s.db_path, config.readers);
     if (!readers.ok()) return readers.error();
     s.readers = std::move(*readers);
@@ -191,6 +185,15 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     s.requests = std::make_unique<app::RequestService>(*s.readers, *s.writer, *s.catalog);
 
     s.kb = std::make_unique<app::KbService>(*s.readers, *s.writer);
+    // Housekeeping is set before the first write job (the demo seed below), after everything it uses.
+    s.writer->SetHousekeeping([&s](storage::Database& db) -> Result<Unit> {
+        const Timestamp now = app::NowMs();
+        if (auto r = s.kb->WritePendingViews(db); !r.ok()) return r.error();
+        if (auto r = storage::DeleteExpiredSessions(db, now); !r.ok()) return r.error();
+        if (auto r = storage::DeleteIdempotencyRecordsBefore(db, now - kIdempotencyRetentionMs); !r.ok())
+            return r.error();
+        return Unit{};
+    });
     if (config.demo) {
         auto seeded = app::SeedDemoIfEmpty(*s.writer, config.assets_dir, app::NowMs());
         if (!seeded.ok()) return seeded.error();

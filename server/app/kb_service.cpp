@@ -254,10 +254,51 @@ Result<Article> KbService::Read(const User& caller, ArticleId id, bool count_vie
     if (!article.ok()) return article.error();
     if (!CanReadArticle(*article, caller.role, UtcDate(now))) return NotFound();  // hidden looks missing
     if (count_view && article->state == ArticleState::published) {
-        auto viewed = m_writer.Run([&](storage::Database& db) { return storage::AddView(db, id); });
-        if (viewed.ok()) article->views += 1;
+        CountView(id, now);
+        article->views += 1;
     }
     return article;
+}
+
+Result<Unit> KbService::WritePendingViews(storage::Database& db) {
+    std::unordered_map<std::int64_t, std::int64_t> batch;
+    {
+        std::lock_guard lock(m_views_mutex);
+        batch.swap(m_views);
+    }
+    for (const auto& [article, count] : batch) {
+        if (auto r = storage::AddViews(db, ArticleId(article), count); !r.ok()) {
+            std::lock_guard lock(m_views_mutex);  // not written: keep them for the next try
+            for (const auto& [a, c] : batch) m_views[a] += c;
+            return r.error();
+        }
+    }
+    return Unit{};
+}
+
+Result<Unit> KbService::FlushViews() {
+    return m_writer.Run([&](storage::Database& db) { return WritePendingViews(db); });
+}
+
+void KbService::CountView(ArticleId id, Timestamp now) {
+    std::unordered_map<std::int64_t, std::int64_t> batch;
+    {
+        std::lock_guard lock(m_views_mutex);
+        m_views[id.value] += 1;
+        if (m_views_flushing || now - m_views_flushed_at < 1000) return;
+        m_views_flushing = true;
+        m_views_flushed_at = now;
+        batch.swap(m_views);
+    }
+    auto written = m_writer.Run([&](storage::Database& db) -> Result<Unit> {
+        for (const auto& [article, count] : batch)
+            if (auto r = storage::AddViews(db, ArticleId(article), count); !r.ok()) return r.error();
+        return Unit{};
+    });
+    std::lock_guard lock(m_views_mutex);
+    m_views_flushing = false;
+    if (!written.ok())  // keep them for the next flush
+        for (const auto& [article, count] : batch) m_views[article] += count;
 }
 
 Result<api::ArticlePage> KbService::List(const User& caller, const ArticleListOptions& o, Timestamp now) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "server/storage/kb_repo.h"
@@ -77,6 +78,11 @@ public:
     // title is updated (a new version) when its content or state differs. Owners named in front
     // matter must exist and be staff; otherwise the importer owns the article.
     Result<ImportReport> ImportFolder(const std::string& folder, const std::string& importer_username, Timestamp now);
+    // Writes the views counted since the last write (housekeeping and shutdown; runs on `db`,
+    // the writer's connection inside its transaction).
+    Result<Unit> WritePendingViews(storage::Database& db);
+    Result<Unit> FlushViews();  // WritePendingViews in a writer job
+
     // Demo content: imports <assets>/demo/kb (as root) and its synonyms.txt into an empty knowledge base.
     Result<bool> SeedDemoIfEmpty(const std::string& assets_dir, Timestamp now);
     // Reads the synonym file (if any) into the settings.
@@ -85,6 +91,7 @@ public:
 private:
     Result<Article> Load(storage::Database& db, ArticleId id);
     Result<Unit> RefreshLocked(Timestamp now);  // m_refresh_mutex held
+    void CountView(ArticleId id, Timestamp now);  // buffered; see m_views
     void Invalidate();
 
     storage::ReaderPool& m_readers;
@@ -93,6 +100,13 @@ private:
     mutable std::mutex m_mutex;                 // guards the two fields below
     std::shared_ptr<const KbSnapshot> m_snapshot;
     std::int64_t m_generation = 0;              // bumped after every committed write that changes the index
+    // Views are counters, not records: they are added up in memory and written at most once a
+    // second in one job, so reading an article never waits for (or costs) an fsync of its own.
+    // A crash loses at most the last second of views.
+    std::mutex m_views_mutex;
+    std::unordered_map<std::int64_t, std::int64_t> m_views;  // article id -> views not yet written
+    Timestamp m_views_flushed_at = 0;
+    bool m_views_flushing = false;
 };
 
 }  // namespace spoc::app

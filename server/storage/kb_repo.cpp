@@ -272,10 +272,10 @@ Result<Unit> UpsertVote(Database& db, ArticleId id, UserId user, const ArticleFe
     return recount->Run();
 }
 
-Result<Unit> AddView(Database& db, ArticleId id) {
-    auto q = db.Prepare("UPDATE kb_articles SET views = views + 1 WHERE id = ?1");
+Result<Unit> AddViews(Database& db, ArticleId id, std::int64_t count) {
+    auto q = db.Prepare("UPDATE kb_articles SET views = views + ?2 WHERE id = ?1");
     if (!q.ok()) return q.error();
-    q->Bind(1, id.value);
+    q->Bind(1, id.value).Bind(2, count);
     return q->Run();
 }
 

@@ -43,7 +43,7 @@ Result<std::vector<Article>> ListReviewQueue(Database& db, UserId owner, const s
 
 // One vote per user and article (a second one replaces the first); recounts the article's totals.
 Result<Unit> UpsertVote(Database& db, ArticleId id, UserId user, const ArticleFeedback& feedback, Timestamp now);
-Result<Unit> AddView(Database& db, ArticleId id);
+Result<Unit> AddViews(Database& db, ArticleId id, std::int64_t count);
 Result<Unit> InsertDeflection(Database& db, const api::Deflection& deflection, UserId user, Timestamp now);
 Result<api::KbStats> ReadKbStats(Database& db, Timestamp since_30d);
 

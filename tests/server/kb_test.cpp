@@ -928,3 +928,24 @@ TEST_CASE("kb: --import-kb creates, leaves unchanged, updates, and reports bad f
     REQUIRE(history.size() == 2);
     CHECK(history[0]["change"] == "imported");
 }
+
+TEST_CASE("kb: views are counted in memory and all of them reach the database by shutdown") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session ava = SignIn(cli, "ava");
+    const json article = Publish(cli, ava, Create(cli, ava, ArticleBody("Counting views")));
+    const int id = article["id"].get<int>();
+    const Session emma = SignIn(cli, "emma");
+    for (int i = 0; i < 7; ++i) {
+        auto res = Get(cli, emma, ArticlePath(id));
+        REQUIRE(res);
+        CHECK(res->status == 200);
+    }
+    // The editor's read doesn't count.
+    REQUIRE(Get(cli, ava, ArticlePath(id, "?view=false"))->status == 200);
+    server.Restart();  // a clean stop writes the views still held in memory
+    auto again = server.Client();
+    const Session ava2 = SignIn(again, "ava");
+    const json stored = GetOk(again, ava2, ArticlePath(id, "?view=false"));
+    CHECK(stored["views"].get<int>() == 7);
+}
