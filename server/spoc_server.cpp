@@ -197,6 +197,8 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (config.demo) {
         auto seeded = app::SeedDemoIfEmpty(*s.writer, config.assets_dir, app::NowMs());
         if (!seeded.ok()) return seeded.error();
+        auto groups = app::SeedDemoGroupsIfEmpty(*s.writer);
+        if (!groups.ok()) return groups.error();
         auto articles = s.kb->SeedDemoIfEmpty(config.assets_dir, app::NowMs());
         if (!articles.ok()) return articles.error();
     }

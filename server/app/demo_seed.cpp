@@ -8,12 +8,14 @@
 
 #include "server/app/clock.h"
 #include "server/app/crypto.h"
+#include "server/storage/agents_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/catalog_repo.h"
 #include "server/storage/requests_repo.h"
 #include "server/storage/users_repo.h"
 #include "shared/api/dto.h"
 #include "shared/domain/request_builder.h"
+#include "shared/domain/routing.h"
 #include "shared/domain/text.h"
 
 namespace spoc::app {
@@ -279,6 +281,34 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
                                        .Int("requests", seeded_requests)
                                        .Json();
         if (auto a = storage::AppendAudit(db, {now, UserId(), "demo", 0, "seed", detail}); !a.ok()) return a.error();
+        return true;
+    });
+}
+
+Result<bool> SeedDemoGroupsIfEmpty(storage::Writer& writer) {
+    return writer.Run([&](storage::Database& db) -> Result<bool> {
+        auto count = storage::CountGroups(db);
+        if (!count.ok()) return count.error();
+        if (*count > 0) return false;
+        auto ava = storage::FindUserByUsername(db, "ava");
+        if (!ava.ok()) return ava.error();
+        auto root = storage::FindUserByUsername(db, "root");
+        if (!root.ok()) return root.error();
+        if (!*ava || !*root) return false;  // not the demo users: nothing to staff the groups with
+        const UserId agent = (*ava)->user.id, admin = (*root)->user.id;
+        for (AssignmentGroup group : DemoAssignmentGroups()) {
+            // ava works the IT queues and Facilities; root covers HR. Leads escalate breaches.
+            if (group.id == kDemoGroupHrOperations) group.members = {admin};
+            else group.members = {agent};
+            group.lead = group.id == kDemoGroupHrOperations ? admin : agent;
+            auto id = storage::InsertGroup(db, group);
+            if (!id.ok()) return id.error();
+            int sort = 0;
+            for (UserId member : group.members)
+                if (auto m = storage::AddGroupMember(db, *id, member, sort++); !m.ok()) return m.error();
+        }
+        for (const RoutingRule& rule : DemoRoutingRules())
+            if (auto r = storage::InsertRoutingRule(db, rule); !r.ok()) return r.error();
         return true;
     });
 }

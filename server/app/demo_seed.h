@@ -20,6 +20,10 @@ Result<std::vector<CatalogItem>> LoadCatalogFile(const std::string& path);
 // Seeds when the users table is empty; returns false (and does nothing) otherwise.
 Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_dir, Timestamp now);
 
+// Demo assignment groups (IT Service Desk, Network, HR Operations, Facilities), their agents and
+// the routing rules, when the database has users but no groups yet; false when it had groups.
+Result<bool> SeedDemoGroupsIfEmpty(storage::Writer& writer);
+
 // Form values that pass ValidateDraft for `item` on `today` (defaults, first choices, lower
 // bounds), or nullopt if the item's rules can't be met that simply (e.g. a pattern field).
 std::optional<FormValues> SampleFormValues(const CatalogItem& item, const CivilDate& today);

@@ -1,6 +1,7 @@
 // Request use cases (see request_service.h).
 #include "server/app/request_service.h"
 
+#include "server/app/assignment.h"
 #include "server/app/clock.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/idempotency_repo.h"
@@ -61,8 +62,12 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
             if (*replay) return std::move(**replay);
         }
         Request stored = request;
+        // Routing, auto-assignment and SLA due times are decided in the same job as the insert,
+        // so two requests created at once can't both take the same round-robin turn.
+        if (auto placed = PlaceNewRequest(db, stored, *item, caller, now); !placed.ok()) return placed.error();
         auto id = storage::InsertRequest(db, stored);
         if (!id.ok()) return id.error();
+        if (auto recorded = RecordPlacement(db, stored, now); !recorded.ok()) return recorded.error();
         CreatedResponse out{201, api::EncodeRequest(stored), RequestLocation(stored.id), false};
         const std::string detail = storage::AuditDetail()
                                        .Text("number", stored.number)
@@ -134,6 +139,22 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
             return a.error();
         return comment;
     });
+}
+
+Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueView view, int page, int page_size,
+                                              Timestamp now) {
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "Queues are for agents and admins.");
+    auto lease = m_readers.Acquire();
+    return storage::ListQueue(*lease, {view, caller.id, now, 4LL * 60 * 60 * 1000, page, page_size});
+}
+
+Result<std::vector<storage::HistoryEntry>> RequestService::History(const User& caller, RequestId id) {
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "The history is for agents and admins.");
+    auto lease = m_readers.Acquire();
+    auto found = storage::FindRequest(*lease, id, true);
+    if (!found.ok()) return found.error();
+    if (!*found) return MakeError(ErrorCode::not_found, "No such request.");
+    return storage::ListHistory(*lease, id);
 }
 
 }  // namespace spoc::app

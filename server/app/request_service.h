@@ -8,7 +8,9 @@
 
 #include "server/app/auth_service.h"
 #include "server/app/catalog_service.h"
+#include "server/storage/agents_repo.h"
 #include "server/storage/reader_pool.h"
+#include "server/storage/requests_repo.h"
 #include "server/storage/writer.h"
 #include "shared/api/dto.h"
 #include "shared/domain/request_builder.h"
@@ -42,6 +44,9 @@ public:
     Result<api::RequestPage> ListMine(const User& caller, const RequestFilter& filter, int page, int page_size);
     Result<Request> Get(const User& caller, RequestId id);  // with the comments the caller may see
     Result<Comment> AddComment(const User& caller, RequestId id, const NewComment& comment, Timestamp now);
+    // Agent mode (staff only): a queue view, and a request's field-change history.
+    Result<api::RequestPage> Queue(const User& caller, storage::QueueView view, int page, int page_size, Timestamp now);
+    Result<std::vector<storage::HistoryEntry>> History(const User& caller, RequestId id);
 
 private:
     storage::ReaderPool& m_readers;

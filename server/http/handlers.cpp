@@ -120,6 +120,27 @@ Result<Reply> AddComment(app::RequestService& requests, RequestContext& ctx) {
     return Json(201, api::EncodeComment(*comment));
 }
 
+Result<Reply> GetQueue(app::RequestService& requests, RequestContext& ctx) {
+    storage::QueueView view = storage::QueueView::all_open;
+    const std::string name = ctx.http.get_param_value("view");
+    if (!name.empty() && !storage::ParseQueueView(name, &view))
+        return MakeError(ErrorCode::bad_request, "'view' must be unassigned, mine, groups, open, breaching or pending.",
+                         "view");
+    auto page = IntParam(ctx.http, "page", 1, 1, 1000000);
+    if (!page.ok()) return page.error();
+    auto page_size = IntParam(ctx.http, "page_size", 50, 1, limits::kMaxPageSize);
+    if (!page_size.ok()) return page_size.error();
+    auto result = requests.Queue(ctx.caller->user, view, *page, *page_size, ctx.now);
+    if (!result.ok()) return result.error();
+    return Json(200, api::EncodeRequestPage(*result));
+}
+
+Result<Reply> GetRequestHistory(app::RequestService& requests, RequestContext& ctx) {
+    auto history = requests.History(ctx.caller->user, RequestId(ctx.ids[0]));
+    if (!history.ok()) return history.error();
+    return Json(200, api::EncodeHistory(*history));
+}
+
 // [SECTION] Knowledge base
 
 // ?state=draft,in_review (staff lists); empty = every state.
@@ -302,6 +323,8 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", kRequests, Access::session, to(s.requests, CreateRequest));
     r.Add("GET", Path(kRequests, "/{id}"), Access::session, to(s.requests, GetRequest));
     r.Add("POST", Path(kRequests, "/{id}/comments"), Access::session, to(s.requests, AddComment));
+    r.Add("GET", Path(kRequests, "/{id}/history"), Access::session, to(s.requests, GetRequestHistory));
+    r.Add("GET", kQueue, Access::session, to(s.requests, GetQueue));
     const std::string article = Path(kKbArticles, "/{id}");
     r.Add("GET", kKbIndex, Access::session, to(s.kb, GetKbIndex));
     r.Add("GET", kKbSearch, Access::session, to(s.kb, SearchKb));

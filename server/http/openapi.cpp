@@ -158,6 +158,15 @@ json Schemas() {
         Object({{"items", ArrayOf(Ref("Request"))}, {"total", Int()}, {"page", Int()}, {"page_size", Int()}},
                {"items", "total", "page", "page_size"});
     s["Health"] = Object({{"status", StrEnum({"ok"})}}, {"status"});
+    s["History"] = Object({{"items", ArrayOf(Object({{"id", Int()},
+                                                    {"at", Time()},
+                                                    {"actor_id", Int()},
+                                                    {"actor_name", Str()},
+                                                    {"field", Str()},
+                                                    {"old", Str()},
+                                                    {"new", Str()}},
+                                                   {"id", "at", "field"}))}},
+                          {"items"});
 
     // Knowledge base (shared/api/kb_dto.cpp).
     json content = {{"title", json{{"type", "string"}, {"maxLength", kMaxArticleTitle}}},
@@ -350,6 +359,23 @@ std::string OpenApiDocument() {
     comment["parameters"] = json::array({IdParam("Request id.")});
     comment["requestBody"] = {{"required", true}, {"content", JsonBody("CommentBody")}};
     paths[comments]["post"] = comment;
+
+    // Agent mode.
+    json queue = Operation(
+        "A queue view for agents and admins: open requests, soonest resolution due first, with the view's total.",
+        Responses({{"200", Ok("One page.", "RequestPage")}},
+                  {{"400", "Bad view, page or page_size."}, {"401", "No valid session."}, {"403", "Employees."}}));
+    queue["parameters"] = json::array(
+        {{{"name", "view"}, {"in", "query"}, {"schema", StrEnum({"unassigned", "mine", "groups", "open", "breaching", "pending"})}},
+         {{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}}}},
+         {{"name", "page_size"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", limits::kMaxPageSize}}}}});
+    paths[kQueue]["get"] = queue;
+    json history = Operation(
+        "Every change to a request: who, when, field, old and new value (agents and admins).",
+        Responses({{"200", Ok("Oldest first.", "History")}},
+                  {{"401", "No valid session."}, {"403", "Employees."}, {"404", "No such request."}}));
+    history["parameters"] = json::array({IdParam("Request id.")});
+    paths[request + "/history"]["get"] = history;
 
     // Knowledge base.
     const std::string article = std::string(kKbArticles) + "/{id}";

@@ -10,8 +10,12 @@ namespace {
     "SELECT r.id, r.number, r.type, r.status, r.impact, r.urgency, r.priority, r.requester_id, "        \
     "u.display_name, r.catalog_item_id, r.catalog_item_title, r.department, r.summary, r.description, " \
     "r.form_json, r.created_at, r.updated_at, r.version, "                                              \
-    "(SELECT COUNT(*) FROM comments c WHERE c.request_id = r.id AND (c.internal = 0 OR ?1)) "           \
-    "FROM requests r JOIN users u ON u.id = r.requester_id "
+    "(SELECT COUNT(*) FROM comments c WHERE c.request_id = r.id AND (c.internal = 0 OR ?1)), "          \
+    "COALESCE(r.group_id, 0), COALESCE(g.name, ''), COALESCE(r.assignee_id, 0), COALESCE(a.display_name, ''), " \
+    "r.pending_reason, r.first_response_at, r.resolved_at, r.closed_at, r.response_due_at, "             \
+    "r.resolution_due_at, r.sla_policy "                                                                 \
+    "FROM requests r JOIN users u ON u.id = r.requester_id "                                             \
+    "LEFT JOIN assignment_groups g ON g.id = r.group_id LEFT JOIN users a ON a.id = r.assignee_id "
 
 Result<Request> ReadRequest(const Query& q) {
     Request r;
@@ -36,7 +40,31 @@ Result<Request> ReadRequest(const Query& q) {
     r.updated_at = q.Int(16);
     r.version = static_cast<int>(q.Int(17));
     r.comment_count = static_cast<int>(q.Int(18));
+    r.group_id = q.Int(19);
+    r.group_name = q.Text(20);
+    r.assignee_id = UserId(q.Int(21));
+    r.assignee_name = q.Text(22);
+    if (!ParsePendingReason(q.Text(23), &r.pending_reason))
+        return MakeError(ErrorCode::internal, "Stored request " + std::to_string(r.id.value) + " has a bad pending reason.");
+    r.first_response_at = q.Int(24);
+    r.resolved_at = q.Int(25);
+    r.closed_at = q.Int(26);
+    r.response_due_at = q.Int(27);
+    r.resolution_due_at = q.Int(28);
+    r.sla_policy = q.Text(29);
     return r;
+}
+
+// Steps `q` (a SPOC_REQUEST_SELECT) to the end, appending every row.
+Result<Unit> AppendRequests(Query& q, std::vector<Request>& out) {
+    for (;;) {
+        auto row = q.Step();
+        if (!row.ok()) return row.error();
+        if (!*row) return Unit{};
+        auto r = ReadRequest(q);
+        if (!r.ok()) return r.error();
+        out.push_back(std::move(*r));
+    }
 }
 
 // Binds the seven status slots of "status IN (?a..?g)": a slot holds a status name when the
@@ -56,8 +84,9 @@ void BindStatusSlots(Query& q, int first_index, const RequestFilter& filter) {
 Result<RequestId> InsertRequest(Database& db, Request& r) {
     auto q = db.Prepare(
         "INSERT INTO requests (type, status, impact, urgency, priority, requester_id, catalog_item_id, "
-        "catalog_item_title, department, summary, description, form_json, created_at, updated_at, version) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        "catalog_item_title, department, summary, description, form_json, created_at, updated_at, version, "
+        "group_id, assignee_id, response_due_at, resolution_due_at, sla_policy) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
     if (!q.ok()) return q.error();
     q->Bind(1, RequestTypeName(r.type)).Bind(2, StatusName(r.status)).Bind(3, LevelName(r.impact));
     q->Bind(4, LevelName(r.urgency)).Bind(5, static_cast<int>(r.priority)).Bind(6, r.requester_id.value);
@@ -67,6 +96,11 @@ Result<RequestId> InsertRequest(Database& db, Request& r) {
         q->BindNull(7);
     q->Bind(8, r.catalog_item_title).Bind(9, r.department).Bind(10, r.summary).Bind(11, r.description);
     q->Bind(12, r.form_json).Bind(13, r.created_at).Bind(14, r.updated_at).Bind(15, r.version);
+    if (r.group_id > 0) q->Bind(16, r.group_id);
+    else q->BindNull(16);
+    if (r.assignee_id.valid()) q->Bind(17, r.assignee_id.value);
+    else q->BindNull(17);
+    q->Bind(18, r.response_due_at).Bind(19, r.resolution_due_at).Bind(20, r.sla_policy);
     if (auto run = q->Run(); !run.ok()) return run.error();
     r.id = RequestId(db.LastInsertId());
     r.number = FormatRequestNumber(r.type, r.id);
@@ -111,14 +145,7 @@ Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestList
     q->Bind(1, query.count_internal).Bind(2, query.requester.value);
     BindStatusSlots(*q, 3, query.filter);
     q->Bind(10, query.page_size).Bind(11, static_cast<std::int64_t>(query.page - 1) * query.page_size);
-    for (;;) {
-        auto row = q->Step();
-        if (!row.ok()) return row.error();
-        if (!*row) break;
-        auto r = ReadRequest(*q);
-        if (!r.ok()) return r.error();
-        page.items.push_back(std::move(*r));
-    }
+    if (auto rows = AppendRequests(*q, page.items); !rows.ok()) return rows.error();
     return page;
 }
 
@@ -182,6 +209,61 @@ Result<Unit> TouchRequest(Database& db, RequestId id, Timestamp now) {
     if (auto run = q->Run(); !run.ok()) return run.error();
     if (db.Changes() != 1) return MakeError(ErrorCode::not_found, "Request not found.");
     return Unit{};
+}
+
+// [SECTION] Queues ------------------------------------------------------------------------------------
+
+bool ParseQueueView(std::string_view text, QueueView* out) {
+    for (QueueView v : {QueueView::unassigned, QueueView::mine, QueueView::my_groups, QueueView::all_open,
+                        QueueView::breaching, QueueView::pending})
+        if (text == QueueViewName(v)) {
+            *out = v;
+            return true;
+        }
+    return false;
+}
+
+std::string_view QueueViewName(QueueView view) {
+    switch (view) {
+        case QueueView::unassigned: return "unassigned";
+        case QueueView::mine: return "mine";
+        case QueueView::my_groups: return "groups";
+        case QueueView::all_open: return "open";
+        case QueueView::breaching: return "breaching";
+        case QueueView::pending: return "pending";
+    }
+    return "open";
+}
+
+Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
+    // One WHERE for every view: ?2 picks the view; ?3 the caller; ?4 the "breaching soon" horizon.
+    static constexpr const char* kWhere =
+        "WHERE r.status IN ('new', 'assigned', 'in_progress', 'pending') AND ("
+        " (?2 = 'open') OR"
+        " (?2 = 'unassigned' AND r.assignee_id IS NULL) OR"
+        " (?2 = 'mine' AND r.assignee_id = ?3) OR"
+        " (?2 = 'groups' AND r.group_id IN (SELECT group_id FROM group_members WHERE user_id = ?3)) OR"
+        " (?2 = 'pending' AND r.status = 'pending') OR"
+        " (?2 = 'breaching' AND r.status != 'pending' AND r.resolution_due_at > 0 AND r.resolution_due_at <= ?4)) ";
+    const std::string view(QueueViewName(query.view));
+    api::RequestPage page;
+    page.page = query.page;
+    page.page_size = query.page_size;
+    {
+        auto count = db.Prepare(std::string("SELECT COUNT(*) FROM requests r ") + kWhere);
+        if (!count.ok()) return count.error();
+        count->Bind(2, view).Bind(3, query.caller.value).Bind(4, query.now + query.soon_ms);
+        auto row = count->Step();
+        if (!row.ok()) return row.error();
+        page.total = *row ? static_cast<int>(count->Int(0)) : 0;
+    }
+    auto q = db.Prepare(std::string(SPOC_REQUEST_SELECT) + kWhere +
+                        "ORDER BY r.resolution_due_at = 0, r.resolution_due_at, r.id LIMIT ?5 OFFSET ?6");
+    if (!q.ok()) return q.error();
+    q->Bind(1, true).Bind(2, view).Bind(3, query.caller.value).Bind(4, query.now + query.soon_ms);
+    q->Bind(5, query.page_size).Bind(6, static_cast<std::int64_t>(query.page - 1) * query.page_size);
+    if (auto rows = AppendRequests(*q, page.items); !rows.ok()) return rows.error();
+    return page;
 }
 
 }  // namespace spoc::storage

@@ -1,6 +1,6 @@
 // Typed access to requests and their comments: insert (assigning the request number), find one,
 // list a requester's requests by status filter with paging, add, count and list comments, bump a
-// request's updated_at/version.
+// request's updated_at/version; the agents' queue views.
 #pragma once
 #include <vector>
 
@@ -27,6 +27,24 @@ struct RequestListQuery {
 // Newest update first; total counts every match across pages.
 Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestListQuery& query);
 Result<std::int64_t> CountRequests(Database& db);
+
+// ---- Queues ------------------------------------------------------------------------------------
+enum class QueueView { unassigned, mine, my_groups, all_open, breaching, pending };
+bool ParseQueueView(std::string_view text, QueueView* out);  // "unassigned", "mine", "groups", "open", "breaching", "pending"
+std::string_view QueueViewName(QueueView view);
+
+struct QueueQuery {
+    QueueView view = QueueView::all_open;
+    UserId caller;                   // for mine / my groups
+    Timestamp now = 0;               // breaching: resolution due within the next `soon_ms`
+    std::int64_t soon_ms = 4LL * 60 * 60 * 1000;
+    int page = 1;
+    int page_size = 50;
+};
+// Open requests of the view, soonest resolution due first (none due last), then oldest; total
+// counts the whole view.
+Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query);
+
 
 Result<CommentId> InsertComment(Database& db, RequestId request, Comment& comment);  // fills comment.id
 Result<std::int64_t> CountComments(Database& db, RequestId request);                 // internal notes too

@@ -406,6 +406,24 @@ static json RequestJson(const Request& q) {
               {"catalog_item_title", q.catalog_item_title}, {"department", q.department}, {"summary", q.summary},
               {"description", q.description}, {"created_at", FormatIso8601(q.created_at)},
               {"updated_at", FormatIso8601(q.updated_at)}, {"version", q.version}, {"comment_count", q.comment_count}};
+    if (q.group_id) {
+        j["group_id"] = q.group_id;
+        j["group_name"] = q.group_name;
+    }
+    if (q.assignee_id.valid()) {
+        j["assignee_id"] = q.assignee_id.value;
+        j["assignee_name"] = q.assignee_name;
+    }
+    if (q.pending_reason != PendingReason::none) j["pending_reason"] = PendingReasonName(q.pending_reason);
+    auto time = [&](const char* key, Timestamp t) {
+        if (t) j[key] = FormatIso8601(t);
+    };
+    time("first_response_at", q.first_response_at);
+    time("resolved_at", q.resolved_at);
+    time("closed_at", q.closed_at);
+    time("response_due_at", q.response_due_at);
+    time("resolution_due_at", q.resolution_due_at);
+    if (!q.sla_policy.empty()) j["sla_policy"] = q.sla_policy;
     json form = json::parse(q.form_json.empty() ? std::string_view("{}") : std::string_view(q.form_json), nullptr, false);
     j["form"] = form.is_object() ? form : json::object();
     if (!q.comments.empty()) {
@@ -436,6 +454,17 @@ static Request ReadRequest(Reader& r, const json& object) {
     q.updated_at = r.Time("updated_at");
     q.version = static_cast<int>(r.Int("version", 1));
     q.comment_count = static_cast<int>(r.Int("comment_count"));
+    q.group_id = r.Int("group_id");
+    q.group_name = r.String("group_name", false, 256);
+    q.assignee_id = UserId(r.Int("assignee_id"));
+    q.assignee_name = r.String("assignee_name", false, 256);
+    q.pending_reason = r.Enum("pending_reason", PendingReason::none, ParsePendingReason);
+    q.first_response_at = r.Time("first_response_at");
+    q.resolved_at = r.Time("resolved_at");
+    q.closed_at = r.Time("closed_at");
+    q.response_due_at = r.Time("response_due_at");
+    q.resolution_due_at = r.Time("resolution_due_at");
+    q.sla_policy = r.String("sla_policy", false, 256);
     if (const json* form = r.Object("form")) {
         // A form is one level of values; checking the shape first keeps Dump() from recursing deeply.
         if (!ReadValues(*form).ok()) r.Fail("form", "must be an object of form values.");
@@ -530,6 +559,45 @@ Result<Comment> DecodeComment(std::string_view body) {
         Comment c = ReadComment(r);
         if (r.failed()) return r.error();
         return c;
+    });
+}
+
+// [SECTION] History -------------------------------------------------------------------------------
+
+std::string EncodeHistory(const std::vector<HistoryItem>& items) {
+    json list = json::array();
+    for (const HistoryItem& h : items)
+        list.push_back({{"id", h.id}, {"at", FormatIso8601(h.at)}, {"actor_id", h.actor.value}, {"actor_name", h.actor_name},
+                        {"field", h.field}, {"old", h.old_value}, {"new", h.new_value}});
+    return Dump(json{{"items", std::move(list)}});
+}
+
+Result<std::vector<HistoryItem>> DecodeHistory(std::string_view body) {
+    return Guard<std::vector<HistoryItem>>([&]() -> Result<std::vector<HistoryItem>> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        std::vector<HistoryItem> out;
+        const json* list = r.Array("items");
+        if (!list && !r.failed()) r.Fail("items", "is required.");
+        if (list) {
+            for (const json& item : *list) {
+                if (!item.is_object()) { r.Fail("items", "must hold objects."); break; }
+                Reader ir(item, "items.");
+                HistoryItem h;
+                h.id = ir.Int("id", 0, true);
+                h.at = ir.Time("at");
+                h.actor = UserId(ir.Int("actor_id"));
+                h.actor_name = ir.String("actor_name", false, 256);
+                h.field = ir.String("field", true, 64);
+                h.old_value = ir.String("old", false, 4096);
+                h.new_value = ir.String("new", false, 4096);
+                if (ir.failed()) { r.Adopt(ir.error()); break; }
+                out.push_back(std::move(h));
+            }
+        }
+        if (r.failed()) return r.error();
+        return out;
     });
 }
 

@@ -65,4 +65,17 @@ std::string EncodeCommentBody(const CommentBody& body);
 std::string EncodeComment(const Comment& comment);
 Result<Comment> DecodeComment(std::string_view body);
 
+// ---- Agent mode: a request's change history ---------------------------------------------------
+struct HistoryItem {
+    std::int64_t id = 0;
+    Timestamp at = 0;
+    UserId actor;              // 0 = the system (routing, auto-close)
+    std::string actor_name;    // "Spoc" for the system
+    std::string field;         // "created", "status", "assignee", "group", ...
+    std::string old_value;
+    std::string new_value;
+};
+std::string EncodeHistory(const std::vector<HistoryItem>& items);  // {"items":[{id,at,actor_id,actor_name,field,old,new}]}
+Result<std::vector<HistoryItem>> DecodeHistory(std::string_view body);
+
 }  // namespace spoc::api

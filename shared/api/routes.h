@@ -16,6 +16,7 @@ inline constexpr const char* kKbDeflections = "/api/v1/kb/deflections"; // POST 
 inline constexpr const char* kKbReview = "/api/v1/kb/review";     // GET the caller's review list (staff)
 inline constexpr const char* kKbStats = "/api/v1/kb/stats";       // GET (admin)
 inline constexpr const char* kKbSynonyms = "/api/v1/kb/synonyms"; // GET (staff), PUT (admin)
+inline constexpr const char* kQueue = "/api/v1/queue";           // GET ?view=unassigned|mine|groups|open|breaching|pending (staff)
 inline constexpr const char* kOpenApi = "/api/v1/openapi.json";    // GET
 inline constexpr const char* kHealth = "/api/v1/health";           // GET, no auth
 

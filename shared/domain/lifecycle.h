@@ -17,11 +17,7 @@
 
 namespace spoc {
 
-// Why a request waits. Only meaningful while the status is Pending; none otherwise.
-enum class PendingReason { none, requester, vendor, change };
-std::string_view PendingReasonName(PendingReason reason);            // wire name "vendor"
-std::string_view PendingReasonLabel(PendingReason reason);           // "Awaiting vendor"; "" for none
-bool ParsePendingReason(std::string_view text, PendingReason* out);  // "none" | "requester" | "vendor" | "change"
+// PendingReason (why a request waits) is declared in request.h with the Request record.
 
 inline constexpr int kDefaultReopenWindowDays = 7;  // a requester reply within this reopens a Resolved request
 inline constexpr std::int64_t kMsPerDay = 86'400'000;

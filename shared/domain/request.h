@@ -53,6 +53,12 @@ std::string_view StatusLabel(Status status);          // "In progress"
 bool ParseStatus(std::string_view text, Status* out);
 bool IsOpenStatus(Status status);                     // new/assigned/in_progress/pending
 
+// Why a request waits. Only meaningful while the status is Pending; none otherwise.
+enum class PendingReason { none, requester, vendor, change };
+std::string_view PendingReasonName(PendingReason reason);            // wire name "vendor"
+std::string_view PendingReasonLabel(PendingReason reason);           // "Awaiting vendor"; "" for none
+bool ParsePendingReason(std::string_view text, PendingReason* out);  // "none" | "requester" | "vendor" | "change"
+
 // Filter used by "My requests": a single status, all open ones, all done ones, or everything.
 enum class StatusFilter { all, open, done, single };
 struct RequestFilter {
@@ -109,6 +115,18 @@ struct Request {
     Timestamp updated_at = 0;
     int version = 1;           // bumps on every change; stale updates get 409
     int comment_count = 0;
+    // Agent mode: who works on it, why it waits, and its SLA instants (0 = none / not yet).
+    std::int64_t group_id = 0;
+    std::string group_name;    // "Network"
+    UserId assignee_id;
+    std::string assignee_name;
+    PendingReason pending_reason = PendingReason::none;
+    Timestamp first_response_at = 0;
+    Timestamp resolved_at = 0;
+    Timestamp closed_at = 0;
+    Timestamp response_due_at = 0;   // projected first-response due instant while not yet met
+    Timestamp resolution_due_at = 0; // projected resolution due instant while running (0 while paused)
+    std::string sla_policy;    // policy name the due times come from
     std::vector<Comment> comments; // only filled on the detail route
 };
 

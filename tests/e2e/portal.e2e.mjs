@@ -52,7 +52,9 @@ await journey('portal journey', async ({ server, browser, step }) => {
   assert(/^REQ\d{7}$/.test(created.number), `request number looks like REQ0000042 (got ${created.number})`);
   assert(created.form.old_asset_tag === 'LT-48213', 'the conditional field was stored');
   assert(created.form.cost_centre === 'CC-4410', 'the cost centre was stored');
-  assert(created.status === 'new', 'a new request starts in status new');
+  assert(created.status === 'assigned' && created.assignee_name === 'Ava Patel',
+         `routed to the IT Service Desk and assigned to ava by round robin (got ${created.status}, ${created.assignee_name})`);
+  assert(created.group_name === 'IT Service Desk', `in the IT Service Desk group (got ${created.group_name})`);
   const after = await emma.page.evaluate(async () => (await (await fetch('/api/v1/requests?status=all')).json()).total);
   assert(after === before + 1, `exactly one request was filed (before ${before}, after ${after})`);
   await emma.find('view_created', { timeout: 20000 });

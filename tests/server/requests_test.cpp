@@ -79,7 +79,17 @@ TEST_CASE("create: a valid form gives 201 + Location, is stored as submitted and
     const int id = created["id"];
     CHECK(res->get_header_value("Location") == "/api/v1/requests/" + std::to_string(id));
     CHECK(created["number"] == spoc::FormatRequestNumber(spoc::RequestType::service_request, spoc::RequestId(id)));
-    CHECK(created["status"] == "new");
+    // Routed by department to the IT Service Desk, whose round robin gives it to its only agent.
+    CHECK(created["status"] == "assigned");
+    CHECK(created["group_name"] == "IT Service Desk");
+    CHECK(created["assignee_name"] == "Ava Patel");
+    CHECK(created["sla_policy"] == "London standard");  // emma is in Europe/London
+    spoc::Timestamp response_due = 0, resolution_due = 0, created_at = 0;
+    REQUIRE(spoc::ParseIso8601(created["response_due_at"].get<std::string>(), &response_due));
+    REQUIRE(spoc::ParseIso8601(created["resolution_due_at"].get<std::string>(), &resolution_due));
+    REQUIRE(spoc::ParseIso8601(created["created_at"].get<std::string>(), &created_at));
+    CHECK(response_due > created_at);
+    CHECK(resolution_due > response_due);
     CHECK(created["type"] == "service_request");
     CHECK(created["priority"] == "planning");  // low impact x low urgency
     CHECK(created["requester_name"] == "Emma Jones");
@@ -514,7 +524,7 @@ TEST_CASE("list: status filters, paging, and bad parameters") {
         REQUIRE(res);
         REQUIRE(res->status == 201);
     }
-    // Seeded: resolved, in_progress, new. Created: 4 x new.
+    // Seeded: resolved, in_progress, new. Created: 4 x assigned (auto-assigned to ava).
     auto count = [&](const std::string& query) {
         auto res = Get(cli, emma, "/api/v1/requests" + query);
         REQUIRE(res);
@@ -526,7 +536,8 @@ TEST_CASE("list: status filters, paging, and bad parameters") {
     CHECK(count("?status=open")["total"] == 6);
     CHECK(count("?status=done")["total"] == 1);
     CHECK(count("?status=done")["items"][0]["status"] == "resolved");
-    CHECK(count("?status=new")["total"] == 5);
+    CHECK(count("?status=new")["total"] == 1);
+    CHECK(count("?status=assigned")["total"] == 4);
     CHECK(count("?status=in_progress")["total"] == 1);
     CHECK(count("?status=closed")["total"] == 0);
 

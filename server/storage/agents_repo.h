@@ -1,0 +1,31 @@
+// Typed access to agent-mode tables (migration 0003): assignment groups and members, agents'
+// availability and load, routing rules, and the request history (field changes).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "server/storage/sqlite.h"
+#include "shared/api/dto.h"
+#include "shared/domain/routing.h"
+
+namespace spoc::storage {
+
+// ---- Groups and routing ------------------------------------------------------------------------
+Result<std::int64_t> InsertGroup(Database& db, const AssignmentGroup& group);  // id taken as given when > 0
+Result<Unit> AddGroupMember(Database& db, std::int64_t group_id, UserId user, int sort);
+Result<Unit> InsertRoutingRule(Database& db, const RoutingRule& rule);
+Result<std::vector<AssignmentGroup>> ListGroups(Database& db);           // with members in round-robin order
+Result<std::vector<RoutingRule>> ListRoutingRules(Database& db);
+Result<std::int64_t> CountGroups(Database& db);
+// Load of every member of `group_id`: availability (no presence row = available), open requests
+// assigned to them, and when they last got one.
+Result<std::vector<AgentLoad>> ListAgentLoads(Database& db, std::int64_t group_id);
+Result<UserId> GroupCursor(Database& db, std::int64_t group_id);            // round robin: last assignee
+Result<Unit> NoteAssigned(Database& db, std::int64_t group_id, UserId agent, Timestamp now);  // cursor + last_assigned_at
+
+// ---- History -----------------------------------------------------------------------------------
+using HistoryEntry = api::HistoryItem;  // the wire record is exactly what is stored
+Result<Unit> AppendHistory(Database& db, RequestId request, const HistoryEntry& entry);
+Result<std::vector<HistoryEntry>> ListHistory(Database& db, RequestId request);  // oldest first
+
+}  // namespace spoc::storage
