@@ -20,5 +20,9 @@ Result<Unit> RecordPlacement(storage::Database& db, const Request& request, Time
 // "London standard") and the due instants it gives a request of `priority` created at `start`.
 std::string SlaPolicyFor(const User& requester);
 void ComputeDueTimes(Request& request, Timestamp start);
+// Due times of a request already under way: each clock runs from created_at on the business
+// calendar of its policy, without the `pauses` (Pending and Resolved spans; to = 0 while open).
+// A met clock (first response given / resolved or finished) has no due time (0), nor a paused one.
+void RecomputeDueTimes(Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses, Timestamp now);
 
 }  // namespace spoc::app

@@ -44,7 +44,11 @@ public:
     Result<api::RequestPage> ListMine(const User& caller, const RequestFilter& filter, int page, int page_size);
     Result<Request> Get(const User& caller, RequestId id);  // with the comments the caller may see
     Result<Comment> AddComment(const User& caller, RequestId id, const NewComment& comment, Timestamp now);
-    // Agent mode (staff only): a queue view, and a request's field-change history.
+    // Agent mode. Update: status (lifecycle rules per role, shared CheckTransition), assignee,
+    // group, impact/urgency (priority recomputed); stale base_version -> 409; every changed field
+    // goes to the history; SLA clocks pause while Pending or Resolved.
+    Result<Request> Update(const User& caller, RequestId id, const api::RequestPatch& patch, Timestamp now);
+    // (staff only): a queue view, and a request's field-change history.
     Result<api::RequestPage> Queue(const User& caller, storage::QueueView view, int page, int page_size, Timestamp now);
     Result<std::vector<storage::HistoryEntry>> History(const User& caller, RequestId id);
 

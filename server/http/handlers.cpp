@@ -120,6 +120,14 @@ Result<Reply> AddComment(app::RequestService& requests, RequestContext& ctx) {
     return Json(201, api::EncodeComment(*comment));
 }
 
+Result<Reply> PatchRequest(app::RequestService& requests, RequestContext& ctx) {
+    auto patch = api::DecodeRequestPatch(ctx.body);
+    if (!patch.ok()) return patch.error();
+    auto updated = requests.Update(ctx.caller->user, RequestId(ctx.ids[0]), *patch, ctx.now);
+    if (!updated.ok()) return updated.error();
+    return Json(200, api::EncodeRequest(*updated));
+}
+
 Result<Reply> GetQueue(app::RequestService& requests, RequestContext& ctx) {
     storage::QueueView view = storage::QueueView::all_open;
     const std::string name = ctx.http.get_param_value("view");
@@ -323,6 +331,7 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", kRequests, Access::session, to(s.requests, CreateRequest));
     r.Add("GET", Path(kRequests, "/{id}"), Access::session, to(s.requests, GetRequest));
     r.Add("POST", Path(kRequests, "/{id}/comments"), Access::session, to(s.requests, AddComment));
+    r.Add("PATCH", Path(kRequests, "/{id}"), Access::session, to(s.requests, PatchRequest));
     r.Add("GET", Path(kRequests, "/{id}/history"), Access::session, to(s.requests, GetRequestHistory));
     r.Add("GET", kQueue, Access::session, to(s.requests, GetQueue));
     const std::string article = Path(kKbArticles, "/{id}");

@@ -158,6 +158,14 @@ json Schemas() {
         Object({{"items", ArrayOf(Ref("Request"))}, {"total", Int()}, {"page", Int()}, {"page_size", Int()}},
                {"items", "total", "page", "page_size"});
     s["Health"] = Object({{"status", StrEnum({"ok"})}}, {"status"});
+    s["RequestPatch"] = Object({{"base_version", Int()},
+                                {"status", StrEnum({"new", "assigned", "in_progress", "pending", "resolved", "closed", "cancelled"})},
+                                {"pending_reason", StrEnum({"none", "requester", "vendor", "change"})},
+                                {"assignee_id", json{{"type", "integer"}, {"description", "0 or null unassigns."}}},
+                                {"group_id", Int()},
+                                {"impact", StrEnum({"high", "medium", "low"})},
+                                {"urgency", StrEnum({"high", "medium", "low"})}},
+                               {"base_version"});
     s["History"] = Object({{"items", ArrayOf(Object({{"id", Int()},
                                                     {"at", Time()},
                                                     {"actor_id", Int()},
@@ -376,6 +384,19 @@ std::string OpenApiDocument() {
                   {{"401", "No valid session."}, {"403", "Employees."}, {"404", "No such request."}}));
     history["parameters"] = json::array({IdParam("Request id.")});
     paths[request + "/history"]["get"] = history;
+    json patch = Operation(
+        "Change a request's status (lifecycle rules per role: employees may close their own resolved request or "
+        "cancel their own new one), assignee, group, impact or urgency. base_version must be the current version.",
+        Responses({{"200", Ok("The request after the change.", "Request")}},
+                  {{"400", "Malformed body."},
+                   {"401", "No valid session."},
+                   {"403", "Not allowed for this role, or CSRF failure."},
+                   {"404", "No such request (or not yours)."},
+                   {"409", "Someone changed it meanwhile (conflict, field base_version)."},
+                   {"422", "Not a lifecycle step, missing pending reason, unknown group or assignee."}}));
+    patch["parameters"] = json::array({IdParam("Request id.")});
+    patch["requestBody"] = {{"required", true}, {"content", JsonBody("RequestPatch")}};
+    paths[request]["patch"] = patch;
 
     // Knowledge base.
     const std::string article = std::string(kKbArticles) + "/{id}";

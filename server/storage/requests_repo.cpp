@@ -211,6 +211,55 @@ Result<Unit> TouchRequest(Database& db, RequestId id, Timestamp now) {
     return Unit{};
 }
 
+// [SECTION] Workflow --------------------------------------------------------------------------------
+
+Result<bool> SaveWorkflow(Database& db, const Request& r, int base_version) {
+    auto q = db.Prepare(
+        "UPDATE requests SET status = ?3, impact = ?4, urgency = ?5, priority = ?6, group_id = ?7, assignee_id = ?8, "
+        "pending_reason = ?9, first_response_at = ?10, resolved_at = ?11, closed_at = ?12, response_due_at = ?13, "
+        "resolution_due_at = ?14, updated_at = ?15, version = ?16 WHERE id = ?1 AND version = ?2");
+    if (!q.ok()) return q.error();
+    q->Bind(1, r.id.value).Bind(2, base_version).Bind(3, StatusName(r.status)).Bind(4, LevelName(r.impact));
+    q->Bind(5, LevelName(r.urgency)).Bind(6, static_cast<int>(r.priority));
+    if (r.group_id > 0) q->Bind(7, r.group_id);
+    else q->BindNull(7);
+    if (r.assignee_id.valid()) q->Bind(8, r.assignee_id.value);
+    else q->BindNull(8);
+    q->Bind(9, PendingReasonName(r.pending_reason)).Bind(10, r.first_response_at).Bind(11, r.resolved_at);
+    q->Bind(12, r.closed_at).Bind(13, r.response_due_at).Bind(14, r.resolution_due_at).Bind(15, r.updated_at);
+    q->Bind(16, r.version);
+    if (auto run = q->Run(); !run.ok()) return run.error();
+    return db.Changes() == 1;
+}
+
+Result<Unit> OpenPause(Database& db, RequestId id, Timestamp at) {
+    auto q = db.Prepare("INSERT OR IGNORE INTO request_pauses (request_id, paused_at, resumed_at) VALUES (?1, ?2, 0)");
+    if (!q.ok()) return q.error();
+    q->Bind(1, id.value).Bind(2, at);
+    return q->Run();
+}
+
+Result<Unit> ClosePause(Database& db, RequestId id, Timestamp at) {
+    auto q = db.Prepare("UPDATE request_pauses SET resumed_at = ?2 WHERE request_id = ?1 AND resumed_at = 0");
+    if (!q.ok()) return q.error();
+    q->Bind(1, id.value).Bind(2, at);
+    return q->Run();
+}
+
+Result<std::vector<std::pair<Timestamp, Timestamp>>> ListPauses(Database& db, RequestId id) {
+    auto q = db.Prepare("SELECT paused_at, resumed_at FROM request_pauses WHERE request_id = ?1 ORDER BY paused_at");
+    if (!q.ok()) return q.error();
+    q->Bind(1, id.value);
+    std::vector<std::pair<Timestamp, Timestamp>> out;
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        out.emplace_back(q->Int(0), q->Int(1));
+    }
+    return out;
+}
+
 // [SECTION] Queues ------------------------------------------------------------------------------------
 
 bool ParseQueueView(std::string_view text, QueueView* out) {

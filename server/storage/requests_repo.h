@@ -28,6 +28,14 @@ struct RequestListQuery {
 Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestListQuery& query);
 Result<std::int64_t> CountRequests(Database& db);
 
+// Agent mode: writes the workflow fields of `request` (status, impact, urgency, priority, group,
+// assignee, pending reason, lifecycle instants, due times, updated_at) with version = request.version,
+// only if the stored version is still `base_version`. False when someone changed it meanwhile.
+Result<bool> SaveWorkflow(Database& db, const Request& request, int base_version);
+Result<Unit> OpenPause(Database& db, RequestId id, Timestamp at);    // a Pending span starts
+Result<Unit> ClosePause(Database& db, RequestId id, Timestamp at);   // the open span ends
+Result<std::vector<std::pair<Timestamp, Timestamp>>> ListPauses(Database& db, RequestId id);  // [from, to); to 0 = open
+
 // ---- Queues ------------------------------------------------------------------------------------
 enum class QueueView { unassigned, mine, my_groups, all_open, breaching, pending };
 bool ParseQueueView(std::string_view text, QueueView* out);  // "unassigned", "mine", "groups", "open", "breaching", "pending"

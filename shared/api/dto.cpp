@@ -562,6 +562,42 @@ Result<Comment> DecodeComment(std::string_view body) {
     });
 }
 
+// [SECTION] Request patch ---------------------------------------------------------------------------
+
+std::string EncodeRequestPatch(const RequestPatch& p) {
+    json j = {{"base_version", p.base_version}};
+    if (p.status) j["status"] = StatusName(*p.status);
+    if (p.pending_reason != PendingReason::none) j["pending_reason"] = PendingReasonName(p.pending_reason);
+    if (p.assignee) j["assignee_id"] = p.assignee->value;
+    if (p.group_id) j["group_id"] = *p.group_id;
+    if (p.impact) j["impact"] = LevelName(*p.impact);
+    if (p.urgency) j["urgency"] = LevelName(*p.urgency);
+    return Dump(j);
+}
+
+Result<RequestPatch> DecodeRequestPatch(std::string_view body) {
+    return Guard<RequestPatch>([&]() -> Result<RequestPatch> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        RequestPatch p;
+        p.base_version = static_cast<int>(r.Int("base_version", 0, true));
+        if (r.Has("status")) p.status = r.Enum("status", Status::new_, ParseStatus, true);
+        p.pending_reason = r.Enum("pending_reason", PendingReason::none, ParsePendingReason);
+        if (doc->contains("assignee_id")) p.assignee = UserId(r.Int("assignee_id"));
+        if (r.Has("group_id")) p.group_id = r.Int("group_id");
+        if (r.Has("impact")) p.impact = r.Enum("impact", Level::low, ParseLevel, true);
+        if (r.Has("urgency")) p.urgency = r.Enum("urgency", Level::low, ParseLevel, true);
+        if (r.failed()) return r.error();
+        if (p.base_version <= 0) return MakeError(ErrorCode::bad_request, "'base_version' must be a positive version.", "base_version");
+        if ((p.assignee && p.assignee->value < 0) || (p.group_id && *p.group_id < 0))
+            return MakeError(ErrorCode::bad_request, "Ids must not be negative.", p.group_id && *p.group_id < 0 ? "group_id" : "assignee_id");
+        if (!p.status && !p.assignee && !p.group_id && !p.impact && !p.urgency)
+            return MakeError(ErrorCode::bad_request, "Say what to change.", "status");
+        return p;
+    });
+}
+
 // [SECTION] History -------------------------------------------------------------------------------
 
 std::string EncodeHistory(const std::vector<HistoryItem>& items) {

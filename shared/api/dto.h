@@ -3,6 +3,7 @@
 // Decoders return Result<T> and never let an exception escape (bad JSON -> invalid_json,
 // wrong shapes -> bad_request/validation_failed with the field named).
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,20 @@ Result<CommentBody> DecodeCommentBody(std::string_view body); // trims; 1..kMaxC
 std::string EncodeCommentBody(const CommentBody& body);
 std::string EncodeComment(const Comment& comment);
 Result<Comment> DecodeComment(std::string_view body);
+
+// ---- Agent mode: PATCH /api/v1/requests/{id} -------------------------------------------------
+// Only the fields present change. assignee_id 0 (or null) unassigns; base_version is required.
+struct RequestPatch {
+    int base_version = 0;
+    std::optional<Status> status;
+    PendingReason pending_reason = PendingReason::none;  // with status = pending
+    std::optional<UserId> assignee;
+    std::optional<std::int64_t> group_id;
+    std::optional<Level> impact;
+    std::optional<Level> urgency;
+};
+std::string EncodeRequestPatch(const RequestPatch& patch);
+Result<RequestPatch> DecodeRequestPatch(std::string_view body);
 
 // ---- Agent mode: a request's change history ---------------------------------------------------
 struct HistoryItem {

@@ -145,3 +145,158 @@ TEST_CASE("agent: a group without an available agent leaves requests unassigned 
     CHECK(Lists(Queue(cli, ava, "?view=unassigned&page_size=100"), created["id"]));
     CHECK_FALSE(Lists(Queue(cli, ava, "?view=mine&page_size=100"), created["id"]));
 }
+
+namespace {
+
+httplib::Result Patch(httplib::Client& cli, const Session& s, int id, const json& body) {
+    return cli.Patch("/api/v1/requests/" + std::to_string(id), AuthHeaders(s), body.dump(), "application/json");
+}
+
+json PatchOk(httplib::Client& cli, const Session& s, int id, const json& body) {
+    auto res = Patch(cli, s, id, body);
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 200, res->body);
+    return Body(res);
+}
+
+json History(httplib::Client& cli, const Session& s, int id) {
+    auto res = Get(cli, s, "/api/v1/requests/" + std::to_string(id) + "/history");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return Body(res)["items"];
+}
+
+}  // namespace
+
+TEST_CASE("agent: the lifecycle over PATCH: transitions per role, 409 on a stale version, history, SLA pauses") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session emma = SignIn(cli, "emma");
+    const json created = Create(cli, emma, VpnDraft("VPN drops at home"));
+    const int id = created["id"];
+    REQUIRE(created["status"] == "assigned");
+    const Session ava = SignIn(cli, "ava");
+
+    // Assigned -> In progress.
+    json r = PatchOk(cli, ava, id, {{"base_version", created["version"]}, {"status", "in_progress"}});
+    CHECK(r["status"] == "in_progress");
+    CHECK(r["version"] == created["version"].get<int>() + 1);
+    REQUIRE(r.contains("resolution_due_at"));
+
+    // A second agent working from the old version gets 409 and nothing changes.
+    auto stale = Patch(cli, ava, id, {{"base_version", created["version"]}, {"status", "resolved"}});
+    REQUIRE(stale);
+    CHECK(stale->status == 409);
+    CHECK(ErrorCodeOf(stale) == "conflict");
+    CHECK(Body(stale)["error"]["field"] == "base_version");
+    CHECK(Body(Get(cli, ava, "/api/v1/requests/" + std::to_string(id)))["status"] == "in_progress");
+
+    // Pending needs a reason; while Pending the resolution clock is paused (no due time).
+    auto no_reason = Patch(cli, ava, id, {{"base_version", r["version"]}, {"status", "pending"}});
+    REQUIRE(no_reason);
+    CHECK(no_reason->status == 422);
+    r = PatchOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "pending"}, {"pending_reason", "requester"}});
+    CHECK(r["status"] == "pending");
+    CHECK(r["pending_reason"] == "requester");
+    CHECK_FALSE(r.contains("resolution_due_at"));
+
+    // The requester replying resumes it (and the clock).
+    auto reply = PostJson(cli, emma, "/api/v1/requests/" + std::to_string(id) + "/comments",
+                          json{{"body", "Here is the screenshot you asked for."}}.dump());
+    REQUIRE(reply);
+    REQUIRE(reply->status == 201);
+    r = Body(Get(cli, ava, "/api/v1/requests/" + std::to_string(id)));
+    CHECK(r["status"] == "in_progress");
+    CHECK(r.contains("resolution_due_at"));
+
+    // Employees can't change assignee/priority, nor resolve.
+    auto employee = Patch(cli, emma, id, {{"base_version", r["version"]}, {"urgency", "high"}});
+    REQUIRE(employee);
+    CHECK(employee->status == 403);
+    auto employee_resolve = Patch(cli, emma, id, {{"base_version", r["version"]}, {"status", "resolved"}});
+    REQUIRE(employee_resolve);
+    CHECK(employee_resolve->status == 403);
+    // liam can't see it at all.
+    const Session liam = SignIn(cli, "liam");
+    auto foreign = Patch(cli, liam, id, {{"base_version", r["version"]}, {"status", "closed"}});
+    REQUIRE(foreign);
+    CHECK(foreign->status == 404);
+
+    // Resolve; the requester closes it.
+    r = PatchOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "resolved"}});
+    CHECK(r["status"] == "resolved");
+    CHECK(r.contains("resolved_at"));
+    r = PatchOk(cli, emma, id, {{"base_version", r["version"]}, {"status", "closed"}});
+    CHECK(r["status"] == "closed");
+    // Closed is final.
+    auto final_state = Patch(cli, ava, id, {{"base_version", r["version"]}, {"status", "in_progress"}});
+    REQUIRE(final_state);
+    CHECK(final_state->status == 422);
+
+    // The history has every step with who did it.
+    const json items = History(cli, ava, id);
+    std::vector<std::string> statuses;
+    for (const auto& h : items)
+        if (h["field"] == "status") statuses.push_back(h["new"].get<std::string>());
+    CHECK(statuses == std::vector<std::string>{"assigned", "in_progress", "pending", "in_progress", "resolved", "closed"});
+    CHECK(items.back()["actor_name"] == "Emma Jones");
+}
+
+TEST_CASE("agent: assignment, group and priority changes; bad bodies are 400/422") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session emma = SignIn(cli, "emma");
+    // A Facilities desk move arrives unassigned; giving it an agent makes it Assigned.
+    const json desk = Create(
+        cli, emma, {{"catalog_item_id", 3}, {"summary", "Move me next to my team"}, {"values", {{"new_desk", "HQ3-A14"}}}});
+    REQUIRE(desk["status"] == "new");
+    const Session ava = SignIn(cli, "ava");
+    const int ava_id = ava.user["id"];
+    json r = PatchOk(cli, ava, desk["id"], {{"base_version", desk["version"]}, {"assignee_id", ava_id}});
+    CHECK(r["status"] == "assigned");
+    CHECK(r["assignee_name"] == "Ava Patel");
+    // Priority follows impact x urgency.
+    r = PatchOk(cli, ava, desk["id"], {{"base_version", r["version"]}, {"impact", "high"}, {"urgency", "high"}});
+    CHECK(r["priority"] == "critical");
+    // Another group; unassign.
+    r = PatchOk(cli, ava, desk["id"], {{"base_version", r["version"]}, {"group_id", 1}, {"assignee_id", 0}});
+    CHECK(r["group_name"] == "IT Service Desk");
+    CHECK_FALSE(r.contains("assignee_id"));
+
+    const int id = desk["id"];
+    const int version = r["version"];
+    auto code = [&](const json& body) {
+        auto res = Patch(cli, ava, id, body);
+        REQUIRE(res);
+        return res->status;
+    };
+    CHECK(code({{"status", "in_progress"}}) == 400);                                   // no base_version
+    CHECK(code({{"base_version", version}}) == 400);                                   // nothing to change
+    CHECK(code({{"base_version", version}, {"status", "done"}}) == 400);               // unknown status
+    CHECK(code({{"base_version", version}, {"group_id", 999}}) == 422);                // unknown group
+    CHECK(code({{"base_version", version}, {"assignee_id", emma.user["id"]}}) == 422); // not an agent
+    auto res = cli.Patch("/api/v1/requests/" + std::to_string(id), AuthHeaders(ava), "{not json", "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 400);
+    // None of that changed the request.
+    CHECK(Body(Get(cli, ava, "/api/v1/requests/" + std::to_string(id)))["version"] == version);
+}
+
+TEST_CASE("agent: an agent's first public reply stops the first-response clock; internal notes don't") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session emma = SignIn(cli, "emma");
+    const json created = Create(cli, emma, VpnDraft("VPN is down"));
+    REQUIRE(created.contains("response_due_at"));
+    const int id = created["id"];
+    const Session ava = SignIn(cli, "ava");
+    const std::string comments = "/api/v1/requests/" + std::to_string(id) + "/comments";
+    REQUIRE(PostJson(cli, ava, comments, json{{"body", "Looking at logs"}, {"internal", true}}.dump())->status == 201);
+    json r = Body(Get(cli, ava, "/api/v1/requests/" + std::to_string(id)));
+    CHECK(r.contains("response_due_at"));
+    CHECK_FALSE(r.contains("first_response_at"));
+    REQUIRE(PostJson(cli, ava, comments, json{{"body", "We're on it."}}.dump())->status == 201);
+    r = Body(Get(cli, ava, "/api/v1/requests/" + std::to_string(id)));
+    CHECK(r.contains("first_response_at"));
+    CHECK_FALSE(r.contains("response_due_at"));
+}
