@@ -46,6 +46,7 @@ void MarkStaleOnEnter(AppState& state, const Route& route) {
             break;
         }
         case Screen::kb_review: state.kb_review.stale = true; break;
+        case Screen::queue: state.queue.stale = true; break;
         default: break;
     }
 }
@@ -135,6 +136,12 @@ void Actions::EnsureDataForRoute() {
         case Screen::kb_article:
         case Screen::kb_edit:
         case Screen::kb_review: EnsureKbForRoute(); break;
+        case Screen::queue: {
+            if (!m_state.me || !IsStaff(m_state.me->user.role)) break;
+            const std::string key = route.queue_view + "&page=" + std::to_string(route.page);
+            if (NeedsLoad(m_state.queue, key)) m_effects.LoadQueue(route.queue_view, route.page);
+            break;
+        }
         case Screen::signin:
         case Screen::not_found: break;
     }
@@ -151,6 +158,7 @@ void Actions::Retry() {
         case Screen::home: m_state.open_requests.stale = true; break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
+        case Screen::queue: m_state.queue.stale = true; break;
         case Screen::kb_home:
         case Screen::kb_review:
             m_state.kb_index.stale = true;
@@ -317,7 +325,7 @@ void Actions::SetFilter(const RequestFilter& filter) {
 
 void Actions::SetPage(int page) {
     Route route = m_state.route;
-    if (route.screen != Screen::requests) return;
+    if (route.screen != Screen::requests && route.screen != Screen::queue) return;
     route.page = std::max(1, page);
     Navigate(route);
 }

@@ -55,6 +55,11 @@ public:
 
     void DismissToast(size_t index);
 
+    // ---- Agent mode (agent_actions.cpp)
+    void SetQueueView(const std::string& view);        // back to page 1
+    void ChangeStatus(RequestId id, Status to, PendingReason reason = PendingReason::none);
+    void AssignToMe(RequestId id);
+
     // ---- Knowledge base (kb_actions.cpp)
     void SetKbSearch(std::string query);
     void SetKbCategory(std::string category);         // "" = all

@@ -28,6 +28,12 @@ public:
     void Submit(CatalogItemId id);                 // POST /requests with the draft and its Idempotency-Key
     void Reply(RequestId id);                      // POST /requests/{id}/comments
 
+    // ---- Agent mode (agent_effects.cpp)
+    void LoadQueue(const std::string& view, int page);  // GET /queue?view=&page=&page_size=
+    void UpdateRequest(RequestId id, api::RequestPatch patch); // PATCH /requests/{id}
+
+    static constexpr int kQueuePageSize = 50;
+
     // ---- Knowledge base (kb_effects.cpp)
     void LoadKbIndex();                            // GET /kb/index (revalidated by ETag)
     void LoadArticle(ArticleId id, bool count_view); // GET /kb/articles/{id}[?view=false]

@@ -73,6 +73,16 @@ Route ParseRoute(std::string_view hash) {
             if (key == "status" && !ParseStatusFilter(value, &route.filter)) route.filter = RequestFilter{};
             if (key == "page" && ParsePositive(value, &page)) route.page = page > 100000 ? 100000 : static_cast<int>(page);
         }
+    } else if (parts[0] == "queue" && parts.size() == 1) {
+        route.screen = Screen::queue;
+        for (std::string_view pair : Split(query, '&')) {
+            const size_t eq = pair.find('=');
+            const std::string_view key = pair.substr(0, eq);
+            const std::string_view value = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+            std::int64_t page = 0;
+            if (key == "view" && IsQueueViewName(value)) route.queue_view = std::string(value);
+            if (key == "page" && ParsePositive(value, &page)) route.page = page > 100000 ? 100000 : static_cast<int>(page);
+        }
     } else if (parts[0] == "kb" && parts.size() == 1) {
         route.screen = Screen::kb_home;
     } else if (parts[0] == "kb" && parts.size() == 2 && parts[1] == "review") {
@@ -101,6 +111,16 @@ std::string FormatRoute(const Route& route) {
         case Screen::catalog: return "#/catalog";
         case Screen::catalog_item: return "#/catalog/" + std::to_string(route.item.value);
         case Screen::request_detail: return "#/requests/" + std::to_string(route.request.value);
+        case Screen::queue: {
+            std::string out = "#/queue";
+            char sep = '?';
+            if (route.queue_view != "open") {
+                out += sep + std::string("view=") + route.queue_view;
+                sep = '&';
+            }
+            if (route.page > 1) out += sep + std::string("page=") + std::to_string(route.page);
+            return out;
+        }
         case Screen::kb_home: return "#/kb";
         case Screen::kb_review: return "#/kb/review";
         case Screen::kb_article: return "#/kb/" + std::to_string(route.article.value);
@@ -128,10 +148,17 @@ bool operator==(const Route& a, const Route& b) {
         case Screen::request_detail: return a.request == b.request;
         case Screen::kb_article:
         case Screen::kb_edit: return a.article == b.article;
+        case Screen::queue: return a.queue_view == b.queue_view && a.page == b.page;
         case Screen::requests:
             return a.page == b.page && StatusFilterName(a.filter) == StatusFilterName(b.filter);
         default: return true;
     }
+}
+
+bool IsQueueViewName(std::string_view name) {
+    for (const char* v : {"unassigned", "mine", "groups", "open", "breaching", "pending"})
+        if (name == v) return true;
+    return false;
 }
 
 bool RouteNeedsSession(const Route& route) { return route.screen != Screen::signin; }

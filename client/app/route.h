@@ -17,6 +17,7 @@ enum class Screen {
     kb_article,   // #/kb/42
     kb_edit,      // #/kb/42/edit, #/kb/new (article id 0)
     kb_review,    // #/kb/review
+    queue,        // #/queue?view=mine&page=2 (agents and admins)
     not_found
 };
 
@@ -27,7 +28,9 @@ struct Route {
     RequestFilter filter;  // requests: ?status=
     int page = 1;          // requests: ?page= (1-based)
     ArticleId article;     // kb_article, kb_edit (0: a new article)
+    std::string queue_view = "open"; // queue: unassigned, mine, groups, open, breaching, pending
 };
+bool IsQueueViewName(std::string_view name);  // one of the six API view names
 
 Route ParseRoute(std::string_view hash);      // accepts "#/x", "/x", "x" and "" (home)
 std::string FormatRoute(const Route& route);  // canonical "#/..." form

@@ -38,6 +38,8 @@ void ClearUserData(AppState* state) {
     state->open_requests = {};
     state->search.clear();
     // The index, articles and lists depend on who is asking (audience, drafts for staff).
+    state->queue = {};
+    state->workflow.clear();
     state->kb_index = {};
     state->kb_index_checked = 0;
     state->kb_search.clear();

@@ -131,6 +131,13 @@ struct DeflectionState {
     std::uint64_t ticket = 0;
 };
 
+// ---- Agent mode -----------------------------------------------------------------------------
+struct WorkflowState {             // a status / assignment change in flight on one request
+    bool in_flight = false;
+    std::optional<Error> error;    // 409 (changed meanwhile), 422 (not allowed), network...
+    std::uint64_t ticket = 0;
+};
+
 struct Toast {
     std::string text;
     bool is_error = false;
@@ -157,6 +164,8 @@ struct AppState {
     std::map<std::int64_t, Remote<Request>> details;     // by request id
     std::map<std::int64_t, ReplyState> replies;          // by request id
 
+    Remote<api::RequestPage> queue;           // staff: #/queue with the route's view and page
+    std::map<std::int64_t, WorkflowState> workflow;      // by request id
     Remote<KbIndexData> kb_index;             // the search index download (refreshed by ETag)
     Timestamp kb_index_checked = 0;           // when it was last revalidated
     std::string kb_search;                    // #/kb search box

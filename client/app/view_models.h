@@ -77,6 +77,7 @@ struct TopBarViewModel {
     std::string user_initials;    // "EJ"
     std::string role;             // "Employee"
     Screen active = Screen::home; // which nav link is current (catalog_item counts as catalog)
+    bool staff = false;           // agents and admins get the Queue link
     int busy = 0;                 // requests in flight (thin progress bar)
 };
 
@@ -390,7 +391,64 @@ struct RequestDetailViewModel {
     std::string reply_error;
     int reply_max_chars = 0;
     bool closed = false;          // resolved/closed/cancelled: reply still possible, shown as note
+    // Agent mode (staff only): who works on it, SLA clocks, and the lifecycle buttons.
+    bool staff = false;
+    std::string assignee;         // "Ava Patel" / "Unassigned"
+    std::string group;            // "Network"
+    std::string response_due;     // "Due in 45m" / "Overdue by 2h" / "Met" / ""
+    Tone response_tone = Tone::neutral;
+    std::string resolution_due;   // same, "Paused" while Pending
+    Tone resolution_tone = Tone::neutral;
+    std::string pending_reason;   // "Awaiting requester"
+    struct StatusAction {
+        std::string label;        // "Resolve"
+        Status to = Status::in_progress;
+        PendingReason reason = PendingReason::none;
+        std::string id;           // hook id "status_resolved", "status_pending_vendor"
+    };
+    std::vector<StatusAction> status_actions;
+    bool can_assign_to_me = false;
+    bool workflow_busy = false;
+    std::string workflow_error;   // the last change failed (409: reloaded, apply again)
 };
 RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock);
+
+// ---- Agent queue (vm_queue.cpp) --------------------------------------------------------------
+std::string DueText(Timestamp due, Timestamp now, Tone* tone);  // "Due in 3h 10m" / "Overdue by 2h" (tone: warning/danger)
+
+struct QueueRowViewModel {
+    RequestId id;
+    std::string number;
+    std::string summary;
+    std::string requester;
+    std::string status;
+    Tone status_tone = Tone::neutral;
+    std::string priority;
+    std::string assignee;         // "" when unassigned
+    std::string group;
+    std::string due;              // resolution due text
+    Tone due_tone = Tone::neutral;
+};
+
+struct QueueTab {
+    std::string view;             // "mine"
+    std::string label;            // "Mine"
+    bool selected = false;
+};
+
+struct QueueViewModel {
+    LoadView load;
+    bool allowed = false;         // staff only
+    std::vector<QueueTab> tabs;
+    std::vector<QueueRowViewModel> rows;
+    int total = 0;
+    int page = 1;
+    int page_count = 1;
+    std::string range;            // "1-50 of 1,204"
+    bool has_prev = false;
+    bool has_next = false;
+    std::string empty_text;
+};
+QueueViewModel BuildQueue(const AppState& state, const Clock& clock);
 
 }  // namespace spoc::client

@@ -173,6 +173,7 @@ std::string DocumentTitle(const AppState& state) {
             break;
         }
         case Screen::kb_home: page = "Knowledge base"; break;
+        case Screen::queue: page = "Queue"; break;
         case Screen::kb_review: page = "Articles to review"; break;
         case Screen::kb_article:
         case Screen::kb_edit: {
@@ -207,9 +208,11 @@ TopBarViewModel BuildTopBar(const AppState& state, int busy) {
         case Screen::kb_article:
         case Screen::kb_edit:
         case Screen::kb_review: bar.active = Screen::kb_home; break;
+        case Screen::queue: bar.active = Screen::queue; break;
         default: bar.active = state.route.screen;
     }
     bar.busy = busy;
+    bar.staff = state.me && IsStaff(state.me->user.role);
     return bar;
 }
 

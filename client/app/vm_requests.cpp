@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "client/app/view_models.h"
+#include "shared/domain/lifecycle.h"
 #include "client/app/vm_internal.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
@@ -90,6 +91,43 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
     vm.updated = FormatRelative(r.updated_at ? r.updated_at : r.created_at, clock.now);
     vm.description = r.description;
     vm.closed = !IsOpenStatus(r.status);
+
+    // Agent mode: assignment, SLA clocks and the lifecycle buttons the shared rules allow.
+    vm.staff = state.me && IsStaff(state.me->user.role);
+    if (vm.staff) {
+        vm.assignee = r.assignee_name.empty() ? "Unassigned" : r.assignee_name;
+        vm.group = r.group_name.empty() ? "No group" : r.group_name;
+        vm.pending_reason = std::string(PendingReasonLabel(r.pending_reason));
+        if (r.first_response_at) vm.response_due = "Met";
+        else if (r.response_due_at) vm.response_due = DueText(r.response_due_at, clock.now, &vm.response_tone);
+        if (r.status == Status::pending) vm.resolution_due = "Paused";
+        else if (!IsOpenStatus(r.status)) vm.resolution_due = "Stopped";
+        else if (r.resolution_due_at) vm.resolution_due = DueText(r.resolution_due_at, clock.now, &vm.resolution_tone);
+        const TicketFacts facts{r.status, r.pending_reason, r.requester_id, r.assignee_id, r.group_id, r.resolved_at};
+        const Actor actor{state.me->user.id, state.me->user.role, false};
+        for (Status to : AllowedTransitions(facts, actor)) {
+            if (to == Status::pending) {
+                for (PendingReason reason : {PendingReason::requester, PendingReason::vendor, PendingReason::change})
+                    vm.status_actions.push_back({"Pending: " + std::string(PendingReasonLabel(reason)), to, reason,
+                                                 "status_pending_" + std::string(PendingReasonName(reason))});
+                continue;
+            }
+            std::string label = to == Status::in_progress ? (r.status == Status::resolved ? "Reopen" : "Start work")
+                                : to == Status::resolved  ? "Resolve"
+                                : to == Status::closed    ? "Close"
+                                : to == Status::cancelled ? "Cancel"
+                                                          : std::string(StatusLabel(to));
+            vm.status_actions.push_back({std::move(label), to, PendingReason::none, "status_" + std::string(StatusName(to))});
+        }
+        vm.can_assign_to_me = r.assignee_id != state.me->user.id && IsOpenStatus(r.status);
+        if (auto w = state.workflow.find(id.value); w != state.workflow.end()) {
+            vm.workflow_busy = w->second.in_flight;
+            if (w->second.error)
+                vm.workflow_error = w->second.error->code == ErrorCode::conflict
+                                        ? "Someone changed this request meanwhile. It has been reloaded: check it and apply your change again."
+                                        : w->second.error->message;
+        }
+    }
 
     // The submitted form, described with the item's own labels once its definition is here.
     Result<FormValues> values = r.form_json.empty() ? Result<FormValues>(FormValues{}) : api::DecodeFormValues(r.form_json);

@@ -61,6 +61,7 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
             case Screen::catalog_item: DrawCatalogItem(BuildForm(state, state.route.item, clock), ui, actions); break;
             case Screen::requests: DrawRequestList(BuildRequestList(state, clock), ui, actions); break;
             case Screen::request_detail: DrawRequestDetail(BuildRequestDetail(state, state.route.request, clock), ui, actions); break;
+            case Screen::queue: DrawQueue(BuildQueue(state, clock), ui, actions); break;
             case Screen::kb_home: DrawKbHome(BuildKbHome(state, clock), ui, actions); break;
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
             case Screen::kb_edit:
@@ -122,6 +123,13 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::SameLine(0, compact ? 0 : 4);
     if (NavTab(compact ? "Requests##nav_requests" : "My requests##nav_requests", vm.active == Screen::requests, kTopBarHeight))
         actions.Navigate(requests);
+    if (vm.staff) {
+        Route queue;
+        queue.screen = Screen::queue;
+        queue.queue_view = "mine";
+        ImGui::SameLine(0, compact ? 0 : 4);
+        if (NavTab("Queue##nav_queue", vm.active == Screen::queue, kTopBarHeight)) actions.Navigate(queue);
+    }
     ImGui::SameLine(0, compact ? 0 : 4);
     if (NavTab(compact ? "Help##nav_kb" : "Knowledge##nav_kb", vm.active == Screen::kb_home, kTopBarHeight))
         actions.Navigate(knowledge);

@@ -161,6 +161,29 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     Label(f.small, color::kTextMuted, "Updated " + vm.updated);
     VSpace(18);
 
+    // Agent mode: assignment and the lifecycle steps the shared rules allow this agent.
+    if (vm.staff && (!vm.status_actions.empty() || vm.can_assign_to_me)) {
+        bool first = true;
+        if (vm.can_assign_to_me) {
+            if (Button("Assign to me##assign_me", ButtonKind::primary, ImVec2(0, 36), !vm.workflow_busy, vm.workflow_busy))
+                actions.AssignToMe(vm.id);
+            first = false;
+        }
+        for (const RequestDetailViewModel::StatusAction& a : vm.status_actions) {
+            if (!first) ImGui::SameLine(0, 8);
+            first = false;
+            const std::string label = a.label + "##" + a.id;
+            if (Button(label.c_str(), a.to == Status::cancelled ? ButtonKind::danger : ButtonKind::secondary, ImVec2(0, 36),
+                       !vm.workflow_busy))
+                actions.ChangeStatus(vm.id, a.to, a.reason);
+        }
+        if (!vm.workflow_error.empty()) {
+            VSpace(4);
+            Notice("workflow_error", NoticeKind::warning, vm.workflow_error, nullptr, std::min(w, 820.0f));
+        }
+        VSpace(14);
+    }
+
     const bool two_columns = w >= 960;
     const float side_w = two_columns ? 320.0f : w;
     const float main_w = two_columns ? w - side_w - 32.0f : w;
@@ -198,7 +221,13 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
         Label(f.h3, color::kText, "Details");
         VSpace(2);
         const float inner = width - 2 * pad;
-        KeyValue("Status", vm.status, inner, 110);
+        KeyValue("Status", vm.pending_reason.empty() ? vm.status : vm.status + " (" + vm.pending_reason + ")", inner, 110);
+        if (vm.staff) {
+            KeyValue("Assignee", vm.assignee, inner, 110);
+            KeyValue("Group", vm.group, inner, 110);
+            if (!vm.response_due.empty()) KeyValue("First response", vm.response_due, inner, 110);
+            if (!vm.resolution_due.empty()) KeyValue("Resolution", vm.resolution_due, inner, 110);
+        }
         KeyValue("Priority", vm.priority, inner, 110);
         KeyValue("Type", vm.type_label, inner, 110);
         KeyValue("Service", vm.catalog_item, inner, 110);

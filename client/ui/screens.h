@@ -39,6 +39,7 @@ void DrawKbHome(const client::KbHomeViewModel& vm, UiState& ui, client::Actions&
 void DrawArticle(const client::ArticleViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawKbEditor(const client::EditorViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawKbReview(const client::ReviewViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawQueue(const client::QueueViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawNotFound(UiState& ui, client::Actions& actions);
 void DrawToasts(const std::vector<client::Toast>& toasts, client::Actions& actions);
 

@@ -45,9 +45,16 @@ ALTER TABLE requests ADD COLUMN response_due_at INTEGER NOT NULL DEFAULT 0;    -
 ALTER TABLE requests ADD COLUMN resolution_due_at INTEGER NOT NULL DEFAULT 0;  -- 0: met, or paused
 ALTER TABLE requests ADD COLUMN sla_policy TEXT NOT NULL DEFAULT '';
 
-CREATE INDEX requests_open_by_due ON requests(status, resolution_due_at, id);
-CREATE INDEX requests_by_assignee ON requests(assignee_id, status, resolution_due_at);
-CREATE INDEX requests_by_group ON requests(group_id, status, resolution_due_at);
+-- Queue indexes: open requests only (partial), in queue order (soonest resolution due first,
+-- undated last, then id), so a page of 50 reads 50 index entries instead of sorting the view.
+-- The WHERE and ORDER BY of storage::ListQueue repeat these expressions exactly.
+CREATE INDEX queue_open ON requests((resolution_due_at = 0), resolution_due_at, id)
+    WHERE status IN ('new', 'assigned', 'in_progress', 'pending');
+CREATE INDEX queue_by_assignee ON requests(assignee_id, (resolution_due_at = 0), resolution_due_at, id)
+    WHERE status IN ('new', 'assigned', 'in_progress', 'pending');
+CREATE INDEX queue_by_group ON requests(group_id, (resolution_due_at = 0), resolution_due_at, id)
+    WHERE status IN ('new', 'assigned', 'in_progress', 'pending');
+CREATE INDEX queue_pending ON requests(status, id) WHERE status = 'pending';
 
 CREATE TABLE request_pauses (
     request_id  INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
