@@ -103,6 +103,10 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         if (r.status == Status::pending) vm.resolution_due = "Paused";
         else if (!IsOpenStatus(r.status)) vm.resolution_due = "Stopped";
         else if (r.resolution_due_at) vm.resolution_due = DueText(r.resolution_due_at, clock.now, &vm.resolution_tone);
+    }
+    // The lifecycle steps the shared rules allow this user: every step for agents; for the
+    // requester, closing a Resolved request and cancelling one nobody has started.
+    if (state.me) {
         const TicketFacts facts{r.status, r.pending_reason, r.requester_id, r.assignee_id, r.group_id, r.resolved_at};
         const Actor actor{state.me->user.id, state.me->user.role, false};
         for (Status to : AllowedTransitions(facts, actor)) {
@@ -117,9 +121,14 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
                                 : to == Status::closed    ? "Close"
                                 : to == Status::cancelled ? "Cancel"
                                                           : std::string(StatusLabel(to));
+            if (!vm.staff) label = to == Status::closed ? "Close request" : "Cancel request";
             vm.status_actions.push_back({std::move(label), to, PendingReason::none, "status_" + std::string(StatusName(to))});
         }
+    }
+    if (vm.staff) {
         vm.can_assign_to_me = r.assignee_id != state.me->user.id && IsOpenStatus(r.status);
+    }
+    if (state.me) {
         if (auto w = state.workflow.find(id.value); w != state.workflow.end()) {
             vm.workflow_busy = w->second.in_flight;
             if (w->second.error)

@@ -162,7 +162,7 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     VSpace(18);
 
     // Agent mode: assignment and the lifecycle steps the shared rules allow this agent.
-    if (vm.staff && (!vm.status_actions.empty() || vm.can_assign_to_me)) {
+    if (!vm.status_actions.empty() || vm.can_assign_to_me) {
         bool first = true;
         if (vm.can_assign_to_me) {
             if (Button("Assign to me##assign_me", ButtonKind::primary, ImVec2(0, 36), !vm.workflow_busy, vm.workflow_busy))

@@ -145,14 +145,37 @@ TEST_CASE("agent: a request's lifecycle buttons come from the shared rules; chan
     CHECK(HasItem("assign_me"));
 }
 
-TEST_CASE("agent: employees see no lifecycle buttons but their own close and cancel") {
+TEST_CASE("agent: employees get only their own close and cancel, sent as PATCH") {
     App app;
     app.SignedIn("#/requests/7");
-    Request r = MakeRequest(7, Status::resolved, "Printer jam");
+    Request r = MakeRequest(7, Status::resolved, "Printer jam");  // emma's (requester id 2)
     r.resolved_at = kNow - 3600000;
+    r.version = 5;
     REQUIRE(app.api.Answer("GET", "/api/v1/requests/7", 200, api::EncodeRequest(r)));
-    const RequestDetailViewModel vm = BuildRequestDetail(app.state, RequestId(7), app.clock);
+    RequestDetailViewModel vm = BuildRequestDetail(app.state, RequestId(7), app.clock);
     CHECK_FALSE(vm.staff);
-    CHECK(vm.status_actions.empty());  // the buttons are agent mode; employees reply to reopen
     CHECK_FALSE(vm.can_assign_to_me);
+    REQUIRE(vm.status_actions.size() == 1);  // reopening is a reply, not a button
+    CHECK(vm.status_actions[0].id == "status_closed");
+    CHECK(vm.status_actions[0].label == "Close request");
+    app.actions.ChangeStatus(RequestId(7), Status::closed);
+    const auto* sent = app.api.Last("PATCH", "/api/v1/requests/7");
+    REQUIRE(sent);
+    auto patch = api::DecodeRequestPatch(sent->request.body);
+    REQUIRE(patch.ok());
+    CHECK(patch->base_version == 5);
+    CHECK(patch->status == Status::closed);
+
+    // A new request of hers can be cancelled; an in-progress one has no buttons.
+    App other;
+    other.SignedIn("#/requests/8");
+    REQUIRE(other.api.Answer("GET", "/api/v1/requests/8", 200, api::EncodeRequest(MakeRequest(8, Status::new_, "Desk"))));
+    vm = BuildRequestDetail(other.state, RequestId(8), other.clock);
+    REQUIRE(vm.status_actions.size() == 1);
+    CHECK(vm.status_actions[0].id == "status_cancelled");
+    App third;
+    third.SignedIn("#/requests/9");
+    REQUIRE(third.api.Answer("GET", "/api/v1/requests/9", 200,
+                             api::EncodeRequest(MakeRequest(9, Status::in_progress, "Laptop"))));
+    CHECK(BuildRequestDetail(third.state, RequestId(9), third.clock).status_actions.empty());
 }
