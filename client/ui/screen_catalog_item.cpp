@@ -330,6 +330,20 @@ void DrawSidePanel(const FormViewModel& vm, float width) {
     EndCard();
 }
 
+// The green check at the top of the "submitted" and "solved it" panels.
+void SuccessMark() {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + 24, p.y + 24);
+    dl->AddCircleFilled(c, 24, color::kSuccessSoft, 32);
+    dl->AddCircleFilled(c, 16, color::kSuccess, 32);
+    dl->PathLineTo(ImVec2(c.x - 7, c.y));
+    dl->PathLineTo(ImVec2(c.x - 2, c.y + 5));
+    dl->PathLineTo(ImVec2(c.x + 7, c.y - 5));
+    dl->PathStroke(color::kSurface, 0, 2.5f);
+    ImGui::Dummy(ImVec2(48, 48));
+}
+
 // Suggested articles while the employee describes the problem; "This solved it" files nothing.
 void DrawSuggestions(const FormViewModel& vm, float width, Actions& actions) {
     if (vm.suggestions.empty() || vm.deflected || vm.succeeded) return;
@@ -353,20 +367,11 @@ void DrawDeflected(const FormViewModel& vm, float width, Actions& actions) {
     const Fonts& f = GetFonts();
     const float pad = 36.0f;
     BeginCard("deflected", width, pad);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 c(p.x + 24, p.y + 24);
-    dl->AddCircleFilled(c, 24, color::kSuccessSoft, 32);
-    dl->AddCircleFilled(c, 16, color::kSuccess, 32);
-    dl->PathLineTo(ImVec2(c.x - 7, c.y));
-    dl->PathLineTo(ImVec2(c.x - 2, c.y + 5));
-    dl->PathLineTo(ImVec2(c.x + 7, c.y - 5));
-    dl->PathStroke(color::kSurface, 0, 2.5f);
-    ImGui::Dummy(ImVec2(48, 48));
+    SuccessMark();
     VSpace(6);
     Label(f.h2, color::kText, "Glad that solved it");
     Paragraph(f.body, color::kTextSecondary,
-              "No request was filed" + (vm.deflected_title.empty() ? std::string(".") : " â â" + vm.deflected_title + "â had the answer.") +
+              "No request was filed" + (vm.deflected_title.empty() ? std::string(".") : " \xE2\x80\x94 \xE2\x80\x9C" + vm.deflected_title + "\xE2\x80\x9D had the answer.") +
                   " Your answers are still here if you need them later.",
               width - 2 * pad);
     VSpace(8);
@@ -382,16 +387,7 @@ void DrawSuccess(const FormViewModel& vm, float width, Actions& actions) {
     const float pad = 36.0f;
     const float inner = width - 2 * pad;
     BeginCard("success", width, pad);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 c(p.x + 24, p.y + 24);
-    dl->AddCircleFilled(c, 24, color::kSuccessSoft, 32);
-    dl->AddCircleFilled(c, 16, color::kSuccess, 32);
-    dl->PathLineTo(ImVec2(c.x - 7, c.y));
-    dl->PathLineTo(ImVec2(c.x - 2, c.y + 5));
-    dl->PathLineTo(ImVec2(c.x + 7, c.y - 5));
-    dl->PathStroke(color::kSurface, 0, 2.5f);
-    ImGui::Dummy(ImVec2(48, 48));
+    SuccessMark();
     VSpace(6);
     Label(f.h2, color::kText, "Request submitted");
     Paragraph(f.body, color::kTextSecondary,

@@ -24,53 +24,17 @@ const SlaSetup& Setup() {
 
 }  // namespace
 
-std::string SlaPolicyFor(const User& requester) {
-    return requester.time_zone.rfind("America/", 0) == 0 ? "New York standard" : "London standard";
-}
-
-void ComputeDueTimes(Request& request, Timestamp start) {
-    const SlaSetup& s = Setup();
-    auto policy = std::find_if(s.policies.begin(), s.policies.end(),
-                               [&](const SlaPolicy& p) { return p.name == request.sla_policy; });
-    if (policy == s.policies.end()) return;
-    const BusinessCalendar* cal = FindCalendar(s.calendars, SlaCalendarFor(*policy, request.priority));
-    if (!cal) return;
-    auto due = [&](SlaKind kind) -> Timestamp {
-        const std::int64_t target = SlaTargetMs(*policy, request.priority, kind, *cal);
-        if (target <= 0) return 0;
-        const Timestamp at = AddBusinessTime(*cal, start, target);
-        return at == kNever ? 0 : at;
-    };
-    request.response_due_at = due(SlaKind::first_response);
-    request.resolution_due_at = due(SlaKind::resolution);
-}
-
 void RecomputeDueTimes(Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses, Timestamp now) {
     const SlaSetup& s = Setup();
-    auto policy = std::find_if(s.policies.begin(), s.policies.end(),
-                               [&](const SlaPolicy& p) { return p.name == request.sla_policy; });
-    const BusinessCalendar* cal =
-        policy == s.policies.end() ? nullptr : FindCalendar(s.calendars, SlaCalendarFor(*policy, request.priority));
-    if (!cal) return;
-    auto due = [&](SlaKind kind, bool met) -> Timestamp {
-        if (met) return 0;
-        const std::int64_t target = SlaTargetMs(*policy, request.priority, kind, *cal);
-        if (target <= 0) return 0;
-        SlaClockInput input;
-        input.started = request.created_at;
-        input.paused = pauses;
-        const SlaState state = EvaluateSla(*cal, target, input, now, policy->warning_percent);
-        return state.phase == SlaState::paused ? 0 : state.due_at;
-    };
-    const bool stopped_or_paused = !IsOpenStatus(request.status) || request.status == Status::pending;
-    request.response_due_at = due(SlaKind::first_response, request.first_response_at != 0 || !IsOpenStatus(request.status));
-    request.resolution_due_at = due(SlaKind::resolution, stopped_or_paused);
+    const SlaDueTimes due = RequestDueTimes(s.policies, s.calendars, request, pauses, now);
+    request.response_due_at = due.first_response;
+    request.resolution_due_at = due.resolution;
 }
 
 Result<Unit> PlaceNewRequest(storage::Database& db, Request& request, const CatalogItem& item, const User& requester,
                              Timestamp now) {
-    request.sla_policy = SlaPolicyFor(requester);
-    ComputeDueTimes(request, now);
+    request.sla_policy = std::string(SlaPolicyNameFor(requester.time_zone));
+    RecomputeDueTimes(request, {}, now);
 
     auto groups = storage::ListGroups(db);
     if (!groups.ok()) return groups.error();

@@ -776,4 +776,37 @@ std::vector<SlaPolicy> DemoSlaPolicies() {
     return {StandardPolicy("London standard", "London office"), StandardPolicy("New York standard", "New York office")};
 }
 
+// [SECTION] Requests
+
+std::string_view SlaPolicyNameFor(std::string_view requester_time_zone) {
+    return requester_time_zone.substr(0, 8) == "America/" ? "New York standard" : "London standard";
+}
+
+SlaDueTimes RequestDueTimes(const std::vector<SlaPolicy>& policies, const std::vector<BusinessCalendar>& calendars,
+                            const Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses,
+                            Timestamp now) {
+    SlaDueTimes out;
+    const SlaPolicy* policy = nullptr;
+    for (const SlaPolicy& p : policies)
+        if (p.name == request.sla_policy) policy = &p;
+    if (!policy) return out;
+    const BusinessCalendar* cal = FindCalendar(calendars, SlaCalendarFor(*policy, request.priority));
+    if (!cal) return out;
+    auto due = [&](SlaKind kind, bool no_clock) -> Timestamp {
+        if (no_clock) return 0;
+        const std::int64_t target = SlaTargetMs(*policy, request.priority, kind, *cal);
+        if (target <= 0) return 0;
+        SlaClockInput input;
+        input.started = request.created_at;
+        input.paused = pauses;
+        const SlaState state = EvaluateSla(*cal, target, input, now, policy->warning_percent);
+        if (state.phase == SlaState::paused || state.due_at == kNever) return 0;
+        return state.due_at;
+    };
+    const bool open = IsOpenStatus(request.status);
+    out.first_response = due(SlaKind::first_response, request.first_response_at != 0 || !open);
+    out.resolution = due(SlaKind::resolution, !open || request.status == Status::pending);
+    return out;
+}
+
 }  // namespace spoc

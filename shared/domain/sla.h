@@ -182,6 +182,21 @@ SlaState EvaluateSla(const BusinessCalendar& cal, std::int64_t target_ms, const 
 std::string FormatSlaRemaining(const SlaState& state);
 std::string FormatSlaDuration(std::int64_t ms);  // "1d 3h", "2h 15m", "45m", "0m" (floored to minutes)
 
+// ---- Requests ----------------------------------------------------------------------------------
+// The policy a requester's requests follow: the Americas -> "New York standard", else "London standard".
+std::string_view SlaPolicyNameFor(std::string_view requester_time_zone);
+
+struct SlaDueTimes {
+    Timestamp first_response = 0;  // 0: met (first response given), request finished, or no target
+    Timestamp resolution = 0;      // 0: paused (Pending), stopped (Resolved/Closed/Cancelled) or no target
+};
+// Due instants of a request's two clocks: each runs from created_at on the business calendar its
+// policy names for the request's priority, without the `pauses` (Pending and Resolved spans;
+// to = 0 while open). All zero when request.sla_policy names no policy in `policies`.
+SlaDueTimes RequestDueTimes(const std::vector<SlaPolicy>& policies, const std::vector<BusinessCalendar>& calendars,
+                            const Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses,
+                            Timestamp now);
+
 // Demo data: calendars "London office", "New York office", "24x7" and policies
 // "London standard" / "New York standard" (P1 on 24x7, P2..P5 on the office calendar).
 std::vector<BusinessCalendar> DemoCalendars();

@@ -78,8 +78,23 @@ TEST_CASE("agent: new requests are routed to a group, auto-assigned, and listed 
     // The seeded requests predate routing: they are unassigned.
     const json unassigned = Queue(cli, ava, "?view=unassigned&page_size=100");
     CHECK_FALSE(Lists(unassigned, vpn["id"]));
+    REQUIRE_FALSE(unassigned["items"].empty());
     for (const auto& item : unassigned["items"]) CHECK_FALSE(item.contains("assignee_id"));
+    // Put the VPN request on hold so the pending view has something to show (and nothing else).
+    {
+        json r = Body(Get(cli, ava, "/api/v1/requests/" + std::to_string(vpn["id"].get<int>())));
+        auto started = cli.Patch("/api/v1/requests/" + std::to_string(vpn["id"].get<int>()), AuthHeaders(ava),
+                                 json{{"base_version", r["version"]}, {"status", "in_progress"}}.dump(), "application/json");
+        REQUIRE(started);
+        REQUIRE(started->status == 200);
+        auto held = cli.Patch("/api/v1/requests/" + std::to_string(vpn["id"].get<int>()), AuthHeaders(ava),
+                              json{{"base_version", Body(started)["version"]}, {"status", "pending"}, {"pending_reason", "vendor"}}.dump(),
+                              "application/json");
+        REQUIRE(held);
+        REQUIRE(held->status == 200);
+    }
     const json pending = Queue(cli, ava, "?view=pending");
+    CHECK(Lists(pending, vpn["id"]));
     for (const auto& item : pending["items"]) CHECK(item["status"] == "pending");
 
     // Paging keeps the total.

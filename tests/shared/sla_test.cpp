@@ -636,3 +636,50 @@ TEST_CASE("sla: demo policies resolve targets per priority and calendar") {
     CHECK(s.due_at == At("2026-02-09T16:30:00Z"));
     CHECK(spoc::FormatSlaRemaining(s) == "3h 30m left");
 }
+
+TEST_CASE("sla: a request's due times follow its policy, its status and its pauses") {
+    using namespace spoc;
+    const std::vector<SlaPolicy> policies = DemoSlaPolicies();
+    const std::vector<BusinessCalendar> calendars = DemoCalendars();
+    CHECK(SlaPolicyNameFor("America/New_York") == "New York standard");
+    CHECK(SlaPolicyNameFor("Europe/London") == "London standard");
+    CHECK(SlaPolicyNameFor("") == "London standard");
+
+    TimeZoneRule london;
+    REQUIRE(FindTimeZone("Europe/London", &london));
+    const CivilDate monday{2026, 3, 2};
+    REQUIRE(WeekdayFromDays(DaysFromCivil(monday.year, monday.month, monday.day)) == 0);
+    auto at = [&](int hour, int minute) { return LocalToUtc(london, monday, hour * 60 + minute); };
+
+    Request r;
+    r.sla_policy = "London standard";
+    r.priority = Priority::moderate;  // P3: first response in 4 business hours
+    r.status = Status::assigned;
+    r.created_at = at(9, 0);
+    // 09:00-12:30 gives 3.5 h, the rest after lunch (13:30): 14:00.
+    SlaDueTimes due = RequestDueTimes(policies, calendars, r, {}, r.created_at);
+    CHECK(due.first_response == at(14, 0));
+    CHECK(due.resolution > due.first_response);
+    // An hour paused (10:00-11:00) moves it an hour later.
+    due = RequestDueTimes(policies, calendars, r, {{at(10, 0), at(11, 0)}}, at(11, 30));
+    CHECK(due.first_response == at(15, 0));
+    // Pending: the resolution clock has no due time; a first response stops that clock.
+    r.status = Status::pending;
+    due = RequestDueTimes(policies, calendars, r, {{at(10, 0), 0}}, at(11, 0));
+    CHECK(due.resolution == 0);
+    r.status = Status::in_progress;
+    r.first_response_at = at(9, 30);
+    due = RequestDueTimes(policies, calendars, r, {}, at(11, 0));
+    CHECK(due.first_response == 0);
+    CHECK(due.resolution != 0);
+    // Finished requests and unknown policies have no clocks.
+    r.status = Status::resolved;
+    due = RequestDueTimes(policies, calendars, r, {}, at(11, 0));
+    CHECK(due.first_response == 0);
+    CHECK(due.resolution == 0);
+    r.status = Status::assigned;
+    r.sla_policy = "No such policy";
+    due = RequestDueTimes(policies, calendars, r, {}, at(11, 0));
+    CHECK(due.first_response == 0);
+    CHECK(due.resolution == 0);
+}
