@@ -6,7 +6,12 @@ namespace spoc::routes {
 inline constexpr const char* kSession = "/api/v1/session";         // POST sign in, DELETE sign out
 inline constexpr const char* kMe = "/api/v1/me";                   // GET
 inline constexpr const char* kCatalog = "/api/v1/catalog";         // GET list; /{id} GET one
-inline constexpr const char* kRequests = "/api/v1/requests";       // GET mine, POST new; /{id}, /{id}/comments
+inline constexpr const char* kRequests = "/api/v1/requests";       // GET mine, POST new; /{id}, /{id}/comments;
+                                                                   // staff: /{id}/related GET, /{id}/links POST,
+                                                                   // /{id}/links/{other} DELETE, /{id}/merge POST,
+                                                                   // /{id}/canned/{cid} GET (expanded text)
+inline constexpr const char* kRequestsBulk = "/api/v1/requests/bulk"; // POST one change to many requests (staff)
+inline constexpr const char* kCanned = "/api/v1/canned";           // GET list, POST new; /{id} PUT, DELETE (staff)
 inline constexpr const char* kKbIndex = "/api/v1/kb/index";       // GET the browser's search index (ETag)
 inline constexpr const char* kKbSearch = "/api/v1/kb/search";     // GET ?q=&limit=
 inline constexpr const char* kKbArticles = "/api/v1/kb/articles"; // GET list, POST new; /{id} GET, PUT;
@@ -16,7 +21,14 @@ inline constexpr const char* kKbDeflections = "/api/v1/kb/deflections"; // POST 
 inline constexpr const char* kKbReview = "/api/v1/kb/review";     // GET the caller's review list (staff)
 inline constexpr const char* kKbStats = "/api/v1/kb/stats";       // GET (admin)
 inline constexpr const char* kKbSynonyms = "/api/v1/kb/synonyms"; // GET (staff), PUT (admin)
+inline constexpr const char* kEvents = "/api/v1/events";         // GET: server-sent events (live updates)
 inline constexpr const char* kQueue = "/api/v1/queue";           // GET ?view=unassigned|mine|groups|open|breaching|pending (staff)
+                                                                  // &sort=due|priority|updated|created|id&dir=asc|desc
+                                                                  // &priority=&status=&group=&assignee=&q=&page=&page_size=
+inline constexpr const char* kAgentsMe = "/api/v1/agents/me";    // GET availability + groups (staff)
+inline constexpr const char* kAgentsMeAvailability = "/api/v1/agents/me/availability";  // PUT {"available":bool} (staff)
+inline constexpr const char* kNotifications = "/api/v1/notifications";  // GET ?before=&limit= (own, newest first);
+                                                                         // /{id}/read POST
 inline constexpr const char* kOpenApi = "/api/v1/openapi.json";    // GET
 inline constexpr const char* kHealth = "/api/v1/health";           // GET, no auth
 
