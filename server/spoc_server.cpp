@@ -3,14 +3,20 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <mutex>
 
+#include "server/app/agent_service.h"
 #include "server/app/auth_service.h"
 #include "server/app/catalog_service.h"
 #include "server/app/clock.h"
 #include "server/app/crypto.h"
 #include "server/app/demo_seed.h"
+#include "server/app/escalation.h"
+#include "server/app/events.h"
 #include "server/app/kb_service.h"
 #include "server/app/request_service.h"
+#include "server/app/workspace_service.h"
 #include "server/http/auth.h"
 #include "server/http/handlers.h"
 #include "server/http/http_server.h"
@@ -35,7 +41,7 @@ constexpr Timestamp kIdempotencyRetentionMs = 24LL * 60 * 60 * 1000;
 
 std::string ServerUsage() {
     return "usage: spoc-server [--host ADDR] [--port N] [--allow-host NAME[:PORT]]... [--data DIR] [--web DIR]\n"
-           "                   [--assets DIR] [--demo] [--no-group-commit] [--threads N]\n"
+           "                   [--assets DIR] [--demo] [--no-group-commit] [--threads N] [--auto-close-days N]\n"
            "       spoc-server [--data DIR] --import-kb FOLDER [--import-as USERNAME]\n"
            "  --host ADDR        address to listen on (default 127.0.0.1)\n"
            "  --port N           TCP port, 0 for any free one (default 8080)\n"
@@ -51,6 +57,9 @@ std::string ServerUsage() {
            "  --demo             seed demo users, catalog and requests if the database has no users\n"
            "  --no-group-commit  one transaction and fsync per write (for benchmarks)\n"
            "  --threads N        HTTP worker threads = keep-alive connections served at once (default 64)\n"
+           "  --auto-close-days N\n"
+           "                     close Resolved requests N days after they were resolved, 0..365, 0 = never\n"
+           "                     (default 7, the same as the window in which a requester's reply reopens one)\n"
            "  --import-kb FOLDER import every FOLDER/*.md as a knowledge article (front matter: title, category,\n"
            "                     tags, audience, state, owner, review_by), print a report and exit; an article\n"
            "                     with the same title gets a new version when it differs\n"
@@ -113,6 +122,12 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
             auto threads = http::ParseBoundedInt(*v, 1, 1024, flag);
             if (!threads.ok()) return threads.error();
             config.threads = *threads;
+        } else if (flag == "--auto-close-days") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            auto days = http::ParseBoundedInt(*v, 0, 365, flag);
+            if (!days.ok()) return days.error();
+            config.auto_close_days = *days;
         } else if (flag == "--demo") {
             if (auto ok = no_value(); !ok.ok()) return ok.error();
             config.demo = true;
@@ -137,13 +152,33 @@ struct SpocServer::Impl {
     std::unique_ptr<app::AuthService> auth;
     std::unique_ptr<app::CatalogService> catalog;
     std::unique_ptr<app::RequestService> requests;
+    std::unique_ptr<app::WorkspaceService> workspace;
     std::unique_ptr<app::KbService> kb;
+    std::unique_ptr<app::EventHub> events;
+    std::unique_ptr<app::AgentService> agents;
     std::unique_ptr<http::HttpServer> http;
+
+    // Requests changed by the scheduled SLA jobs (escalation, auto-close) are reported here once
+    // their transaction committed, on the writer thread (empty: nobody listens).
+    std::mutex changed_mutex;
+    std::function<void(const std::vector<RequestId>&)> on_requests_changed;
+    std::vector<RequestId> housekeeping_changed;  // writer thread only: this run's, until it commits
+
+    void ReportRequestsChanged(const std::vector<RequestId>& ids) {
+        if (ids.empty()) return;
+        std::function<void(const std::vector<RequestId>&)> callback;
+        {
+            std::lock_guard lock(changed_mutex);
+            callback = on_requests_changed;
+        }
+        if (callback) callback(ids);
+    }
 };
 
 SpocServer::SpocServer() : m(std::make_unique<Impl>()) {}
 
 SpocServer::~SpocServer() {
+    if (m->events) m->events->Shutdown();  // open event streams end, so their threads can be joined
     if (m->http) m->http->Stop();
     m->http.reset();                   // no more handlers running ...
     if (m->kb) (void)m->kb->FlushViews();  // counted views not yet written
@@ -183,22 +218,39 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (auto init = s.auth->Init(); !init.ok()) return init.error();
     s.catalog = std::make_unique<app::CatalogService>(*s.readers);
     s.requests = std::make_unique<app::RequestService>(*s.readers, *s.writer, *s.catalog);
+    s.workspace = std::make_unique<app::WorkspaceService>(*s.readers, *s.writer);
+    s.events = std::make_unique<app::EventHub>();
+    s.requests->SetEvents(s.events.get());
+    {
+        std::lock_guard lock(s.changed_mutex);  // the writer's housekeeping may already be running
+        s.on_requests_changed = [&s](const std::vector<RequestId>& ids) { s.requests->PublishSystemChanges(ids); };
+    }
 
     s.kb = std::make_unique<app::KbService>(*s.readers, *s.writer);
+    s.agents = std::make_unique<app::AgentService>(*s.readers, *s.writer);
     // Housekeeping is set before the first write job (the demo seed below), after everything it uses.
-    s.writer->SetHousekeeping([&s](storage::Database& db) -> Result<Unit> {
+    // The SLA jobs' changed requests are reported once the housekeeping transaction committed.
+    auto housekeeping = [&s](storage::Database& db) -> Result<Unit> {
         const Timestamp now = app::NowMs();
+        s.housekeeping_changed.clear();
         if (auto r = s.kb->WritePendingViews(db); !r.ok()) return r.error();
         if (auto r = storage::DeleteExpiredSessions(db, now); !r.ok()) return r.error();
         if (auto r = storage::DeleteIdempotencyRecordsBefore(db, now - kIdempotencyRetentionMs); !r.ok())
             return r.error();
+        auto changed = app::RunSlaJobs(db, now, s.config.auto_close_days);
+        if (!changed.ok()) return changed.error();
+        s.housekeeping_changed = std::move(*changed);
         return Unit{};
-    });
+    };
+    s.writer->SetHousekeeping(housekeeping,
+                              [&s] { s.ReportRequestsChanged(std::exchange(s.housekeeping_changed, {})); });
     if (config.demo) {
         auto seeded = app::SeedDemoIfEmpty(*s.writer, config.assets_dir, app::NowMs());
         if (!seeded.ok()) return seeded.error();
         auto groups = app::SeedDemoGroupsIfEmpty(*s.writer);
         if (!groups.ok()) return groups.error();
+        auto canned = app::SeedDemoCannedIfEmpty(*s.writer, app::NowMs());
+        if (!canned.ok()) return canned.error();
         auto articles = s.kb->SeedDemoIfEmpty(config.assets_dir, app::NowMs());
         if (!articles.ok()) return articles.error();
     }
@@ -212,9 +264,10 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         web = std::move(*files);
     }
     http::Router router;
-    http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests, *s.kb});
+    http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests, *s.kb, *s.events, *s.agents, *s.workspace});
     http::HttpOptions options;
     options.threads = config.threads;
+    options.max_streams = app::EventHub::kMaxStreams;
     options.allowed_hosts = config.allowed_hosts;
     s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
     return server;
@@ -222,7 +275,10 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
 
 Result<int> SpocServer::Bind() { return m->http->Bind(m->config.host, m->config.port); }
 bool SpocServer::Listen() { return m->http->Listen(); }
-void SpocServer::Stop() { m->http->Stop(); }
+void SpocServer::Stop() {
+    m->events->Shutdown();
+    m->http->Stop();
+}
 void SpocServer::WaitUntilReady() const { m->http->WaitUntilReady(); }
 const std::string& SpocServer::DatabasePath() const { return m->db_path; }
 const ServerConfig& SpocServer::Config() const { return m->config; }
@@ -242,6 +298,14 @@ Result<std::string> SpocServer::ImportKnowledge(const std::string& folder, const
                        " unchanged, " + std::to_string(report->problems.size()) + " problem(s)\n";
     for (const std::string& p : report->problems) text += "  " + p + "\n";
     return text;
+}
+
+Result<Unit> SpocServer::RunHousekeepingAt(Timestamp now) {
+    const int days = m->config.auto_close_days;
+    auto changed = m->writer->Run([&](storage::Database& db) { return app::RunSlaJobs(db, now, days); });
+    if (!changed.ok()) return changed.error();
+    m->ReportRequestsChanged(*changed);
+    return Unit{};
 }
 
 std::string SpocServer::WriterStatsText() const {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shared/domain/result.h"
+#include "shared/domain/time.h"
 
 namespace spoc {
 
@@ -22,6 +23,7 @@ struct ServerConfig {
     bool group_commit = true;  // false: one transaction (one fsync) per write
     int threads = 64;          // HTTP worker threads
     int readers = 8;           // read-only SQLite connections
+    int auto_close_days = 7;   // --auto-close-days: Resolved requests close after this many days; 0 = never
     std::string import_kb_dir; // --import-kb: import this folder of Markdown articles, then exit
     std::string import_as = "root"; // --import-as: the agent or admin the import is recorded under
 };
@@ -43,6 +45,9 @@ public:
     const ServerConfig& Config() const;
     std::string WriterStatsText() const;                              // "jobs=... batches=... max_batch=..."
     std::vector<std::pair<std::string, std::string>> Routes() const;  // (method, path pattern) of every API route
+    // Runs the scheduled SLA jobs (escalation of breaches, auto-close) now, as one write job, as if
+    // the clock read `now`: what housekeeping does every minute, for tests that move time forward.
+    Result<Unit> RunHousekeepingAt(Timestamp now);
     // Runs --import-kb: imports the folder, returns a printable report; *problems counts skipped files.
     Result<std::string> ImportKnowledge(const std::string& folder, const std::string& as_user, int* problems);
 

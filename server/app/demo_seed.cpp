@@ -13,7 +13,9 @@
 #include "server/storage/catalog_repo.h"
 #include "server/storage/requests_repo.h"
 #include "server/storage/users_repo.h"
+#include "server/storage/workspace_repo.h"
 #include "shared/api/dto.h"
+#include "shared/domain/canned.h"
 #include "shared/domain/request_builder.h"
 #include "shared/domain/routing.h"
 #include "shared/domain/text.h"
@@ -309,6 +311,83 @@ Result<bool> SeedDemoGroupsIfEmpty(storage::Writer& writer) {
         }
         for (const RoutingRule& rule : DemoRoutingRules())
             if (auto r = storage::InsertRoutingRule(db, rule); !r.ok()) return r.error();
+        return true;
+    });
+}
+
+namespace {
+
+struct DemoCanned {
+    std::int64_t group_id;  // 0: everyone
+    const char* title;
+    const char* body;
+};
+
+const DemoCanned kDemoCanned[] = {
+    {0, "Acknowledged - we're on it",
+     "Hi {{requester.first_name}},\n\nthanks for reporting this. {{request.number}} is with {{group.name}} and I'm "
+     "looking into it now. I'll update this request as soon as I know more.\n\n{{agent.first_name}}"},
+    {0, "Need more information",
+     "Hi {{requester.first_name}},\n\nto get \"{{request.summary}}\" moving I need a little more from you:\n\n"
+     "- what exactly happens (the full error message, or a screenshot)\n- since when, and whether anything changed "
+     "around then\n- the device name (Settings > About)\n\nI've set the request to wait for your reply; answering "
+     "here starts it again.\n\n{{agent.first_name}}"},
+    {0, "Resolved - please confirm",
+     "Hi {{requester.first_name}},\n\nI believe {{request.number}} is fixed now. Could you check and let me know? "
+     "If it's still not right, just reply here within 7 days and the request reopens; otherwise it closes on its "
+     "own.\n\nThanks,\n{{agent.name}}"},
+    {kDemoGroupServiceDesk, "Password reset: self-service steps",
+     "Hi {{requester.first_name}},\n\nyou can reset your password yourself in a couple of minutes:\n\n"
+     "1. Go to https://password.example.com from any browser.\n2. Enter your username and choose \"Forgot password\".\n"
+     "3. Approve the prompt on your phone (the authenticator app).\n4. Choose a new password of at least 14 "
+     "characters; it can't be one of your last five.\n5. Sign out and back in on your laptop so it picks up the new "
+     "password, and update it on your phone's mail app.\n\nIf the phone prompt doesn't arrive, reply here and I'll "
+     "reset it for you.\n\n{{agent.first_name}}"},
+    {kDemoGroupNetwork, "VPN: reinstall the client",
+     "Hi {{requester.first_name}},\n\nthe quickest fix for a VPN that keeps dropping is a clean reinstall:\n\n"
+     "1. Open Software Center and uninstall \"Corporate VPN\".\n2. Restart the laptop.\n3. In Software Center, "
+     "install \"Corporate VPN\" again (it brings the current profile).\n4. Connect, and sign in with your usual "
+     "account.\n\nIf it still drops, reply with the time it happened and whether you were on home Wi-Fi or a "
+     "hotspot, and I'll check the gateway logs.\n\n{{agent.first_name}}, {{group.name}}"},
+    {kDemoGroupServiceDesk, "Hardware order placed",
+     "Hi {{requester.first_name}},\n\nI've placed the order for {{request.number}} (\"{{request.summary}}\"). "
+     "Delivery usually takes 3-5 working days; we'll set it up and contact you to arrange the handover. I've set "
+     "this request to wait on the vendor until then.\n\n{{agent.first_name}}"},
+    {kDemoGroupHrOperations, "HR: payroll question handed to HR Operations",
+     "Hi {{requester.first_name}},\n\npayroll questions are handled by HR Operations, so I've passed "
+     "{{request.number}} to them with everything you wrote. Please don't send payslips or bank details in this "
+     "conversation; HR will contact you directly if they need them.\n\n{{agent.name}}"},
+    {kDemoGroupFacilities, "Desk move scheduled",
+     "Hi {{requester.first_name}},\n\nyour move is booked. Please clear your desk into the crates we'll leave the "
+     "evening before; Facilities moves the crates, monitor and dock overnight, and everything will be set up at your "
+     "new desk by 9:00.\n\n{{agent.first_name}}, {{group.name}}"},
+};
+
+}  // namespace
+
+Result<bool> SeedDemoCannedIfEmpty(storage::Writer& writer, Timestamp now) {
+    return writer.Run([&](storage::Database& db) -> Result<bool> {
+        auto count = storage::CountCanned(db);
+        if (!count.ok()) return count.error();
+        if (*count > 0) return false;
+        auto groups = storage::ListGroups(db);
+        if (!groups.ok()) return groups.error();
+        auto has_group = [&](std::int64_t id) {
+            for (const AssignmentGroup& g : *groups)
+                if (g.id == id) return true;
+            return false;
+        };
+        if (!has_group(kDemoGroupServiceDesk)) return false;  // not the demo groups
+        for (const DemoCanned& demo : kDemoCanned) {
+            CannedResponse canned;
+            canned.title = demo.title;
+            canned.body = demo.body;
+            canned.group_id = has_group(demo.group_id) ? demo.group_id : 0;
+            if (auto problems = ValidateCannedResponse(canned); !problems.empty())
+                return MakeError(ErrorCode::internal, std::string("Demo canned response \"") + demo.title +
+                                                          "\" is not valid: " + problems.front().message);
+            if (auto id = storage::InsertCanned(db, canned, UserId(), now); !id.ok()) return id.error();
+        }
         return true;
     });
 }

@@ -3,12 +3,14 @@
 
 #include "server/app/assignment.h"
 #include "server/app/clock.h"
+#include "server/app/request_workflow.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/idempotency_repo.h"
 #include "server/storage/requests_repo.h"
-#include "server/storage/users_repo.h"
+#include "server/storage/workspace_repo.h"
 #include "shared/api/routes.h"
 #include "shared/domain/lifecycle.h"
+#include "shared/domain/links.h"
 #include "shared/domain/routing.h"
 
 namespace spoc::app {
@@ -26,64 +28,6 @@ Result<std::optional<CreatedResponse>> CheckIdempotency(storage::Database& db, U
 }
 
 std::string RequestLocation(RequestId id) { return std::string(routes::kRequests) + "/" + std::to_string(id.value); }
-
-}  // namespace
-
-namespace {
-
-Error StaleRequest(const Request& current) {
-    return MakeError(ErrorCode::conflict,
-                     "This request changed since you loaded it (now version " + std::to_string(current.version) +
-                         "). Reload it and apply your change again.",
-                     "base_version");
-}
-
-// Moves `r` to `to` with the bookkeeping of the lifecycle: SLA pauses (Pending and Resolved stop
-// the clocks), resolved_at / closed_at.
-Result<Unit> ApplyStatus(storage::Database& db, Request& r, Status to, PendingReason reason, Timestamp now) {
-    const Status from = r.status;
-    const bool was_paused = from == Status::pending || from == Status::resolved;
-    const bool now_paused = to == Status::pending || to == Status::resolved;
-    if (was_paused && !now_paused)
-        if (auto p = storage::ClosePause(db, r.id, now); !p.ok()) return p.error();
-    if (now_paused && !was_paused)
-        if (auto p = storage::OpenPause(db, r.id, now); !p.ok()) return p.error();
-    r.status = to;
-    r.pending_reason = to == Status::pending ? reason : PendingReason::none;
-    if (to == Status::resolved) r.resolved_at = now;
-    if (from == Status::resolved && IsOpenStatus(to)) r.resolved_at = 0;  // reopened
-    if (to == Status::closed || to == Status::cancelled) r.closed_at = now;
-    return Unit{};
-}
-
-// History rows for every workflow field that differs between `before` and `after`.
-Result<Unit> RecordChanges(storage::Database& db, const Request& before, const Request& after, UserId actor, Timestamp now) {
-    auto add = [&](const char* field, std::string old_value, std::string new_value) -> Result<Unit> {
-        if (old_value == new_value) return Unit{};
-        return storage::AppendHistory(db, after.id, {0, now, actor, {}, field, std::move(old_value), std::move(new_value)});
-    };
-    const std::pair<const char*, std::pair<std::string, std::string>> changes[] = {
-        {"status", {std::string(StatusName(before.status)), std::string(StatusName(after.status))}},
-        {"pending_reason",
-         {std::string(PendingReasonName(before.pending_reason)), std::string(PendingReasonName(after.pending_reason))}},
-        {"assignee", {before.assignee_name, after.assignee_name}},
-        {"group", {before.group_name, after.group_name}},
-        {"impact", {std::string(LevelName(before.impact)), std::string(LevelName(after.impact))}},
-        {"urgency", {std::string(LevelName(before.urgency)), std::string(LevelName(after.urgency))}},
-        {"priority", {std::string(PriorityName(before.priority)), std::string(PriorityName(after.priority))}},
-    };
-    for (const auto& [field, values] : changes)
-        if (auto r = add(field, values.first, values.second); !r.ok()) return r.error();
-    return Unit{};
-}
-
-// Due times follow the status, the priority and the pauses.
-Result<Unit> RefreshDueTimes(storage::Database& db, Request& r, Timestamp now) {
-    auto pauses = storage::ListPauses(db, r.id);
-    if (!pauses.ok()) return pauses.error();
-    RecomputeDueTimes(r, *pauses, now);
-    return Unit{};
-}
 
 }  // namespace
 
@@ -116,7 +60,8 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
 
     // Key check, insert, audit and remembered answer in one job: two concurrent retries of the
     // same key are serialised by the writer, and the second sees the first one's row.
-    return m_writer.Run([&](storage::Database& db) -> Result<CreatedResponse> {
+    std::optional<Request> created;  // set when this call stored a new request (not a replay)
+    auto result = m_writer.Run([&](storage::Database& db) -> Result<CreatedResponse> {
         if (idempotency) {
             auto replay = CheckIdempotency(db, caller.id, *idempotency);
             if (!replay.ok()) return replay.error();
@@ -142,8 +87,11 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
             if (auto k = storage::InsertIdempotencyRecord(db, caller.id, idempotency->key, record); !k.ok())
                 return k.error();
         }
+        created = stored;
         return out;
     });
+    if (result.ok() && created) Publish(*created, ChangeKind::created, caller.id);
+    return result;
 }
 
 Result<api::RequestPage> RequestService::ListMine(const User& caller, const RequestFilter& filter, int page,
@@ -172,7 +120,8 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
     const bool staff = IsStaff(caller.role);
     if (input.internal && !staff)
         return MakeError(ErrorCode::forbidden, "Only agents can add internal notes.", "internal");
-    return m_writer.Run([&](storage::Database& db) -> Result<Comment> {
+    std::optional<Request> after;  // the request once the comment is in
+    auto result = m_writer.Run([&](storage::Database& db) -> Result<Comment> {
         auto found = storage::FindRequest(db, id, staff);
         if (!found.ok()) return found.error();
         if (!*found || (!staff && (*found)->requester_id != caller.id))
@@ -191,6 +140,7 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
         if (auto c = storage::InsertComment(db, id, comment); !c.ok()) return c.error();
         // An internal note leaves updated_at and version alone: employees see both (and their
         // list is ordered by updated_at), so bumping them would tell that a note was written.
+        after = **found;
         if (!input.internal) {
             // A public reply is the first response when an agent writes it, and a requester's
             // reply reopens a recently Resolved request or resumes one Pending on them.
@@ -203,12 +153,8 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
             if (effect.new_status != before.status)
                 if (auto a = ApplyStatus(db, r, effect.new_status, PendingReason::none, now); !a.ok()) return a.error();
             if (auto d = RefreshDueTimes(db, r, now); !d.ok()) return d.error();
-            r.version = before.version + 1;
-            r.updated_at = now;
-            auto saved = storage::SaveWorkflow(db, r, before.version);
-            if (!saved.ok()) return saved.error();
-            if (!*saved) return StaleRequest(before);
-            if (auto h = RecordChanges(db, before, r, caller.id, now); !h.ok()) return h.error();
+            if (auto s = SaveChanged(db, before, r, caller.id, now); !s.ok()) return s.error();
+            after = r;
         }
         const std::string detail =
             storage::AuditDetail().Int("request_id", id.value).Bool("internal", input.internal).Json();
@@ -216,6 +162,8 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
             return a.error();
         return comment;
     });
+    if (result.ok() && after) Publish(*after, input.internal ? ChangeKind::note : ChangeKind::comment, caller.id);
+    return result;
 }
 
 
@@ -223,81 +171,162 @@ Result<Request> RequestService::Update(const User& caller, RequestId id, const a
     const bool staff = IsStaff(caller.role);
     if (!staff && (patch.assignee || patch.group_id || patch.impact || patch.urgency))
         return MakeError(ErrorCode::forbidden, "Only agents can change the assignee, group, impact or urgency.");
-    return m_writer.Run([&](storage::Database& db) -> Result<Request> {
+    int version_before = 0;
+    auto updated = m_writer.Run([&](storage::Database& db) -> Result<Request> {
         auto found = storage::FindRequest(db, id, staff);
         if (!found.ok()) return found.error();
         if (!*found || (!staff && (*found)->requester_id != caller.id))
             return MakeError(ErrorCode::not_found, "No such request.");
-        const Request before = **found;
-        if (before.version != patch.base_version) return StaleRequest(before);
-        Request r = before;
-
-        if (patch.group_id) {
-            r.group_id = *patch.group_id;
-            r.group_name.clear();
-            if (r.group_id > 0) {
-                auto groups = storage::ListGroups(db);
-                if (!groups.ok()) return groups.error();
-                for (const AssignmentGroup& g : *groups)
-                    if (g.id == r.group_id) r.group_name = g.name;
-                if (r.group_name.empty()) return MakeError(ErrorCode::validation_failed, "No such group.", "group_id");
-            }
-        }
-        if (patch.assignee) {
-            r.assignee_id = *patch.assignee;
-            r.assignee_name.clear();
-            if (r.assignee_id.valid()) {
-                auto user = storage::FindUser(db, r.assignee_id);
-                if (!user.ok()) return user.error();
-                if (!*user || !IsStaff((*user)->role))
-                    return MakeError(ErrorCode::validation_failed, "Assign requests to an agent.", "assignee_id");
-                r.assignee_name = (*user)->display_name;
-            }
-        }
-        if (patch.impact) r.impact = *patch.impact;
-        if (patch.urgency) r.urgency = *patch.urgency;
-        r.priority = ComputePriority(r.impact, r.urgency);
-
-        Status to = patch.status.value_or(before.status);
-        // Giving a New request an assignee makes it Assigned, as the lifecycle says.
-        if (!patch.status && before.status == Status::new_ && r.assignee_id.valid()) to = Status::assigned;
-        if (to != before.status || (to == Status::pending && patch.pending_reason != before.pending_reason)) {
-            TicketFacts facts{before.status, before.pending_reason, before.requester_id, r.assignee_id, r.group_id,
-                              before.resolved_at};
-            const Actor actor{caller.id, caller.role, false};
-            if (auto ok = CheckTransition(facts, to, patch.pending_reason, actor); !ok.ok()) return ok.error();
-            if (auto a = ApplyStatus(db, r, to, patch.pending_reason, now); !a.ok()) return a.error();
-        }
-        if (auto d = RefreshDueTimes(db, r, now); !d.ok()) return d.error();
-        const bool changed = r.status != before.status || r.pending_reason != before.pending_reason ||
-                             r.assignee_id != before.assignee_id || r.group_id != before.group_id ||
-                             r.impact != before.impact || r.urgency != before.urgency;
-        if (!changed) return before;
-        r.version = before.version + 1;
-        r.updated_at = now;
-        auto saved = storage::SaveWorkflow(db, r, before.version);
-        if (!saved.ok()) return saved.error();
-        if (!*saved) return StaleRequest(before);
-        if (auto h = RecordChanges(db, before, r, caller.id, now); !h.ok()) return h.error();
-        const std::string detail = storage::AuditDetail()
-                                       .Text("status", StatusName(r.status))
-                                       .Int("version", r.version)
-                                       .Int("assignee_id", r.assignee_id.value)
-                                       .Json();
-        if (auto a = storage::AppendAudit(db, {now, caller.id, "request", id.value, "update", detail}); !a.ok())
-            return a.error();
-        auto reloaded = storage::FindRequest(db, id, staff);
-        if (!reloaded.ok()) return reloaded.error();
-        if (!*reloaded) return MakeError(ErrorCode::not_found, "No such request.");
-        return std::move(**reloaded);
+        version_before = (*found)->version;
+        return ApplyPatch(db, caller, **found, patch, now);
     });
+    if (updated.ok() && updated->version != version_before) Publish(*updated, ChangeKind::updated, caller.id);
+    return updated;
 }
 
-Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueView view, int page, int page_size,
-                                              Timestamp now) {
-    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "Queues are for agents and admins.");
+void RequestService::PublishSystemChanges(const std::vector<RequestId>& ids) {
+    if (!m_events || ids.empty()) return;
     auto lease = m_readers.Acquire();
-    return storage::ListQueue(*lease, {view, caller.id, now, 4LL * 60 * 60 * 1000, page, page_size});
+    for (RequestId id : ids) {
+        auto found = storage::FindRequest(*lease, id, true);
+        if (found.ok() && *found) Publish(**found, ChangeKind::updated, UserId());
+    }
+}
+
+void RequestService::Publish(const Request& r, ChangeKind kind, UserId actor) {
+    if (!m_events) return;
+    m_events->PublishRequest(RequestChange{r.id, r.version, kind, r.requester_id, actor, r.status, r.assignee_id,
+                                           r.group_id});
+}
+
+Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueQuery query, Timestamp now) {
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "Queues are for agents and admins.");
+    query.caller = caller.id;
+    query.now = now;
+    auto lease = m_readers.Acquire();
+    return storage::ListQueue(*lease, query);
+}
+
+Result<api::BulkUpdateResult> RequestService::BulkUpdate(const User& caller, const api::BulkUpdateBody& bulk,
+                                                         Timestamp now) {
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "Bulk changes are for agents and admins.");
+    std::vector<Request> changed;  // published once the batch is committed
+    auto result = m_writer.Run([&](storage::Database& db) -> Result<api::BulkUpdateResult> {
+        changed.clear();
+        api::BulkUpdateResult out;
+        for (RequestId id : bulk.ids) {
+            // Each id is its own PATCH against its current version, in its own savepoint: a refused
+            // one leaves nothing behind and does not stop the others.
+            int version_before = 0;
+            auto applied = storage::InSavepoint(db, "bulk_item", [&](storage::Database& tx) -> Result<Request> {
+                auto found = storage::FindRequest(tx, id, true);
+                if (!found.ok()) return found.error();
+                if (!*found) return MakeError(ErrorCode::not_found, "No such request.");
+                api::RequestPatch patch = bulk.patch;
+                patch.base_version = version_before = (*found)->version;
+                return ApplyPatch(tx, caller, **found, patch, now);
+            });
+            if (!applied.ok()) {
+                const ErrorCode code = applied.error().code;
+                if (code == ErrorCode::internal || code == ErrorCode::unavailable)
+                    return applied.error();  // the store failed, not a rule: all or nothing
+                out.results.push_back({id, false, 0, applied.error()});
+                continue;
+            }
+            out.results.push_back({id, true, applied->version, {}});
+            if (applied->version != version_before) changed.push_back(std::move(*applied));
+        }
+        return out;
+    });
+    if (result.ok())
+        for (const Request& r : changed) Publish(r, ChangeKind::updated, caller.id);
+    return result;
+}
+
+Result<api::MergeResult> RequestService::Merge(const User& caller, RequestId id, const api::MergeBody& body,
+                                               Timestamp now) {
+    if (!IsStaff(caller.role)) {
+        auto lease = m_readers.Acquire();
+        if (auto staff = CheckStaffOnRequest(*lease, caller, id, "Only agents and admins can merge requests.");
+            !staff.ok())
+            return staff.error();
+    }
+    auto result = m_writer.Run([&](storage::Database& db) -> Result<api::MergeResult> {
+        auto source = storage::FindRequest(db, id, true);
+        if (!source.ok()) return source.error();
+        if (!*source) return MakeError(ErrorCode::not_found, "No such request.");
+        const Request before = **source;
+        if (before.version != body.base_version) return StaleRequest(before);
+        auto target = storage::FindRequest(db, body.into, true);
+        if (!target.ok()) return target.error();
+        MergeFacts facts{id, before.status, body.into, target->has_value(), Status::new_, {}};
+        if (*target) {
+            facts.target_status = (*target)->status;
+            auto chain = storage::DuplicateChain(db, body.into, kMaxLinksPerRequest);
+            if (!chain.ok()) return chain.error();
+            facts.duplicate_chain = std::move(*chain);
+        }
+        if (auto ok = CheckMerge(facts, caller.role); !ok.ok()) return ok.error();
+        for (RequestId full : {id, body.into}) {
+            auto count = storage::CountComments(db, full);
+            if (!count.ok()) return count.error();
+            if (*count >= static_cast<std::int64_t>(kMaxCommentsPerRequest))
+                return MakeError(ErrorCode::conflict, std::string("#").append(std::to_string(full.value)) +
+                                                          " has reached its comment limit, so the merge can't be noted there.");
+        }
+
+        // The source: a public reply saying where it went, then Closed (version + 1, history).
+        Comment reply;
+        reply.author_id = caller.id;
+        reply.body = MergedIntoText(body.into);
+        reply.created_at = now;
+        if (auto c = storage::InsertComment(db, id, reply); !c.ok()) return c.error();
+        Request r = before;
+        if (caller.id != before.requester_id && r.first_response_at == 0) r.first_response_at = now;
+        if (auto a = ApplyStatus(db, r, Status::closed, PendingReason::none, now); !a.ok()) return a.error();
+        if (auto d = RefreshDueTimes(db, r, now); !d.ok()) return d.error();
+        if (auto s = SaveChanged(db, before, r, caller.id, now); !s.ok()) return s.error();
+        const std::string into_ref = std::string("#").append(std::to_string(body.into.value));
+        const std::string from_ref = std::string("#").append(std::to_string(id.value));
+        if (auto h = storage::AppendHistory(db, id, {0, now, caller.id, {}, "merged_into", "", into_ref}); !h.ok())
+            return h.error();
+
+        // The link replaces any 'relates' link between the two.
+        if (auto link = storage::FindLinkBetween(db, id, body.into); !link.ok()) {
+            return link.error();
+        } else if (*link) {
+            if (auto d = storage::DeleteLink(db, (*link)->request_id, (*link)->other_id); !d.ok()) return d.error();
+        }
+        if (auto l = storage::InsertLink(db, {id, body.into, LinkKind::duplicate_of}, caller.id, now); !l.ok())
+            return l.error();
+
+        // The target: an internal note (which, like every note, leaves its version alone).
+        Comment note;
+        note.author_id = caller.id;
+        note.body = MergedFromNote(id, before.number, before.summary);
+        note.internal = true;
+        note.created_at = now;
+        if (auto c = storage::InsertComment(db, body.into, note); !c.ok()) return c.error();
+        if (auto h = storage::AppendHistory(db, body.into, {0, now, caller.id, {}, "merged_from", "", from_ref}); !h.ok())
+            return h.error();
+
+        const std::string detail = storage::AuditDetail().Int("into_id", body.into.value).Int("version", r.version).Json();
+        if (auto a = storage::AppendAudit(db, {now, caller.id, "request", id.value, "merge", detail}); !a.ok())
+            return a.error();
+        api::MergeResult out;
+        for (auto [which, slot] : {std::pair{id, &out.source}, std::pair{body.into, &out.target}}) {
+            auto reloaded = storage::FindRequest(db, which, true);
+            if (!reloaded.ok()) return reloaded.error();
+            if (!*reloaded) return MakeError(ErrorCode::not_found, "No such request.");
+            *slot = std::move(**reloaded);
+        }
+        return out;
+    });
+    if (result.ok()) {
+        Publish(result->source, ChangeKind::updated, caller.id);
+        Publish(result->target, ChangeKind::note, caller.id);
+    }
+    return result;
 }
 
 Result<std::vector<storage::HistoryEntry>> RequestService::History(const User& caller, RequestId id) {

@@ -1,18 +1,21 @@
 // Requests and their conversation: create from a catalog form (validated by shared's ValidateDraft,
 // stored with an audit row and, when the client sent one, its Idempotency-Key in the same write
 // job), list the caller's own, read one (employees: only their own, never internal notes), comment
-// (at most kMaxCommentsPerRequest per request; an internal note changes nothing an employee sees).
+// (at most kMaxCommentsPerRequest per request; an internal note changes nothing an employee sees);
+// agent mode: update, bulk update and merge (each one writer job), queues and histories.
 #pragma once
 #include <optional>
 #include <string>
 
 #include "server/app/auth_service.h"
 #include "server/app/catalog_service.h"
+#include "server/app/events.h"
 #include "server/storage/agents_repo.h"
 #include "server/storage/reader_pool.h"
 #include "server/storage/requests_repo.h"
 #include "server/storage/writer.h"
 #include "shared/api/dto.h"
+#include "shared/api/workspace_dto.h"
 #include "shared/domain/request_builder.h"
 
 namespace spoc::app {
@@ -48,11 +51,29 @@ public:
     // group, impact/urgency (priority recomputed); stale base_version -> 409; every changed field
     // goes to the history; SLA clocks pause while Pending or Resolved.
     Result<Request> Update(const User& caller, RequestId id, const api::RequestPatch& patch, Timestamp now);
-    // (staff only): a queue view, and a request's field-change history.
-    Result<api::RequestPage> Queue(const User& caller, storage::QueueView view, int page, int page_size, Timestamp now);
+    // (staff only): a queue view (sorted and filtered; caller and now are filled in here), and a
+    // request's field-change history.
+    Result<api::RequestPage> Queue(const User& caller, storage::QueueQuery query, Timestamp now);
     Result<std::vector<storage::HistoryEntry>> History(const User& caller, RequestId id);
+    // (staff only) The same change on many requests in one writer job: each id is checked and
+    // applied on its own, exactly as Update would against its current version; refused ids are
+    // reported and change nothing.
+    Result<api::BulkUpdateResult> BulkUpdate(const User& caller, const api::BulkUpdateBody& bulk, Timestamp now);
+    // (staff only) Merges request `id` (at body.base_version, else 409) into body.into under the
+    // shared CheckMerge rules: the source gets the public reply "Merged into #N", a duplicate_of
+    // link and Closed (version + 1, history); the target an internal note naming the source.
+    // Employees: 404 for requests they can't see, 403 for their own.
+    Result<api::MergeResult> Merge(const User& caller, RequestId id, const api::MergeBody& body, Timestamp now);
+
+    // Live updates: every committed change is published here (nullptr: nowhere).
+    void SetEvents(EventHub* events) { m_events = events; }
+    // Changes the system made (escalation, auto-close), already committed: published as updates.
+    void PublishSystemChanges(const std::vector<RequestId>& ids);
 
 private:
+    void Publish(const Request& r, ChangeKind kind, UserId actor);
+
+    EventHub* m_events = nullptr;
     storage::ReaderPool& m_readers;
     storage::Writer& m_writer;
     CatalogService& m_catalog;

@@ -3,12 +3,16 @@
 
 #include <httplib.h>
 
+#include "server/app/clock.h"
 #include "server/app/crypto.h"
 #include "server/http/auth.h"
 #include "server/http/openapi.h"
+#include "shared/api/agent_dto.h"
 #include "shared/api/dto.h"
 #include "shared/api/kb_dto.h"
+#include "shared/api/live_dto.h"
 #include "shared/api/routes.h"
+#include "shared/api/workspace_dto.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
 
@@ -18,7 +22,7 @@ namespace {
 
 std::string Path(const char* base, const char* rest = "") { return std::string(base) + rest; }
 
-Reply Json(int status, std::string body) { return Reply{status, std::move(body), "application/json", {}}; }
+Reply Json(int status, std::string body) { return Reply{status, std::move(body), "application/json", {}, {}}; }
 
 // A strictly decimal query parameter in [lo, hi]; `fallback` when absent.
 Result<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo, int hi) {
@@ -54,7 +58,7 @@ Result<Reply> SignIn(app::AuthService& auth, RequestContext& ctx) {
 
 Result<Reply> SignOut(app::AuthService& auth, RequestContext& ctx) {
     if (auto done = auth.SignOut(*ctx.caller, ctx.now); !done.ok()) return done.error();
-    Reply reply{204, {}, {}, {}};
+    Reply reply{204, {}, {}, {}, {}};
     reply.headers.emplace_back("Set-Cookie", SessionClearCookie());
     return reply;
 }
@@ -128,17 +132,79 @@ Result<Reply> PatchRequest(app::RequestService& requests, RequestContext& ctx) {
     return Json(200, api::EncodeRequest(*updated));
 }
 
+// ?sort= &dir= of the queue.
+Result<Unit> QueueOrderParams(const httplib::Request& req, storage::QueueQuery* q) {
+    const std::string sort = req.get_param_value("sort");
+    if (!sort.empty() && !storage::ParseQueueSort(sort, &q->sort))
+        return MakeError(ErrorCode::bad_request, "'sort' must be due, priority, updated, created or id.", "sort");
+    const std::string dir = req.get_param_value("dir");
+    if (!dir.empty() && dir != "asc" && dir != "desc")
+        return MakeError(ErrorCode::bad_request, "'dir' must be asc or desc.", "dir");
+    q->descending = dir == "desc";
+    return Unit{};
+}
+
+// ?group= / ?assignee=: a positive id, or "none" (0); assignee also "me".
+Result<std::int64_t> IdOrNoneParam(const httplib::Request& req, const char* name, const User& caller) {
+    const std::string value = req.get_param_value(name);
+    if (value == "none") return std::int64_t{0};
+    if (value == "me" && std::string_view(name) == "assignee") return caller.id.value;
+    auto id = ParseBoundedInt(value, 1, 999999999, name);
+    if (!id.ok())
+        return MakeError(ErrorCode::bad_request,
+                         std::string("'") + name + "' must be a positive id" +
+                             (std::string_view(name) == "assignee" ? ", none or me." : " or none."),
+                         name);
+    return std::int64_t{*id};
+}
+
+// ?priority= &status= &group= &assignee= &q= of the queue; absent or empty: no filter.
+Result<Unit> QueueFilterParams(const httplib::Request& req, const User& caller, storage::QueueFilter* f) {
+    if (const std::string v = req.get_param_value("priority"); !v.empty()) {
+        Priority p;
+        if (!ParsePriority(v, &p))
+            return MakeError(ErrorCode::bad_request, "'priority' must be critical, high, moderate, low or planning.",
+                             "priority");
+        f->priority = p;
+    }
+    if (const std::string v = req.get_param_value("status"); !v.empty()) {
+        Status st;
+        if (!ParseStatus(v, &st) || !IsOpenStatus(st))
+            return MakeError(ErrorCode::bad_request,
+                             "'status' must be new, assigned, in_progress or pending (queues list open requests).",
+                             "status");
+        f->status = st;
+    }
+    for (const char* name : {"group", "assignee"}) {
+        if (req.get_param_value(name).empty()) continue;
+        auto id = IdOrNoneParam(req, name, caller);
+        if (!id.ok()) return id.error();
+        if (std::string_view(name) == "group") f->group_id = *id;
+        else f->assignee = UserId(*id);
+    }
+    const std::string q = std::string(Trim(req.get_param_value("q")));
+    if (q.size() > limits::kMaxQueueSearch || !IsValidUtf8(q) || ContainsControlChars(q, false))
+        return MakeError(ErrorCode::bad_request,
+                         "'q' must be text of at most " + std::to_string(limits::kMaxQueueSearch) + " bytes.", "q");
+    f->summary_contains = q;
+    return Unit{};
+}
+
 Result<Reply> GetQueue(app::RequestService& requests, RequestContext& ctx) {
-    storage::QueueView view = storage::QueueView::all_open;
+    storage::QueueQuery query;
     const std::string name = ctx.http.get_param_value("view");
-    if (!name.empty() && !storage::ParseQueueView(name, &view))
+    if (!name.empty() && !storage::ParseQueueView(name, &query.view))
         return MakeError(ErrorCode::bad_request, "'view' must be unassigned, mine, groups, open, breaching or pending.",
                          "view");
     auto page = IntParam(ctx.http, "page", 1, 1, 1000000);
     if (!page.ok()) return page.error();
     auto page_size = IntParam(ctx.http, "page_size", 50, 1, limits::kMaxPageSize);
     if (!page_size.ok()) return page_size.error();
-    auto result = requests.Queue(ctx.caller->user, view, *page, *page_size, ctx.now);
+    query.page = *page;
+    query.page_size = *page_size;
+    if (auto order = QueueOrderParams(ctx.http, &query); !order.ok()) return order.error();
+    if (auto filter = QueueFilterParams(ctx.http, ctx.caller->user, &query.filter); !filter.ok()) return filter.error();
+    auto result = requests.Queue(ctx.caller->user, query, ctx.now);
     if (!result.ok()) return result.error();
     return Json(200, api::EncodeRequestPage(*result));
 }
@@ -147,6 +213,114 @@ Result<Reply> GetRequestHistory(app::RequestService& requests, RequestContext& c
     auto history = requests.History(ctx.caller->user, RequestId(ctx.ids[0]));
     if (!history.ok()) return history.error();
     return Json(200, api::EncodeHistory(*history));
+}
+
+// [SECTION] Agents and notifications
+
+Result<Reply> GetAgentSelf(app::AgentService& agents, RequestContext& ctx) {
+    auto self = agents.Self(ctx.caller->user);
+    if (!self.ok()) return self.error();
+    return Json(200, api::EncodeAgentSelf(*self));
+}
+
+Result<Reply> PutAvailability(app::AgentService& agents, RequestContext& ctx) {
+    if (!IsStaff(ctx.caller->user.role))  // before the body: employees learn nothing from its shape
+        return MakeError(ErrorCode::forbidden, "Availability is for agents and admins.");
+    auto body = api::DecodeAvailability(ctx.body);
+    if (!body.ok()) return body.error();
+    auto self = agents.SetAvailability(ctx.caller->user, body->available, ctx.now);
+    if (!self.ok()) return self.error();
+    return Json(200, api::EncodeAgentSelf(*self));
+}
+
+Result<Reply> ListNotifications(app::AgentService& agents, RequestContext& ctx) {
+    auto before = IntParam(ctx.http, "before", 0, 0, 999999999);
+    if (!before.ok()) return before.error();
+    auto limit = IntParam(ctx.http, "limit", app::kDefaultNotificationPage, 1, app::kMaxNotificationPage);
+    if (!limit.ok()) return limit.error();
+    auto page = agents.Notifications(ctx.caller->user, *before, *limit);
+    if (!page.ok()) return page.error();
+    return Json(200, api::EncodeNotificationPage(*page));
+}
+
+Result<Reply> ReadNotification(app::AgentService& agents, RequestContext& ctx) {
+    auto read = agents.MarkNotificationRead(ctx.caller->user, ctx.ids[0], ctx.now);
+    if (!read.ok()) return read.error();
+    return Json(200, api::EncodeNotification(*read));
+}
+
+// [SECTION] Ticket workspace
+
+Result<Reply> ListCannedResponses(app::WorkspaceService& ws, RequestContext& ctx) {
+    auto list = ws.ListCanned(ctx.caller->user);
+    if (!list.ok()) return list.error();
+    return Json(200, api::EncodeCannedList(*list));
+}
+
+Result<Reply> CreateCannedResponse(app::WorkspaceService& ws, RequestContext& ctx) {
+    auto write = api::DecodeCannedWrite(ctx.body);
+    if (!write.ok()) return write.error();
+    auto canned = ws.CreateCanned(ctx.caller->user, *write, ctx.now);
+    if (!canned.ok()) return canned.error();
+    Reply reply = Json(201, api::EncodeCanned(*canned));
+    reply.headers.emplace_back("Location", std::string(routes::kCanned) + "/" + std::to_string(canned->id));
+    return reply;
+}
+
+Result<Reply> UpdateCannedResponse(app::WorkspaceService& ws, RequestContext& ctx) {
+    auto write = api::DecodeCannedWrite(ctx.body);
+    if (!write.ok()) return write.error();
+    auto canned = ws.UpdateCanned(ctx.caller->user, ctx.ids[0], *write, ctx.now);
+    if (!canned.ok()) return canned.error();
+    return Json(200, api::EncodeCanned(*canned));
+}
+
+Result<Reply> DeleteCannedResponse(app::WorkspaceService& ws, RequestContext& ctx) {
+    if (auto done = ws.DeleteCanned(ctx.caller->user, ctx.ids[0], ctx.now); !done.ok()) return done.error();
+    return Reply{204, {}, {}, {}, {}};
+}
+
+Result<Reply> ExpandCannedResponse(app::WorkspaceService& ws, RequestContext& ctx) {
+    auto expanded = ws.ExpandCanned(ctx.caller->user, RequestId(ctx.ids[0]), ctx.ids[1]);
+    if (!expanded.ok()) return expanded.error();
+    return Json(200, api::EncodeCannedExpansion(*expanded));
+}
+
+Result<Reply> GetRelatedRequests(app::WorkspaceService& ws, RequestContext& ctx) {
+    auto related = ws.Related(ctx.caller->user, RequestId(ctx.ids[0]));
+    if (!related.ok()) return related.error();
+    return Json(200, api::EncodeRelated(*related));
+}
+
+Result<Reply> AddRequestLink(app::WorkspaceService& ws, RequestContext& ctx) {
+    auto body = api::DecodeLinkBody(ctx.body);
+    if (!body.ok()) return body.error();
+    bool created = false;
+    auto links = ws.Link(ctx.caller->user, RequestId(ctx.ids[0]), *body, ctx.now, &created);
+    if (!links.ok()) return links.error();
+    return Json(created ? 201 : 200, api::EncodeLinks(*links));
+}
+
+Result<Reply> RemoveRequestLink(app::WorkspaceService& ws, RequestContext& ctx) {
+    auto done = ws.Unlink(ctx.caller->user, RequestId(ctx.ids[0]), RequestId(ctx.ids[1]), ctx.now);
+    if (!done.ok()) return done.error();
+    return Reply{204, {}, {}, {}, {}};
+}
+
+Result<Reply> MergeRequest(app::RequestService& requests, RequestContext& ctx) {
+    auto body = api::DecodeMergeBody(ctx.body);
+    if (!body.ok()) return body.error();
+    auto merged = requests.Merge(ctx.caller->user, RequestId(ctx.ids[0]), *body, ctx.now);
+    if (!merged.ok()) return merged.error();
+    return Json(200, api::EncodeMergeResult(*merged));
+}
+
+Result<Reply> BulkUpdateRequests(app::RequestService& requests, RequestContext& ctx) {
+    auto body = api::DecodeBulkUpdate(ctx.body);
+    if (!body.ok()) return body.error();
+    auto result = requests.BulkUpdate(ctx.caller->user, *body, ctx.now);
+    if (!result.ok()) return result.error();
+    return Json(200, api::EncodeBulkResult(*result));
 }
 
 // [SECTION] Knowledge base
@@ -175,7 +349,7 @@ Result<Reply> GetKbIndex(app::KbService& kb, RequestContext& ctx) {
     const std::string etag = "\"kb-" + index.version + "\"";
     // Revalidated on every visit (no-cache), re-sent only when it changed; private: per audience.
     Reply reply = Json(200, index.encoded);
-    if (ctx.http.get_header_value("If-None-Match") == etag) reply = Reply{304, {}, {}, {}};
+    if (ctx.http.get_header_value("If-None-Match") == etag) reply = Reply{304, {}, {}, {}, {}};
     reply.headers.emplace_back("ETag", etag);
     reply.headers.emplace_back("Cache-Control", "private, no-cache");
     reply.headers.emplace_back("Vary", "Cookie");
@@ -274,7 +448,7 @@ Result<Reply> RecordDeflection(app::KbService& kb, RequestContext& ctx) {
     auto deflection = api::DecodeDeflection(ctx.body);
     if (!deflection.ok()) return deflection.error();
     if (auto done = kb.Deflect(ctx.caller->user, *deflection, ctx.now); !done.ok()) return done.error();
-    return Reply{204, {}, {}, {}};
+    return Reply{204, {}, {}, {}, {}};
 }
 
 Result<Reply> GetReviewQueue(app::KbService& kb, RequestContext& ctx) {
@@ -303,6 +477,100 @@ Result<Reply> PutSynonyms(app::KbService& kb, RequestContext& ctx) {
     auto saved = kb.SetSynonyms(ctx.caller->user, *body, ctx.now);
     if (!saved.ok()) return saved.error();
     return Json(200, api::EncodeSynonymsBody(*saved));
+}
+
+// [SECTION] Live updates
+
+struct LiveServices {
+    app::AuthService& auth;
+    app::EventHub& events;
+    app::RequestService& requests;
+};
+
+constexpr Timestamp kHeartbeatMs = 15000;       // a comment line keeps proxies and the browser from timing out
+constexpr int kPollMs = 1000;                   // how soon a closed connection is noticed
+constexpr Timestamp kRecheckSessionMs = 60000;  // a stream ends within a minute of its session
+constexpr Timestamp kSweepPresenceMs = 5000;
+
+// GET /events: a server-sent event stream. Last-Event-ID (sent by EventSource on reconnect)
+// replays what was missed. The first block is "event: ready", so a client knows it is live.
+Result<Reply> GetEvents(LiveServices& live, RequestContext& ctx) {
+    // The header comes from EventSource's own reconnects; the parameter from a client reopening.
+    std::int64_t last_event_id = 0;
+    if (ctx.http.has_header("Last-Event-ID")) {
+        auto parsed = ParseBoundedInt(ctx.http.get_header_value("Last-Event-ID"), 0, 999999999, "Last-Event-ID");
+        if (!parsed.ok()) return parsed.error();
+        last_event_id = *parsed;
+    } else if (ctx.http.has_param("last_event_id")) {
+        auto parsed = ParseBoundedInt(ctx.http.get_param_value("last_event_id"), 0, 999999999, "last_event_id");
+        if (!parsed.ok()) return parsed.error();
+        last_event_id = *parsed;
+    }
+    const User& user = ctx.caller->user;
+    auto sub = live.events.Subscribe(user.id, IsStaff(user.role), last_event_id);
+    if (!sub.ok()) return sub.error();
+    Reply reply{200, {}, "text/event-stream", {}, {}};
+    reply.headers.emplace_back("X-Accel-Buffering", "no");
+    struct PumpState {
+        std::shared_ptr<app::Subscription> sub;
+        std::string token;
+        bool started = false;
+        Timestamp next_session_check = 0;
+        Timestamp next_sweep = 0;
+        Timestamp last_write = 0;
+        std::string out;
+    };
+    auto state = std::make_shared<PumpState>();
+    state->sub = std::move(*sub);
+    state->token = SessionCookieValue(ctx.http);
+    state->next_session_check = ctx.now + kRecheckSessionMs;
+    reply.stream = [state, &live](const StreamWrite& write) {
+        PumpState& p = *state;
+        p.out.clear();
+        if (!p.started) {
+            p.started = true;
+            p.out = "retry: 3000\nevent: ready\ndata: {}\n\n";
+            p.last_write = app::NowMs();
+            if (!p.sub->Wait(&p.out, 0)) return false;
+            return write(p.out);
+        }
+        // Short waits: between them the server notices a client that went away (see WriteReply).
+        if (!p.sub->Wait(&p.out, kPollMs)) return false;  // shutting down
+        const Timestamp now = app::NowMs();
+        if (now >= p.next_sweep) {
+            live.events.SweepPresence(now);
+            p.next_sweep = now + kSweepPresenceMs;
+        }
+        if (now >= p.next_session_check) {
+            if (!live.auth.Authenticate(p.token, now).ok()) {
+                (void)write("event: signed_out\ndata: {}\n\n");
+                return false;
+            }
+            p.next_session_check = now + kRecheckSessionMs;
+        }
+        if (p.out.empty()) {
+            if (now - p.last_write < kHeartbeatMs) return true;
+            p.out = ": keep-alive\n\n";
+        }
+        p.last_write = now;
+        return write(p.out);
+    };
+    return reply;
+}
+
+// POST /requests/{id}/presence (staff): "viewing", "replying" or "left"; answers who else is there.
+Result<Reply> PostPresence(LiveServices& live, RequestContext& ctx) {
+    const User& user = ctx.caller->user;
+    if (!IsStaff(user.role)) return MakeError(ErrorCode::forbidden, "Presence is for agents and admins.");
+    auto state = api::DecodePresenceBody(ctx.body);
+    if (!state.ok()) return state.error();
+    const RequestId id(ctx.ids[0]);
+    if (auto found = live.requests.Get(user, id); !found.ok()) return found.error();
+    auto others = live.events.TouchPresence(id, user.id, user.display_name, *state, ctx.now);
+    std::vector<api::PresenceEvent> viewers;
+    for (const app::Viewer& v : others)
+        viewers.push_back({id, v.user, v.name, v.replying ? "replying" : "viewing"});
+    return Json(200, api::EncodePresenceAnswer(viewers));
 }
 
 // [SECTION] Meta
@@ -334,6 +602,24 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("PATCH", Path(kRequests, "/{id}"), Access::session, to(s.requests, PatchRequest));
     r.Add("GET", Path(kRequests, "/{id}/history"), Access::session, to(s.requests, GetRequestHistory));
     r.Add("GET", kQueue, Access::session, to(s.requests, GetQueue));
+    r.Add("POST", kRequestsBulk, Access::session, to(s.requests, BulkUpdateRequests));
+    r.Add("POST", Path(kRequests, "/{id}/merge"), Access::session, to(s.requests, MergeRequest));
+    r.Add("GET", Path(kRequests, "/{id}/related"), Access::session, to(s.workspace, GetRelatedRequests));
+    r.Add("POST", Path(kRequests, "/{id}/links"), Access::session, to(s.workspace, AddRequestLink));
+    r.Add("DELETE", Path(kRequests, "/{id}/links/{other}"), Access::session, to(s.workspace, RemoveRequestLink));
+    r.Add("GET", Path(kRequests, "/{id}/canned/{cid}"), Access::session, to(s.workspace, ExpandCannedResponse));
+    r.Add("GET", kCanned, Access::session, to(s.workspace, ListCannedResponses));
+    r.Add("POST", kCanned, Access::session, to(s.workspace, CreateCannedResponse));
+    r.Add("PUT", Path(kCanned, "/{id}"), Access::session, to(s.workspace, UpdateCannedResponse));
+    r.Add("DELETE", Path(kCanned, "/{id}"), Access::session, to(s.workspace, DeleteCannedResponse));
+    auto live = std::make_shared<LiveServices>(LiveServices{s.auth, s.events, s.requests});
+    r.Add("GET", kEvents, Access::session, [live](RequestContext& c) { return GetEvents(*live, c); });
+    r.Add("POST", Path(kRequests, "/{id}/presence"), Access::session,
+          [live](RequestContext& c) { return PostPresence(*live, c); });
+    r.Add("GET", kAgentsMe, Access::session, to(s.agents, GetAgentSelf));
+    r.Add("PUT", kAgentsMeAvailability, Access::session, to(s.agents, PutAvailability));
+    r.Add("GET", kNotifications, Access::session, to(s.agents, ListNotifications));
+    r.Add("POST", Path(kNotifications, "/{id}/read"), Access::session, to(s.agents, ReadNotification));
     const std::string article = Path(kKbArticles, "/{id}");
     r.Add("GET", kKbIndex, Access::session, to(s.kb, GetKbIndex));
     r.Add("GET", kKbSearch, Access::session, to(s.kb, SearchKb));

@@ -4,10 +4,13 @@
 #pragma once
 #include <string>
 
+#include "server/app/agent_service.h"
 #include "server/app/auth_service.h"
 #include "server/app/catalog_service.h"
+#include "server/app/events.h"
 #include "server/app/kb_service.h"
 #include "server/app/request_service.h"
+#include "server/app/workspace_service.h"
 #include "server/http/router.h"
 
 namespace spoc::http {
@@ -17,6 +20,9 @@ struct ApiServices {
     app::CatalogService& catalog;
     app::RequestService& requests;
     app::KbService& kb;
+    app::EventHub& events;
+    app::AgentService& agents;  // availability and notifications
+    app::WorkspaceService& workspace;  // canned responses, related requests, links
 };
 
 void AddApiRoutes(Router& router, ApiServices services);

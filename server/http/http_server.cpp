@@ -11,7 +11,11 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <list>
+#include <mutex>
 #include <thread>
 
 #include "server/app/clock.h"
@@ -90,8 +94,118 @@ Result<std::string> ReadBody(const httplib::Request& req, httplib::Response& res
 void WriteReply(httplib::Response& res, Reply reply) {
     res.status = reply.status;
     for (auto& [name, value] : reply.headers) res.set_header(name, value);
+    if (reply.stream) {
+        res.set_chunked_content_provider(reply.content_type,
+                                         [pump = std::move(reply.stream)](std::size_t, httplib::DataSink& sink) {
+                                             // is_writable also peeks: a peer that closed reads as gone.
+                                             if (!sink.is_writable()) return false;
+                                             bool client_gone = false;
+                                             const StreamWrite write = [&](std::string_view chunk) {
+                                                 if (!client_gone && !sink.write(chunk.data(), chunk.size()))
+                                                     client_gone = true;
+                                                 return !client_gone;
+                                             };
+                                             const bool more = pump(write);
+                                             if (client_gone) return false;
+                                             if (!more) sink.done();
+                                             return true;
+                                         });
+        return;
+    }
     if (!reply.body.empty()) res.set_content(std::move(reply.body), reply.content_type);
 }
+
+// The worker pool: `base` threads always, more on demand up to `max` (a live event stream holds
+// its connection's thread for as long as it is open), extra threads leaving after a quiet minute.
+// httplib's own ThreadPool is fixed-size: 500 open streams would starve every other request.
+class ElasticPool final : public httplib::TaskQueue {
+public:
+    ElasticPool(std::size_t base, std::size_t max) : m_base(base), m_max(max < base ? base : max) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (std::size_t i = 0; i < m_base; ++i) SpawnLocked(true);
+    }
+    ~ElasticPool() override { shutdown(); }
+
+    bool enqueue(std::function<void()> fn) override {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_stopping) return false;
+            ReapLocked();
+            m_jobs.push_back(std::move(fn));
+            if (m_idle < m_jobs.size() && m_workers.size() < m_max) SpawnLocked(false);
+        }
+        m_wake.notify_one();
+        return true;
+    }
+
+    void shutdown() override {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_stopping && m_workers.empty()) return;
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        std::list<Worker> workers;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            workers.swap(m_workers);
+        }
+        for (Worker& w : workers)
+            if (w.thread.joinable()) w.thread.join();
+    }
+
+private:
+    struct Worker {
+        std::thread thread;
+        bool done = false;
+    };
+
+    void SpawnLocked(bool permanent) {
+        m_workers.emplace_back();
+        Worker* self = &m_workers.back();
+        self->thread = std::thread([this, self, permanent] { Run(self, permanent); });
+    }
+
+    void ReapLocked() {
+        for (auto it = m_workers.begin(); it != m_workers.end();) {
+            if (it->done) {
+                it->thread.join();  // already returned: immediate
+                it = m_workers.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+
+    void Run(Worker* self, bool permanent) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        for (;;) {
+            ++m_idle;
+            const bool woke = m_wake.wait_for(lock, std::chrono::seconds(60),
+                                              [&] { return m_stopping || !m_jobs.empty(); });
+            --m_idle;
+            if (m_jobs.empty()) {
+                if (m_stopping) break;
+                if (!woke && !permanent) break;
+                continue;
+            }
+            auto job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+            lock.unlock();
+            job();
+            lock.lock();
+        }
+        self->done = true;
+    }
+
+    const std::size_t m_base, m_max;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_jobs;
+    std::list<Worker> m_workers;
+    std::size_t m_idle = 0;
+    bool m_stopping = false;
+};
 
 }  // namespace
 
@@ -117,7 +231,10 @@ HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::Aut
       m_extra_hosts(std::move(options.allowed_hosts)) {
     auto& svr = *m_server;
     const int threads = options.threads < 4 ? 4 : options.threads;
-    svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    const int max_threads = threads + (options.max_streams > 0 ? options.max_streams : 0);
+    svr.new_task_queue = [threads, max_threads] {
+        return new ElasticPool(static_cast<std::size_t>(threads), static_cast<std::size_t>(max_threads));
+    };
     svr.set_tcp_nodelay(true);  // without it every response waits ~40 ms on Nagle + delayed ACK
     svr.set_payload_max_length(limits::kMaxBodyBytes);
     svr.set_read_timeout(options.read_timeout_seconds, 0);

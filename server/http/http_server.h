@@ -24,7 +24,8 @@ class ContentReader;
 namespace spoc::http {
 
 struct HttpOptions {
-    int threads = 64;  // worker threads = keep-alive connections served at once
+    int threads = 64;       // worker threads always running = keep-alive connections served at once
+    int max_streams = 1000; // extra threads started on demand for long-lived event streams
     int read_timeout_seconds = 10;
     int write_timeout_seconds = 10;
     int keep_alive_seconds = 5;

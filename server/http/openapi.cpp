@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/api/routes.h"
+#include "shared/domain/canned.h"
 #include "shared/domain/kb.h"
 #include "shared/domain/limits.h"
 
@@ -47,6 +48,8 @@ json Responses(json ok, std::initializer_list<std::pair<const char*, const char*
     r["500"] = ErrorResponse("Internal error (code internal).");
     return r;
 }
+
+void WorkspaceSchemas(json& s);  // below, with the workspace paths
 
 json Schemas() {
     json s;
@@ -166,6 +169,11 @@ json Schemas() {
                                 {"impact", StrEnum({"high", "medium", "low"})},
                                 {"urgency", StrEnum({"high", "medium", "low"})}},
                                {"base_version"});
+    s["PresenceBody"] = Object({{"state", StrEnum({"viewing", "replying", "left"})}}, {"state"});
+    s["PresenceAnswer"] = Object({{"viewers", ArrayOf(Object({{"request_id", Int()},
+                                                              {"user_id", Int()},
+                                                              {"name", Str()},
+                                                              {"state", StrEnum({"viewing", "replying"})}}))}});
     s["History"] = Object({{"items", ArrayOf(Object({{"id", Int()},
                                                     {"at", Time()},
                                                     {"actor_id", Int()},
@@ -175,6 +183,28 @@ json Schemas() {
                                                     {"new", Str()}},
                                                    {"id", "at", "field"}))}},
                           {"items"});
+
+    // Agents' availability and notifications (shared/api/agent_dto.cpp).
+    s["AgentSelf"] = Object({{"available", Bool()},
+                             {"groups", ArrayOf(Object({{"id", Int()},
+                                                        {"name", Str()},
+                                                        {"lead", json{{"type", "boolean"}, {"description", "The caller leads it."}}},
+                                                        {"member", Bool()}},
+                                                       {"id", "name", "lead", "member"}))}},
+                            {"available", "groups"});
+    s["Availability"] = Object({{"available", Bool()}}, {"available"});
+    s["Notification"] = Object({{"id", Int()},
+                                {"kind", StrEnum({"sla_breach"})},
+                                {"text", Str()},
+                                {"request_id", Int()},
+                                {"request_number", Str()},
+                                {"created_at", Time()},
+                                {"read_at", json{{"type", "string"}, {"format", "date-time"}, {"description", "Absent while unread."}}}},
+                               {"id", "kind", "text", "created_at"});
+    s["NotificationPage"] = Object({{"items", ArrayOf(Ref("Notification"))},
+                                    {"unread", json{{"type", "integer"}, {"description", "All of the caller's unread ones."}}},
+                                    {"next_before", json{{"type", "integer"}, {"description", "?before= for the next page; absent at the end."}}}},
+                                   {"items", "unread"});
 
     // Knowledge base (shared/api/kb_dto.cpp).
     json content = {{"title", json{{"type", "string"}, {"maxLength", kMaxArticleTitle}}},
@@ -246,6 +276,7 @@ json Schemas() {
                           {"deflections_total"});
     s["Synonyms"] = Object({{"text", json{{"type", "string"}, {"description", "One 'a = b' pair per line; # comments."}}}},
                            {"text"});
+    WorkspaceSchemas(s);
     return s;
 }
 
@@ -261,6 +292,182 @@ json Operation(const char* summary, json responses, bool session = true) {
     json op = {{"summary", summary}, {"responses", std::move(responses)}};
     if (!session) op["security"] = json::array();
     return op;
+}
+
+// [SECTION] Ticket workspace (shared/api/workspace_dto.cpp)
+
+void WorkspaceSchemas(json& s) {
+    s["CannedWrite"] = Object({{"title", json{{"type", "string"}, {"maxLength", kMaxCannedTitle}}},
+                               {"body", json{{"type", "string"},
+                                             {"maxLength", limits::kMaxComment},
+                                             {"description", "Text with {{placeholders}}; unknown names are refused (422)."}}},
+                               {"group_id", json{{"type", "integer"}, {"description", "Assignment group; 0 = everyone."}}}},
+                              {"title", "body"});
+    s["Canned"] = Object({{"id", Int()},
+                          {"title", Str()},
+                          {"body", Str()},
+                          {"group_id", Int()},
+                          {"group_name", Str()},
+                          {"updated_at", Time()}},
+                         {"id", "title", "body", "group_id"});
+    s["CannedList"] = Object({{"items", ArrayOf(Ref("Canned"))},
+                              {"placeholders", json{{"type", "array"},
+                                                    {"items", Str()},
+                                                    {"description", "Every placeholder name, e.g. requester.first_name."}}}},
+                             {"items", "placeholders"});
+    s["CannedExpansion"] = Object({{"canned_id", Int()},
+                                   {"title", Str()},
+                                   {"text", json{{"type", "string"}, {"maxLength", limits::kMaxComment}}},
+                                   {"unknown", ArrayOf(Str())},
+                                   {"truncated", Bool()}},
+                                  {"canned_id", "text", "unknown", "truncated"});
+    json brief = {{"id", Int()},
+                  {"number", Str()},
+                  {"summary", Str()},
+                  {"status", StrEnum({"new", "assigned", "in_progress", "pending", "resolved", "closed", "cancelled"})},
+                  {"priority", StrEnum({"critical", "high", "moderate", "low", "planning"})},
+                  {"created_at", Time()},
+                  {"updated_at", Time()},
+                  {"assignee_name", Str()}};
+    s["RequestBrief"] = Object(brief, {"id", "number", "summary", "status"});
+    json link = brief;
+    link["kind"] = StrEnum({"relates", "duplicate_of"});
+    link["direction"] = json{{"type", "string"},
+                             {"enum", {"outgoing", "incoming"}},
+                             {"description", "outgoing: this request is the first end (duplicate_of: it is the duplicate)."}};
+    s["LinkedRequest"] = Object(link, {"id", "number", "status", "kind", "direction"});
+    s["Links"] = Object({{"links", ArrayOf(Ref("LinkedRequest"))}}, {"links"});
+    s["Related"] = Object({{"requester", Object({{"id", Int()},
+                                                 {"name", Str()},
+                                                 {"username", Str()},
+                                                 {"email", Str()},
+                                                 {"department", Str()},
+                                                 {"time_zone", Str()},
+                                                 {"role", StrEnum({"employee", "agent", "admin"})}},
+                                                {"id", "name"})},
+                           {"other_total", Int()},
+                           {"other_requests", ArrayOf(Ref("RequestBrief"))},
+                           {"links", ArrayOf(Ref("LinkedRequest"))}},
+                          {"requester", "other_total", "other_requests", "links"});
+    s["LinkBody"] = Object({{"other_id", Int()}, {"kind", StrEnum({"relates"})}}, {"other_id"});
+    s["MergeBody"] = Object({{"into_id", Int()}, {"base_version", Int()}}, {"into_id", "base_version"});
+    s["MergeResult"] = Object({{"source", Ref("Request")}, {"target", Ref("Request")}}, {"source", "target"});
+    s["BulkUpdate"] = Object(
+        {{"ids", json{{"type", "array"}, {"items", Int()}, {"minItems", 1}, {"maxItems", limits::kMaxBulkIds}}},
+         {"patch", Object({{"status", StrEnum({"new", "assigned", "in_progress", "pending", "resolved", "closed", "cancelled"})},
+                           {"pending_reason", StrEnum({"none", "requester", "vendor", "change"})},
+                           {"assignee_id", json{{"type", "integer"}, {"description", "0 or null unassigns."}}},
+                           {"group_id", Int()}})}},
+        {"ids", "patch"});
+    s["BulkResult"] = Object({{"results", ArrayOf(Object({{"id", Int()},
+                                                          {"ok", Bool()},
+                                                          {"version", Int()},
+                                                          {"error", json{{"type", "object"},
+                                                                         {"properties",
+                                                                          {{"code", Str()}, {"message", Str()}, {"field", Str()}}}}}},
+                                                         {"id", "ok"}))},
+                              {"succeeded", Int()},
+                              {"failed", Int()}},
+                             {"results", "succeeded", "failed"});
+}
+
+void WorkspacePaths(json& paths) {
+    using namespace routes;
+    const std::string request = std::string(kRequests) + "/{id}";
+    auto op = [](const char* summary, json ok, std::initializer_list<std::pair<const char*, const char*>> errors) {
+        return Operation(summary, Responses(std::move(ok), errors));
+    };
+    auto id_param = [](const char* name, const char* what) {
+        json p = IdParam(what);
+        p["name"] = name;
+        return p;
+    };
+
+    paths[kCanned]["get"] = op("Canned responses the caller may use: for everyone and the caller's groups (admins: all).",
+                               {{"200", Ok("By title.", "CannedList")}}, {{"401", "No valid session."}, {"403", "Employees."}});
+    json create = op("Add a canned response (agents: for everyone or one of their groups).",
+                     {{"201", Ok("Created; Location names it.", "Canned")}},
+                     {{"400", "Malformed body."},
+                      {"401", "No valid session."},
+                      {"403", "Employees, or CSRF failure."},
+                      {"409", "The store holds 500 already (conflict)."},
+                      {"422", "Title, text, unknown placeholders (named) or group (validation_failed, details)."}});
+    create["requestBody"] = {{"required", true}, {"content", JsonBody("CannedWrite")}};
+    paths[kCanned]["post"] = create;
+    const std::string canned = std::string(kCanned) + "/{id}";
+    json update = op("Replace a canned response's title, text and group.", {{"200", Ok("The response.", "Canned")}},
+                     {{"400", "Malformed body."},
+                      {"401", "No valid session."},
+                      {"403", "Employees, or CSRF failure."},
+                      {"404", "No such canned response (or not for your groups)."},
+                      {"422", "As for POST."}});
+    update["parameters"] = json::array({IdParam("Canned response id.")});
+    update["requestBody"] = {{"required", true}, {"content", JsonBody("CannedWrite")}};
+    paths[canned]["put"] = update;
+    json remove = op("Delete a canned response.", {{"204", {{"description", "Deleted."}}}},
+                     {{"401", "No valid session."},
+                      {"403", "Employees, or CSRF failure."},
+                      {"404", "No such canned response (or not for your groups)."}});
+    remove["parameters"] = json::array({IdParam("Canned response id.")});
+    paths[canned]["delete"] = remove;
+    json expand = op("A canned response expanded for this request and the caller (shared ExpandPlaceholders: the "
+                     "browser gets the same text by expanding locally).",
+                     {{"200", Ok("The text; unknown placeholders are listed and left in it.", "CannedExpansion")}},
+                     {{"401", "No valid session."},
+                      {"403", "Employees, on their own request."},
+                      {"404", "No such request (or, for employees, not theirs), or no such canned response."}});
+    expand["parameters"] = json::array({IdParam("Request id."), id_param("cid", "Canned response id.")});
+    paths[request + "/canned/{cid}"]["get"] = expand;
+
+    json related = op("The requester, their newest other requests (20, with the total) and this request's links.",
+                      {{"200", Ok("Staff only; never internal notes.", "Related")}},
+                      {{"401", "No valid session."},
+                       {"403", "Employees, on their own request."},
+                       {"404", "No such request (or, for employees, not theirs)."}});
+    related["parameters"] = json::array({IdParam("Request id.")});
+    paths[request + "/related"]["get"] = related;
+    json link = op("Link two requests ('relates'; duplicates are marked by merging).",
+                   {{"201", Ok("Linked; this request's links.", "Links")},
+                    {"200", Ok("They were linked already; nothing changed.", "Links")}},
+                   {{"400", "Malformed body."},
+                    {"401", "No valid session."},
+                    {"403", "Employees (on their own request), or CSRF failure."},
+                    {"404", "No such request (or, for employees, not theirs)."},
+                    {"409", "A request already has 50 links."},
+                    {"422", "Linked to itself, kind duplicate_of, or no such other request (field other_id / kind)."}});
+    link["parameters"] = json::array({IdParam("Request id.")});
+    link["requestBody"] = {{"required", true}, {"content", JsonBody("LinkBody")}};
+    paths[request + "/links"]["post"] = link;
+    json unlink = op("Remove the link between two requests (either direction). A merge's duplicate_of link stays.",
+                     {{"204", {{"description", "Unlinked."}}}},
+                     {{"401", "No valid session."},
+                      {"403", "Employees (on their own request), or CSRF failure."},
+                      {"404", "Not linked, or no such request (employees: or not theirs)."},
+                      {"422", "A duplicate_of link (field other_id)."}});
+    unlink["parameters"] = json::array({IdParam("Request id."), id_param("other", "The other request's id.")});
+    paths[request + "/links/{other}"]["delete"] = unlink;
+    json merge = op("Merge this request into another: it gets the public reply \"Merged into #N\", a duplicate_of "
+                    "link and Closed (version + 1, history); the other gets an internal note naming it.",
+                    {{"200", Ok("Both requests after the merge.", "MergeResult")}},
+                    {{"400", "Malformed body."},
+                     {"401", "No valid session."},
+                     {"403", "Employees (on their own request), or CSRF failure."},
+                     {"404", "No such request (or, for employees, not theirs)."},
+                     {"409", "base_version is stale (field base_version), or a comment limit is reached."},
+                     {"422", "Into itself, into a closed/cancelled or missing request, or around a loop of merges "
+                             "(field into_id); this request already closed (field status)."}});
+    merge["parameters"] = json::array({IdParam("Request id.")});
+    merge["requestBody"] = {{"required", true}, {"content", JsonBody("MergeBody")}};
+    paths[request + "/merge"]["post"] = merge;
+    json bulk = op("One change (status, pending reason, assignee, group) to up to 200 requests, in one transaction. "
+                   "Each id is checked on its own like PATCH against its current version; refused ones change "
+                   "nothing and are reported with their error.",
+                   {{"200", Ok("One result per id, in order.", "BulkResult")}},
+                   {{"400", "Malformed body: ids (1-200, positive, distinct) or patch (field names which)."},
+                    {"401", "No valid session."},
+                    {"403", "Employees, or CSRF failure."}});
+    bulk["requestBody"] = {{"required", true}, {"content", JsonBody("BulkUpdate")}};
+    paths[kRequestsBulk]["post"] = bulk;
 }
 
 }  // namespace
@@ -370,13 +577,29 @@ std::string OpenApiDocument() {
 
     // Agent mode.
     json queue = Operation(
-        "A queue view for agents and admins: open requests, soonest resolution due first, with the view's total.",
+        "A queue view for agents and admins: open requests in the asked order (default: soonest resolution due "
+        "first, undated last), narrowed by the filters, with the total of matching requests.",
         Responses({{"200", Ok("One page.", "RequestPage")}},
-                  {{"400", "Bad view, page or page_size."}, {"401", "No valid session."}, {"403", "Employees."}}));
+                  {{"400", "Bad view, sort, dir, filter, page or page_size (field names which)."},
+                   {"401", "No valid session."},
+                   {"403", "Employees."}}));
+    auto query_param = [](const char* name, json schema, const char* description) {
+        return json{{"name", name}, {"in", "query"}, {"description", description}, {"schema", std::move(schema)}};
+    };
     queue["parameters"] = json::array(
-        {{{"name", "view"}, {"in", "query"}, {"schema", StrEnum({"unassigned", "mine", "groups", "open", "breaching", "pending"})}},
-         {{"name", "page"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}}}},
-         {{"name", "page_size"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", limits::kMaxPageSize}}}}});
+        {query_param("view", StrEnum({"unassigned", "mine", "groups", "open", "breaching", "pending"}), "Default open."),
+         query_param("sort", StrEnum({"due", "priority", "updated", "created", "id"}),
+                     "Default due (resolution due time, undated last); priority: P1 first, then by due; ties by id."),
+         query_param("dir", StrEnum({"asc", "desc"}), "Default asc; desc reverses the whole order."),
+         query_param("priority", StrEnum({"critical", "high", "moderate", "low", "planning"}), "Only this priority."),
+         query_param("status", StrEnum({"new", "assigned", "in_progress", "pending"}), "Only this (open) status."),
+         query_param("group", Str(), "A group id, or none (no group)."),
+         query_param("assignee", Str(), "A user id, me, or none (unassigned)."),
+         query_param("q", json{{"type", "string"}, {"maxLength", limits::kMaxQueueSearch}},
+                     "Summary contains this text (ASCII case-insensitive)."),
+         query_param("page", json{{"type", "integer"}, {"minimum", 1}}, "1-based."),
+         query_param("page_size", json{{"type", "integer"}, {"minimum", 1}, {"maximum", limits::kMaxPageSize}},
+                     "Default 50.")});
     paths[kQueue]["get"] = queue;
     json history = Operation(
         "Every change to a request: who, when, field, old and new value (agents and admins).",
@@ -384,6 +607,43 @@ std::string OpenApiDocument() {
                   {{"401", "No valid session."}, {"403", "Employees."}, {"404", "No such request."}}));
     history["parameters"] = json::array({IdParam("Request id.")});
     paths[request + "/history"]["get"] = history;
+
+    // Live updates.
+    json events = Operation(
+        "Live updates as server-sent events (text/event-stream). First block: event ready. Then event request "
+        "{id, version, kind: created|updated|comment|note, status[, assignee_id, group_id, actor_id for staff]} "
+        "and, for staff, event presence {request_id, user_id, name, state}. Staff get every request change; an "
+        "employee only public changes (created, updated, comment) of their own requests, never a note or presence. "
+        "Event resync: too far behind, re-read everything. Event signed_out: the session ended. A comment line "
+        "every 15 s keeps the connection open. At most 8 streams per user and 1000 in all.",
+        json{{"200", {{"description", "The stream (never ends by itself)."},
+                      {"content", {{"text/event-stream", {{"schema", Str()}}}}}}},
+             {"400", ErrorResponse("Bad Last-Event-ID / last_event_id.")},
+             {"401", ErrorResponse("No valid session.")},
+             {"429", ErrorResponse("This user already holds 8 streams (rate_limited).")},
+             {"503", ErrorResponse("1000 streams open, or shutting down (unavailable).")},
+             {"500", ErrorResponse("Internal error (code internal).")}});
+    events["parameters"] = json::array(
+        {json{{"name", "Last-Event-ID"},
+              {"in", "header"},
+              {"description", "Resume after this event id (EventSource sends it on reconnect)."},
+              {"schema", {{"type", "integer"}, {"minimum", 0}}}},
+         json{{"name", "last_event_id"},
+              {"in", "query"},
+              {"description", "The same, for a client opening a new stream."},
+              {"schema", {{"type", "integer"}, {"minimum", 0}}}}});
+    paths[kEvents]["get"] = events;
+    json presence = Operation(
+        "An agent says they are viewing or replying to a request, or left it (re-say every 10 s; silent viewers "
+        "leave after 30 s). Other staff get a presence event when the state changes. Answers who else is there.",
+        Responses({{"200", Ok("The other staff on the request now.", "PresenceAnswer")}},
+                  {{"400", "state is not viewing, replying or left."},
+                   {"401", "No valid session."},
+                   {"403", "Employees; CSRF/Origin failure."},
+                   {"404", "No such request."}}));
+    presence["parameters"] = json::array({IdParam("Request id.")});
+    presence["requestBody"] = {{"required", true}, {"content", JsonBody("PresenceBody")}};
+    paths[request + "/presence"]["post"] = presence;
     json patch = Operation(
         "Change a request's status (lifecycle rules per role: employees may close their own resolved request or "
         "cancel their own new one), assignee, group, impact or urgency. base_version must be the current version.",
@@ -397,6 +657,35 @@ std::string OpenApiDocument() {
     patch["parameters"] = json::array({IdParam("Request id.")});
     patch["requestBody"] = {{"required", true}, {"content", JsonBody("RequestPatch")}};
     paths[request]["patch"] = patch;
+
+    // Agents' availability and notifications.
+    paths[kAgentsMe]["get"] = Operation(
+        "The caller's availability for auto-assignment and the groups they lead or belong to (agents and admins).",
+        Responses({{"200", Ok("The agent.", "AgentSelf")}}, {{"401", "No valid session."}, {"403", "Employees."}}));
+    json availability = Operation(
+        "Mark yourself available or away; round robin and least loaded skip agents who are away (agents and admins).",
+        Responses({{"200", Ok("The agent after the change.", "AgentSelf")}},
+                  {{"400", "Malformed body ('available' must be true or false)."},
+                   {"401", "No valid session."},
+                   {"403", "Employees, or CSRF failure."},
+                   {"415", "Body is not application/json."}}));
+    availability["requestBody"] = {{"required", true}, {"content", JsonBody("Availability")}};
+    paths[kAgentsMeAvailability]["put"] = availability;
+    json notifications = Operation(
+        "The caller's own notifications (SLA breaches escalated to them), newest first, with the unread count.",
+        Responses({{"200", Ok("One page.", "NotificationPage")}}, {{"400", "Bad before or limit."}, {"401", "No valid session."}}));
+    notifications["parameters"] = json::array(
+        {{{"name", "before"}, {"in", "query"}, {"description", "Only ids below this (next_before of the previous page)."},
+          {"schema", {{"type", "integer"}, {"minimum", 0}}}},
+         {{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 100}, {"default", 20}}}}});
+    paths[kNotifications]["get"] = notifications;
+    json read = Operation("Mark one of your notifications read (again: keeps the first time).",
+                          Responses({{"200", Ok("The notification.", "Notification")}},
+                                    {{"401", "No valid session."},
+                                     {"403", "CSRF failure."},
+                                     {"404", "No such notification (or not yours)."}}));
+    read["parameters"] = json::array({IdParam("Notification id.")});
+    paths[std::string(kNotifications) + "/{id}/read"]["post"] = read;
 
     // Knowledge base.
     const std::string article = std::string(kKbArticles) + "/{id}";
@@ -486,6 +775,8 @@ std::string OpenApiDocument() {
 
     paths[kOpenApi]["get"] = Operation("This document.", {{"200", {{"description", "OpenAPI 3.0 JSON."}}}}, false);
     paths[kHealth]["get"] = Operation("Liveness probe.", {{"200", Ok("Up.", "Health")}}, false);
+
+    WorkspacePaths(paths);
 
     json doc = {
         {"openapi", "3.0.3"},

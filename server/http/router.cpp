@@ -32,7 +32,7 @@ bool Router::MatchPath(std::string_view pattern, std::string_view path, std::vec
         const auto path_end = path.find('/');
         const std::string_view pat_seg = pattern.substr(0, pat_end);
         const std::string_view path_seg = path.substr(0, path_end);
-        if (pat_seg == "{id}") {
+        if (pat_seg.size() > 2 && pat_seg.front() == '{' && pat_seg.back() == '}') {  // {id}, {cid}, {other}
             if (path_seg.empty() || path_seg.size() > 15 || path_seg.front() == '0') return false;
             std::int64_t value = 0;
             for (char c : path_seg) {

@@ -22,17 +22,24 @@ namespace spoc::http {
 
 enum class Access { anyone, session };  // session: a signed-in caller (and CSRF on state changes)
 
+// A long-lived answer (server-sent events): called again and again on the connection's worker
+// thread; each call may wait briefly and write any number of chunks through `write` (false: the
+// client is gone). Returns false when the stream is over.
+using StreamWrite = std::function<bool(std::string_view chunk)>;
+using StreamPump = std::function<bool(const StreamWrite& write)>;
+
 struct Reply {
     int status = 200;
     std::string body;
     std::string content_type = "application/json";
     std::vector<std::pair<std::string, std::string>> headers;
+    StreamPump stream;  // set: the body is streamed (chunked) instead of `body`
 };
 
 struct RequestContext {
     const httplib::Request& http;
     std::string_view body;              // the whole request body (JSON routes)
-    std::vector<std::int64_t> ids;      // values of {id} segments, in order
+    std::vector<std::int64_t> ids;      // values of {id} (and other {name}) segments, in order
     std::optional<app::Caller> caller;  // set for Access::session routes
     Timestamp now = 0;
 };
@@ -45,7 +52,7 @@ using RouteHandler = std::function<Result<Reply>(RequestContext&)>;
 
 struct Route {
     std::string method;   // "GET", "POST", "DELETE", ...
-    std::string pattern;  // literal segments and {id} (a positive integer)
+    std::string pattern;  // literal segments and {name} segments ({id}, {cid}: positive integers, in ctx.ids)
     Access access = Access::session;
     RouteHandler handler;
 };

@@ -127,6 +127,52 @@ Result<Unit> NoteAssigned(Database& db, std::int64_t group_id, UserId agent, Tim
     return presence->Run();
 }
 
+Result<UserId> GroupLead(Database& db, std::int64_t group_id) {
+    auto q = db.Prepare("SELECT COALESCE(lead_id, 0) FROM assignment_groups WHERE id = ?1");
+    if (!q.ok()) return q.error();
+    q->Bind(1, group_id);
+    auto row = q->Step();
+    if (!row.ok()) return row.error();
+    return UserId(*row ? q->Int(0) : 0);
+}
+
+// [SECTION] Availability ------------------------------------------------------------------------------
+
+Result<bool> IsAvailable(Database& db, UserId agent) {
+    auto q = db.Prepare("SELECT available FROM agent_presence WHERE user_id = ?1");
+    if (!q.ok()) return q.error();
+    q->Bind(1, agent.value);
+    auto row = q->Step();
+    if (!row.ok()) return row.error();
+    return !*row || q->Int(0) != 0;
+}
+
+Result<Unit> SetAvailable(Database& db, UserId agent, bool available) {
+    auto q = db.Prepare(
+        "INSERT INTO agent_presence (user_id, available, last_assigned_at) VALUES (?1, ?2, 0) "
+        "ON CONFLICT (user_id) DO UPDATE SET available = excluded.available");
+    if (!q.ok()) return q.error();
+    q->Bind(1, agent.value).Bind(2, available);
+    return q->Run();
+}
+
+Result<std::vector<api::AgentGroup>> ListGroupsOf(Database& db, UserId user) {
+    auto q = db.Prepare(
+        "SELECT g.id, g.name, COALESCE(g.lead_id, 0) = ?1, "
+        "EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.user_id = ?1) AS member "
+        "FROM assignment_groups g WHERE g.lead_id = ?1 OR member ORDER BY g.id");
+    if (!q.ok()) return q.error();
+    q->Bind(1, user.value);
+    std::vector<api::AgentGroup> out;
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        out.push_back({q->Int(0), q->Text(1), q->Int(2) != 0, q->Int(3) != 0});
+    }
+    return out;
+}
+
 // [SECTION] History ---------------------------------------------------------------------------------
 
 Result<Unit> AppendHistory(Database& db, RequestId request, const HistoryEntry& e) {

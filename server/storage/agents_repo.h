@@ -1,10 +1,12 @@
-// Typed access to agent-mode tables (migration 0003): assignment groups and members, agents'
-// availability and load, routing rules, and the request history (field changes).
+// Typed access to agent-mode tables (migration 0003): assignment groups, their members and leads,
+// agents' availability (read and set) and load, routing rules, and the request history (field
+// changes).
 #pragma once
 #include <string>
 #include <vector>
 
 #include "server/storage/sqlite.h"
+#include "shared/api/agent_dto.h"
 #include "shared/api/dto.h"
 #include "shared/domain/routing.h"
 
@@ -22,6 +24,14 @@ Result<std::int64_t> CountGroups(Database& db);
 Result<std::vector<AgentLoad>> ListAgentLoads(Database& db, std::int64_t group_id);
 Result<UserId> GroupCursor(Database& db, std::int64_t group_id);            // round robin: last assignee
 Result<Unit> NoteAssigned(Database& db, std::int64_t group_id, UserId agent, Timestamp now);  // cursor + last_assigned_at
+Result<UserId> GroupLead(Database& db, std::int64_t group_id);  // 0 = no lead, or no such group
+
+// ---- Availability ------------------------------------------------------------------------------
+// An agent without a presence row counts as available (as ListAgentLoads reads it).
+Result<bool> IsAvailable(Database& db, UserId agent);
+Result<Unit> SetAvailable(Database& db, UserId agent, bool available);
+// The groups `user` leads or belongs to, by id, with those two facts.
+Result<std::vector<api::AgentGroup>> ListGroupsOf(Database& db, UserId user);
 
 // ---- History -----------------------------------------------------------------------------------
 using HistoryEntry = api::HistoryItem;  // the wire record is exactly what is stored

@@ -284,51 +284,206 @@ std::string_view QueueViewName(QueueView view) {
     return "open";
 }
 
-Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
-    // One statement per view, each served by its own partial index in queue order (see
-    // migration 0003), so the page reads `page_size` index entries instead of sorting the view.
-    // ?2 = the caller, ?3 = the "breaching soon" horizon.
+bool ParseQueueSort(std::string_view text, QueueSort* out) {
+    for (QueueSort s : {QueueSort::due, QueueSort::priority, QueueSort::updated, QueueSort::created, QueueSort::id})
+        if (text == QueueSortName(s)) {
+            *out = s;
+            return true;
+        }
+    return false;
+}
+
+std::string_view QueueSortName(QueueSort sort) {
+    switch (sort) {
+        case QueueSort::due: return "due";
+        case QueueSort::priority: return "priority";
+        case QueueSort::updated: return "updated";
+        case QueueSort::created: return "created";
+        case QueueSort::id: return "id";
+    }
+    return "due";
+}
+
+namespace {
+
+// The numbered parameters of a statement built from parts: Add() returns "?N" for a value and
+// remembers it, so the count and the page statements share one WHERE text and one binding.
+class SqlParams {
+    // Built by appending: "?" + std::to_string(...) trips a GCC 12 -Wrestrict false positive.
+    static std::string Placeholder(int index) { return std::string("?").append(std::to_string(index)); }
+
+public:
+    explicit SqlParams(int first) : m_next(first) {}
+    std::string Add(std::int64_t value) {
+        m_ints.emplace_back(m_next, value);
+        return Placeholder(m_next++);
+    }
+    std::string Add(std::string value) {
+        m_texts.emplace_back(m_next, std::move(value));
+        return Placeholder(m_next++);
+    }
+    std::string AddNull() {
+        m_nulls.push_back(m_next);
+        return Placeholder(m_next++);
+    }
+    void BindAll(Query& q) const {
+        for (const auto& [index, value] : m_ints) q.Bind(index, value);
+        for (const auto& [index, value] : m_texts) q.Bind(index, value);
+        for (int index : m_nulls) q.BindNull(index);
+    }
+private:
+    int m_next;
+    std::vector<std::pair<int, std::int64_t>> m_ints;
+    std::vector<std::pair<int, std::string>> m_texts;
+    std::vector<int> m_nulls;
+};
+
+// LIKE pattern for "contains `text`", with % _ and \ escaped (ESCAPE '\').
+std::string ContainsPattern(std::string_view text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
+// WHERE of the view plus the filter. Every filter that is set adds its own condition (and only
+// then), so SQLite sees plain equalities it can serve from an index. Each connection caches every
+// statement text it prepares, so the texts stay few: 6 views x 2^4 x 5 filter texts (group and
+// assignee use IS, which matches NULL too, so "none" needs no text of its own), times the 10
+// orders for the page's ids; the full rows are read by one fixed statement.
+std::string QueueWhere(const QueueQuery& query, SqlParams& params) {
     static constexpr const char* kOpen = "r.status IN ('new', 'assigned', 'in_progress', 'pending') ";
     std::string where = std::string("WHERE ") + kOpen;
-    std::string order = "ORDER BY (r.resolution_due_at = 0), r.resolution_due_at, r.id ";
     switch (query.view) {
         case QueueView::all_open: break;
         case QueueView::unassigned: where += "AND r.assignee_id IS NULL "; break;
-        case QueueView::mine: where += "AND r.assignee_id = ?2 "; break;
+        case QueueView::mine: where += "AND r.assignee_id = " + params.Add(query.caller.value) + " "; break;
         case QueueView::my_groups:
-            where += "AND r.group_id IN (SELECT group_id FROM group_members WHERE user_id = ?2) ";
+            where += "AND r.group_id IN (SELECT group_id FROM group_members WHERE user_id = " +
+                     params.Add(query.caller.value) + ") ";
             break;
-        case QueueView::pending:
-            where = "WHERE r.status = 'pending' ";  // paused: no due times; oldest first
-            order = "ORDER BY r.id ";
-            break;
+        case QueueView::pending: where = "WHERE r.status = 'pending' "; break;
         case QueueView::breaching:
-            where += "AND r.status != 'pending' AND (r.resolution_due_at = 0) = 0 AND r.resolution_due_at <= ?3 ";
+            where += "AND r.status != 'pending' AND (r.resolution_due_at = 0) = 0 AND r.resolution_due_at <= " +
+                     params.Add(query.now + query.soon_ms) + " ";
             break;
     }
-    const std::string view(QueueViewName(query.view));
-    auto bind = [&](Query& q) { q.Bind(2, query.caller.value).Bind(3, query.now + query.soon_ms); };
+    const QueueFilter& f = query.filter;
+    if (f.priority) where += "AND r.priority = " + params.Add(static_cast<std::int64_t>(*f.priority)) + " ";
+    if (f.status) {
+        // A literal, not a parameter: SQLite uses a partial index only when it can see that the
+        // index's WHERE holds (status = 'pending' -> queue_pending). One of four fixed texts.
+        switch (*f.status) {
+            case Status::new_: where += "AND r.status = 'new' "; break;
+            case Status::assigned: where += "AND r.status = 'assigned' "; break;
+            case Status::in_progress: where += "AND r.status = 'in_progress' "; break;
+            case Status::pending: where += "AND r.status = 'pending' "; break;
+            default: where += "AND 0 "; break;  // queues list open requests only
+        }
+    }
+    // 0 means "none": bound as NULL through IS, so one text serves both.
+    auto id_or_null = [&](std::int64_t id) { return id > 0 ? params.Add(id) : params.AddNull(); };
+    if (f.group_id) where += "AND r.group_id IS " + id_or_null(*f.group_id) + " ";
+    if (f.assignee) where += "AND r.assignee_id IS " + id_or_null(f.assignee->value) + " ";
+    if (!f.summary_contains.empty())
+        where += "AND r.summary LIKE " + params.Add(ContainsPattern(f.summary_contains)) + " ESCAPE '\\' ";
+    return where;
+}
+
+// ORDER BY terms of the sort. Each ascending order is the key order of a partial index (due: the
+// view's own, 0003; priority / updated / created: 0005; id: the table); descending reverses every
+// term so the same index is read backwards. Pending requests have no due time (their clocks are
+// paused), so "due" over Pending ones only is id order, served by queue_pending.
+std::string QueueOrder(const QueueQuery& query) {
+    const bool pending_only = query.view == QueueView::pending || query.filter.status == Status::pending;
+    std::vector<const char*> terms;
+    switch (query.sort) {
+        case QueueSort::due:
+            if (pending_only) terms = {"r.id"};
+            else terms = {"(r.resolution_due_at = 0)", "r.resolution_due_at", "r.id"};
+            break;
+        case QueueSort::priority: terms = {"r.priority", "(r.resolution_due_at = 0)", "r.resolution_due_at", "r.id"}; break;
+        case QueueSort::updated: terms = {"r.updated_at", "r.id"}; break;
+        case QueueSort::created: terms = {"r.created_at", "r.id"}; break;
+        case QueueSort::id: terms = {"r.id"}; break;
+    }
+    std::string order = "ORDER BY ";
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (i) order += ", ";
+        order += terms[i];
+        if (query.descending) order += " DESC";
+    }
+    return order + " ";
+}
+
+// The statement that picks the page's ids, with its parameters.
+std::string QueuePageIdsSql(const QueueQuery& query, SqlParams& params) {
+    std::string sql = "SELECT r.id FROM requests r " + QueueWhere(query, params) + QueueOrder(query);
+    sql += "LIMIT " + params.Add(static_cast<std::int64_t>(query.page_size));
+    sql += " OFFSET " + params.Add(static_cast<std::int64_t>(query.page - 1) * query.page_size);
+    return sql;
+}
+
+}  // namespace
+
+Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
     api::RequestPage page;
     page.page = query.page;
     page.page_size = query.page_size;
     {
-        // The constant term names ?1..?3 so every view binds the same parameters (SQLite refuses a
-        // bind past the highest number a statement uses).
-        auto count = db.Prepare("SELECT COUNT(*) FROM requests r " + where + "AND COALESCE(?1, ?2, ?3) IS NOT NULL");
+        SqlParams params(1);
+        auto count = db.Prepare("SELECT COUNT(*) FROM requests r " + QueueWhere(query, params));
         if (!count.ok()) return count.error();
-        count->Bind(1, view);
-        bind(*count);
+        params.BindAll(*count);
         auto row = count->Step();
         if (!row.ok()) return row.error();
         page.total = *row ? static_cast<int>(count->Int(0)) : 0;
     }
-    auto q = db.Prepare(std::string(SPOC_REQUEST_SELECT) + where + order + "LIMIT ?4 OFFSET ?5");
-    if (!q.ok()) return q.error();
-    q->Bind(1, true);
-    bind(*q);
-    q->Bind(4, query.page_size).Bind(5, static_cast<std::int64_t>(query.page - 1) * query.page_size);
-    if (auto rows = AppendRequests(*q, page.items); !rows.ok()) return rows.error();
+    // Keys first: the page's ids come from an index walk (or a sort of ids only); then only those
+    // rows are read in full (names, comment counts), and put back in page order.
+    std::vector<std::int64_t> ids;
+    {
+        SqlParams params(1);
+        auto q = db.Prepare(QueuePageIdsSql(query, params));
+        if (!q.ok()) return q.error();
+        params.BindAll(*q);
+        for (;;) {
+            auto row = q->Step();
+            if (!row.ok()) return row.error();
+            if (!*row) break;
+            ids.push_back(q->Int(0));
+        }
+    }
+    if (ids.empty()) return page;
+    std::string list = "[";
+    for (std::size_t i = 0; i < ids.size(); ++i) list.append(i ? "," : "").append(std::to_string(ids[i]));
+    list += "]";
+    auto rows = db.Prepare(SPOC_REQUEST_SELECT "WHERE r.id IN (SELECT value FROM json_each(?2))");
+    if (!rows.ok()) return rows.error();
+    rows->Bind(1, true).Bind(2, list);
+    std::vector<Request> found;
+    if (auto read = AppendRequests(*rows, found); !read.ok()) return read.error();
+    for (std::int64_t id : ids)
+        for (Request& r : found)
+            if (r.id.value == id) page.items.push_back(std::move(r));
     return page;
+}
+
+Result<std::string> ExplainQueue(Database& db, const QueueQuery& query) {
+    SqlParams params(1);
+    auto q = db.Prepare("EXPLAIN QUERY PLAN " + QueuePageIdsSql(query, params));
+    if (!q.ok()) return q.error();
+    params.BindAll(*q);
+    std::string plan;
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        plan += q->Text(3) + "\n";
+    }
+    return plan;
 }
 
 }  // namespace spoc::storage

@@ -1,7 +1,10 @@
 // Typed access to requests and their comments: insert (assigning the request number), find one,
 // list a requester's requests by status filter with paging, add, count and list comments, bump a
-// request's updated_at/version; the agents' queue views.
+// request's updated_at/version; the agents' queue views with their sort orders and filters.
 #pragma once
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "server/storage/sqlite.h"
@@ -41,6 +44,21 @@ enum class QueueView { unassigned, mine, my_groups, all_open, breaching, pending
 bool ParseQueueView(std::string_view text, QueueView* out);  // "unassigned", "mine", "groups", "open", "breaching", "pending"
 std::string_view QueueViewName(QueueView view);
 
+// Queue order. due: soonest resolution due first, none due last, then id (the view's own index);
+// priority: P1 first, then as due; updated / created: oldest first; id. Descending reverses it all.
+enum class QueueSort { due, priority, updated, created, id };
+bool ParseQueueSort(std::string_view text, QueueSort* out);  // "due", "priority", "updated", "created", "id"
+std::string_view QueueSortName(QueueSort sort);
+
+// Narrowing a view; every set member must hold.
+struct QueueFilter {
+    std::optional<Priority> priority;
+    std::optional<Status> status;          // one of the open statuses
+    std::optional<std::int64_t> group_id;  // 0 = no group
+    std::optional<UserId> assignee;        // 0 = unassigned
+    std::string summary_contains;          // ASCII-case-insensitive substring of the summary; "" = any
+};
+
 struct QueueQuery {
     QueueView view = QueueView::all_open;
     UserId caller;                   // for mine / my groups
@@ -48,10 +66,16 @@ struct QueueQuery {
     std::int64_t soon_ms = 4LL * 60 * 60 * 1000;
     int page = 1;
     int page_size = 50;
+    QueueSort sort = QueueSort::due;
+    bool descending = false;
+    QueueFilter filter;
 };
-// Open requests of the view, soonest resolution due first (none due last), then oldest; total
-// counts the whole view.
+// Open requests of the view that pass the filter, in the asked order; total counts every match.
+// The page is chosen by ids first (keys only, through the view's or the sort's partial index) and
+// only those rows are read in full.
 Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query);
+// EXPLAIN QUERY PLAN of the statement that picks the page's ids (tests and benchmarks).
+Result<std::string> ExplainQueue(Database& db, const QueueQuery& query);
 
 
 Result<CommentId> InsertComment(Database& db, RequestId request, Comment& comment);  // fills comment.id

@@ -113,4 +113,19 @@ auto InTransaction(Database& db, F&& fn) -> decltype(fn(db)) {
     return result;
 }
 
+// Runs `fn` inside SAVEPOINT `name` ... RELEASE on `db`, which must be in a transaction (a writer
+// job); when fn fails, only its own changes are rolled back and the transaction goes on. For a job
+// made of independent steps (a bulk update) where one step's failure must not undo the others.
+template <class F>
+auto InSavepoint(Database& db, std::string_view name, F&& fn) -> decltype(fn(db)) {
+    const std::string savepoint(name);
+    if (auto begun = db.Exec("SAVEPOINT " + savepoint); !begun.ok()) return begun.error();
+    auto result = fn(db);
+    if (!result.ok()) {
+        if (auto undone = db.Exec("ROLLBACK TO " + savepoint); !undone.ok()) return undone.error();
+    }
+    if (auto released = db.Exec("RELEASE " + savepoint); !released.ok()) return released.error();
+    return result;
+}
+
 }  // namespace spoc::storage

@@ -30,9 +30,10 @@ Writer::Writer(std::unique_ptr<Database> db, std::size_t max_batch, std::chrono:
 
 Writer::~Writer() { Stop(); }
 
-void Writer::SetHousekeeping(std::function<Result<Unit>(Database&)> fn) {
+void Writer::SetHousekeeping(std::function<Result<Unit>(Database&)> fn, std::function<void()> after_commit) {
     std::lock_guard lock(m_mutex);
     m_housekeeping = std::move(fn);
+    m_after_housekeeping = std::move(after_commit);
 }
 
 bool Writer::Submit(Job& job) {
@@ -183,14 +184,17 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
 
 void Writer::RunHousekeeping() {
     std::function<Result<Unit>(Database&)> fn;
+    std::function<void()> after_commit;
     {
         std::lock_guard lock(m_mutex);
         fn = m_housekeeping;
+        after_commit = m_after_housekeeping;
     }
     if (!fn) return;
     auto done = InTransaction(*m_db, [&](Database& db) { return fn(db); });
     NoteTransactionEnd();
     if (!done.ok()) std::fprintf(stderr, "spoc: housekeeping failed: %s\n", done.error().message.c_str());
+    else if (after_commit) after_commit();
 }
 
 }  // namespace spoc::storage

@@ -57,8 +57,10 @@ public:
     WriterActivity Activity() const;  // safe from any thread
     std::size_t QueueDepth() const;   // jobs waiting for the next batch (for tests)
     // Called on the writer thread about once a minute when idle, inside its own transaction
-    // (housekeeping: expired sessions, old idempotency keys). Set before the first Run.
-    void SetHousekeeping(std::function<Result<Unit>(Database&)> fn);
+    // (housekeeping: expired sessions, old idempotency keys, SLA jobs). Set before the first Run.
+    // `after_commit`, if set, runs next on the writer thread once that transaction has committed
+    // (to announce what it changed); keep it cheap, it holds up the next batch.
+    void SetHousekeeping(std::function<Result<Unit>(Database&)> fn, std::function<void()> after_commit = {});
 
 private:
     struct Job {
@@ -83,6 +85,7 @@ private:
     std::deque<Job*> m_queue;
     bool m_stopping = false;
     std::function<Result<Unit>(Database&)> m_housekeeping;
+    std::function<void()> m_after_housekeeping;
     std::atomic<std::uint64_t> m_jobs{0}, m_batches{0}, m_max_seen{0};
     std::atomic<std::uint64_t> m_transactions{0};
     std::atomic<std::chrono::steady_clock::rep> m_last_end{0};  // steady_clock ticks since its epoch
