@@ -64,7 +64,8 @@ int main() {
         const auto& s = client.state;
         std::string user = s.me ? JsonString(s.me->user.username) : std::string("null");
         return "{\"route\":" + JsonString(spoc::client::FormatRoute(s.route)) + ",\"user\":" + user + ",\"in_flight\":" +
-               std::to_string(client.api->InFlight()) + "}";
+               std::to_string(client.api->InFlight()) + ",\"live\":" + (s.live.connected ? "true" : "false") +
+               ",\"live_events\":" + std::to_string(s.live.events) + "}";
     };
     spoc::platform::Run(std::move(callbacks));
     return 0;

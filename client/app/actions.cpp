@@ -79,6 +79,7 @@ void Actions::Sync(const Clock& clock) {
         case SessionPhase::checking:
         case SessionPhase::check_failed: return;
         case SessionPhase::signed_out:
+            SyncLive();
             if (RouteNeedsSession(m_state.route)) {
                 m_state.after_sign_in = m_state.route;
                 Route signin;
@@ -92,7 +93,43 @@ void Actions::Sync(const Clock& clock) {
                 m_state.after_sign_in.reset();
             }
             EnsureDataForRoute();
+            SyncLive();
             return;
+    }
+}
+
+void Actions::SyncLive() {
+    LiveState& live = m_state.live;
+    const bool signed_in = m_state.session == SessionPhase::signed_in && m_state.me;
+    if (!signed_in) {
+        if (!live.open_for.empty()) m_effects.CloseLive();
+        return;
+    }
+    if (live.open_for != m_state.me->user.username) m_effects.OpenLive();
+    if (!IsStaff(m_state.me->user.role)) return;
+
+    // Presence: an agent on a request says so now and every few seconds ("replying" once the
+    // reply box has text), and says "left" on leaving it.
+    RequestId on;
+    std::string say;
+    if (m_state.route.screen == Screen::request_detail) {
+        on = m_state.route.request;
+        auto reply = m_state.replies.find(on.value);
+        say = reply != m_state.replies.end() && !reply->second.text.empty() ? "replying" : "viewing";
+    }
+    if (live.presence_request.valid() && live.presence_request != on) {
+        m_effects.SendPresence(live.presence_request, "left");
+        live.presence.erase(live.presence_request.value);
+        live.presence_request = RequestId();
+        live.presence_state.clear();
+    }
+    if (!on.valid()) return;
+    if (live.presence_request != on || live.presence_state != say ||
+        m_clock.now - live.presence_sent_at >= Effects::kPresenceEveryMs) {
+        m_effects.SendPresence(on, say);
+        live.presence_request = on;
+        live.presence_state = say;
+        live.presence_sent_at = m_clock.now;
     }
 }
 
@@ -342,6 +379,12 @@ void Actions::EditReply(RequestId id, std::string text) {
     if (reply.in_flight) return;
     reply.text = std::move(text);
     if (reply.error && reply.error->code != ErrorCode::network) reply.error.reset();
+}
+
+void Actions::SetReplyInternal(RequestId id, bool internal) {
+    ReplyState& reply = m_state.replies[id.value];
+    if (reply.in_flight || !m_state.me || !IsStaff(m_state.me->user.role)) return;
+    reply.internal = internal;
 }
 
 void Actions::SendReply(RequestId id) {

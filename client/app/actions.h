@@ -50,6 +50,7 @@ public:
     void OpenRequest(RequestId id);
     void EditReply(RequestId id, std::string text);
     void SendReply(RequestId id);
+    void SetReplyInternal(RequestId id, bool internal); // staff: public reply or internal note
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
     void FollowLink(const std::string& url);          // "#/..." navigates in the app, others open a tab
 
@@ -59,6 +60,7 @@ public:
     void SetQueueView(const std::string& view);        // back to page 1
     void ChangeStatus(RequestId id, Status to, PendingReason reason = PendingReason::none);
     void AssignToMe(RequestId id);
+    void ReapplyChange(RequestId id);                  // after a 409: the same change on the fresh version
 
     // ---- Knowledge base (kb_actions.cpp)
     void SetKbSearch(std::string query);
@@ -84,6 +86,7 @@ private:
     void EnsureDataForRoute();
     void EnsureKbIndex();                             // download or revalidate the search index
     void EnsureKbForRoute();                          // loads of the knowledge screens
+    void SyncLive();                                  // event stream for this user; presence heartbeats
 
     AppState& m_state;
     Effects& m_effects;

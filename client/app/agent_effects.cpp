@@ -29,11 +29,12 @@ void Effects::UpdateRequest(RequestId id, api::RequestPatch patch) {
     w.ticket = NewTicket();
     const std::uint64_t ticket = w.ticket;
     m_api.Send(MakeRequest("PATCH", std::string(routes::kRequests) + "/" + std::to_string(key), api::EncodeRequestPatch(patch)),
-               [this, key, ticket](int status, const std::string& body) {
+               [this, key, ticket, patch](int status, const std::string& body) {
                    auto it = m_state.workflow.find(key);
                    if (it == m_state.workflow.end() || it->second.ticket != ticket) return;
                    WorkflowState& w = it->second;
                    w.in_flight = false;
+                   w.rejected.reset();
                    auto detail = m_state.details.find(key);
                    if (status == 200) {
                        Result<Request> updated = api::DecodeRequest(body);
@@ -51,7 +52,11 @@ void Effects::UpdateRequest(RequestId id, api::RequestPatch patch) {
                        return;
                    }
                    w.error = ErrorFromResponse(status, body);
-                   if (w.error->code == ErrorCode::conflict && detail != m_state.details.end()) detail->second.stale = true;
+                   if (w.error->code == ErrorCode::conflict) {
+                       // Someone else changed it first: reload, and offer to apply this change again.
+                       w.rejected = patch;
+                       if (detail != m_state.details.end()) detail->second.stale = true;
+                   }
                    if (status == 401) OnUnauthenticated();
                });
 }

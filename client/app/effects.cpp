@@ -252,6 +252,7 @@ void Effects::Reply(RequestId id) {
     reply.ticket = NewTicket();
     const std::uint64_t ticket = reply.ticket;
     api::CommentBody body{reply.text};
+    body.internal = reply.internal && m_state.me && IsStaff(m_state.me->user.role);
     m_api.Send(MakeRequest("POST", std::string(routes::kRequests) + "/" + std::to_string(key) + "/comments",
                            api::EncodeCommentBody(body)),
                [this, key, ticket](int status, const std::string& text) {
@@ -269,7 +270,7 @@ void Effects::Reply(RequestId id) {
                            detail->second.data.comment_count += 1;
                        }
                        if (detail != m_state.details.end()) detail->second.stale = true;  // pick up status changes too
-                       AddToast(&m_state, "Reply sent.");
+                       AddToast(&m_state, reply.internal ? "Internal note added." : "Reply sent.");
                        return;
                    }
                    reply.error = ErrorFromResponse(status, text);

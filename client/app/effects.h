@@ -13,6 +13,10 @@ namespace spoc::client {
 
 bool IsRetryable(const Error& error);   // network, 5xx, rate limited: same request may succeed later
 
+// What a live event changes in the cached data (pure; used by Effects::OnLiveEvent).
+void ApplyRequestEvent(AppState* state, const api::RequestEvent& e);
+void ApplyPresenceEvent(AppState* state, const api::PresenceEvent& e);
+
 class Effects {
 public:
     Effects(AppState& state, net::ApiClient& api, Host& host);
@@ -33,6 +37,13 @@ public:
     void UpdateRequest(RequestId id, api::RequestPatch patch); // PATCH /requests/{id}
 
     static constexpr int kQueuePageSize = 50;
+
+    // ---- Live updates (live_effects.cpp)
+    void OpenLive();                               // GET /events as a stream, for the signed-in user
+    void CloseLive();
+    void OnLiveEvent(const std::string& type, const std::string& data);
+    void SendPresence(RequestId id, const std::string& state); // POST /requests/{id}/presence
+    static constexpr Timestamp kPresenceEveryMs = 10000; // re-say "viewing" this often (server forgets after 30 s)
 
     // ---- Knowledge base (kb_effects.cpp)
     void LoadKbIndex();                            // GET /kb/index (revalidated by ETag)

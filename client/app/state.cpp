@@ -40,6 +40,9 @@ void ClearUserData(AppState* state) {
     // The index, articles and lists depend on who is asking (audience, drafts for staff).
     state->queue = {};
     state->workflow.clear();
+    state->live.presence.clear();
+    state->live.presence_request = RequestId();
+    state->live.presence_state.clear();
     state->kb_index = {};
     state->kb_index_checked = 0;
     state->kb_search.clear();

@@ -12,6 +12,7 @@
 #include "client/app/route.h"
 #include "shared/api/dto.h"
 #include "shared/api/kb_dto.h"
+#include "shared/api/live_dto.h"
 #include "shared/domain/kb.h"
 #include "shared/domain/search.h"
 #include "shared/domain/catalog.h"
@@ -84,6 +85,7 @@ struct FormDraftState {
 // ---- Request conversation -------------------------------------------------------------------
 struct ReplyState {
     std::string text;
+    bool internal = false;         // staff: an internal note (never shown to the requester)
     bool in_flight = false;
     std::optional<Error> error;
     std::uint64_t ticket = 0;
@@ -135,7 +137,22 @@ struct DeflectionState {
 struct WorkflowState {             // a status / assignment change in flight on one request
     bool in_flight = false;
     std::optional<Error> error;    // 409 (changed meanwhile), 422 (not allowed), network...
+    std::optional<api::RequestPatch> rejected; // 409: the change, to apply again on the fresh version
     std::uint64_t ticket = 0;
+};
+
+// ---- Live updates ---------------------------------------------------------------------------
+// The server-sent event stream and "who else is on this request". Events only mark cached data
+// stale; the normal loads re-read it, so visibility rules stay on the server.
+struct LiveState {
+    std::string open_for;          // username the stream was opened for ("": closed)
+    bool connected = false;        // "ready" seen and no drop since
+    int drops = 0;                 // how often the stream dropped (it reconnects by itself)
+    int events = 0;                // request events received (tests, diagnostics)
+    std::map<std::int64_t, std::vector<api::PresenceEvent>> presence;  // by request: other staff there
+    RequestId presence_request;    // the request this agent last said they are on
+    std::string presence_state;    // what was said: "viewing" / "replying"
+    Timestamp presence_sent_at = 0;
 };
 
 struct Toast {
@@ -166,6 +183,7 @@ struct AppState {
 
     Remote<api::RequestPage> queue;           // staff: #/queue with the route's view and page
     std::map<std::int64_t, WorkflowState> workflow;      // by request id
+    LiveState live;                           // the event stream and presence
     Remote<KbIndexData> kb_index;             // the search index download (refreshed by ETag)
     Timestamp kb_index_checked = 0;           // when it was last revalidated
     std::string kb_search;                    // #/kb search box

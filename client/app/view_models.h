@@ -359,6 +359,7 @@ RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock)
 
 // ---- Request detail -----------------------------------------------------------------------
 struct ConversationEntry {
+    std::int64_t id = 0;          // comment id
     std::string author;
     std::string role;             // "Agent", "You", "Employee"
     bool is_me = false;
@@ -387,6 +388,7 @@ struct RequestDetailViewModel {
     std::vector<ConversationEntry> conversation;
     std::string reply_text;
     bool reply_sending = false;
+    bool reply_internal = false;  // staff: the box writes an internal note
     bool reply_enabled = false;   // non-empty, within limits
     std::string reply_error;
     int reply_max_chars = 0;
@@ -410,6 +412,9 @@ struct RequestDetailViewModel {
     bool can_assign_to_me = false;
     bool workflow_busy = false;
     std::string workflow_error;   // the last change failed (409: reloaded, apply again)
+    bool can_reapply = false;     // 409 and the fresh version is here: "Apply again" resends the change
+    std::vector<std::string> viewers; // other agents here now: "Ava Patel is replying…"
+    bool someone_replying = false;    // one of them is writing a reply (shown as a warning)
 };
 RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock);
 

@@ -127,14 +127,22 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
     }
     if (vm.staff) {
         vm.can_assign_to_me = r.assignee_id != state.me->user.id && IsOpenStatus(r.status);
+        if (auto p = state.live.presence.find(id.value); p != state.live.presence.end())
+            for (const api::PresenceEvent& v : p->second) {
+                const bool replying = v.state == "replying";
+                vm.someone_replying = vm.someone_replying || replying;
+                vm.viewers.push_back(v.name + (replying ? " is replying\u2026" : " is viewing"));
+            }
     }
     if (state.me) {
         if (auto w = state.workflow.find(id.value); w != state.workflow.end()) {
             vm.workflow_busy = w->second.in_flight;
             if (w->second.error)
                 vm.workflow_error = w->second.error->code == ErrorCode::conflict
-                                        ? "Someone changed this request meanwhile. It has been reloaded: check it and apply your change again."
+                                        ? "Someone changed this request meanwhile. It has been reloaded: check it, then apply your change again."
                                         : w->second.error->message;
+            vm.can_reapply = w->second.rejected && !w->second.in_flight && slot->second.load == Load::ready &&
+                             w->second.rejected->base_version != r.version;
         }
     }
 
@@ -176,6 +184,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         if (entry.internal) entry.role = "Internal note";
         entry.when = FormatRelative(c->created_at, clock.now);
         entry.body = c->body;
+        entry.id = c->id.value;
         vm.conversation.push_back(std::move(entry));
     }
 
@@ -183,6 +192,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
     if (reply != state.replies.end()) {
         vm.reply_text = reply->second.text;
         vm.reply_sending = reply->second.in_flight;
+        vm.reply_internal = vm.staff && reply->second.internal;
         if (reply->second.error) {
             const Error& e = *reply->second.error;
             vm.reply_error = e.code == ErrorCode::network ? "We couldn't reach Spoc. Your reply is kept \xE2\x80\x94 try again."

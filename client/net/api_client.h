@@ -21,12 +21,21 @@ struct HttpRequest {
 // status is the HTTP status, or 0 when the server could not be reached (ErrorCode::network).
 using HttpCallback = std::function<void(int status, const std::string& body)>;
 
+// One server-sent event: its `event:` type ("request", "presence", "ready", "resync", ...) and
+// `data:` text. type "closed" (data empty) reports that the stream dropped; the client keeps
+// trying to reconnect until CloseEvents().
+using EventCallback = std::function<void(const std::string& type, const std::string& data)>;
+
 class ApiClient {
 public:
     virtual ~ApiClient() = default;
     virtual void Send(HttpRequest request, HttpCallback done) = 0; // starts the request; done runs from a later Poll()
     virtual void Poll() = 0;                                         // runs the completions that have arrived
     virtual int InFlight() const = 0;                                // requests started and not yet completed
+    // The live-update stream (GET path as text/event-stream; at most one open). Events arrive
+    // through Poll() like completions. Reconnects resume from the last event id.
+    virtual void OpenEvents(std::string path, EventCallback on_event) = 0;
+    virtual void CloseEvents() = 0;
 };
 
 std::unique_ptr<ApiClient> CreateFetchApiClient(); // browser build only (api_client_web.cpp)

@@ -25,11 +25,79 @@ std::deque<Completion>& Arrived() {
     return queue;
 }
 
+struct StreamEvent {
+    int stream = 0;  // which OpenEvents call it belongs to (older streams' leftovers are dropped)
+    std::string type;
+    std::string data;
+};
+
+std::deque<StreamEvent>& ArrivedEvents() {
+    static std::deque<StreamEvent> queue;
+    return queue;
+}
+
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void spoc_net_complete(int id, int status, const char* body) {
     Arrived().push_back(Completion{id, status, body ? std::string(body) : std::string()});
 }
+
+extern "C" EMSCRIPTEN_KEEPALIVE void spoc_net_event(int stream, const char* type, const char* data) {
+    ArrivedEvents().push_back(StreamEvent{stream, type ? type : "", data ? data : ""});
+}
+
+// EventSource reconnects by itself after a network error (sending Last-Event-ID); after an HTTP
+// error (401, 429, 503) it gives up, so this reopens it a few seconds later, resuming from the
+// last id it saw via ?last_event_id= (a fresh EventSource can't set the header).
+EM_JS(void, spoc_net_events_open, (int stream, const char* path), {
+    var url = UTF8ToString(path);
+    var state = { stream: stream, source: null, last: "", timer: 0, closed: false };
+    Module.spocEvents = state;
+    var emit = function(type, data) {
+        if (state.closed) return;
+        var copy = function(text) {
+            var len = lengthBytesUTF8(text) + 1;
+            var ptr = _malloc(len);
+            stringToUTF8(text, ptr, len);
+            return ptr;
+        };
+        var t = copy(type);
+        var d = copy(data);
+        _spoc_net_event(stream, t, d);
+        _free(t);
+        _free(d);
+        if (Module.spocWake) Module.spocWake();
+    };
+    var open = function() {
+        if (state.closed) return;
+        var full = url + (state.last ? (url.indexOf("?") < 0 ? "?" : "&") + "last_event_id=" + encodeURIComponent(state.last) : "");
+        var source = new EventSource(full, { withCredentials: true });
+        state.source = source;
+        var types = ["ready", "request", "presence", "resync", "signed_out", "notification"];
+        types.forEach(function(type) {
+            source.addEventListener(type, function(ev) {
+                if (ev.lastEventId) state.last = ev.lastEventId;
+                emit(type, typeof ev.data === "string" ? ev.data : "");
+            });
+        });
+        source.onerror = function() {
+            emit("closed", "");
+            if (source.readyState === 2 && !state.closed) {  // CLOSED: the browser will not retry
+                state.timer = setTimeout(open, 5000);
+            }
+        };
+    };
+    open();
+});
+
+EM_JS(void, spoc_net_events_close, (), {
+    var state = Module.spocEvents;
+    if (!state) return;
+    state.closed = true;
+    if (state.timer) clearTimeout(state.timer);
+    if (state.source) state.source.close();
+    Module.spocEvents = null;
+});
 
 // headers_json is a JSON object {"Name":"value"}; body may be empty.
 EM_JS(void, spoc_net_fetch, (int id, const char* method, const char* path, const char* headers_json, const char* body,
@@ -97,6 +165,25 @@ public:
             m_pending.erase(it);
             if (done) done(c.status, c.body);
         }
+        auto& events = ArrivedEvents();
+        while (!events.empty()) {
+            StreamEvent e = std::move(events.front());
+            events.pop_front();
+            if (e.stream == m_stream && m_on_event) m_on_event(e.type, e.data);
+        }
+    }
+
+    void OpenEvents(std::string path, EventCallback on_event) override {
+        CloseEvents();
+        m_stream++;
+        m_on_event = std::move(on_event);
+        spoc_net_events_open(m_stream, path.c_str());
+    }
+
+    void CloseEvents() override {
+        if (!m_on_event) return;
+        spoc_net_events_close();
+        m_on_event = nullptr;
     }
 
     int InFlight() const override { return static_cast<int>(m_pending.size()); }
@@ -104,6 +191,8 @@ public:
 private:
     int m_next_id = 1;
     std::map<int, HttpCallback> m_pending;
+    int m_stream = 0;  // id of the open event stream
+    EventCallback m_on_event;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 // and a side card with the key facts.
 #include <algorithm>
 
+#include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -76,27 +77,45 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
         Paragraph(f.body, color::kText, e.body, e.internal ? body_w - 28 : body_w);
         if (e.internal) EndCard();
         else ImGui::EndGroup();
+        // Named for tests and tools: "comment_<id>" with the start of its text.
+        const ImVec2 top_left = ImGui::GetItemRectMin(), bottom_right = ImGui::GetItemRectMax();
+        hooks::RecordItem(std::string_view(e.body).substr(0, 120), "comment_" + std::to_string(e.id), top_left.x,
+                          top_left.y, bottom_right.x, bottom_right.y);
         ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetItemRectMax().y, p.y + 36) + 14));
         ImGui::PopID();
     }
 
     Divider(inner);
     VSpace(10);
-    Label(f.body_semibold, color::kText, "Reply");
     std::string text = vm.reply_text;
     TextInputOptions o;
     o.multiline = true;
     o.height = 104;
     o.placeholder = "Add a reply or more details for the service desk\xE2\x80\xA6";
+    if (vm.staff) {
+        // Agents choose who reads it: the requester (public reply) or only staff (internal note).
+        static const char* const kKinds[] = {"Reply to requester##reply_public", "Internal note##reply_internal"};
+        int picked = vm.reply_internal ? 1 : 0;
+        if (SegmentedControl("reply_kind", kKinds, 2, &picked)) actions.SetReplyInternal(vm.id, picked == 1);
+        VSpace(4);
+        if (vm.reply_internal) {
+            o.placeholder = "Only agents and admins see internal notes\xE2\x80\xA6";
+            o.hook_label = "Note";
+        }
+    } else {
+        Label(f.body_semibold, color::kText, "Reply");
+    }
     o.max_chars = vm.reply_max_chars;
     o.invalid = !vm.reply_error.empty();
-    o.hook_label = "Reply";
+    if (!vm.reply_internal) o.hook_label = "Reply";
     o.read_only = vm.reply_sending;
     const TextInputResult r = TextInput("##reply", &text, o);
     if (r.edited) actions.EditReply(vm.id, text);
     const bool ctrl_enter = r.active && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
     if (!vm.reply_error.empty()) Paragraph(f.small, color::kDanger, vm.reply_error, inner);
-    const char* send_label = vm.reply_sending ? "Sending\xE2\x80\xA6###send_reply" : "Send reply###send_reply";
+    const char* send_label = vm.reply_sending    ? "Sending\xE2\x80\xA6###send_reply"
+                             : vm.reply_internal ? "Add note###send_reply"
+                                                 : "Send reply###send_reply";
     if (Button(send_label, ButtonKind::primary, ImVec2(140, 40), vm.reply_enabled, vm.reply_sending) || (ctrl_enter && vm.reply_enabled))
         actions.SendReply(vm.id);
     ImGui::SameLine(0, 14);
@@ -152,6 +171,8 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
     Paragraph(f.h2, color::kText, vm.summary, std::min(w, 820.0f));
     Badge(vm.status, vm.status_tone);
+    hooks::RecordItem(vm.status, "status_badge", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                      ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     ImGui::SameLine(0, 8);
     Badge(vm.priority, Tone::neutral);
     ImGui::SameLine(0, 8);
@@ -159,6 +180,17 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     ImGui::SameLine(0, 14);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
     Label(f.small, color::kTextMuted, "Updated " + vm.updated);
+    // Collision hints: other agents on this request right now (live, from presence events).
+    for (size_t i = 0; i < vm.viewers.size(); ++i) {
+        ImGui::SameLine(0, i == 0 ? 18 : 12);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImU32 dot = vm.someone_replying ? color::kWarning : color::kSuccess;
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + 4, at.y + f.small->FontSize * 0.5f + 1), 4, dot);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + 13, at.y));
+        Label(f.small_semibold, vm.someone_replying ? color::kWarning : color::kText, vm.viewers[i]);
+        hooks::RecordItem(vm.viewers[i], "viewer_" + std::to_string(i), at.x, at.y, ImGui::GetItemRectMax().x,
+                          ImGui::GetItemRectMax().y);
+    }
     VSpace(18);
 
     // Agent mode: assignment and the lifecycle steps the shared rules allow this agent.
@@ -179,7 +211,9 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
         }
         if (!vm.workflow_error.empty()) {
             VSpace(4);
-            Notice("workflow_error", NoticeKind::warning, vm.workflow_error, nullptr, std::min(w, 820.0f));
+            if (Notice("workflow_error", NoticeKind::warning, vm.workflow_error,
+                       vm.can_reapply ? "Apply again##reapply" : nullptr, std::min(w, 820.0f)))
+                actions.ReapplyChange(vm.id);
         }
         VSpace(14);
     }

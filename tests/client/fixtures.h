@@ -227,8 +227,32 @@ public:
         for (const Sent& s : sent) n += s.request.method == method && s.request.path.rfind(prefix, 0) == 0;
         return n;
     }
+    // The live-update stream: what the app opened, and events pushed into it as the server would.
+    void OpenEvents(std::string path, net::EventCallback on_event) override {
+        events_path = std::move(path);
+        on_event_ = std::move(on_event);
+        events_opened++;
+    }
+    void CloseEvents() override {
+        if (on_event_) events_closed++;
+        on_event_ = nullptr;
+    }
+    bool EventsOpen() const { return static_cast<bool>(on_event_); }
+    // Delivers one event (as Poll would); false when no stream is open.
+    bool PushEvent(const std::string& type, const std::string& data) {
+        if (!on_event_) return false;
+        auto fn = on_event_;
+        ready.push_back([fn, type, data] { fn(type, data); });
+        Poll();
+        return true;
+    }
     std::vector<Sent> sent;
     std::deque<std::function<void()>> ready;
+    std::string events_path;
+    int events_opened = 0, events_closed = 0;
+
+private:
+    net::EventCallback on_event_;
 };
 
 class FakeHost final : public Host {

@@ -1,0 +1,107 @@
+// Journey, two people in two browser contexts (separate cookies) plus a third for collisions:
+// emma files a request; ava's queue shows it live (no reload, no polling in the client); ava
+// opens it, replies publicly and adds an internal note; emma, looking at her request, sees the
+// reply and the status change arrive live and never the note; root opening the same request
+// shows up on ava's screen as "Spoc Admin is viewing". Real server, SQLite, Chromium, input events.
+import { journey, SpocPage, assert } from './harness.mjs';
+
+const SUMMARY = 'Docking station flickers on the second monitor';
+const REPLY = 'Thanks Emma, a replacement dock is on its way to you today.';
+const NOTE = 'Internal: dock serial DS-7781 failed twice, raise with the vendor.';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Polls until `what` (a widget id or a RegExp on labels) is drawn, without scrolling or reloading.
+async function appears(sp, what, timeout = 10000) {
+  const started = Date.now();
+  while (Date.now() - started < timeout) {
+    if (await sp.has(what)) return Date.now() - started;
+    await sleep(25);
+  }
+  throw new Error(`${what} did not appear within ${timeout} ms`);
+}
+
+// Files a request from emma's own page (her session cookie, her CSRF token), as the form would.
+async function fileRequest(sp, summary) {
+  return sp.page.evaluate(async (text) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const catalog = await (await fetch('/api/v1/catalog')).json();
+    const laptop = catalog.items.find((it) => it.title === 'New laptop');
+    const values = { reason: 'additional', model: 'standard_14', keyboard_layout: 'uk', cost_centre: 'CC-4410' };
+    const res = await fetch('/api/v1/requests', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: JSON.stringify({ catalog_item_id: laptop.id, summary: text, values }),
+    });
+    return { status: res.status, body: await res.json() };
+  }, summary);
+}
+
+await journey('agent journey', async ({ server, browser, step }) => {
+  step('ava opens her queue; emma opens her requests (two browser contexts)');
+  const ava = await SpocPage.open(browser, server.base, '#/queue?view=mine');
+  await ava.signIn('ava');
+  await ava.waitState((s) => s.route === '#/queue?view=mine' && s.live, 'ava on her queue with the live stream up');
+  const emma = await SpocPage.open(browser, server.base, '#/requests');
+  await emma.signIn('emma');
+  await emma.waitState((s) => s.route.startsWith('#/requests') && s.live, 'emma on her requests with the live stream up');
+
+  step('emma files a request; it appears in ava\'s queue without a reload');
+  const queueLoadsBefore = (await ava.state()).live_events;
+  const filed = await fileRequest(emma, SUMMARY);
+  assert(filed.status === 201, `request filed (got ${filed.status}: ${JSON.stringify(filed.body)})`);
+  const id = filed.body.id;
+  assert(filed.body.assignee_name === 'Ava Patel', `routed to ava (got ${filed.body.assignee_name})`);
+  const queueMs = await appears(ava, `qrow_${id}`);
+  console.log(`    ava's queue showed ${filed.body.number} ${queueMs} ms after the create returned`);
+  assert((await ava.state()).live_events > queueLoadsBefore, 'ava received a live event for it');
+
+  step('emma opens her request; ava opens it from the queue');
+  await emma.page.evaluate((h) => { window.location.hash = h; }, `#/requests/${id}`);
+  await emma.waitState((s) => s.route === `#/requests/${id}`, 'emma on the request');
+  await emma.find('status_badge');
+  await ava.click(`qrow_${id}`);
+  await ava.waitState((s) => s.route === `#/requests/${id}`, 'ava on the request');
+  await ava.find('reply_public');
+
+  step('ava replies publicly; emma sees the reply arrive live');
+  await ava.type('Reply', REPLY);
+  await ava.click('send_reply');
+  const replyMs = await appears(emma, new RegExp(REPLY.slice(0, 30)));
+  console.log(`    emma saw the reply ${replyMs} ms after ava clicked Send`);
+
+  step('ava adds an internal note; ava sees it, emma never does');
+  await ava.click('reply_internal');
+  await ava.type('Note', NOTE);
+  await ava.click('send_reply');
+  await appears(ava, new RegExp(NOTE.slice(0, 30)));
+
+  step('ava starts work on it; emma sees the status change live');
+  await ava.click('status_in_progress');
+  const statusMs = await appears(emma, /^In progress$/);
+  console.log(`    emma saw "In progress" ${statusMs} ms after ava's click`);
+  // The note was written before the status change, so by now it would have reached emma if it could.
+  await emma.nextFrames(10);
+  const emmaItems = await emma.items();
+  assert(!emmaItems.some((it) => (it.label || '').includes('DS-7781')), 'emma\'s screen never shows the internal note');
+  const emmaView = await emma.page.evaluate(async (rid) => (await (await fetch(`/api/v1/requests/${rid}`)).json()), id);
+  assert(emmaView.comments.length === 1 && emmaView.comments[0].body === REPLY,
+         `emma's API view has only the public reply (got ${JSON.stringify(emmaView.comments.map((c) => c.body))})`);
+  assert(!JSON.stringify(emmaView).includes('DS-7781'), 'the note text is nowhere in emma\'s API view');
+
+  step('root opens the same request: ava sees "Spoc Admin is viewing"');
+  const root = await SpocPage.open(browser, server.base, `#/requests/${id}`);
+  await root.signIn('root');
+  await root.waitState((s) => s.route === `#/requests/${id}`, 'root on the request');
+  const viewMs = await appears(ava, /Spoc Admin is viewing/);
+  console.log(`    ava saw root arrive ${viewMs} ms later`);
+  await root.type('Reply', 'Looking at the dock stock now');
+  await appears(ava, /Spoc Admin is replying/);
+  await root.page.evaluate(() => { window.location.hash = '#/queue'; });
+  const leftDeadline = Date.now() + 10000;
+  while (Date.now() < leftDeadline && (await ava.has(/Spoc Admin is/))) await sleep(50);
+  assert(!(await ava.has(/Spoc Admin is/)), 'the hint goes away when root leaves the request');
+  assert(!(await emma.has(/Spoc Admin is/)), 'employees never see who is viewing');
+
+  for (const sp of [ava, emma, root]) assert(sp.errors.length === 0, `no page errors: ${sp.errors.join('; ')}`);
+});
