@@ -18,7 +18,12 @@ list(FILTER SPOC_SERVER_SOURCES EXCLUDE REGEX ".*/server/main\\.cpp$")
 add_library(spoc_server_lib STATIC ${SPOC_SERVER_SOURCES} ${SPOC_MIGRATIONS_HEADER})
 target_include_directories(spoc_server_lib PUBLIC ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/generated)
 target_include_directories(spoc_server_lib SYSTEM PUBLIC ${HTTPLIB_DIR})
-target_compile_definitions(spoc_server_lib PUBLIC CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_LISTEN_BACKLOG=1024)
+# CPPHTTPLIB_USE_POLL: httplib otherwise waits on sockets with select(), which cannot watch a
+# descriptor past FD_SETSIZE (1024): with about 1,000 event streams open, every new connection got
+# a descriptor past it and was dropped unanswered (bench/sse/README.md). PUBLIC: every translation
+# unit that includes httplib.h (server and tests) must agree on it.
+target_compile_definitions(spoc_server_lib PUBLIC CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_LISTEN_BACKLOG=1024
+  CPPHTTPLIB_USE_POLL)
 target_link_libraries(spoc_server_lib PUBLIC spoc_shared PkgConfig::SODIUM PkgConfig::SQLITE
   Threads::Threads ZLIB::ZLIB)
 
@@ -60,3 +65,14 @@ if(SPOC_WEB_DIR)
       "SPOC_SERVER=$<TARGET_FILE:spoc-server>;SPOC_WEB_DIR=${SPOC_WEB_DIR};SPOC_ASSETS=${CMAKE_SOURCE_DIR}/assets;NODE_PATH=${CMAKE_SOURCE_DIR}/node_modules")
   endforeach()
 endif()
+
+# ---- benchmark drivers: built only on request (bench/update/run, bench/sse/run) ---------------
+# HTTP clients against a running spoc-server. poll() instead of select(): a driver holding
+# hundreds of sockets would otherwise refuse any descriptor past FD_SETSIZE (1024).
+foreach(bench update sse)
+  add_executable(spoc_bench_${bench} EXCLUDE_FROM_ALL bench/${bench}/${bench}_bench.cpp)
+  target_include_directories(spoc_bench_${bench} PRIVATE ${CMAKE_SOURCE_DIR})
+  target_include_directories(spoc_bench_${bench} SYSTEM PRIVATE ${HTTPLIB_DIR})
+  target_compile_definitions(spoc_bench_${bench} PRIVATE CPPHTTPLIB_USE_POLL)
+  target_link_libraries(spoc_bench_${bench} PRIVATE Threads::Threads)
+endforeach()

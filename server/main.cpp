@@ -2,11 +2,22 @@
 // serves the JSON API (and the web client with --web) until SIGINT/SIGTERM, then stops cleanly:
 // no new requests, the last writes committed, the database closed.
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <cstdio>
 #include <thread>
 
 #include "server/spoc_server.h"
+
+// Every connection, event stream included, holds a descriptor; the usual soft limit of 1024 would
+// stop the server near 1,000 streams (EventHub::kMaxStreams) plus its worker connections. The hard
+// limit is what the administrator allows: take all of it.
+static void RaiseOpenFileLimit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+    limit.rlim_cur = limit.rlim_max;
+    (void)setrlimit(RLIMIT_NOFILE, &limit);  // best effort: the server still runs on the old limit
+}
 
 int main(int argc, char** argv) {
     auto config = spoc::ParseServerArgs(argc, argv);
@@ -22,6 +33,7 @@ int main(int argc, char** argv) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
+    RaiseOpenFileLimit();
 
     auto server = spoc::SpocServer::Open(*config);
     if (!server.ok()) {

@@ -46,6 +46,12 @@ Result<api::AgentSelf> AgentService::SetAvailability(const User& caller, bool av
     });
 }
 
+Result<api::GroupDirectory> AgentService::Directory(const User& caller) {
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "The group directory is for agents and admins.");
+    auto lease = m_readers.Acquire();
+    return storage::ListGroupDirectory(*lease);
+}
+
 Result<api::NotificationPage> AgentService::Notifications(const User& caller, std::int64_t before_id, int limit) {
     auto lease = m_readers.Acquire();
     api::NotificationPage page;

@@ -233,6 +233,12 @@ Result<Reply> PutAvailability(app::AgentService& agents, RequestContext& ctx) {
     return Json(200, api::EncodeAgentSelf(*self));
 }
 
+Result<Reply> GetGroupDirectory(app::AgentService& agents, RequestContext& ctx) {
+    auto directory = agents.Directory(ctx.caller->user);
+    if (!directory.ok()) return directory.error();
+    return Json(200, api::EncodeGroupDirectory(*directory));
+}
+
 Result<Reply> ListNotifications(app::AgentService& agents, RequestContext& ctx) {
     auto before = IntParam(ctx.http, "before", 0, 0, 999999999);
     if (!before.ok()) return before.error();
@@ -618,6 +624,7 @@ void AddApiRoutes(Router& r, ApiServices s) {
           [live](RequestContext& c) { return PostPresence(*live, c); });
     r.Add("GET", kAgentsMe, Access::session, to(s.agents, GetAgentSelf));
     r.Add("PUT", kAgentsMeAvailability, Access::session, to(s.agents, PutAvailability));
+    r.Add("GET", kGroups, Access::session, to(s.agents, GetGroupDirectory));
     r.Add("GET", kNotifications, Access::session, to(s.agents, ListNotifications));
     r.Add("POST", Path(kNotifications, "/{id}/read"), Access::session, to(s.agents, ReadNotification));
     const std::string article = Path(kKbArticles, "/{id}");

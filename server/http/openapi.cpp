@@ -193,6 +193,15 @@ json Schemas() {
                                                        {"id", "name", "lead", "member"}))}},
                             {"available", "groups"});
     s["Availability"] = Object({{"available", Bool()}}, {"available"});
+    s["GroupDirectory"] = Object(
+        {{"groups",
+          ArrayOf(Object({{"id", Int()},
+                          {"name", Str()},
+                          {"lead_id", json{{"type", "integer"}, {"format", "int64"}, {"description", "Absent: no lead."}}},
+                          {"agents", ArrayOf(Object({{"id", Int()}, {"name", Str()}, {"available", Bool()}},
+                                                    {"id", "name", "available"}))}},
+                         {"id", "name", "agents"}))}},
+        {"groups"});
     s["Notification"] = Object({{"id", Int()},
                                 {"kind", StrEnum({"sla_breach"})},
                                 {"text", Str()},
@@ -671,6 +680,9 @@ std::string OpenApiDocument() {
                    {"415", "Body is not application/json."}}));
     availability["requestBody"] = {{"required", true}, {"content", JsonBody("Availability")}};
     paths[kAgentsMeAvailability]["put"] = availability;
+    paths[kGroups]["get"] = Operation(
+        "Every assignment group by name, with its agents by name and whether each is available (agents and admins).",
+        Responses({{"200", Ok("The directory.", "GroupDirectory")}}, {{"401", "No valid session."}, {"403", "Employees."}}));
     json notifications = Operation(
         "The caller's own notifications (SLA breaches escalated to them), newest first, with the unread count.",
         Responses({{"200", Ok("One page.", "NotificationPage")}}, {{"400", "Bad before or limit."}, {"401", "No valid session."}}));

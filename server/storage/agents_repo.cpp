@@ -173,6 +173,29 @@ Result<std::vector<api::AgentGroup>> ListGroupsOf(Database& db, UserId user) {
     return out;
 }
 
+Result<api::GroupDirectory> ListGroupDirectory(Database& db) {
+    // One pass: a group without members comes back once, with NULL member columns.
+    auto q = db.Prepare(
+        "SELECT g.id, g.name, COALESCE(g.lead_id, 0), u.id, u.display_name, COALESCE(p.available, 1) "
+        "FROM assignment_groups g "
+        "LEFT JOIN group_members m ON m.group_id = g.id "
+        "LEFT JOIN users u ON u.id = m.user_id "
+        "LEFT JOIN agent_presence p ON p.user_id = m.user_id "
+        "ORDER BY g.name COLLATE NOCASE, g.id, u.display_name COLLATE NOCASE, u.id");
+    if (!q.ok()) return q.error();
+    api::GroupDirectory out;
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        if (out.groups.empty() || out.groups.back().id != q->Int(0))
+            out.groups.push_back({q->Int(0), q->Text(1), UserId(q->Int(2)), {}});
+        if (q->IsNull(3)) continue;
+        out.groups.back().agents.push_back({UserId(q->Int(3)), q->Text(4), q->Int(5) != 0});
+    }
+    return out;
+}
+
 // [SECTION] History ---------------------------------------------------------------------------------
 
 Result<Unit> AppendHistory(Database& db, RequestId request, const HistoryEntry& e) {

@@ -1,6 +1,6 @@
 // Typed access to agent-mode tables (migration 0003): assignment groups, their members and leads,
-// agents' availability (read and set) and load, routing rules, and the request history (field
-// changes).
+// agents' availability (read and set) and load, the staff directory of groups and their agents,
+// routing rules, and the request history (field changes).
 #pragma once
 #include <string>
 #include <vector>
@@ -32,6 +32,9 @@ Result<bool> IsAvailable(Database& db, UserId agent);
 Result<Unit> SetAvailable(Database& db, UserId agent, bool available);
 // The groups `user` leads or belongs to, by id, with those two facts.
 Result<std::vector<api::AgentGroup>> ListGroupsOf(Database& db, UserId user);
+// Every assignment group with its members (display name, availability as ListAgentLoads reads
+// it); groups by name, agents by name (case-insensitive, then id).
+Result<api::GroupDirectory> ListGroupDirectory(Database& db);
 
 // ---- History -----------------------------------------------------------------------------------
 using HistoryEntry = api::HistoryItem;  // the wire record is exactly what is stored

@@ -1,5 +1,5 @@
-// JSON codecs for agents' settings and notifications (see agent_dto.h), on the shared helpers of
-// json_support.h.
+// JSON codecs for agents' settings, the group directory and notifications (see agent_dto.h), on
+// the shared helpers of json_support.h.
 #include "shared/api/agent_dto.h"
 
 #include "shared/api/json_support.h"
@@ -86,6 +86,70 @@ Result<AvailabilityBody> DecodeAvailability(std::string_view body) {
         out.available = r.Bool("available");
         if (r.failed()) return r.error();
         return out;
+    });
+}
+
+// [SECTION] Directory -------------------------------------------------------------------------------------
+
+std::string EncodeGroupDirectory(const GroupDirectory& directory) {
+    json groups = json::array();
+    for (const DirectoryGroup& g : directory.groups) {
+        json agents = json::array();
+        for (const DirectoryAgent& a : g.agents)
+            agents.push_back({{"id", a.id.value}, {"name", a.name}, {"available", a.available}});
+        json group = {{"id", g.id}, {"name", g.name}};
+        if (g.lead_id.valid()) group["lead_id"] = g.lead_id.value;
+        group["agents"] = std::move(agents);
+        groups.push_back(std::move(group));
+    }
+    return Dump(json{{"groups", std::move(groups)}});
+}
+
+Result<GroupDirectory> DecodeGroupDirectory(std::string_view body) {
+    return Guard<GroupDirectory>([&]() -> Result<GroupDirectory> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        GroupDirectory directory;
+        const json* list = r.Array("groups");
+        if (!list && !r.failed()) r.Fail("groups", "is required.");
+        for (size_t i = 0; list && i < list->size() && !r.failed(); ++i) {
+            const json& item = (*list)[i];
+            if (!item.is_object()) {
+                r.Fail("groups", "must hold objects.");
+                break;
+            }
+            Reader gr(item, "groups.");
+            DirectoryGroup g;
+            g.id = gr.Int("id", 0, true);
+            g.name = gr.String("name", true, 256);
+            g.lead_id = UserId(gr.Int("lead_id"));
+            if (const json* agents = gr.Array("agents")) {
+                for (const json& a : *agents) {
+                    if (!a.is_object()) {
+                        gr.Fail("agents", "must hold objects.");
+                        break;
+                    }
+                    Reader ar(a, "groups.agents.");
+                    DirectoryAgent agent;
+                    agent.id = UserId(ar.Int("id", 0, true));
+                    agent.name = ar.String("name", true, 256);
+                    agent.available = ar.Bool("available");
+                    if (ar.failed()) {
+                        gr.Adopt(ar.error());
+                        break;
+                    }
+                    g.agents.push_back(std::move(agent));
+                }
+            }
+            if (gr.failed()) {
+                r.Adopt(gr.error());
+                break;
+            }
+            directory.groups.push_back(std::move(g));
+        }
+        if (r.failed()) return r.error();
+        return directory;
     });
 }
 

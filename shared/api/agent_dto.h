@@ -1,6 +1,7 @@
 // Wire format of an agent's own settings and everyone's notifications (see shared/api/routes.h):
-// GET /agents/me (availability and groups), PUT /agents/me/availability, and the notification
-// inbox (SLA breaches escalated to group leads and assignees) with its unread count.
+// GET /agents/me (availability and groups), PUT /agents/me/availability, the staff directory of
+// assignment groups and their agents (GET /groups), and the notification inbox (SLA breaches
+// escalated to group leads and assignees) with its unread count.
 // Same conventions as dto.h: snake_case, missing == null, ISO-8601 times, decoders never throw.
 #pragma once
 #include <cstdint>
@@ -34,6 +35,28 @@ struct AvailabilityBody {
 };
 std::string EncodeAvailability(const AvailabilityBody& body);        // {"available":false}
 Result<AvailabilityBody> DecodeAvailability(std::string_view body);  // "available" is required, a boolean
+
+// ---- Directory: GET /api/v1/groups (staff) ---------------------------------------------------------
+// {"groups":[{"id":1,"name":"IT Service Desk","lead_id":3,"agents":[{"id":3,"name":"Ava Patel","available":true}]}]}
+// Groups sorted by name, agents by name; "lead_id" is left out when a group has no lead.
+struct DirectoryAgent {
+    UserId id;
+    std::string name;        // display name, "Ava Patel"
+    bool available = false;  // auto-assignment hands this agent new requests
+};
+
+struct DirectoryGroup {
+    std::int64_t id = 0;  // assignment group id (requests carry it as group_id)
+    std::string name;     // "IT Service Desk"
+    UserId lead_id;       // 0 = no lead
+    std::vector<DirectoryAgent> agents;  // the group's members, by name
+};
+
+struct GroupDirectory {
+    std::vector<DirectoryGroup> groups;  // every assignment group, by name
+};
+std::string EncodeGroupDirectory(const GroupDirectory& directory);
+Result<GroupDirectory> DecodeGroupDirectory(std::string_view json);  // "groups" is required
 
 // ---- Notifications: GET /api/v1/notifications, POST /api/v1/notifications/{id}/read -------------
 inline constexpr const char* kNotificationSlaBreach = "sla_breach";  // a request's SLA clock breached

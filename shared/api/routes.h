@@ -27,6 +27,7 @@ inline constexpr const char* kQueue = "/api/v1/queue";           // GET ?view=un
                                                                   // &priority=&status=&group=&assignee=&q=&page=&page_size=
 inline constexpr const char* kAgentsMe = "/api/v1/agents/me";    // GET availability + groups (staff)
 inline constexpr const char* kAgentsMeAvailability = "/api/v1/agents/me/availability";  // PUT {"available":bool} (staff)
+inline constexpr const char* kGroups = "/api/v1/groups";          // GET every group with its agents (staff)
 inline constexpr const char* kNotifications = "/api/v1/notifications";  // GET ?before=&limit= (own, newest first);
                                                                          // /{id}/read POST
 inline constexpr const char* kOpenApi = "/api/v1/openapi.json";    // GET

@@ -1,8 +1,12 @@
 // Live updates over real HTTP: GET /api/v1/events streams (server-sent events) read by a real
 // client on its own thread. Staff see every request change and presence; a requester sees public
 // changes of their own requests only (never an internal note, never presence, never someone
-// else's request); Last-Event-ID replays what a reconnecting stream missed; streams are capped.
+// else's request); Last-Event-ID replays what a reconnecting stream missed; streams are capped;
+// connections past descriptor 1024 (FD_SETSIZE: about 1,000 open streams) are still served.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -294,4 +298,43 @@ TEST_CASE("live: a user may hold a few streams, and streams need a session") {
     auto list = Get(cli, emma, "/api/v1/requests");
     REQUIRE(list);
     CHECK(list->status == 200);
+}
+
+TEST_CASE("live: connections on descriptors past FD_SETSIZE are served (poll, not select)") {
+    // About 1,000 open streams push new sockets past descriptor 1024, which select() can't watch:
+    // httplib then dropped those connections unanswered. Here filler descriptors do the same.
+    rlimit limit{};
+    REQUIRE(getrlimit(RLIMIT_NOFILE, &limit) == 0);
+    if (limit.rlim_cur < 2048 && limit.rlim_max >= 2048) {
+        limit.rlim_cur = 2048;
+        REQUIRE(setrlimit(RLIMIT_NOFILE, &limit) == 0);
+    }
+    if (limit.rlim_cur < 2048) {
+        MESSAGE("skipped: the open-file limit is below 2048 (" << limit.rlim_cur << ")");
+        return;
+    }
+    TestServer server;
+    auto cli = server.Client();
+    const Session emma = SignIn(cli, "emma");
+    std::vector<int> fillers;
+    while (fillers.empty() || fillers.back() < 1100) {
+        const int fd = open("/dev/null", O_RDONLY);
+        if (fd < 0) break;
+        fillers.push_back(fd);
+    }
+    REQUIRE(!fillers.empty());
+    REQUIRE(fillers.back() >= 1100);
+    {
+        httplib::Client fresh("127.0.0.1", server.port());  // a new connection: descriptors past 1100 at both ends
+        auto health = fresh.Get("/api/v1/health");
+        CHECK(health);
+        if (health) CHECK(health->status == 200);
+        EventStream live(server.port(), emma);
+        CHECK(live.WaitFor("event: ready"));
+        auto created = PostJson(fresh, emma, "/api/v1/requests", ValidLaptopDraft().dump());
+        REQUIRE(created);
+        REQUIRE(created->status == 201);
+        CHECK(live.WaitFor(Needle(Body(created)["id"], "created")));
+    }
+    for (int fd : fillers) close(fd);
 }
