@@ -93,6 +93,7 @@ void Actions::Sync(const Clock& clock) {
                 m_state.after_sign_in.reset();
             }
             EnsureDataForRoute();
+            EnsureAgentInbox();
             SyncLive();
             return;
     }
@@ -134,6 +135,7 @@ void Actions::SyncLive() {
 }
 
 void Actions::EnsureDataForRoute() {
+    EnsureWorkspace();  // staff on a request: related, history, canned replies, groups (workspace_actions.cpp)
     const Route& route = m_state.route;
     switch (route.screen) {
         case Screen::home: {
@@ -173,12 +175,7 @@ void Actions::EnsureDataForRoute() {
         case Screen::kb_article:
         case Screen::kb_edit:
         case Screen::kb_review: EnsureKbForRoute(); break;
-        case Screen::queue: {
-            if (!m_state.me || !IsStaff(m_state.me->user.role)) break;
-            const std::string key = route.queue_view + "&page=" + std::to_string(route.page);
-            if (NeedsLoad(m_state.queue, key)) m_effects.LoadQueue(route.queue_view, route.page);
-            break;
-        }
+        case Screen::queue: EnsureQueueBlocks(); break;
         case Screen::signin:
         case Screen::not_found: break;
     }
@@ -195,7 +192,10 @@ void Actions::Retry() {
         case Screen::home: m_state.open_requests.stale = true; break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
-        case Screen::queue: m_state.queue.stale = true; break;
+        case Screen::queue:
+            m_state.queue.stale = true;
+            m_state.queue.error.reset();
+            break;
         case Screen::kb_home:
         case Screen::kb_review:
             m_state.kb_index.stale = true;
@@ -362,7 +362,7 @@ void Actions::SetFilter(const RequestFilter& filter) {
 
 void Actions::SetPage(int page) {
     Route route = m_state.route;
-    if (route.screen != Screen::requests && route.screen != Screen::queue) return;
+    if (route.screen != Screen::requests) return;
     route.page = std::max(1, page);
     Navigate(route);
 }

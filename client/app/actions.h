@@ -57,10 +57,46 @@ public:
     void DismissToast(size_t index);
 
     // ---- Agent mode (agent_actions.cpp)
-    void SetQueueView(const std::string& view);        // back to page 1
+    void SetQueueView(const std::string& view);        // keeps order and filters, back to the top
+    void SortQueue(const std::string& column);         // due, priority, updated, created, id; again: reverse
+    void EditQueueSearch(std::string text);            // applied after a short pause (or at once on Enter)
+    void ApplyQueueSearch();
+    void SetQueueFilter(const std::string& priority, const std::string& status); // "" = any
+    void SetQueueVisible(int first, int last);         // rows on screen (the UI, every frame)
+    void MoveQueueCursor(int delta);                   // j / k
+    void OpenQueueCursor();                            // Enter
+    void ToggleQueueSelected(RequestId id);            // x / the row's checkbox
+    void SelectLoadedQueueRows(bool select);           // the header checkbox: every loaded row, or none
+    void AssignQueueCursorToMe();                      // a
+    void BulkAssign(UserId assignee);                  // the ticked rows (0: unassign)
+    void BulkStatus(Status to, PendingReason reason = PendingReason::none);
+    static constexpr Timestamp kQueueSearchPauseMs = 300;
+    static constexpr int kQueueLoadsAtOnce = 2;        // block GETs in flight at most
+    void ToggleAvailability();                         // available <-> away (auto-assignment)
+    void OpenNotification(std::int64_t id);            // marks it read and opens its request
+    void RefreshInbox();                               // the inbox opened: re-read it now
     void ChangeStatus(RequestId id, Status to, PendingReason reason = PendingReason::none);
     void AssignToMe(RequestId id);
     void ReapplyChange(RequestId id);                  // after a 409: the same change on the fresh version
+
+    // ---- Ticket workspace (workspace_actions.cpp): staff only, no-ops for anyone else
+    void ReloadWorkspace(RequestId id);                // Retry on a workspace panel
+    void EditLinkText(RequestId id, std::string text); // the link box: "#42", "42" or "REQ0000042"
+    void SetLinkKind(RequestId id, LinkKind kind);     // relates: link; duplicate_of: merge into it
+    void AddLink(RequestId id);                        // checked with CheckLink, then POST .../links
+    void RemoveLink(RequestId id, RequestId other);    // checked with CheckUnlink, then DELETE .../links/{other}
+    void AskMerge(RequestId id);                       // "Merge into…": checked with CheckMerge, then confirm
+    void CancelMerge(RequestId id);
+    void ConfirmMerge(RequestId id);                   // POST .../merge with base_version
+    void ReapplyMerge(RequestId id);                   // after a 409: the same merge on the fresh version
+    void InsertCanned(RequestId id, std::int64_t canned_id); // expanded by the server, then EditReply
+    void SetEditGroup(RequestId id, std::int64_t group_id);  // 0: no group (drops an assignee outside it)
+    void SetEditAssignee(RequestId id, UserId assignee);     // 0: unassigned
+    void SetEditImpact(RequestId id, Level impact);
+    void SetEditUrgency(RequestId id, Level urgency);
+    void SaveDetails(RequestId id);                    // one PATCH with the edited fields and base_version
+    void DiscardDetails(RequestId id);
+    void ShowAllHistory(RequestId id, bool all);
 
     // ---- Knowledge base (kb_actions.cpp)
     void SetKbSearch(std::string query);
@@ -87,6 +123,9 @@ private:
     void EnsureKbIndex();                             // download or revalidate the search index
     void EnsureKbForRoute();                          // loads of the knowledge screens
     void SyncLive();                                  // event stream for this user; presence heartbeats
+    void EnsureWorkspace();                           // staff on a request: its workspace panels loaded and fresh
+    void EnsureQueueBlocks();                         // the queue's blocks in view, loaded and fresh
+    void EnsureAgentInbox();                          // staff: availability and notifications loaded
 
     AppState& m_state;
     Effects& m_effects;

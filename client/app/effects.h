@@ -33,10 +33,24 @@ public:
     void Reply(RequestId id);                      // POST /requests/{id}/comments
 
     // ---- Agent mode (agent_effects.cpp)
-    void LoadQueue(const std::string& view, int page);  // GET /queue?view=&page=&page_size=
+    void LoadQueueBlock(const std::string& query, int block); // GET /queue?<query>&page=block+1&page_size=100
     void UpdateRequest(RequestId id, api::RequestPatch patch); // PATCH /requests/{id}
+    void BulkUpdate(std::vector<RequestId> ids, api::RequestPatch patch); // POST /requests/bulk
+    void LoadAgentSelf();                          // GET /agents/me
+    void SetAvailability(bool available);          // PUT /agents/me/availability
+    void LoadNotifications();                      // GET /notifications?limit=20
+    void MarkNotificationRead(std::int64_t id);    // POST /notifications/{id}/read
+    static constexpr Timestamp kInboxRecheckMs = 15000; // live events re-read the inbox at most this often
 
-    static constexpr int kQueuePageSize = 50;
+    // ---- Ticket workspace (workspace_effects.cpp; staff)
+    void LoadRelated(RequestId id, const std::string& key); // GET /requests/{id}/related
+    void LoadHistory(RequestId id, const std::string& key); // GET /requests/{id}/history
+    void LoadCanned();                             // GET /canned
+    void LoadGroups();                             // GET /groups
+    void AddLink(RequestId id, api::LinkBody body); // POST /requests/{id}/links
+    void RemoveLink(RequestId id, RequestId other); // DELETE /requests/{id}/links/{other}
+    void Merge(RequestId id, api::MergeBody body); // POST /requests/{id}/merge (a 409 offers "Apply again")
+    void ExpandCanned(RequestId id, std::int64_t canned_id); // GET /requests/{id}/canned/{cid}
 
     // ---- Live updates (live_effects.cpp)
     void OpenLive();                               // GET /events as a stream, for the signed-in user

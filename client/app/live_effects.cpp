@@ -31,6 +31,7 @@ void ApplyRequestEvent(AppState* state, const api::RequestEvent& e) {
         if (!known) detail.stale = true;
     }
     state->queue.stale = true;
+    state->agent.notifications.stale = true;  // an escalation may have written to the inbox
     state->requests.stale = true;
     state->open_requests.stale = true;
 }

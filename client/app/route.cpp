@@ -1,5 +1,5 @@
 // Route parsing and formatting (see route.h). Query parameters are only meaningful on
-// #/requests; unknown parameters are ignored so old links keep working.
+// #/requests and #/queue; unknown parameters are ignored so old links keep working.
 #include "client/app/route.h"
 
 #include <vector>
@@ -79,9 +79,15 @@ Route ParseRoute(std::string_view hash) {
             const size_t eq = pair.find('=');
             const std::string_view key = pair.substr(0, eq);
             const std::string_view value = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
-            std::int64_t page = 0;
+            Priority priority;
+            Status status;
             if (key == "view" && IsQueueViewName(value)) route.queue_view = std::string(value);
-            if (key == "page" && ParsePositive(value, &page)) route.page = page > 100000 ? 100000 : static_cast<int>(page);
+            if (key == "sort" && IsQueueSortName(value)) route.queue_sort = std::string(value);
+            if (key == "dir") route.queue_desc = value == "desc";
+            if (key == "q") route.queue_q = PercentDecode(value).substr(0, 200);
+            if (key == "priority" && ParsePriority(value, &priority)) route.queue_priority = std::string(value);
+            if (key == "status" && ParseStatus(value, &status) && IsOpenStatus(status))
+                route.queue_status = std::string(value);
         }
     } else if (parts[0] == "kb" && parts.size() == 1) {
         route.screen = Screen::kb_home;
@@ -114,11 +120,16 @@ std::string FormatRoute(const Route& route) {
         case Screen::queue: {
             std::string out = "#/queue";
             char sep = '?';
-            if (route.queue_view != "open") {
-                out += sep + std::string("view=") + route.queue_view;
+            auto add = [&](const char* key, const std::string& value) {
+                out.append(1, sep).append(key).append("=").append(value);
                 sep = '&';
-            }
-            if (route.page > 1) out += sep + std::string("page=") + std::to_string(route.page);
+            };
+            if (route.queue_view != "open") add("view", route.queue_view);
+            if (route.queue_sort != "due") add("sort", route.queue_sort);
+            if (route.queue_desc) add("dir", "desc");
+            if (!route.queue_priority.empty()) add("priority", route.queue_priority);
+            if (!route.queue_status.empty()) add("status", route.queue_status);
+            if (!route.queue_q.empty()) add("q", PercentEncode(route.queue_q));
             return out;
         }
         case Screen::kb_home: return "#/kb";
@@ -148,11 +159,66 @@ bool operator==(const Route& a, const Route& b) {
         case Screen::request_detail: return a.request == b.request;
         case Screen::kb_article:
         case Screen::kb_edit: return a.article == b.article;
-        case Screen::queue: return a.queue_view == b.queue_view && a.page == b.page;
+        case Screen::queue: return QueueQueryString(a) == QueueQueryString(b);
         case Screen::requests:
             return a.page == b.page && StatusFilterName(a.filter) == StatusFilterName(b.filter);
         default: return true;
     }
+}
+
+bool IsQueueSortName(std::string_view name) {
+    for (const char* v : {"due", "priority", "updated", "created", "id"})
+        if (name == v) return true;
+    return false;
+}
+
+std::string QueueQueryString(const Route& route) {
+    std::string out = "view=" + route.queue_view + "&sort=" + route.queue_sort + (route.queue_desc ? "&dir=desc" : "&dir=asc");
+    if (!route.queue_priority.empty()) out += "&priority=" + route.queue_priority;
+    if (!route.queue_status.empty()) out += "&status=" + route.queue_status;
+    if (!route.queue_q.empty()) out += "&q=" + PercentEncode(route.queue_q);
+    return out;
+}
+
+std::string PercentEncode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_' ||
+            b == '.' || b == '~') {
+            out.push_back(c);
+        } else {
+            out.push_back('%');
+            out.push_back(hex[b >> 4]);
+            out.push_back(hex[b & 15]);
+        }
+    }
+    return out;
+}
+
+std::string PercentDecode(std::string_view text) {
+    auto nibble = [](char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+') {
+            out.push_back(' ');
+        } else if (c == '%' && i + 2 < text.size() && nibble(text[i + 1]) >= 0 && nibble(text[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(nibble(text[i + 1]) * 16 + nibble(text[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
 }
 
 bool IsQueueViewName(std::string_view name) {

@@ -29,8 +29,21 @@ struct Route {
     int page = 1;          // requests: ?page= (1-based)
     ArticleId article;     // kb_article, kb_edit (0: a new article)
     std::string queue_view = "open"; // queue: unassigned, mine, groups, open, breaching, pending
+    std::string queue_sort = "due";  // queue: due, priority, updated, created, id (?sort=)
+    bool queue_desc = false;         // queue: ?dir=desc
+    std::string queue_q;             // queue: summary contains (?q=, percent-encoded in the hash)
+    std::string queue_priority;      // queue: "" or critical, high, moderate, low, planning
+    std::string queue_status;        // queue: "" or new, assigned, in_progress, pending
 };
 bool IsQueueViewName(std::string_view name);  // one of the six API view names
+bool IsQueueSortName(std::string_view name);  // due, priority, updated, created, id
+
+// The queue's view, order and filters as the API's query string ("view=mine&sort=due&dir=asc...");
+// also the key that tells two queue listings apart (paging and scrolling are not part of it).
+std::string QueueQueryString(const Route& route);
+
+std::string PercentEncode(std::string_view text);  // for a query value: unreserved bytes stay
+std::string PercentDecode(std::string_view text);  // '+' is a space; bad escapes stay as they are
 
 Route ParseRoute(std::string_view hash);      // accepts "#/x", "/x", "x" and "" (home)
 std::string FormatRoute(const Route& route);  // canonical "#/..." form

@@ -39,7 +39,9 @@ void ClearUserData(AppState* state) {
     state->search.clear();
     // The index, articles and lists depend on who is asking (audience, drafts for staff).
     state->queue = {};
+    state->agent = {};
     state->workflow.clear();
+    state->workspace = {};
     state->live.presence.clear();
     state->live.presence_request = RequestId();
     state->live.presence_state.clear();

@@ -10,9 +10,12 @@
 #include <vector>
 
 #include "client/app/route.h"
+#include "shared/api/agent_dto.h"
 #include "shared/api/dto.h"
 #include "shared/api/kb_dto.h"
 #include "shared/api/live_dto.h"
+#include "shared/api/agent_dto.h"
+#include "shared/api/workspace_dto.h"
 #include "shared/domain/kb.h"
 #include "shared/domain/search.h"
 #include "shared/domain/catalog.h"
@@ -141,6 +144,46 @@ struct WorkflowState {             // a status / assignment change in flight on 
     std::uint64_t ticket = 0;
 };
 
+// The agent queue as one long list: the API pages it, the client keeps the blocks of rows it has
+// fetched (by block index) and loads the ones scrolled into view, so 100,000 rows scroll like
+// 100. Live events mark it stale: the blocks in view reload, the rest are dropped.
+struct QueueBlock {
+    std::vector<Request> rows;
+    Load load = Load::idle;
+    bool stale = false;            // reload when in view
+    std::uint64_t ticket = 0;
+};
+
+struct QueueState {
+    static constexpr int kBlockRows = 100;  // rows per API page (the API's page_size limit)
+    std::string key;               // QueueQueryString of what `blocks` hold
+    int total = -1;                // rows in the view (-1: not known yet)
+    std::map<int, QueueBlock> blocks;
+    int loads_in_flight = 0;       // block GETs sent and not answered (dropped blocks included)
+    std::optional<Error> error;    // the last block load failed
+    bool stale = false;            // something changed: reload the blocks in view
+    int first_visible = 0;         // rows the screen shows (reported by the UI each frame)
+    int last_visible = 30;
+    int cursor = -1;               // keyboard row (j/k), -1: none
+    bool scroll_to_cursor = false; // the UI brings the cursor row into view once
+    std::set<std::int64_t> selected; // request ids ticked for a bulk change
+    bool bulk_in_flight = false;
+    std::optional<Error> bulk_error;
+    std::string search_draft;      // the search box as typed (applied to the route after a pause)
+    Timestamp search_edited_at = 0; // 0: nothing waiting
+    std::uint64_t bulk_ticket = 0;
+};
+
+// The agent's own availability (auto-assignment skips agents who are away) and their inbox of
+// notifications (SLA breaches escalated to them).
+struct AgentInboxState {
+    Remote<api::AgentSelf> self;
+    bool availability_saving = false;
+    std::optional<Error> availability_error;
+    Remote<api::NotificationPage> notifications;
+    Timestamp notifications_loaded_at = 0;  // live events re-read the inbox at most this often
+};
+
 // ---- Live updates ---------------------------------------------------------------------------
 // The server-sent event stream and "who else is on this request". Events only mark cached data
 // stale; the normal loads re-read it, so visibility rules stay on the server.
@@ -153,6 +196,46 @@ struct LiveState {
     RequestId presence_request;    // the request this agent last said they are on
     std::string presence_state;    // what was said: "viewing" / "replying"
     Timestamp presence_sent_at = 0;
+};
+
+// ---- Ticket workspace (staff) ---------------------------------------------------------------
+// What an agent works with beside one request: the requester's other requests and the links
+// (GET .../related), the change history, canned replies, the group directory, and the drafts of
+// the link box, a merge and the group/assignee/impact/urgency editor (workspace_actions.cpp).
+struct DetailsDraft {              // unsaved edits of the Details card; unset = as the request has it
+    std::optional<std::int64_t> group_id;  // 0: no group
+    std::optional<UserId> assignee;        // 0: unassigned
+    std::optional<Level> impact;
+    std::optional<Level> urgency;
+};
+
+struct WorkspaceDrafts {           // one request's workspace inputs and the writes in flight
+    std::string link_text;         // "#42" / "REQ0000042" as typed
+    LinkKind link_kind = LinkKind::relates;  // duplicate_of: the merge path
+    bool link_in_flight = false;
+    std::optional<Error> link_error;         // shared rule or server refusal, under the link box
+    std::uint64_t link_ticket = 0;
+    std::int64_t unlinking = 0;    // the other end of an unlink in flight (0: none)
+    std::uint64_t unlink_ticket = 0;
+    RequestId merge_into;          // valid: "Merge into #N?" is waiting for confirmation
+    std::optional<api::MergeBody> merge_rejected; // 409: the merge, to send again on the fresh version
+    std::uint64_t merge_ticket = 0; // WorkflowState ticket of that merge (a later change supersedes it)
+    std::int64_t canned_loading = 0; // canned response being expanded (0: none)
+    std::optional<Error> canned_error;
+    std::optional<std::string> canned_ready; // expanded text, put into the reply box at the next Sync
+    std::string canned_notice;     // "{{x}} was left as written" / "cut at the comment limit"
+    std::uint64_t canned_ticket = 0;
+    DetailsDraft details;
+    bool history_all = false;      // show every change, not only the newest
+};
+
+struct WorkspaceState {
+    std::map<std::int64_t, Remote<api::RelatedRequests>> related;          // by request id, key "id@version"
+    std::map<std::int64_t, Remote<std::vector<api::HistoryItem>>> history; // by request id, key "id@version"
+    Remote<std::vector<CannedResponse>> canned;  // the canned replies this agent may use (key "all")
+    Remote<api::GroupDirectory> groups;          // every assignment group with its agents (key "all")
+    std::map<std::int64_t, WorkspaceDrafts> drafts; // by request id
+    RequestId shown;                             // request on screen last frame (entering one refreshes its panels)
 };
 
 struct Toast {
@@ -181,9 +264,11 @@ struct AppState {
     std::map<std::int64_t, Remote<Request>> details;     // by request id
     std::map<std::int64_t, ReplyState> replies;          // by request id
 
-    Remote<api::RequestPage> queue;           // staff: #/queue with the route's view and page
+    QueueState queue;                         // staff: #/queue with the route's view, order and filters
+    AgentInboxState agent;                    // staff: availability and notifications
     std::map<std::int64_t, WorkflowState> workflow;      // by request id
     LiveState live;                           // the event stream and presence
+    WorkspaceState workspace;                 // staff: the ticket workspace beside a request
     Remote<KbIndexData> kb_index;             // the search index download (refreshed by ETag)
     Timestamp kb_index_checked = 0;           // when it was last revalidated
     std::string kb_search;                    // #/kb search box

@@ -79,6 +79,19 @@ struct TopBarViewModel {
     Screen active = Screen::home; // which nav link is current (catalog_item counts as catalog)
     bool staff = false;           // agents and admins get the Queue link
     int busy = 0;                 // requests in flight (thin progress bar)
+    // Staff: availability for auto-assignment and the notification inbox.
+    bool availability_known = false;
+    bool available = false;
+    bool availability_busy = false;
+    int unread = 0;
+    struct Notice {
+        std::int64_t id = 0;
+        std::string text;         // "INC0000042 breached its resolution target."
+        std::string when;         // "5 min ago"
+        bool unread = false;
+    };
+    std::vector<Notice> notifications; // newest first
+    bool notifications_loading = false;
 };
 
 std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query); // AND of words over title/summary/keywords/category/department, title hits first
@@ -90,7 +103,7 @@ std::string FirstName(const User& user);       // "Emma" from "Emma Jones", else
 std::string Initials(const User& user);        // "EJ"
 std::string Greeting(int local_hour);          // "Good morning" / "Good afternoon" / "Good evening"
 std::string DocumentTitle(const AppState& state); // "My requests · Spoc"
-TopBarViewModel BuildTopBar(const AppState& state, int busy);
+TopBarViewModel BuildTopBar(const AppState& state, int busy, Timestamp now);
 
 // ---- Sign-in ------------------------------------------------------------------------------
 struct SignInViewModel {
@@ -357,6 +370,91 @@ struct RequestListViewModel {
 };
 RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock);
 
+// ---- Ticket workspace (vm_workspace.cpp; staff only) --------------------------------------------
+struct WorkspaceRequestRow {       // one request in the requester panel or the links list
+    RequestId id;
+    std::string number;           // "REQ0000017"
+    std::string summary;
+    std::string status;           // "In progress"
+    Tone status_tone = Tone::neutral;
+    std::string meta;             // "Updated 2 days ago · Ava Patel"
+    std::string kind;             // links: "Relates to" / "Duplicate of" / "Duplicated by"
+    bool can_unlink = false;      // links: the shared rules allow removing it (not a merge record)
+    bool unlinking = false;
+    std::string hook_id;          // "related_17" / "linked_17"
+};
+
+struct HistoryRowViewModel {
+    std::string who;              // "Ava Patel" / "Spoc" (the system)
+    std::string when;             // "5 min ago"
+    std::string field;            // "Status"
+    std::string change;           // "New → In progress" / "Linked #17"
+};
+
+struct CannedOptionViewModel {
+    std::int64_t id = 0;
+    std::string title;
+    std::string audience;         // "Everyone" / "Network"
+    std::string preview;          // the first line, expanded for this request
+};
+
+struct PickOption {               // a group or an agent in the Details editor
+    std::int64_t id = 0;          // 0: "No group" / "Unassigned"
+    std::string label;
+    bool selected = false;
+};
+
+struct WorkspaceViewModel {
+    bool visible = false;         // staff, and the request is loaded
+    // Requester panel (GET .../related)
+    LoadView related_load;
+    std::string requester;        // "Emma Jones"
+    std::string requester_meta;   // "Finance · emma@example.com"
+    std::vector<WorkspaceRequestRow> other_requests; // newest first
+    std::string other_title;      // "Other requests (3)"
+    std::string other_more;       // "Showing the newest 20 of 34."
+    std::string other_empty;      // "No other requests from Emma."
+    // Links
+    std::vector<WorkspaceRequestRow> links;
+    std::string link_text;
+    LinkKind link_kind = LinkKind::relates;
+    bool link_busy = false;       // a link or unlink in flight
+    bool link_enabled = false;    // something typed, nothing in flight
+    std::string link_error;
+    bool merge_confirm = false;   // "Merge into #42?" waiting for a yes
+    std::string merge_question;
+    bool merge_busy = false;      // the merge (or another change of this request) is in flight
+    bool can_reapply_merge = false; // 409 and the fresh version is here: "Apply again" merges again
+    // History (GET .../history), newest first
+    LoadView history_load;
+    std::vector<HistoryRowViewModel> history;
+    int history_total = 0;
+    bool history_all = false;
+    bool history_more = false;    // older rows hidden: offer "Show all"
+    bool history_less = false;    // all shown, more than the default: offer "Show fewer"
+    // Canned responses beside the reply box
+    LoadView canned_load;
+    std::vector<CannedOptionViewModel> canned;
+    bool canned_busy = false;     // expanding one
+    std::string canned_error;
+    std::string canned_notice;    // unknown placeholders, or cut at the limit
+    // Details editor: group, assignee, impact x urgency -> priority
+    LoadView groups_load;
+    std::vector<PickOption> groups;
+    std::vector<PickOption> assignees; // "Unassigned" + the chosen group's agents
+    std::string group_label;      // what the group picker shows
+    std::string assignee_label;
+    Level impact = Level::low;
+    Level urgency = Level::low;
+    std::string priority;         // "P2 High": computed from the (edited) impact and urgency
+    std::string priority_was;     // "was P3 Moderate" when the edit changes it
+    bool group_edited = false, assignee_edited = false, impact_edited = false, urgency_edited = false;
+    bool dirty = false;           // something to save
+    bool saving = false;          // a change of this request is in flight
+};
+WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clock& clock);
+std::string HistoryFieldLabel(std::string_view field);  // "pending_reason" -> "Pending reason"
+
 // ---- Request detail -----------------------------------------------------------------------
 struct ConversationEntry {
     std::int64_t id = 0;          // comment id
@@ -395,6 +493,7 @@ struct RequestDetailViewModel {
     bool closed = false;          // resolved/closed/cancelled: reply still possible, shown as note
     // Agent mode (staff only): who works on it, SLA clocks, and the lifecycle buttons.
     bool staff = false;
+    bool someone_elses = false;   // staff on another person's request: reached from the queue
     std::string assignee;         // "Ava Patel" / "Unassigned"
     std::string group;            // "Network"
     std::string response_due;     // "Due in 45m" / "Overdue by 2h" / "Met" / ""
@@ -415,6 +514,7 @@ struct RequestDetailViewModel {
     bool can_reapply = false;     // 409 and the fresh version is here: "Apply again" resends the change
     std::vector<std::string> viewers; // other agents here now: "Ava Patel is replying…"
     bool someone_replying = false;    // one of them is writing a reply (shown as a warning)
+    WorkspaceViewModel workspace;     // staff: requester, links, history, canned replies, details editor
 };
 RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock);
 
@@ -429,10 +529,15 @@ struct QueueRowViewModel {
     std::string status;
     Tone status_tone = Tone::neutral;
     std::string priority;
+    Tone priority_tone = Tone::neutral;
     std::string assignee;         // "" when unassigned
     std::string group;
+    std::string updated;          // "5 min ago"
     std::string due;              // resolution due text
     Tone due_tone = Tone::neutral;
+    bool selected = false;        // ticked for a bulk change
+    bool cursor = false;          // the keyboard row
+    bool busy = false;            // a change to it is in flight
 };
 
 struct QueueTab {
@@ -441,19 +546,36 @@ struct QueueTab {
     bool selected = false;
 };
 
+struct QueueColumnViewModel {
+    std::string title;            // "Resolution due"
+    std::string sort;             // API sort name ("" = not sortable)
+    bool sorted = false;          // the list is in this column's order
+    bool descending = false;
+};
+
 struct QueueViewModel {
-    LoadView load;
+    LoadView load;                // the first rows of the view
     bool allowed = false;         // staff only
+    UserId me;                    // "Assign to me"
     std::vector<QueueTab> tabs;
-    std::vector<QueueRowViewModel> rows;
-    int total = 0;
-    int page = 1;
-    int page_count = 1;
-    std::string range;            // "1-50 of 1,204"
-    bool has_prev = false;
-    bool has_next = false;
+    std::vector<QueueColumnViewModel> columns; // Number, Summary, Status, Priority, Assignee, Updated, Resolution due
+    int total = 0;                // rows in the view (scrolls through all of them)
+    std::string count_text;       // "1,204 requests"
+    std::string search;           // the search box as typed
+    std::string priority_filter;  // "" or a priority name
+    std::string status_filter;    // "" or an open status name
+    int cursor = -1;              // keyboard row
+    bool scroll_to_cursor = false;
+    int selected_count = 0;
+    bool all_loaded_selected = false;
+    bool bulk_busy = false;
+    std::string bulk_error;
     std::string empty_text;
 };
 QueueViewModel BuildQueue(const AppState& state, const Clock& clock);
+// Row `index` of the view, or nothing while its block is loading (the UI draws a placeholder).
+// Built per visible row and frame, so the cost follows the window, not the 100,000 rows.
+std::optional<QueueRowViewModel> BuildQueueRow(const AppState& state, int index, const Clock& clock);
+std::string FormatCount(std::int64_t n);  // 1204 -> "1,204"
 
 }  // namespace spoc::client

@@ -189,7 +189,7 @@ std::string DocumentTitle(const AppState& state) {
     return page + " \xC2\xB7 Spoc";
 }
 
-TopBarViewModel BuildTopBar(const AppState& state, int busy) {
+TopBarViewModel BuildTopBar(const AppState& state, int busy, Timestamp now) {
     TopBarViewModel bar;
     bar.visible = state.session == SessionPhase::signed_in && state.me.has_value() && state.route.screen != Screen::signin;
     if (state.me) {
@@ -202,8 +202,15 @@ TopBarViewModel BuildTopBar(const AppState& state, int busy) {
     switch (state.route.screen) {
         case Screen::catalog:
         case Screen::catalog_item: bar.active = Screen::catalog; break;
-        case Screen::requests:
-        case Screen::request_detail: bar.active = Screen::requests; break;
+        case Screen::requests: bar.active = Screen::requests; break;
+        case Screen::request_detail: {
+            // Staff on someone else's request came from the queue; their own is under My requests.
+            auto d = state.details.find(state.route.request.value);
+            const bool others = state.me && IsStaff(state.me->user.role) && d != state.details.end() &&
+                                d->second.has_data && d->second.data.requester_id != state.me->user.id;
+            bar.active = others ? Screen::queue : Screen::requests;
+            break;
+        }
         case Screen::kb_home:
         case Screen::kb_article:
         case Screen::kb_edit:
@@ -213,6 +220,16 @@ TopBarViewModel BuildTopBar(const AppState& state, int busy) {
     }
     bar.busy = busy;
     bar.staff = state.me && IsStaff(state.me->user.role);
+    if (bar.staff) {
+        const AgentInboxState& a = state.agent;
+        bar.availability_known = a.self.has_data;
+        bar.available = a.self.data.available;
+        bar.availability_busy = a.availability_saving;
+        bar.unread = a.notifications.data.unread;
+        bar.notifications_loading = !a.notifications.has_data && a.notifications.load == Load::loading;
+        for (const api::Notification& n : a.notifications.data.items)
+            bar.notifications.push_back({n.id, n.text, FormatRelative(n.created_at, now), n.read_at == 0});
+    }
     return bar;
 }
 

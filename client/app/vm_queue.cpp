@@ -1,5 +1,6 @@
-// The agents' queue view-model (see view_models.h): six views as tabs, rows with who works on
-// each request and how long until its resolution is due, paging.
+// The agents' queue view-model (see view_models.h): six views as tabs, sortable columns, filters,
+// and rows (built only for the ones on screen) with who works on each request and how long until
+// its resolution is due.
 #include <algorithm>
 
 #include "client/app/view_models.h"
@@ -18,54 +19,106 @@ std::string DueText(Timestamp due, Timestamp now, Tone* tone) {
     return "Due in " + FormatSlaDuration(due - now);
 }
 
+std::string FormatCount(std::int64_t n) {
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return n < 0 ? "-" + out : out;
+}
+
 QueueViewModel BuildQueue(const AppState& state, const Clock& clock) {
+    (void)clock;
     QueueViewModel vm;
     vm.allowed = state.me && IsStaff(state.me->user.role);
+    if (state.me) vm.me = state.me->user.id;
     const Route& route = state.route;
     const std::string view = route.screen == Screen::queue ? route.queue_view : "open";
-    const int page = route.screen == Screen::queue ? route.page : 1;
     const std::pair<const char*, const char*> tabs[] = {{"mine", "Mine"},          {"groups", "My groups"},
                                                         {"unassigned", "Unassigned"}, {"open", "All open"},
                                                         {"breaching", "Breaching soon"}, {"pending", "Pending"}};
     for (const auto& [name, label] : tabs) vm.tabs.push_back({name, label, view == name});
-    vm.load = ToLoadView(state.queue, view + "&page=" + std::to_string(page));
-    vm.page = page;
-    if (state.queue.has_data) {
-        const api::RequestPage& data = state.queue.data;
-        for (const Request& r : data.items) {
-            QueueRowViewModel row;
-            row.id = r.id;
-            row.number = r.number.empty() ? FormatRequestNumber(r.type, r.id) : r.number;
-            row.summary = r.summary;
-            row.requester = r.requester_name;
-            row.status = std::string(StatusLabel(r.status));
-            if (r.status == Status::pending && r.pending_reason != PendingReason::none)
-                row.status = std::string(PendingReasonLabel(r.pending_reason));
-            row.status_tone = StatusTone(r.status);
-            row.priority = std::string(PriorityLabel(r.priority));
-            row.assignee = r.assignee_name;
-            row.group = r.group_name;
-            if (r.status == Status::pending) row.due = "Paused";
-            else row.due = DueText(r.resolution_due_at, clock.now, &row.due_tone);
-            vm.rows.push_back(std::move(row));
-        }
-        vm.total = data.total;
-        const int size = data.page_size > 0 ? data.page_size : Effects::kQueuePageSize;
-        vm.page_count = std::max(1, (data.total + size - 1) / size);
-        vm.page = data.page > 0 ? data.page : page;
-        if (!vm.rows.empty()) {
-            const int first = (vm.page - 1) * size + 1;
-            vm.range = std::to_string(first) + "\xE2\x80\x93" + std::to_string(first + static_cast<int>(vm.rows.size()) - 1) +
-                       " of " + std::to_string(data.total);
-        }
-        vm.has_prev = vm.page > 1;
-        vm.has_next = vm.page < vm.page_count;
+    const std::pair<const char*, const char*> columns[] = {{"Number", "id"},         {"Summary", ""},
+                                                           {"Status", ""},           {"Priority", "priority"},
+                                                           {"Assignee", ""},         {"Updated", "updated"},
+                                                           {"Resolution due", "due"}};
+    for (const auto& [title, sort] : columns) {
+        const bool sorted = *sort != '\0' && route.queue_sort == sort;
+        vm.columns.push_back({title, sort, sorted, sorted && route.queue_desc});
     }
-    vm.empty_text = view == "mine"         ? "Nothing assigned to you. Pick something from Unassigned."
+    const QueueState& q = state.queue;
+    vm.search = q.search_draft;
+    vm.priority_filter = route.queue_priority;
+    vm.status_filter = route.queue_status;
+    const bool current = q.key == QueueQueryString(route);
+    if (current && q.total >= 0) {
+        vm.load.status = ViewStatus::ready;
+        vm.total = q.total;
+        vm.count_text = FormatCount(q.total) + (q.total == 1 ? " request" : " requests");
+        for (const auto& [index, block] : q.blocks)
+            if (block.load == Load::loading) vm.load.refreshing = true;
+        if (q.error) vm.load.error = "Couldn't load every row: " + q.error->message;
+    } else if (q.error) {
+        vm.load.status = ViewStatus::failed;
+        vm.load.error = q.error->code == ErrorCode::network ? "We couldn't reach Spoc. Check your connection and try again."
+                                                            : q.error->message;
+        vm.load.retryable = q.error->code != ErrorCode::forbidden;
+    }
+    vm.cursor = q.cursor;
+    vm.scroll_to_cursor = q.scroll_to_cursor;
+    vm.selected_count = static_cast<int>(q.selected.size());
+    vm.bulk_busy = q.bulk_in_flight;
+    if (q.bulk_error) vm.bulk_error = q.bulk_error->message;
+    int loaded = 0;
+    bool all = true;
+    for (const auto& [index, block] : q.blocks)
+        for (const Request& r : block.rows) {
+            ++loaded;
+            if (!q.selected.count(r.id.value)) all = false;
+        }
+    vm.all_loaded_selected = loaded > 0 && all;
+    const bool filtered = !route.queue_q.empty() || !route.queue_priority.empty() || !route.queue_status.empty();
+    vm.empty_text = filtered               ? "Nothing in this view matches the filters."
+                    : view == "mine"       ? "Nothing assigned to you. Pick something from Unassigned."
                     : view == "breaching"  ? "Nothing is close to breaching its SLA."
                     : view == "unassigned" ? "Every open request has someone on it."
                                            : "No open requests in this view.";
     return vm;
+}
+
+std::optional<QueueRowViewModel> BuildQueueRow(const AppState& state, int index, const Clock& clock) {
+    const QueueState& q = state.queue;
+    if (index < 0) return std::nullopt;
+    auto it = q.blocks.find(index / QueueState::kBlockRows);
+    if (it == q.blocks.end()) return std::nullopt;
+    const size_t at = static_cast<size_t>(index % QueueState::kBlockRows);
+    if (at >= it->second.rows.size()) return std::nullopt;
+    const Request& r = it->second.rows[at];
+    QueueRowViewModel row;
+    row.id = r.id;
+    row.number = r.number.empty() ? FormatRequestNumber(r.type, r.id) : r.number;
+    row.summary = r.summary;
+    row.requester = r.requester_name;
+    row.status = std::string(StatusLabel(r.status));
+    if (r.status == Status::pending && r.pending_reason != PendingReason::none)
+        row.status = std::string(PendingReasonLabel(r.pending_reason));
+    row.status_tone = StatusTone(r.status);
+    row.priority = std::string(PriorityLabel(r.priority));
+    row.priority_tone = r.priority == Priority::critical ? Tone::danger
+                        : r.priority == Priority::high   ? Tone::warning
+                                                         : Tone::neutral;
+    row.assignee = r.assignee_name;
+    row.group = r.group_name;
+    row.updated = FormatRelative(r.updated_at ? r.updated_at : r.created_at, clock.now);
+    if (r.status == Status::pending) row.due = "Paused";
+    else row.due = DueText(r.resolution_due_at, clock.now, &row.due_tone);
+    row.selected = q.selected.count(r.id.value) > 0;
+    row.cursor = q.cursor == index;
+    auto w = state.workflow.find(r.id.value);
+    row.busy = w != state.workflow.end() && w->second.in_flight;
+    return row;
 }
 
 }  // namespace spoc::client

@@ -94,6 +94,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
 
     // Agent mode: assignment, SLA clocks and the lifecycle buttons the shared rules allow.
     vm.staff = state.me && IsStaff(state.me->user.role);
+    vm.someone_elses = vm.staff && r.requester_id != state.me->user.id;
     if (vm.staff) {
         vm.assignee = r.assignee_name.empty() ? "Unassigned" : r.assignee_name;
         vm.group = r.group_name.empty() ? "No group" : r.group_name;
@@ -205,6 +206,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         vm.reply_enabled = check.ok() && !vm.reply_sending;
         if (!check.ok() && vm.reply_error.empty()) vm.reply_error = check.error().message;
     }
+    if (vm.staff) vm.workspace = BuildWorkspace(state, id, clock);  // vm_workspace.cpp
     return vm;
 }
 

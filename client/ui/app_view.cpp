@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -44,7 +45,7 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
     } else if (show_signin) {
         DrawSignIn(BuildSignIn(state), ui, actions);
     } else {
-        DrawTopBar(BuildTopBar(state, busy), ui, actions);
+        DrawTopBar(BuildTopBar(state, busy, clock.now), ui, actions);
         ImGui::SetCursorPos(ImVec2(0, kTopBarHeight));
         ImGui::BeginChild("page", ImVec2(vp->Size.x, std::max(1.0f, vp->Size.y - kTopBarHeight)), ImGuiChildFlags_None,
                           ImGuiWindowFlags_NavFlattened);
@@ -61,7 +62,9 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
             case Screen::catalog_item: DrawCatalogItem(BuildForm(state, state.route.item, clock), ui, actions); break;
             case Screen::requests: DrawRequestList(BuildRequestList(state, clock), ui, actions); break;
             case Screen::request_detail: DrawRequestDetail(BuildRequestDetail(state, state.route.request, clock), ui, actions); break;
-            case Screen::queue: DrawQueue(BuildQueue(state, clock), ui, actions); break;
+            case Screen::queue:
+                DrawQueue(BuildQueue(state, clock), [&](int i) { return BuildQueueRow(state, i, clock); }, ui, actions);
+                break;
             case Screen::kb_home: DrawKbHome(BuildKbHome(state, clock), ui, actions); break;
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
             case Screen::kb_edit:
@@ -82,6 +85,113 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
     out.animating = AnimationRequested();
     return out;
 }
+
+namespace {
+
+// The bell: an outlined bell with the unread count in a red dot.
+void DrawBell(ImDrawList* dl, ImVec2 c, ImU32 col, int unread) {
+    dl->PathArcTo(ImVec2(c.x, c.y - 1), 6.0f, IM_PI, 2 * IM_PI, 12);
+    dl->PathLineTo(ImVec2(c.x + 6, c.y + 4));
+    dl->PathLineTo(ImVec2(c.x + 8, c.y + 6));
+    dl->PathLineTo(ImVec2(c.x - 8, c.y + 6));
+    dl->PathLineTo(ImVec2(c.x - 6, c.y + 4));
+    dl->PathStroke(col, ImDrawFlags_Closed, 1.6f);
+    dl->AddLine(ImVec2(c.x, c.y - 7), ImVec2(c.x, c.y - 9), col, 1.6f);
+    dl->AddCircleFilled(ImVec2(c.x, c.y + 8.5f), 2.0f, col);
+    if (unread <= 0) return;
+    const Fonts& f = GetFonts();
+    const std::string n = unread > 99 ? "99+" : std::to_string(unread);
+    const ImVec2 ts = MeasureText(f.small_semibold, n);
+    const float bw = std::max(18.0f, ts.x + 10);
+    const ImVec2 b(c.x + 3, c.y - 16);
+    dl->AddRectFilled(b, ImVec2(b.x + bw, b.y + 18), color::kDanger, 9.0f);
+    DrawTextAt(dl, f.small_semibold, ImVec2(b.x + (bw - ts.x) * 0.5f, b.y + (18 - ts.y) * 0.5f), color::kSurface, n);
+}
+
+// Staff, right of the navigation: "Available / Away" (auto-assignment) and the notification bell
+// with its inbox. `right` is where the user's avatar starts.
+void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions) {
+    const Fonts& f = GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x = right - 40;
+    ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 40) * 0.5f));
+    const ImVec2 bp = ImGui::GetCursorScreenPos();
+    const std::string bell_label = vm.unread > 0 ? "Notifications (" + std::to_string(vm.unread) + " unread)##notifications"
+                                                 : std::string("Notifications##notifications");
+    if (ImGui::InvisibleButton(bell_label.c_str(), ImVec2(40, 40))) {
+        ImGui::OpenPopup("inbox");
+        actions.RefreshInbox();
+    }
+    const bool bell_hovered = ImGui::IsItemHovered();
+    if (bell_hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddCircleFilled(ImVec2(bp.x + 20, bp.y + 20), 19, color::kSurfaceHover);
+    }
+    DrawBell(dl, ImVec2(bp.x + 20, bp.y + 21), bell_hovered ? color::kText : color::kTextSecondary, vm.unread);
+
+    const float panel_w = 380;
+    ImGui::SetNextWindowPos(ImVec2(std::max(8.0f, bp.x + 40 - panel_w), bp.y + 46));
+    ImGui::SetNextWindowSize(ImVec2(panel_w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 10.0f);
+    if (ImGui::BeginPopup("inbox")) {
+        ImGui::SetCursorPosX(16);
+        Label(f.body_semibold, color::kText, "Notifications");
+        VSpace(4);
+        if (vm.notifications.empty()) {
+            ImGui::SetCursorPosX(16);
+            Paragraph(f.small, color::kTextMuted,
+                      vm.notifications_loading ? "Loading\xE2\x80\xA6"
+                                               : "Nothing yet. SLA breaches on your requests and groups show up here.",
+                      panel_w - 32);
+            VSpace(8);
+        }
+        ImDrawList* pdl = ImGui::GetWindowDrawList();
+        for (const TopBarViewModel::Notice& n : vm.notifications) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float text_w = panel_w - 56;
+            const float h = MeasureText(f.small, n.text, text_w).y + 34;
+            const std::string id = "##notification_" + std::to_string(n.id);
+            if (ImGui::InvisibleButton(id.c_str(), ImVec2(panel_w, h))) {
+                actions.OpenNotification(n.id);
+                ImGui::CloseCurrentPopup();
+            }
+            hooks::AnnotateLastItem(n.text);
+            if (ImGui::IsItemHovered()) {
+                pdl->AddRectFilled(p, ImVec2(p.x + panel_w, p.y + h), color::kSurfaceHover);
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            }
+            if (n.unread) pdl->AddCircleFilled(ImVec2(p.x + 22, p.y + 17), 4, color::kAccent);
+            DrawTextAt(pdl, n.unread ? f.small_semibold : f.small, ImVec2(p.x + 36, p.y + 8),
+                       n.unread ? color::kText : color::kTextSecondary, n.text, text_w);
+            DrawTextAt(pdl, f.small, ImVec2(p.x + 36, p.y + h - 22), color::kTextMuted, n.when);
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+
+    if (!vm.availability_known) return;
+    const char* text = vm.available ? "Available" : "Away";
+    const float pill_w = MeasureText(f.small_semibold, text).x + 38;
+    x -= 12 + pill_w;
+    ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 30) * 0.5f));
+    const ImVec2 pp = ImGui::GetCursorScreenPos();
+    const std::string label = std::string(text) + "##availability";
+    if (ImGui::InvisibleButton(label.c_str(), ImVec2(pill_w, 30)) && !vm.availability_busy) actions.ToggleAvailability();
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip(vm.available ? "New requests can be assigned to you. Click to go away."
+                                       : "Auto-assignment skips you. Click to become available.");
+    }
+    dl->AddRectFilled(pp, ImVec2(pp.x + pill_w, pp.y + 30), vm.available ? color::kSuccessSoft : color::kMutedSoft, 15.0f);
+    if (hovered) dl->AddRect(pp, ImVec2(pp.x + pill_w, pp.y + 30), color::kInputBorder, 15.0f);
+    dl->AddCircleFilled(ImVec2(pp.x + 16, pp.y + 15), 4.5f, vm.available ? color::kSuccess : color::kTextMuted);
+    if (vm.availability_busy) DrawSpinner(dl, ImVec2(pp.x + 16, pp.y + 15), 6, 1.6f, color::kAccent);
+    DrawTextAt(dl, f.small_semibold, ImVec2(pp.x + 27, pp.y + 6), vm.available ? color::kSuccess : color::kTextSecondary, text);
+}
+
+}  // namespace
 
 void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
@@ -149,6 +259,7 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         DrawTextAt(dl, f.body_semibold, p, color::kText, vm.user_name);
         DrawTextAt(dl, f.small, ImVec2(p.x, p.y + 20), color::kTextMuted, vm.role);
     }
+    if (vm.staff && !compact) DrawAgentControls(vm, x - 14, actions);
 
     // Activity: a thin indeterminate bar under the top bar while requests are in flight.
     if (vm.busy > 0) {

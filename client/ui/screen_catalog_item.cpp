@@ -62,21 +62,6 @@ void FieldError(const std::string& error, float width) {
     ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetCursorScreenPos().y));
 }
 
-bool StyledCheckbox(const char* label, bool* value) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 5.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, *value ? color::kAccent : color::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, *value ? color::kAccentHover : color::kSurfaceHover);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, *value ? color::kAccentPressed : color::kMutedSoft);
-    ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_Border, *value ? color::kAccent : color::kInputBorder);
-    const bool changed = ImGui::Checkbox(label, value);
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::PopStyleColor(5);
-    ImGui::PopStyleVar(2);
-    return changed;
-}
-
 bool StyledRadio(const char* label, bool active) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
     ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kAccent);

@@ -1,6 +1,8 @@
 // The agents' queue (#/queue): view tabs (Mine, My groups, Unassigned, All open, Breaching soon,
-// Pending), a table of open requests soonest-due first with who works on each and its SLA
-// countdown, and paging. Staff only; others get "not found".
+// Pending), a search box and filters, sortable column headers, and one scrolling list of every
+// request in the view (rows are built and drawn only while on screen; their blocks load as they
+// scroll in). Tick rows for a bulk change; j/k move, Enter opens, x ticks, a assigns to me.
+// Staff only; others get "not found".
 #include <algorithm>
 
 #include "client/ui/screens.h"
@@ -12,7 +14,147 @@ namespace spoc::ui {
 
 using namespace spoc::client;
 
-void DrawQueue(const QueueViewModel& vm, UiState& ui, Actions& actions) {
+namespace {
+
+constexpr float kRowHeight = 52.0f;
+constexpr float kHeaderHeight = 42.0f;
+constexpr float kPad = 16.0f;
+constexpr float kTickWidth = 36.0f;
+
+struct Column {
+    const QueueColumnViewModel* vm;
+    float width;  // 0: the rest
+};
+
+// The row's cells, drawn straight into the draw list (no widgets: cheap per frame).
+void DrawRowCells(ImDrawList* dl, const QueueRowViewModel& row, const std::vector<Column>& cols, float summary_w, ImVec2 p,
+                  bool hovered) {
+    const Fonts& f = GetFonts();
+    float x = p.x + kPad + kTickWidth;
+    for (const Column& c : cols) {
+        const float cw = c.width > 0 ? c.width : summary_w;
+        const std::string& title = c.vm->title;
+        if (title == "Number") {
+            DrawTextClipped(dl, f.body_semibold, ImVec2(x, p.y + 16), hovered ? color::kAccent : color::kText, row.number, cw - 12);
+        } else if (title == "Summary") {
+            DrawTextClipped(dl, f.body, ImVec2(x, p.y + 7), color::kText, row.summary, cw - 16);
+            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 29), color::kTextMuted,
+                            row.requester + (row.group.empty() ? "" : " \xC2\xB7 " + row.group), cw - 16);
+        } else if (title == "Status") {
+            DrawBadge(dl, ImVec2(x, p.y + 15), row.status, row.status_tone);
+        } else if (title == "Priority") {
+            const ImU32 col = row.priority_tone == Tone::danger    ? color::kDanger
+                              : row.priority_tone == Tone::warning ? color::kWarning
+                                                                   : color::kTextSecondary;
+            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), col, row.priority, cw - 12);
+        } else if (title == "Assignee") {
+            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), row.assignee.empty() ? color::kTextMuted : color::kText,
+                            row.assignee.empty() ? "Unassigned" : row.assignee, cw - 12);
+        } else if (title == "Updated") {
+            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), color::kTextSecondary, row.updated, cw - 12);
+        } else if (!row.due.empty()) {
+            DrawBadge(dl, ImVec2(x, p.y + 15), row.due, row.due_tone);
+        }
+        x += cw;
+    }
+    if (row.busy) DrawSpinner(dl, ImVec2(p.x + kPad + kTickWidth - 12, p.y + kRowHeight * 0.5f), 5, 1.6f, color::kAccent);
+}
+
+void DrawToolbar(const QueueViewModel& vm, float w, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float x0 = ImGui::GetCursorPosX(), y = ImGui::GetCursorPosY();
+    std::string search = vm.search;
+    TextInputOptions o;
+    o.placeholder = "Search summaries\xE2\x80\xA6";
+    o.width = std::min(340.0f, w * 0.4f);
+    o.max_chars = 100;
+    o.escape_clears = true;
+    o.hook_label = "Search the queue";
+    if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) && !ImGui::GetIO().WantTextInput) ImGui::SetKeyboardFocusHere();
+    const TextInputResult r = TextInput("##queue_search", &search, o);
+    if (r.edited) actions.EditQueueSearch(search);
+    if (r.submitted) actions.ApplyQueueSearch();
+
+    static const std::vector<std::string> priority_labels = {"Any priority", "P1 Critical", "P2 High", "P3 Moderate",
+                                                             "P4 Low", "P5 Planning"};
+    static const char* priority_names[] = {"", "critical", "high", "moderate", "low", "planning"};
+    static const std::vector<std::string> status_labels = {"Any status", "New", "Assigned", "In progress", "Pending"};
+    static const char* status_names[] = {"", "new", "assigned", "in_progress", "pending"};
+    int priority = 0, status = 0;
+    for (int i = 0; i < 6; ++i)
+        if (vm.priority_filter == priority_names[i]) priority = i;
+    for (int i = 0; i < 5; ++i)
+        if (vm.status_filter == status_names[i]) status = i;
+    ImGui::SameLine(0, 10);
+    ImGui::SetCursorPosY(y + 1);
+    if (Dropdown("##queue_priority", "Priority", priority_labels, &priority, 150))
+        actions.SetQueueFilter(priority_names[priority], vm.status_filter);
+    ImGui::SameLine(0, 10);
+    ImGui::SetCursorPosY(y + 1);
+    if (Dropdown("##queue_status", "Status", status_labels, &status, 150))
+        actions.SetQueueFilter(vm.priority_filter, status_names[status]);
+    if (w > 900) {
+        const char* hint = "j / k move \xC2\xB7 Enter open \xC2\xB7 x tick \xC2\xB7 a assign to me \xC2\xB7 / search";
+        ImGui::SameLine(x0 + w - MeasureText(f.small, hint).x);
+        ImGui::SetCursorPosY(y + 12);
+        Label(f.small, color::kTextMuted, hint);
+    }
+}
+
+void DrawBulkBar(const QueueViewModel& vm, float w, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetFrameHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 4), ImVec2(p.x + w + 4, p.y + h + 4), color::kAccentSoft, 8.0f);
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 10);
+    ImGui::SetCursorPosY(y + (h - Px(f.body_semibold)) * 0.5f - 1);
+    Label(f.body_semibold, color::kText, std::to_string(vm.selected_count) + " selected");
+    const bool on = !vm.bulk_busy;
+    auto button = [&](const char* label, ButtonKind kind) {
+        ImGui::SameLine(0, 10);
+        ImGui::SetCursorPosY(y);
+        return Button(label, kind, ImVec2(0, h), on);
+    };
+    if (button("Assign to me##bulk_assign_me", ButtonKind::primary)) actions.BulkAssign(vm.me);
+    if (button("Unassign##bulk_unassign", ButtonKind::secondary)) actions.BulkAssign(UserId());
+    if (button("In progress##bulk_in_progress", ButtonKind::secondary)) actions.BulkStatus(Status::in_progress);
+    if (button("Awaiting requester##bulk_pending", ButtonKind::secondary))
+        actions.BulkStatus(Status::pending, PendingReason::requester);
+    if (button("Resolve##bulk_resolved", ButtonKind::secondary)) actions.BulkStatus(Status::resolved);
+    if (button("Clear##bulk_clear", ButtonKind::ghost)) actions.SelectLoadedQueueRows(false);
+    if (vm.bulk_busy) {
+        ImGui::SameLine(0, 12);
+        ImGui::SetCursorPosY(y + h * 0.5f - 8);
+        Spinner(8, 2, color::kAccent);
+    } else if (!vm.bulk_error.empty()) {
+        // One line beside the buttons (the full text is in the tooltip): the bar keeps its height.
+        ImGui::SameLine(0, 14);
+        const float room = ImGui::GetCursorStartPos().x + w - ImGui::GetCursorPosX();
+        ImGui::SetCursorPosY(y + (h - Px(f.small)) * 0.5f);
+        TextEllipsis(f.small, color::kDanger, vm.bulk_error, std::max(40.0f, room - 8));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", vm.bulk_error.c_str());
+    }
+    ImGui::SetCursorPosY(y + h);
+}
+
+// j / k / Enter / x / a, when no text field has the keyboard.
+void HandleKeys(const QueueViewModel& vm, const QueueRowSource& rows, Actions& actions) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || io.KeyCtrl || io.KeySuper || io.KeyAlt)
+        return;
+    if (ImGui::IsKeyPressed(ImGuiKey_J)) actions.MoveQueueCursor(1);
+    if (ImGui::IsKeyPressed(ImGuiKey_K)) actions.MoveQueueCursor(-1);
+    if (vm.cursor < 0) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_O, false)) actions.OpenQueueCursor();
+    if (ImGui::IsKeyPressed(ImGuiKey_A, false)) actions.AssignQueueCursorToMe();
+    if (ImGui::IsKeyPressed(ImGuiKey_X, false))
+        if (std::optional<QueueRowViewModel> row = rows(vm.cursor)) actions.ToggleQueueSelected(row->id);
+}
+
+}  // namespace
+
+void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui, Actions& actions) {
     if (!vm.allowed) {
         DrawNotFound(ui, actions);
         return;
@@ -20,7 +162,8 @@ void DrawQueue(const QueueViewModel& vm, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
     const float w = ui.content_width;
     Label(f.h1, color::kText, "Queue");
-    Paragraph(f.body, color::kTextSecondary, "Open requests, the ones due soonest first.", w);
+    Paragraph(f.body, color::kTextSecondary,
+              vm.count_text.empty() ? "Open requests, the ones due soonest first." : vm.count_text + " in this view.", w);
     VSpace(12);
 
     std::vector<std::string> labels;
@@ -38,108 +181,145 @@ void DrawQueue(const QueueViewModel& vm, UiState& ui, Actions& actions) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
         Spinner(9, 2, color::kAccent);
     }
-    VSpace(14);
+    VSpace(12);
+    // Ticked rows swap the search and filters for the bulk actions, in the same height, so the
+    // list never moves under the pointer.
+    if (vm.selected_count > 0) DrawBulkBar(vm, w, actions);
+    else DrawToolbar(vm, w, actions);
+    VSpace(12);
     if (vm.load.status == ViewStatus::failed) {
         if (ErrorPanel("queue_error", "The queue didn't load", vm.load.error, vm.load.retryable, w)) actions.Retry();
         return;
     }
+    HandleKeys(vm, rows, actions);
 
-    struct Column {
-        const char* title;
-        float width;  // 0: the rest
-    };
-    std::vector<Column> cols = {{"Number", 120}, {"Summary", 0}, {"Status", 150}, {"Priority", 118},
-                                {"Assignee", 140}, {"Resolution due", 150}};
-    if (w < 1000) cols.erase(cols.begin() + 4);
-    if (w < 760) cols.erase(cols.begin() + 3);
-    const float pad = 20.0f;
-    float fixed = 0;
+    std::vector<Column> cols;
+    for (const QueueColumnViewModel& c : vm.columns) {
+        const std::string& t = c.title;
+        const float width = t == "Number" ? 116 : t == "Summary" ? 0 : t == "Status" ? 150 : t == "Priority" ? 116
+                            : t == "Assignee" ? 140 : t == "Updated" ? 104 : 150;
+        if (t == "Updated" && w < 1080) continue;
+        if (t == "Assignee" && w < 980) continue;
+        if (t == "Priority" && w < 760) continue;
+        if (t == "Status" && w < 560) continue;
+        cols.push_back({&c, width});
+    }
+    float fixed = kTickWidth + 2 * kPad;
     for (const Column& c : cols) fixed += c.width;
-    const float summary_w = std::max(120.0f, w - 2 * pad - fixed);
+    const float summary_w = std::max(120.0f, w - fixed);
 
     BeginCard("queue_table", w, 0.0f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + 44), color::kSurfaceHover, 12.0f, ImDrawFlags_RoundCornersTop);
-    dl->AddLine(ImVec2(origin.x, origin.y + 44), ImVec2(origin.x + w, origin.y + 44), color::kBorder);
-    float hx = origin.x + pad;
+    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + kHeaderHeight), color::kSurfaceHover, 12.0f,
+                      ImDrawFlags_RoundCornersTop);
+    dl->AddLine(ImVec2(origin.x, origin.y + kHeaderHeight), ImVec2(origin.x + w, origin.y + kHeaderHeight), color::kBorder);
+    // The header: tick-all, then the column titles; sortable ones are buttons with an arrow.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + kPad, origin.y + 10));
+    bool all = vm.all_loaded_selected;
+    if (StyledCheckbox("##queue_select_all", &all)) actions.SelectLoadedQueueRows(all);
+    float hx = origin.x + kPad + kTickWidth;
     for (const Column& c : cols) {
-        DrawTextAt(dl, f.small_semibold, ImVec2(hx, origin.y + 14), color::kTextMuted, c.title);
-        hx += c.width > 0 ? c.width : summary_w;
+        const float cw = c.width > 0 ? c.width : summary_w;
+        const QueueColumnViewModel& col = *c.vm;
+        ImU32 text_color = col.sorted ? color::kText : color::kTextMuted;
+        if (!col.sort.empty()) {
+            ImGui::SetCursorScreenPos(ImVec2(hx - 6, origin.y + 4));
+            const std::string id = col.title + "##sort_" + col.sort;
+            if (ImGui::InvisibleButton(id.c_str(), ImVec2(std::min(cw - 4, MeasureText(f.small_semibold, col.title).x + 30), 34)))
+                actions.SortQueue(col.sort);
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                text_color = color::kAccent;
+            }
+        }
+        DrawTextAt(dl, f.small_semibold, ImVec2(hx, origin.y + 13), text_color, col.title);
+        if (col.sorted) {
+            // A small triangle: up for ascending, down for descending.
+            const float ax = hx + MeasureText(f.small_semibold, col.title).x + 9, ay = origin.y + kHeaderHeight * 0.5f;
+            if (col.descending)
+                dl->AddTriangleFilled(ImVec2(ax - 4, ay - 2), ImVec2(ax + 4, ay - 2), ImVec2(ax, ay + 3), color::kText);
+            else
+                dl->AddTriangleFilled(ImVec2(ax - 4, ay + 2), ImVec2(ax + 4, ay + 2), ImVec2(ax, ay - 3), color::kText);
+        }
+        hx += cw;
     }
-    ImGui::Dummy(ImVec2(w, 44));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kHeaderHeight));
 
-    const float row_h = 56.0f;
     if (vm.load.status == ViewStatus::loading) {
         for (int i = 0; i < 6; ++i) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + 20));
-            Skeleton(ImVec2(w - 2 * pad, 14));
-            ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_h));
+            ImGui::SetCursorScreenPos(ImVec2(p.x + kPad, p.y + 20));
+            Skeleton(ImVec2(w - 2 * kPad, 14));
+            ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kRowHeight));
         }
         VSpace(4);
-    } else if (vm.rows.empty()) {
+    } else if (vm.total == 0) {
         VSpace(28);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + pad);
-        Paragraph(f.body, color::kTextSecondary, vm.empty_text, w - 2 * pad);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + kPad);
+        Paragraph(f.body, color::kTextSecondary, vm.empty_text, w - 2 * kPad);
         VSpace(24);
     } else {
-        // Only the rows in view are drawn: a page of 50 costs the same as a page of 5.
+        // The rows scroll in their own region that fills the window, with the header kept in
+        // place; only the rows in view are built and drawn, so 100,000 cost what 15 do.
+        // Down to the page's bottom margin (VSpace(56) in DrawApp, the card's border, spacing).
+        const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+        const float room = std::max(4 * kRowHeight, bottom - ImGui::GetCursorScreenPos().y - 56.0f - 24.0f);
+        const float list_h = std::min(room, vm.total * kRowHeight);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::BeginChild("queue_rows", ImVec2(w, list_h), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+        ImGui::PopStyleVar();
+        if (vm.scroll_to_cursor && vm.cursor >= 0) {
+            const float top = vm.cursor * kRowHeight;
+            if (top < ImGui::GetScrollY()) ImGui::SetScrollY(top);
+            else if (top + kRowHeight > ImGui::GetScrollY() + list_h) ImGui::SetScrollY(top + kRowHeight - list_h);
+        }
+        ImDrawList* rdl = ImGui::GetWindowDrawList();
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(vm.rows.size()), row_h);
+        clipper.Begin(vm.total, kRowHeight);
+        int first = -1, last = -1;
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const QueueRowViewModel& row = vm.rows[static_cast<size_t>(i)];
                 const ImVec2 p = ImGui::GetCursorScreenPos();
-                const std::string label = row.number + "##qrow_" + std::to_string(row.id.value);
-                if (ImGui::InvisibleButton(label.c_str(), ImVec2(w, row_h))) actions.OpenRequest(row.id);
+                if (first < 0) first = i;
+                last = i;
+                const std::optional<QueueRowViewModel> row = rows(i);
+                if (!row) {
+                    ImGui::SetCursorScreenPos(ImVec2(p.x + kPad + kTickWidth, p.y + 19));
+                    Skeleton(ImVec2(std::min(w * 0.6f, summary_w + 200), 14));
+                    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kRowHeight));
+                    continue;
+                }
+                // The row's background first, so the checkbox and the text stay on top of it.
+                const bool over = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(p, ImVec2(p.x + w, p.y + kRowHeight));
+                if (row->selected || row->cursor || over)
+                    rdl->AddRectFilled(p, ImVec2(p.x + w, p.y + kRowHeight),
+                                       row->selected ? color::kAccentSoft : color::kSurfaceHover);
+                if (row->cursor) rdl->AddRectFilled(p, ImVec2(p.x + 3, p.y + kRowHeight), color::kAccent);
+                const std::string tick = "##qsel_" + std::to_string(row->id.value);
+                ImGui::SetCursorScreenPos(ImVec2(p.x + kPad, p.y + 15));
+                bool ticked = row->selected;
+                if (StyledCheckbox(tick.c_str(), &ticked)) actions.ToggleQueueSelected(row->id);
+                ImGui::SetCursorScreenPos(ImVec2(p.x + kPad + kTickWidth - 4, p.y));
+                const std::string label = row->number + "##qrow_" + std::to_string(row->id.value);
+                if (ImGui::InvisibleButton(label.c_str(), ImVec2(w - kPad - kTickWidth + 4, kRowHeight)))
+                    actions.OpenRequest(row->id);
                 const bool hovered = ImGui::IsItemHovered();
-                if (hovered) {
-                    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + row_h), color::kSurfaceHover);
-                    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                }
-                ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + w, p.y + row_h)), ImGui::GetItemID());
-                dl->AddLine(ImVec2(p.x, p.y + row_h - 0.5f), ImVec2(p.x + w, p.y + row_h - 0.5f), color::kBorder);
-                float x = p.x + pad;
-                for (const Column& c : cols) {
-                    const float cw = c.width > 0 ? c.width : summary_w;
-                    const std::string_view title = c.title;
-                    if (title == "Number") {
-                        DrawTextClipped(dl, f.body_semibold, ImVec2(x, p.y + 18), hovered ? color::kAccent : color::kText,
-                                        row.number, cw - 12);
-                    } else if (title == "Summary") {
-                        DrawTextClipped(dl, f.body, ImVec2(x, p.y + 9), color::kText, row.summary, cw - 16);
-                        DrawTextClipped(dl, f.small, ImVec2(x, p.y + 31), color::kTextMuted,
-                                        row.requester + (row.group.empty() ? "" : " \xC2\xB7 " + row.group), cw - 16);
-                    } else if (title == "Status") {
-                        DrawBadge(dl, ImVec2(x, p.y + 17), row.status, row.status_tone);
-                    } else if (title == "Priority") {
-                        DrawTextClipped(dl, f.small, ImVec2(x, p.y + 20), color::kTextSecondary, row.priority, cw - 12);
-                    } else if (title == "Assignee") {
-                        DrawTextClipped(dl, f.small, ImVec2(x, p.y + 20), row.assignee.empty() ? color::kTextMuted : color::kText,
-                                        row.assignee.empty() ? "Unassigned" : row.assignee, cw - 12);
-                    } else if (!row.due.empty()) {
-                        DrawBadge(dl, ImVec2(x, p.y + 17), row.due, row.due_tone);
-                    }
-                    x += cw;
-                }
+                if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + w, p.y + kRowHeight)), ImGui::GetItemID());
+                rdl->AddLine(ImVec2(p.x, p.y + kRowHeight - 0.5f), ImVec2(p.x + w, p.y + kRowHeight - 0.5f), color::kBorder);
+                DrawRowCells(rdl, *row, cols, summary_w, p, hovered);
+                ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kRowHeight));
             }
         }
         clipper.End();
+        ImGui::EndChild();
+        if (first >= 0) actions.SetQueueVisible(first, last);
     }
     EndCard();
-    VSpace(12);
-    if (!vm.range.empty()) {
-        const float row_y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(row_y + 8);
-        Label(f.small, color::kTextMuted, vm.range);
-        ImGui::SameLine(0, 16);
-        ImGui::SetCursorPosY(row_y);
-        if (Button("Previous##queue_prev", ButtonKind::secondary, ImVec2(0, 32), vm.has_prev)) actions.SetPage(vm.page - 1);
-        ImGui::SameLine(0, 8);
-        ImGui::SetCursorPosY(row_y);
-        if (Button("Next##queue_next", ButtonKind::secondary, ImVec2(0, 32), vm.has_next)) actions.SetPage(vm.page + 1);
+    if (!vm.load.error.empty() && vm.load.status == ViewStatus::ready) {
+        VSpace(8);
+        if (Notice("queue_partial", NoticeKind::warning, vm.load.error, "Retry", w)) actions.Retry();
     }
 }
 

@@ -1,7 +1,16 @@
 // One request (#/requests/{id}): header with number (copyable), summary and badges, the
 // submitted form as label/value lines, the conversation (internal notes set apart), a reply box,
-// and a side card with the key facts.
+// and a side card with the key facts. Staff get the ticket workspace around it: requester and
+// their other requests, an editable Details card (group, assignee, impact x urgency -> priority),
+// linked requests with link / unlink / merge, canned replies beside the reply box, and the
+// history. Wide windows (>= 1100 px) put the workspace in a right-hand column; narrow ones stack
+// it under the conversation. Index:
+//   [SECTION] Small pieces (key/value lines, dropdown pickers, request rows)
+//   [SECTION] Conversation and reply box (with the canned picker)
+//   [SECTION] Workspace cards: requester, details, links, history
+//   [SECTION] Screen
 #include <algorithm>
+#include <functional>
 
 #include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
@@ -15,6 +24,9 @@ using namespace spoc::client;
 
 namespace {
 
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Small pieces
+// ---------------------------------------------------------------------------------------------
 std::string InitialsOf(const std::string& name) {
     std::string out;
     bool start = true;
@@ -39,6 +51,166 @@ void KeyValue(const std::string& key, const std::string& value, float width, flo
     ImGui::SetCursorScreenPos(ImVec2(p.x + key_w, p.y));
     Paragraph(f.body, color::kText, value.empty() ? std::string("\xE2\x80\x94") : value, width - key_w);
     ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetCursorScreenPos().y, p.y + 24)));
+}
+
+// Records the last item's rectangle for the hooks under `id` (captions, whole controls).
+void RecordLast(std::string_view label, std::string_view id) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    hooks::RecordItem(label, id, min.x, min.y, max.x, max.y);
+}
+
+// A dropdown like widgets.h's Dropdown whose rows the caller draws (canned responses: title,
+// audience, preview). True while its list is open: draw the rows, then EndPicker(). A disabled
+// picker never opens.
+bool BeginPicker(const char* id, std::string_view hook_id, std::string_view hook_label, const std::string& preview,
+                 float width, bool enabled, bool muted_text) {
+    const ImGuiID combo_id = ImGui::GetID(id);
+    const ImVec2 cpos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();  // the popup becomes the current window: take it first
+    const float ch = ImGui::GetFrameHeight();
+    const ImVec2 cmax(cpos.x + width, cpos.y + ch);
+    const bool hovered = enabled && ImGui::IsMouseHoveringRect(cpos, cmax) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+    ImGui::PushStyleColor(ImGuiCol_Border, color::kInputBorder);
+    ImGui::PushStyleColor(ImGuiCol_Text, muted_text || !enabled ? color::kPlaceholder : color::kText);
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kSurface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
+    ImGui::SetNextItemWidth(width);
+    if (!enabled) ImGui::BeginDisabled();
+    bool open = ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
+    if (!enabled) {
+        if (open) {  // opened before it was disabled: close it
+            ImGui::CloseCurrentPopup();
+            ImGui::EndCombo();
+            open = false;
+        }
+        ImGui::EndDisabled();
+    }
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(4);
+    hooks::AnnotateItem(combo_id, hook_label, hook_id);
+    const float r = ImGui::GetStyle().FrameRounding;
+    if (open) {
+        dl->AddRect(ImVec2(cpos.x - 3, cpos.y - 3), ImVec2(cmax.x + 3, cmax.y + 3), color::kAccentRing, r + 3, 0, 3.0f);
+        dl->AddRect(cpos, cmax, color::kAccent, r, 0, 1.5f);
+    } else if (hovered) {
+        dl->AddRect(cpos, cmax, color::Rgb(152, 162, 179), r, 0, 1.0f);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    const ImVec2 c(cmax.x - 20, cpos.y + ch * 0.5f);
+    const float d = open ? -1.0f : 1.0f;
+    dl->AddLine(ImVec2(c.x - 5, c.y - 2.5f * d), ImVec2(c.x, c.y + 2.5f * d), color::kTextMuted, 1.6f);
+    dl->AddLine(ImVec2(c.x, c.y + 2.5f * d), ImVec2(c.x + 5, c.y - 2.5f * d), color::kTextMuted, 1.6f);
+    if (open) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 2));
+    return open;
+}
+
+void EndPicker() {
+    ImGui::PopStyleVar();
+    ImGui::EndCombo();
+}
+
+// Group or assignee: a Dropdown over the view-model's options (disabled while a change saves).
+void DrawOptionPicker(const char* id, const char* caption, bool edited, const std::vector<PickOption>& options,
+                      bool enabled, float width, const std::function<void(std::int64_t)>& pick) {
+    const Fonts& f = GetFonts();
+    Label(f.small_semibold, edited ? color::kAccent : color::kTextMuted, edited ? std::string(caption) + " (edited)" : caption);
+    std::vector<std::string> labels;
+    int selected = -1;
+    for (size_t i = 0; i < options.size(); ++i) {
+        labels.push_back(options[i].label);
+        if (options[i].selected) selected = static_cast<int>(i);
+    }
+    if (!enabled) ImGui::BeginDisabled();
+    if (Dropdown(id, caption, labels, &selected, width) && selected >= 0) pick(options[static_cast<size_t>(selected)].id);
+    if (!enabled) ImGui::EndDisabled();
+    VSpace(2);
+}
+
+// A card's small caption with an optional spinner while a newer copy loads.
+void CardTitle(const std::string& title, bool refreshing) {
+    const Fonts& f = GetFonts();
+    Label(f.h3, color::kText, title);
+    if (refreshing) {
+        ImGui::SameLine(0, 10);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 5);
+        Spinner(7, 2, color::kAccent);
+    }
+    VSpace(2);
+}
+
+// A clickable request line (requester's other requests, links): number + status badge, then the
+// summary and a muted line. `trailing_w` keeps room on the right for a button drawn afterwards.
+void RequestRow(const WorkspaceRequestRow& row, float width, float trailing_w, Actions& actions) {
+    const Fonts& f = GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool with_kind = !row.kind.empty();
+    const float h = with_kind ? 76.0f : 58.0f;
+    const float w = width - trailing_w;
+    const std::string label = row.number + "##" + row.hook_id;
+    if (ImGui::InvisibleButton(label.c_str(), ImVec2(std::max(1.0f, w), h))) actions.OpenRequest(row.id);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) {
+        dl->AddRectFilled(ImVec2(p.x - 8, p.y), ImVec2(p.x + w, p.y + h), color::kSurfaceHover, 8.0f);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + w, p.y + h)), ImGui::GetItemID());
+    float y = p.y + 6;
+    if (with_kind) {
+        DrawTextAt(dl, f.small_semibold, ImVec2(p.x, y), color::kTextMuted, row.kind);
+        y += 18;
+    }
+    DrawTextAt(dl, f.body_semibold, ImVec2(p.x, y), hovered ? color::kAccent : color::kText, row.number);
+    const ImVec2 bs = BadgeSize(row.status);
+    DrawBadge(dl, ImVec2(p.x + w - bs.x - 4, y - 2), row.status, row.status_tone);
+    y += 22;
+    DrawTextClipped(dl, f.small, ImVec2(p.x, y), color::kTextSecondary, row.summary, w - 8);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+}
+
+// An inline "this panel didn't load" line with Retry.
+void PanelError(const char* id, const std::string& message, bool retryable, float width, RequestId request, Actions& actions) {
+    const std::string retry = std::string("Retry##") + id + "_retry";
+    if (Notice(id, NoticeKind::error, message, retryable ? retry.c_str() : nullptr, width)) actions.ReloadWorkspace(request);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Conversation and reply box
+// ---------------------------------------------------------------------------------------------
+void DrawCannedPicker(const RequestDetailViewModel& vm, float width, Actions& actions) {
+    const WorkspaceViewModel& ws = vm.workspace;
+    const bool ready = ws.canned_load.status == ViewStatus::ready;
+    std::string preview = ws.canned_busy ? "Inserting\xE2\x80\xA6"
+                          : ready         ? "Insert canned response\xE2\x80\xA6"
+                          : ws.canned_load.status == ViewStatus::loading ? "Loading canned responses\xE2\x80\xA6"
+                                                                         : "Canned responses didn't load";
+    if (BeginPicker("##canned_picker", "canned_picker", "Canned responses", preview, width, ready && !ws.canned_busy && !vm.reply_sending, true)) {
+        const Fonts& f = GetFonts();
+        if (ws.canned.empty()) Label(f.small, color::kTextMuted, "No canned responses yet.");
+        for (const CannedOptionViewModel& c : ws.canned) {
+            const std::string id = "##canned_" + std::to_string(c.id);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float iw = std::max(width, 360.0f) - 12;
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 6));
+            const bool pressed = ImGui::Selectable(id.c_str(), false, 0, ImVec2(iw, 46));
+            ImGui::PopStyleVar();
+            hooks::AnnotateLastItem(c.title);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float aw = MeasureText(f.small, c.audience).x;
+            DrawTextClipped(dl, f.body_semibold, ImVec2(p.x + 8, p.y + 4), color::kText, c.title, iw - aw - 28);
+            DrawTextAt(dl, f.small, ImVec2(p.x + iw - aw - 8, p.y + 6), color::kTextMuted, c.audience);
+            DrawTextClipped(dl, f.small, ImVec2(p.x + 8, p.y + 25), color::kTextSecondary, c.preview, iw - 16);
+            if (pressed) actions.InsertCanned(vm.id, c.id);
+        }
+        EndPicker();
+    }
+    if (ws.canned_busy) {
+        ImGui::SameLine(0, 8);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 12);
+        Spinner(7, 2, color::kAccent);
+    }
 }
 
 void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& actions) {
@@ -93,10 +265,29 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     o.height = 104;
     o.placeholder = "Add a reply or more details for the service desk\xE2\x80\xA6";
     if (vm.staff) {
-        // Agents choose who reads it: the requester (public reply) or only staff (internal note).
+        // Agents choose who reads it: the requester (public reply) or only staff (internal note),
+        // and may start from a canned response (expanded for this request by the server).
         static const char* const kKinds[] = {"Reply to requester##reply_public", "Internal note##reply_internal"};
         int picked = vm.reply_internal ? 1 : 0;
         if (SegmentedControl("reply_kind", kKinds, 2, &picked)) actions.SetReplyInternal(vm.id, picked == 1);
+        if (vm.workspace.visible) {
+            const float used = ImGui::GetItemRectSize().x;
+            const float room = inner - used - 12;
+            if (room >= 220) {
+                ImGui::SameLine(0, 12);
+            } else {
+                VSpace(2);
+            }
+            DrawCannedPicker(vm, std::min(300.0f, room >= 220 ? room : inner), actions);
+            const WorkspaceViewModel& ws = vm.workspace;
+            if (!ws.canned_error.empty()) Paragraph(f.small, color::kDanger, ws.canned_error, inner);
+            else if (ws.canned_load.status == ViewStatus::failed) {
+                Paragraph(f.small, color::kDanger, ws.canned_load.error, inner);
+                if (ws.canned_load.retryable && LinkButton("Retry loading canned responses##canned_retry", f.small_semibold))
+                    actions.ReloadWorkspace(vm.id);
+            }
+            if (!ws.canned_notice.empty()) Paragraph(f.small, color::kWarning, ws.canned_notice, inner);
+        }
         VSpace(4);
         if (vm.reply_internal) {
             o.placeholder = "Only agents and admins see internal notes\xE2\x80\xA6";
@@ -124,14 +315,291 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     EndCard();
 }
 
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Workspace cards
+// ---------------------------------------------------------------------------------------------
+void DrawRequesterCard(const RequestDetailViewModel& vm, float width, Actions& actions) {
+    const WorkspaceViewModel& ws = vm.workspace;
+    const Fonts& f = GetFonts();
+    const float pad = 24.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("requester_card", width, pad);
+    CardTitle("Requester", ws.related_load.refreshing);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    Avatar(InitialsOf(ws.requester), 40, color::kAccentSoft, color::kAccent);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 52, p.y + (ws.requester_meta.empty() ? 9 : 0)));
+    ImGui::BeginGroup();
+    TextEllipsis(f.body_semibold, color::kText, ws.requester, inner - 52);
+    RecordLast(ws.requester, "requester_name");
+    if (!ws.requester_meta.empty()) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+        TextEllipsis(f.small, color::kTextMuted, ws.requester_meta, inner - 52);
+    }
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetItemRectMax().y, p.y + 40) + 12));
+    Divider(inner);
+    VSpace(6);
+    Label(f.small_semibold, color::kTextMuted, ws.other_title);
+    if (ws.related_load.status == ViewStatus::loading) {
+        for (int i = 0; i < 3; ++i) Skeleton(ImVec2(inner * (0.9f - 0.15f * static_cast<float>(i)), 16));
+    } else if (ws.related_load.status == ViewStatus::failed) {
+        PanelError("related_error", ws.related_load.error, ws.related_load.retryable, inner, vm.id, actions);
+    } else if (ws.other_requests.empty()) {
+        Paragraph(f.small, color::kTextSecondary, ws.other_empty, inner);
+        RecordLast(ws.other_empty, "related_empty");
+    } else {
+        for (const WorkspaceRequestRow& row : ws.other_requests) RequestRow(row, inner, 0, actions);
+        if (!ws.other_more.empty()) Paragraph(f.small, color::kTextMuted, ws.other_more, inner);
+    }
+    EndCard();
+}
+
+// High / Medium / Low for impact or urgency; the whole control is hooked as `id`.
+void DrawLevelPicker(const char* id, const char* caption, Level level, bool edited, const RequestDetailViewModel& vm,
+                     Actions& actions, bool impact) {
+    const Fonts& f = GetFonts();
+    Label(f.small_semibold, edited ? color::kAccent : color::kTextMuted, edited ? std::string(caption) + " (edited)" : caption);
+    const std::string high = std::string("High##") + id + "_high", medium = std::string("Medium##") + id + "_medium",
+                      low = std::string("Low##") + id + "_low";
+    const char* labels[] = {high.c_str(), medium.c_str(), low.c_str()};
+    int selected = static_cast<int>(level) - 1;
+    if (SegmentedControl(id, labels, 3, &selected)) {
+        const Level to = static_cast<Level>(selected + 1);
+        if (impact) actions.SetEditImpact(vm.id, to);
+        else actions.SetEditUrgency(vm.id, to);
+    }
+    RecordLast(std::string(caption) + ": " + std::string(LevelLabel(level)), id);
+}
+
+void DrawDetailsCard(const RequestDetailViewModel& vm, float width, Actions& actions) {
+    const WorkspaceViewModel& ws = vm.workspace;
+    const Fonts& f = GetFonts();
+    const float pad = 24.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("facts", width, pad);
+    CardTitle("Details", false);
+    KeyValue("Status", vm.pending_reason.empty() ? vm.status : vm.status + " (" + vm.pending_reason + ")", inner, 110);
+    if (!vm.response_due.empty()) KeyValue("First response", vm.response_due, inner, 110);
+    if (!vm.resolution_due.empty()) KeyValue("Resolution", vm.resolution_due, inner, 110);
+    VSpace(4);
+
+    // Group and assignee: the directory's groups, and the chosen group's agents.
+    const bool editable = !ws.saving;
+    if (ws.groups_load.status == ViewStatus::failed)
+        PanelError("groups_error", "Groups didn't load: " + ws.groups_load.error, ws.groups_load.retryable, inner, vm.id, actions);
+    if (ws.groups_load.status == ViewStatus::loading) {
+        KeyValue("Group", ws.group_label, inner, 110);
+        KeyValue("Assignee", ws.assignee_label, inner, 110);
+    } else {
+        // Without the directory only the request's own group and assignee are known: still shown.
+        const bool directory = ws.groups_load.status == ViewStatus::ready;
+        DrawOptionPicker("##edit_group", "Group", ws.group_edited, ws.groups, editable && directory, inner,
+                         [&](std::int64_t id) { actions.SetEditGroup(vm.id, id); });
+        DrawOptionPicker("##edit_assignee", "Assignee", ws.assignee_edited, ws.assignees, editable && directory, inner,
+                         [&](std::int64_t id) { actions.SetEditAssignee(vm.id, UserId(id)); });
+    }
+
+    // Impact x urgency -> priority (the shared matrix), shown as it will be once saved.
+    DrawLevelPicker("edit_impact", "Impact", ws.impact, ws.impact_edited, vm, actions, true);
+    DrawLevelPicker("edit_urgency", "Urgency", ws.urgency, ws.urgency_edited, vm, actions, false);
+    Label(f.small_semibold, color::kTextMuted, "Priority");
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    Badge(ws.priority, ws.priority_was.empty() ? Tone::neutral : Tone::info);
+    RecordLast(ws.priority, "edit_priority");
+    if (!ws.priority_was.empty()) {
+        ImGui::SameLine(0, 8);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+        Label(f.small, color::kTextMuted, ws.priority_was);
+    }
+    if (ws.dirty) {
+        VSpace(4);
+        if (Button(ws.saving ? "Saving\xE2\x80\xA6###edit_save" : "Save changes###edit_save", ButtonKind::primary, ImVec2(0, 36),
+                   !ws.saving, ws.saving))
+            actions.SaveDetails(vm.id);
+        ImGui::SameLine(0, 8);
+        if (Button("Discard##edit_discard", ButtonKind::ghost, ImVec2(0, 36), !ws.saving)) actions.DiscardDetails(vm.id);
+    }
+    VSpace(6);
+    Divider(inner);
+    VSpace(8);
+    KeyValue("Type", vm.type_label, inner, 110);
+    KeyValue("Service", vm.catalog_item, inner, 110);
+    KeyValue("Opened", vm.created, inner, 110);
+    KeyValue("Last update", vm.updated, inner, 110);
+    EndCard();
+}
+
+void DrawLinksCard(const RequestDetailViewModel& vm, float width, Actions& actions) {
+    const WorkspaceViewModel& ws = vm.workspace;
+    const Fonts& f = GetFonts();
+    const float pad = 24.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("links_card", width, pad);
+    CardTitle("Linked requests", ws.related_load.refreshing);
+    if (ws.related_load.status == ViewStatus::loading) {
+        Skeleton(ImVec2(inner * 0.8f, 16));
+    } else if (ws.related_load.status == ViewStatus::failed) {
+        PanelError("links_error", ws.related_load.error, ws.related_load.retryable, inner, vm.id, actions);
+    } else if (ws.links.empty()) {
+        Paragraph(f.small, color::kTextSecondary, "No linked requests.", inner);
+        RecordLast("No linked requests.", "links_empty");
+    }
+    for (const WorkspaceRequestRow& row : ws.links) {
+        const float unlink_w = row.can_unlink ? 76.0f : 0.0f;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        RequestRow(row, inner, unlink_w, actions);
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        if (row.can_unlink) {
+            ImGui::SetCursorScreenPos(ImVec2(p.x + inner - unlink_w + 6, p.y + 18));
+            const std::string label = (row.unlinking ? std::string("\xE2\x80\xA6") : std::string("Unlink")) + "###unlink_" +
+                                      std::to_string(row.id.value);
+            if (Button(label.c_str(), ButtonKind::ghost, ImVec2(unlink_w - 6, 32), !ws.link_busy)) actions.RemoveLink(vm.id, row.id);
+            ImGui::SetCursorScreenPos(after);
+        }
+    }
+
+    // Link another request, or merge this one into it (a duplicate).
+    VSpace(6);
+    Divider(inner);
+    VSpace(8);
+    Label(f.small_semibold, color::kTextMuted, "Link to another request");
+    static const char* const kKinds[] = {"Relates to##link_kind_relates", "Duplicate of##link_kind_duplicate"};
+    int kind = ws.link_kind == LinkKind::duplicate_of ? 1 : 0;
+    if (SegmentedControl("link_kind", kKinds, 2, &kind))
+        actions.SetLinkKind(vm.id, kind == 1 ? LinkKind::duplicate_of : LinkKind::relates);
+    RecordLast(kind == 1 ? "Duplicate of" : "Relates to", "link_kind");
+    VSpace(2);
+    std::string text = ws.link_text;
+    TextInputOptions o;
+    o.placeholder = "#42 or REQ0000042";
+    o.hook_label = "Request to link";
+    o.invalid = !ws.link_error.empty();
+    o.read_only = ws.link_busy;
+    const bool merge = ws.link_kind == LinkKind::duplicate_of;
+    const float button_w = merge ? 130.0f : 84.0f;
+    o.width = inner - button_w - 8;
+    const TextInputResult r = TextInput("##link_input", &text, o);
+    if (r.edited) actions.EditLinkText(vm.id, text);
+    ImGui::SameLine(0, 8);
+    bool go = r.submitted && ws.link_enabled;
+    if (merge) {
+        go = Button("Merge into\xE2\x80\xA6##merge_into", ButtonKind::secondary, ImVec2(button_w, 0), ws.link_enabled && !ws.merge_confirm) || go;
+        if (go) actions.AskMerge(vm.id);
+    } else {
+        go = Button("Link##link_add", ButtonKind::secondary, ImVec2(button_w, 0), ws.link_enabled, ws.link_busy && !ws.link_text.empty()) || go;
+        if (go) actions.AddLink(vm.id);
+    }
+    if (!ws.link_error.empty()) Paragraph(f.small, color::kDanger, ws.link_error, inner);
+    else if (merge && !ws.merge_confirm)
+        Paragraph(f.small, color::kTextMuted, "Merging closes this request and records it as a duplicate of the other.", inner);
+    if (ws.merge_confirm) {
+        VSpace(4);
+        BeginCard("merge_confirm_card", inner, 14.0f, color::kWarningSoft, color::kWarningBorder);
+        Paragraph(f.small, color::Rgb(122, 46, 14), ws.merge_question, inner - 28);
+        VSpace(2);
+        if (Button(ws.merge_busy ? "Merging\xE2\x80\xA6###merge_confirm" : "Merge###merge_confirm", ButtonKind::danger, ImVec2(0, 34),
+                   !ws.merge_busy, ws.merge_busy))
+            actions.ConfirmMerge(vm.id);
+        ImGui::SameLine(0, 8);
+        if (Button("Cancel##merge_cancel", ButtonKind::ghost, ImVec2(0, 34), !ws.merge_busy)) actions.CancelMerge(vm.id);
+        EndCard();
+    }
+    EndCard();
+}
+
+void DrawHistoryCard(const RequestDetailViewModel& vm, float width, Actions& actions) {
+    const WorkspaceViewModel& ws = vm.workspace;
+    const Fonts& f = GetFonts();
+    const float pad = 28.0f;
+    const float inner = width - 2 * pad;
+    BeginCard("history_card", width, pad);
+    CardTitle("History", ws.history_load.refreshing);
+    if (ws.history_load.status == ViewStatus::loading) {
+        for (int i = 0; i < 3; ++i) Skeleton(ImVec2(inner * (0.7f - 0.1f * static_cast<float>(i)), 16));
+    } else if (ws.history_load.status == ViewStatus::failed) {
+        PanelError("history_error", ws.history_load.error, ws.history_load.retryable, inner, vm.id, actions);
+    } else if (ws.history.empty()) {
+        Paragraph(f.small, color::kTextSecondary, "No changes yet.", inner);
+        RecordLast("No changes yet.", "history_empty");
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < ws.history.size(); ++i) {
+        const HistoryRowViewModel& h = ws.history[i];
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        // A dot on a thin timeline, then "who · when" and "Field: old → new".
+        dl->AddCircleFilled(ImVec2(p.x + 5, p.y + 9), 4, color::kAccent);
+        if (i + 1 < ws.history.size()) dl->AddLine(ImVec2(p.x + 5, p.y + 16), ImVec2(p.x + 5, p.y + 52), color::kBorder, 1.0f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + 20, p.y));
+        ImGui::BeginGroup();
+        Label(f.small_semibold, color::kText, h.who);
+        ImGui::SameLine(0, 6);
+        Label(f.small, color::kTextMuted, "\xC2\xB7 " + h.when);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
+        const std::string line = h.change.empty() ? h.field : h.field + ": " + h.change;
+        Paragraph(f.body, color::kTextSecondary, line, inner - 20);
+        ImGui::EndGroup();
+        RecordLast(h.who + ", " + h.when + ", " + line, "history_row");
+        ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetItemRectMax().y + 6));
+    }
+    if (ws.history_more) {
+        const std::string label = "Show all " + std::to_string(ws.history_total) + " changes##history_all";
+        if (LinkButton(label.c_str(), f.small_semibold)) actions.ShowAllHistory(vm.id, true);
+    } else if (ws.history_less) {
+        if (LinkButton("Show fewer##history_fewer", f.small_semibold)) actions.ShowAllHistory(vm.id, false);
+    }
+    EndCard();
+}
+
+// The facts card employees see (and staff while the workspace is not there).
+void DrawFactsCard(const RequestDetailViewModel& vm, float width) {
+    const Fonts& f = GetFonts();
+    const float pad = 24.0f;
+    BeginCard("facts", width, pad);
+    Label(f.h3, color::kText, "Details");
+    VSpace(2);
+    const float inner = width - 2 * pad;
+    KeyValue("Status", vm.pending_reason.empty() ? vm.status : vm.status + " (" + vm.pending_reason + ")", inner, 110);
+    if (vm.staff) {
+        KeyValue("Assignee", vm.assignee, inner, 110);
+        KeyValue("Group", vm.group, inner, 110);
+        if (!vm.response_due.empty()) KeyValue("First response", vm.response_due, inner, 110);
+        if (!vm.resolution_due.empty()) KeyValue("Resolution", vm.resolution_due, inner, 110);
+    }
+    KeyValue("Priority", vm.priority, inner, 110);
+    KeyValue("Type", vm.type_label, inner, 110);
+    KeyValue("Service", vm.catalog_item, inner, 110);
+    KeyValue("Requested by", vm.requester, inner, 110);
+    KeyValue("Opened", vm.created, inner, 110);
+    KeyValue("Last update", vm.updated, inner, 110);
+    EndCard();
+}
+
+// The side column: the workspace cards for staff, the facts card for everyone else.
+void DrawSide(const RequestDetailViewModel& vm, float width, Actions& actions) {
+    if (!vm.workspace.visible) {
+        DrawFactsCard(vm, width);
+        return;
+    }
+    DrawRequesterCard(vm, width, actions);
+    VSpace(16);
+    DrawDetailsCard(vm, width, actions);
+    VSpace(16);
+    DrawLinksCard(vm, width, actions);
+}
+
 }  // namespace
 
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Screen
+// ---------------------------------------------------------------------------------------------
 void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
     const float w = ui.content_width;
     Route list;
-    list.screen = Screen::requests;
-    if (LinkButton("My requests##crumb_requests", f.small_semibold)) actions.Navigate(list);
+    list.screen = vm.someone_elses ? Screen::queue : Screen::requests;
+    if (vm.someone_elses) list.queue_view = "mine";
+    if (LinkButton(vm.someone_elses ? "Queue##crumb_queue" : "My requests##crumb_requests", f.small_semibold))
+        actions.Navigate(list);
     if (!vm.number.empty()) {
         ImGui::SameLine(0, 6);
         Label(f.small, color::kTextMuted, "/  " + vm.number);
@@ -194,7 +662,7 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     VSpace(18);
 
     // Agent mode: assignment and the lifecycle steps the shared rules allow this agent.
-    if (!vm.status_actions.empty() || vm.can_assign_to_me) {
+    if (!vm.status_actions.empty() || vm.can_assign_to_me || !vm.workflow_error.empty()) {
         bool first = true;
         if (vm.can_assign_to_me) {
             if (Button("Assign to me##assign_me", ButtonKind::primary, ImVec2(0, 36), !vm.workflow_busy, vm.workflow_busy))
@@ -211,15 +679,22 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
         }
         if (!vm.workflow_error.empty()) {
             VSpace(4);
+            // One notice for a refused status change, detail edit or merge; "Apply again" resends
+            // whichever was rejected, on the fresh version.
+            const bool reapply_merge = vm.workspace.can_reapply_merge;
             if (Notice("workflow_error", NoticeKind::warning, vm.workflow_error,
-                       vm.can_reapply ? "Apply again##reapply" : nullptr, std::min(w, 820.0f)))
-                actions.ReapplyChange(vm.id);
+                       vm.can_reapply || reapply_merge ? "Apply again##reapply" : nullptr, std::min(w, 820.0f))) {
+                if (reapply_merge) actions.ReapplyMerge(vm.id);
+                else actions.ReapplyChange(vm.id);
+            }
         }
         VSpace(14);
     }
 
-    const bool two_columns = w >= 960;
-    const float side_w = two_columns ? 320.0f : w;
+    // Staff get the workspace column on wide windows only (it holds pickers and a link box).
+    const bool workspace = vm.workspace.visible;
+    const bool two_columns = workspace ? ui.viewport_width >= 1100 && w >= 900 : w >= 960;
+    const float side_w = two_columns ? (workspace ? 340.0f : 320.0f) : w;
     const float main_w = two_columns ? w - side_w - 32.0f : w;
 
     ImGui::BeginGroup();
@@ -227,7 +702,7 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
         const float pad = 28.0f;
         const float inner = main_w - 2 * pad;
         BeginCard("details", main_w, pad);
-        Label(f.h3, color::kText, "What you asked for");
+        Label(f.h3, color::kText, vm.someone_elses ? "What was asked for" : "What you asked for");
         VSpace(2);
         if (vm.form_loading) {
             for (int i = 0; i < 3; ++i) Skeleton(ImVec2(inner * 0.7f, 16));
@@ -247,35 +722,25 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     }
     VSpace(20);
     DrawConversation(vm, main_w, actions);
+
+    if (two_columns && workspace) {
+        VSpace(20);
+        DrawHistoryCard(vm, main_w, actions);
+    }
     ImGui::EndGroup();
 
-    const auto facts = [&](float width) {
-        const float pad = 24.0f;
-        BeginCard("facts", width, pad);
-        Label(f.h3, color::kText, "Details");
-        VSpace(2);
-        const float inner = width - 2 * pad;
-        KeyValue("Status", vm.pending_reason.empty() ? vm.status : vm.status + " (" + vm.pending_reason + ")", inner, 110);
-        if (vm.staff) {
-            KeyValue("Assignee", vm.assignee, inner, 110);
-            KeyValue("Group", vm.group, inner, 110);
-            if (!vm.response_due.empty()) KeyValue("First response", vm.response_due, inner, 110);
-            if (!vm.resolution_due.empty()) KeyValue("Resolution", vm.resolution_due, inner, 110);
-        }
-        KeyValue("Priority", vm.priority, inner, 110);
-        KeyValue("Type", vm.type_label, inner, 110);
-        KeyValue("Service", vm.catalog_item, inner, 110);
-        KeyValue("Requested by", vm.requester, inner, 110);
-        KeyValue("Opened", vm.created, inner, 110);
-        KeyValue("Last update", vm.updated, inner, 110);
-        EndCard();
-    };
     if (two_columns) {
         ImGui::SameLine(0, 32);
-        facts(side_w);
+        ImGui::BeginGroup();
+        DrawSide(vm, side_w, actions);
+        ImGui::EndGroup();
     } else {
         VSpace(20);
-        facts(side_w);
+        DrawSide(vm, side_w, actions);
+        if (workspace) {
+            VSpace(20);
+            DrawHistoryCard(vm, w, actions);
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 // actions it may emit; none of them reads AppState, the network or a clock directly.
 // DrawApp picks the screen for the current route and lays out the frame around it.
 #pragma once
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,7 +41,9 @@ void DrawKbHome(const client::KbHomeViewModel& vm, UiState& ui, client::Actions&
 void DrawArticle(const client::ArticleViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawKbEditor(const client::EditorViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawKbReview(const client::ReviewViewModel& vm, UiState& ui, client::Actions& actions);
-void DrawQueue(const client::QueueViewModel& vm, UiState& ui, client::Actions& actions);
+// Row `index` of the queue's view, or nothing while it loads (BuildQueueRow, bound to the state).
+using QueueRowSource = std::function<std::optional<client::QueueRowViewModel>(int index)>;
+void DrawQueue(const client::QueueViewModel& vm, const QueueRowSource& rows, UiState& ui, client::Actions& actions);
 void DrawNotFound(UiState& ui, client::Actions& actions);
 void DrawToasts(const std::vector<client::Toast>& toasts, client::Actions& actions);
 

@@ -4,10 +4,12 @@
 //   [SECTION] Buttons and tabs
 //   [SECTION] Text inputs
 //   [SECTION] Badges, spinners, skeletons, notices
+//   [SECTION] Checkbox and dropdown
 #include "client/ui/widgets.h"
 
 #include <cfloat>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -569,6 +571,79 @@ void LoadingPanel(std::string_view message, float width) {
     Label(GetFonts().body, color::kTextMuted, message);
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(width, 108));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Checkbox and dropdown
+// ---------------------------------------------------------------------------------------------
+bool StyledCheckbox(const char* label, bool* value) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 5.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, *value ? color::kAccent : color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, *value ? color::kAccentHover : color::kSurfaceHover);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, *value ? color::kAccentPressed : color::kMutedSoft);
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_Border, *value ? color::kAccent : color::kInputBorder);
+    const bool changed = ImGui::Checkbox(label, value);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar(2);
+    return changed;
+}
+
+bool Dropdown(const char* id, const char* hook_label, const std::vector<std::string>& labels, int* selected, float width) {
+    const ImGuiID combo_id = ImGui::GetID(id);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const int current = *selected >= 0 && *selected < static_cast<int>(labels.size()) ? *selected : -1;
+    const std::string preview = current >= 0 ? labels[static_cast<size_t>(current)] : std::string();
+    ImGui::PushStyleColor(ImGuiCol_Border, color::kInputBorder);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kSurface);
+    // The popup becomes the current window inside BeginCombo: take what we need first.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetFrameHeight();
+    const ImVec2 max(pos.x + width, pos.y + h);
+    const bool hovered = ImGui::IsMouseHoveringRect(pos, max) && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
+    const bool open = ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(4);
+    const char* hash = std::strstr(id, "##");
+    hooks::AnnotateItem(combo_id, hook_label, hash ? hash + 2 : id);
+    const float r = ImGui::GetStyle().FrameRounding;
+    if (open) {
+        dl->AddRect(ImVec2(pos.x - 3, pos.y - 3), ImVec2(max.x + 3, max.y + 3), color::kAccentRing, r + 3, 0, 3.0f);
+        dl->AddRect(pos, max, color::kAccent, r, 0, 1.5f);
+    } else if (hovered) {
+        dl->AddRect(pos, max, color::Rgb(152, 162, 179), r, 0, 1.0f);
+    }
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 c(max.x - 16, pos.y + h * 0.5f);
+    const float d = open ? -1.0f : 1.0f;
+    dl->AddLine(ImVec2(c.x - 4.5f, c.y - 2.2f * d), ImVec2(c.x, c.y + 2.2f * d), color::kTextMuted, 1.6f);
+    dl->AddLine(ImVec2(c.x, c.y + 2.2f * d), ImVec2(c.x + 4.5f, c.y - 2.2f * d), color::kTextMuted, 1.6f);
+    bool changed = false;
+    if (open) {
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 2));
+        for (size_t i = 0; i < labels.size(); ++i) {
+            const bool is_selected = static_cast<int>(i) == current;
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 8));
+            if (ImGui::Selectable(labels[i].c_str(), is_selected, 0, ImVec2(0, 30)) && !is_selected) {
+                *selected = static_cast<int>(i);
+                changed = true;
+            }
+            ImGui::PopStyleVar();
+            ImGui::PopID();
+            if (is_selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::PopStyleVar();
+        ImGui::EndCombo();
+    }
+    return changed;
 }
 
 }  // namespace spoc::ui

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "client/app/view_models.h"
 #include "imgui.h"
@@ -61,6 +62,10 @@ struct TextInputResult {
     bool active = false;
 };
 TextInputResult TextInput(const char* label, std::string* value, const TextInputOptions& options);
+bool StyledCheckbox(const char* label, bool* value);             // accent when ticked; true when toggled
+// One choice from `labels` in a styled combo; `id` is "##hook_id", hooks see `hook_label`.
+// True when the user picked a different entry (*selected is then its index).
+bool Dropdown(const char* id, const char* hook_label, const std::vector<std::string>& labels, int* selected, float width);
 
 // ---- Status ---------------------------------------------------------------------------------
 void Badge(std::string_view text, client::Tone tone);            // pill with tinted background

@@ -7,22 +7,6 @@ using namespace fixtures;
 
 namespace {
 
-api::Me Agent() {
-    User u;
-    u.id = UserId(3);
-    u.username = "ava";
-    u.display_name = "Ava Patel";
-    u.role = Role::agent;
-    return api::Me{u, "csrf-agent"};
-}
-
-void SignedInAs(App& app, const api::Me& me, const std::string& hash) {
-    app.actions.OnLocationChanged(hash);
-    app.Sync();
-    REQUIRE(app.api.Answer("GET", "/api/v1/me", 200, api::EncodeMe(me)));
-    app.Sync();
-}
-
 Request Queued(std::int64_t id, Status status, Timestamp due) {
     Request r = MakeRequest(id, status, "VPN drops #" + std::to_string(id));
     r.group_id = 2;
@@ -35,7 +19,7 @@ Request Queued(std::int64_t id, Status status, Timestamp due) {
 }  // namespace
 
 TEST_CASE("agent: queue routes round-trip; unknown views fall back to all open") {
-    for (const char* hash : {"#/queue", "#/queue?view=mine", "#/queue?view=breaching&page=3", "#/queue?page=2"}) {
+    for (const char* hash : {"#/queue", "#/queue?view=mine", "#/queue?view=breaching&sort=updated&dir=desc"}) {
         CAPTURE(hash);
         CHECK(FormatRoute(ParseRoute(hash)) == hash);
     }
@@ -48,29 +32,36 @@ TEST_CASE("agent: queue routes round-trip; unknown views fall back to all open")
 TEST_CASE("agent: the queue loads its view for staff, shows countdowns, and is not for employees") {
     App app;
     SignedInAs(app, Agent(), "#/queue?view=mine");
-    REQUIRE(app.api.Count("GET", "/api/v1/queue?view=mine&page=1&page_size=50") == 1);
+    REQUIRE(app.api.Count("GET", "/api/v1/queue?view=mine&sort=due&dir=asc&page=1&page_size=100") == 1);
     const Timestamp hour = 3600000;
     REQUIRE(app.api.Answer("GET", "/api/v1/queue", 200,
                            api::EncodeRequestPage(Page({Queued(7, Status::assigned, kNow - 2 * hour),
                                                         Queued(8, Status::in_progress, kNow + 30 * 60000),
                                                         Queued(9, Status::pending, 0)},
-                                                       3, 1, 50))));
+                                                       3, 1, 100))));
     const QueueViewModel vm = BuildQueue(app.state, app.clock);
     CHECK(vm.allowed);
-    REQUIRE(vm.rows.size() == 3);
-    CHECK(vm.rows[0].due == "Overdue by 2h");
-    CHECK(vm.rows[0].due_tone == Tone::danger);
-    CHECK(vm.rows[1].due == "Due in 30m");
-    CHECK(vm.rows[1].due_tone == Tone::warning);
-    CHECK(vm.rows[2].due == "Paused");
-    CHECK(vm.range == "1\xE2\x80\x93" "3 of 3");
+    REQUIRE(vm.total == 3);
+    CHECK(vm.count_text == "3 requests");
+    std::vector<QueueRowViewModel> rows;
+    for (int i = 0; i < vm.total; ++i) {
+        std::optional<QueueRowViewModel> row = BuildQueueRow(app.state, i, app.clock);
+        REQUIRE(row);
+        rows.push_back(*row);
+    }
+    CHECK_FALSE(BuildQueueRow(app.state, 3, app.clock));
+    CHECK(rows[0].due == "Overdue by 2h");
+    CHECK(rows[0].due_tone == Tone::danger);
+    CHECK(rows[1].due == "Due in 30m");
+    CHECK(rows[1].due_tone == Tone::warning);
+    CHECK(rows[2].due == "Paused");
     int selected = 0;
     for (const QueueTab& t : vm.tabs) selected += t.selected && t.view == "mine";
     CHECK(selected == 1);
 
     app.actions.SetQueueView("breaching");
     app.Sync();
-    CHECK(app.api.Count("GET", "/api/v1/queue?view=breaching&page=1") == 1);
+    CHECK(app.api.Count("GET", "/api/v1/queue?view=breaching&sort=due&dir=asc&page=1") == 1);
     CHECK(app.host.locations.back().first == "#/queue?view=breaching");
 
     Harness h;
@@ -116,7 +107,7 @@ TEST_CASE("agent: a request's lifecycle buttons come from the shared rules; chan
     vm = BuildRequestDetail(app.state, RequestId(7), app.clock);
     CHECK(vm.workflow_error.find("changed this request meanwhile") != std::string::npos);
     app.Sync();
-    CHECK(app.api.Count("GET", "/api/v1/requests/7") == 2);
+    CHECK(app.api.CountExact("GET", "/api/v1/requests/7") == 2);  // not .../related, .../history
 
     // A step the rules refuse is not sent at all.
     const int patches = app.api.Count("PATCH", "/api/v1/requests/7");

@@ -227,6 +227,12 @@ public:
         for (const Sent& s : sent) n += s.request.method == method && s.request.path.rfind(prefix, 0) == 0;
         return n;
     }
+    // Requests to exactly `path` (Count("GET", "/api/v1/requests/7") also counts .../7/history).
+    int CountExact(const std::string& method, const std::string& path) const {
+        int n = 0;
+        for (const Sent& s : sent) n += s.request.method == method && s.request.path == path;
+        return n;
+    }
     // The live-update stream: what the app opened, and events pushed into it as the server would.
     void OpenEvents(std::string path, net::EventCallback on_event) override {
         events_path = std::move(path);
@@ -402,6 +408,24 @@ inline bool HasLabel(const std::string& label) {
     for (const auto& item : ui::hooks::LastFrameItems())
         if (item.label == label) return true;
     return false;
+}
+
+// An agent's /me (ava unless told otherwise).
+inline api::Me Agent(std::int64_t id = 3, const std::string& username = "ava", const std::string& name = "Ava Patel") {
+    User u;
+    u.id = UserId(id);
+    u.username = username;
+    u.display_name = name;
+    u.role = Role::agent;
+    return api::Me{u, "csrf-agent"};
+}
+
+// Opens `hash` and answers the session check with `me`.
+inline void SignedInAs(App& app, const api::Me& me, const std::string& hash) {
+    app.actions.OnLocationChanged(hash);
+    app.Sync();
+    REQUIRE(app.api.Answer("GET", "/api/v1/me", 200, api::EncodeMe(me)));
+    app.Sync();
 }
 
 }  // namespace fixtures

@@ -25,13 +25,6 @@ api::Me StaffMe(Role role) {
 }
 
 // Like App::SignedIn, for any user.
-void SignedInAs(App& app, const api::Me& me, const std::string& hash) {
-    app.actions.OnLocationChanged(hash);
-    app.Sync();
-    REQUIRE(app.api.Answer("GET", "/api/v1/me", 200, api::EncodeMe(me)));
-    app.Sync();
-}
-
 api::KbIndexEntry Entry(std::int64_t id, std::string title, std::string category, std::vector<std::string> tags,
                         std::string text) {
     api::KbIndexEntry e;

@@ -8,22 +8,6 @@ using namespace fixtures;
 
 namespace {
 
-api::Me Agent(std::int64_t id = 3, const std::string& username = "ava", const std::string& name = "Ava Patel") {
-    User u;
-    u.id = UserId(id);
-    u.username = username;
-    u.display_name = name;
-    u.role = Role::agent;
-    return api::Me{u, "csrf-agent"};
-}
-
-void SignedInAs(App& app, const api::Me& me, const std::string& hash) {
-    app.actions.OnLocationChanged(hash);
-    app.Sync();
-    REQUIRE(app.api.Answer("GET", "/api/v1/me", 200, api::EncodeMe(me)));
-    app.Sync();
-}
-
 std::string RequestEvent(std::int64_t id, int version, const std::string& kind, Status status = Status::assigned) {
     api::RequestEvent e;
     e.id = RequestId(id);

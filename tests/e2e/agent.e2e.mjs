@@ -2,7 +2,8 @@
 // emma files a request; ava's queue shows it live (no reload, no polling in the client); ava
 // opens it, replies publicly and adds an internal note; emma, looking at her request, sees the
 // reply and the status change arrive live and never the note; root opening the same request
-// shows up on ava's screen as "Spoc Admin is viewing". Real server, SQLite, Chromium, input events.
+// shows up on ava's screen as "Spoc Admin is viewing"; then ava sorts, searches, bulk-changes and
+// drives her queue from the keyboard. Real server, SQLite, Chromium, input events.
 import { journey, SpocPage, assert } from './harness.mjs';
 
 const SUMMARY = 'Docking station flickers on the second monitor';
@@ -102,6 +103,30 @@ await journey('agent journey', async ({ server, browser, step }) => {
   while (Date.now() < leftDeadline && (await ava.has(/Spoc Admin is/))) await sleep(50);
   assert(!(await ava.has(/Spoc Admin is/)), 'the hint goes away when root leaves the request');
   assert(!(await emma.has(/Spoc Admin is/)), 'employees never see who is viewing');
+
+  step('ava works the queue: sorts, searches, ticks a row for a bulk change, then the keyboard');
+  await ava.page.evaluate(() => { window.location.hash = '#/queue?view=open'; });
+  await ava.waitState((s) => s.route === '#/queue', 'ava on all open (the default view)');
+  await ava.find(`qrow_${id}`);
+  await ava.click('sort_priority');
+  await ava.waitState((s) => s.route === '#/queue?sort=priority', 'sorted by priority');
+  await ava.type('Search the queue', 'Docking station');
+  await ava.waitState((s) => s.route.includes('q=Docking%20station'), 'the search lands in the URL after a pause');
+  await ava.find(`qrow_${id}`);
+  const getRequest = (sp) => sp.page.evaluate(async (rid) => (await (await fetch(`/api/v1/requests/${rid}`)).json()), id);
+  await ava.click(`qsel_${id}`);
+  await ava.click('bulk_unassign');
+  const unassignDeadline = Date.now() + 10000;
+  while (Date.now() < unassignDeadline && (await getRequest(ava)).assignee_name) await sleep(50);
+  assert(!(await getRequest(ava)).assignee_name, 'the bulk change unassigned the ticked request');
+  await ava.page.mouse.click(5, 300);  // the keyboard belongs to the list, not the search box
+  await ava.page.keyboard.press('j');
+  await ava.page.keyboard.press('a');
+  const assignDeadline = Date.now() + 10000;
+  while (Date.now() < assignDeadline && (await getRequest(ava)).assignee_name !== 'Ava Patel') await sleep(50);
+  assert((await getRequest(ava)).assignee_name === 'Ava Patel', '"a" on the keyboard row assigned it to ava');
+  await ava.page.keyboard.press('Enter');
+  await ava.waitState((s) => s.route === `#/requests/${id}`, 'Enter opens the keyboard row');
 
   for (const sp of [ava, emma, root]) assert(sp.errors.length === 0, `no page errors: ${sp.errors.join('; ')}`);
 });
