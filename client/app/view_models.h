@@ -11,6 +11,7 @@
 #include "client/app/state.h"
 #include "shared/domain/diff.h"
 #include "shared/domain/markdown.h"
+#include "shared/domain/sla.h"
 
 namespace spoc::client {
 
@@ -519,7 +520,9 @@ struct RequestDetailViewModel {
 RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock);
 
 // ---- Agent queue (vm_queue.cpp) --------------------------------------------------------------
-std::string DueText(Timestamp due, Timestamp now, Tone* tone);  // "Due in 3h 10m" / "Overdue by 2h" (tone: warning/danger)
+// One SLA clock of `r` as a badge: "Due in 3h 10m" / "Overdue by 2h", amber from 75% of the target
+// (the shared RunningSlaPhase on the shared demo calendars, as the server uses), red once breached.
+std::string DueText(const Request& r, SlaKind kind, Timestamp due, Timestamp now, Tone* tone);
 
 struct QueueRowViewModel {
     RequestId id;

@@ -9,13 +9,15 @@
 
 namespace spoc::client {
 
-std::string DueText(Timestamp due, Timestamp now, Tone* tone) {
+std::string DueText(const Request& r, SlaKind kind, Timestamp due, Timestamp now, Tone* tone) {
     if (due <= 0) return {};
-    if (due <= now) {
-        *tone = Tone::danger;
-        return "Overdue by " + FormatSlaDuration(now - due);
+    static const std::vector<BusinessCalendar> calendars = DemoCalendars();
+    static const std::vector<SlaPolicy> policies = DemoSlaPolicies();
+    switch (RunningSlaPhase(policies, calendars, r.sla_policy, r.priority, kind, due, now)) {
+        case SlaState::breached: *tone = Tone::danger; return "Overdue by " + FormatSlaDuration(now - due);
+        case SlaState::warning: *tone = Tone::warning; break;
+        default: *tone = Tone::neutral; break;
     }
-    *tone = due - now <= 60LL * 60 * 1000 ? Tone::warning : Tone::neutral;
     return "Due in " + FormatSlaDuration(due - now);
 }
 
@@ -113,7 +115,7 @@ std::optional<QueueRowViewModel> BuildQueueRow(const AppState& state, int index,
     row.group = r.group_name;
     row.updated = FormatRelative(r.updated_at ? r.updated_at : r.created_at, clock.now);
     if (r.status == Status::pending) row.due = "Paused";
-    else row.due = DueText(r.resolution_due_at, clock.now, &row.due_tone);
+    else row.due = DueText(r, SlaKind::resolution, r.resolution_due_at, clock.now, &row.due_tone);
     row.selected = q.selected.count(r.id.value) > 0;
     row.cursor = q.cursor == index;
     auto w = state.workflow.find(r.id.value);

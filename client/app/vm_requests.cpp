@@ -100,10 +100,10 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         vm.group = r.group_name.empty() ? "No group" : r.group_name;
         vm.pending_reason = std::string(PendingReasonLabel(r.pending_reason));
         if (r.first_response_at) vm.response_due = "Met";
-        else if (r.response_due_at) vm.response_due = DueText(r.response_due_at, clock.now, &vm.response_tone);
+        else if (r.response_due_at) vm.response_due = DueText(r, SlaKind::first_response, r.response_due_at, clock.now, &vm.response_tone);
         if (r.status == Status::pending) vm.resolution_due = "Paused";
         else if (!IsOpenStatus(r.status)) vm.resolution_due = "Stopped";
-        else if (r.resolution_due_at) vm.resolution_due = DueText(r.resolution_due_at, clock.now, &vm.resolution_tone);
+        else if (r.resolution_due_at) vm.resolution_due = DueText(r, SlaKind::resolution, r.resolution_due_at, clock.now, &vm.resolution_tone);
     }
     // The lifecycle steps the shared rules allow this user: every step for agents; for the
     // requester, closing a Resolved request and cancelling one nobody has started.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "server/app/assignment.h"
 #include "server/app/clock.h"
 #include "server/app/crypto.h"
 #include "server/storage/agents_repo.h"
@@ -18,6 +19,7 @@
 #include "shared/domain/canned.h"
 #include "shared/domain/request_builder.h"
 #include "shared/domain/routing.h"
+#include "shared/domain/sla.h"
 #include "shared/domain/text.h"
 
 namespace spoc::app {
@@ -266,8 +268,18 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
             r.status = demo.status;                             // its story so far
             r.updated_at = now - demo.updated_days * kDay - kHour;
             r.version = demo.status == Status::new_ ? 1 : 2;
+            // The SLA clocks of its policy, so the queue shows countdowns for the demo requests too.
+            if (demo.agent_reply) r.first_response_at = r.updated_at;
+            r.sla_policy = std::string(SlaPolicyNameFor(requester.time_zone));
+            RecomputeDueTimes(r, {}, now);
             auto id = storage::InsertRequest(db, r);
             if (!id.ok()) return id.error();
+            if (r.first_response_at != 0) {
+                auto met = db.Prepare("UPDATE requests SET first_response_at = ?1 WHERE id = ?2");
+                if (!met.ok()) return met.error();
+                met->Bind(1, r.first_response_at).Bind(2, r.id.value);
+                if (auto run = met->Run(); !run.ok()) return run.error();
+            }
             if (demo.agent_reply) {
                 Comment reply;
                 reply.author_id = agent.id;

@@ -20,7 +20,6 @@ namespace spoc {
 // PendingReason (why a request waits) is declared in request.h with the Request record.
 
 inline constexpr int kDefaultReopenWindowDays = 7;  // a requester reply within this reopens a Resolved request
-inline constexpr std::int64_t kMsPerDay = 86'400'000;
 
 // What the rules need to know about a ticket.
 struct TicketFacts {

@@ -782,6 +782,24 @@ std::string_view SlaPolicyNameFor(std::string_view requester_time_zone) {
     return requester_time_zone.substr(0, 8) == "America/" ? "New York standard" : "London standard";
 }
 
+SlaState::Phase RunningSlaPhase(const std::vector<SlaPolicy>& policies, const std::vector<BusinessCalendar>& calendars,
+                                std::string_view policy_name, Priority priority, SlaKind kind, Timestamp due_at,
+                                Timestamp now) {
+    if (due_at <= 0) return SlaState::running;
+    if (due_at <= now) return SlaState::breached;
+    const SlaPolicy* policy = nullptr;
+    for (const SlaPolicy& p : policies)
+        if (p.name == policy_name) policy = &p;
+    if (!policy) return SlaState::running;
+    const BusinessCalendar* cal = FindCalendar(calendars, SlaCalendarFor(*policy, priority));
+    if (!cal) return SlaState::running;
+    const std::int64_t target = SlaTargetMs(*policy, priority, kind, *cal);
+    if (target <= 0) return SlaState::running;
+    const std::int64_t left = BusinessTimeBetween(*cal, now, due_at);
+    // Elapsed = target - left; warning once elapsed * 100 >= target * warning_percent.
+    return (target - left) * 100 >= target * policy->warning_percent ? SlaState::warning : SlaState::running;
+}
+
 SlaDueTimes RequestDueTimes(const std::vector<SlaPolicy>& policies, const std::vector<BusinessCalendar>& calendars,
                             const Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses,
                             Timestamp now) {

@@ -18,9 +18,6 @@
 
 namespace spoc {
 
-inline constexpr std::int64_t kMsPerMinute = 60000;
-inline constexpr std::int64_t kMsPerHour = 3600000;
-inline constexpr std::int64_t kMsPerDay = 86400000;
 inline constexpr Timestamp kNever = INT64_MAX;  // "no such instant": a calendar without business hours
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +193,15 @@ struct SlaDueTimes {
 SlaDueTimes RequestDueTimes(const std::vector<SlaPolicy>& policies, const std::vector<BusinessCalendar>& calendars,
                             const Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses,
                             Timestamp now);
+
+// Phase of a running clock from what a request carries (its policy name, priority and the due
+// instant the server computed with RequestDueTimes): breached from `due_at` on, warning once the
+// business time left is at most (100 - warning_percent)% of the target (75% used, as EvaluateSla
+// says), else running. The browser's countdown badges and the server agree because both run this
+// on the same calendars. Unknown policy or calendar, or no due instant: running.
+SlaState::Phase RunningSlaPhase(const std::vector<SlaPolicy>& policies, const std::vector<BusinessCalendar>& calendars,
+                                std::string_view policy_name, Priority priority, SlaKind kind, Timestamp due_at,
+                                Timestamp now);
 
 // Demo data: calendars "London office", "New York office", "24x7" and policies
 // "London standard" / "New York standard" (P1 on 24x7, P2..P5 on the office calendar).

@@ -8,6 +8,9 @@
 namespace spoc {
 
 using Timestamp = std::int64_t; // ms since 1970-01-01T00:00:00Z
+inline constexpr std::int64_t kMsPerMinute = 60000;
+inline constexpr std::int64_t kMsPerHour = 3600000;
+inline constexpr std::int64_t kMsPerDay = 86400000;
 
 struct CivilDate {
     int year = 1970, month = 1, day = 1;

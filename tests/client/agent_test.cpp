@@ -12,6 +12,8 @@ Request Queued(std::int64_t id, Status status, Timestamp due) {
     r.group_id = 2;
     r.group_name = "Network";
     r.resolution_due_at = due;
+    r.sla_policy = "London standard";
+    r.priority = Priority::critical;  // 4 h on the 24x7 calendar: amber with an hour left
     r.version = 3;
     return r;
 }
@@ -55,6 +57,16 @@ TEST_CASE("agent: the queue loads its view for staff, shows countdowns, and is n
     CHECK(rows[1].due == "Due in 30m");
     CHECK(rows[1].due_tone == Tone::warning);
     CHECK(rows[2].due == "Paused");
+    // Amber comes from 75% of the target in business time, not from a fixed hour: a P3 request
+    // (3 business days) with 5 wall hours left is past it; a P1 with 3 of its 4 hours left is not.
+    Request p3 = Queued(10, Status::assigned, kNow + 5 * hour);
+    p3.priority = Priority::moderate;
+    Tone tone = Tone::neutral;
+    CHECK(DueText(p3, SlaKind::resolution, p3.resolution_due_at, kNow, &tone) == "Due in 5h");
+    CHECK(tone == Tone::warning);
+    const Request p1 = Queued(11, Status::assigned, kNow + 3 * hour);
+    CHECK(DueText(p1, SlaKind::resolution, p1.resolution_due_at, kNow, &tone) == "Due in 3h");
+    CHECK(tone == Tone::neutral);
     int selected = 0;
     for (const QueueTab& t : vm.tabs) selected += t.selected && t.view == "mine";
     CHECK(selected == 1);

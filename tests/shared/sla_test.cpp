@@ -683,3 +683,36 @@ TEST_CASE("sla: a request's due times follow its policy, its status and its paus
     CHECK(due.first_response == 0);
     CHECK(due.resolution == 0);
 }
+
+TEST_CASE("sla: a running clock's phase from its due instant matches the 75% / 100% rule") {
+    using namespace spoc;
+    const std::vector<BusinessCalendar> cals = DemoCalendars();
+    const std::vector<SlaPolicy> pols = DemoSlaPolicies();
+    const Timestamp now = 1773135000000LL;  // 2026-03-10 09:30 UTC, a Tuesday
+    const std::int64_t minute = 60000;
+    // P1 resolution: 4 h on the 24x7 calendar, so the warning starts with 60 min left.
+    auto p1 = [&](Timestamp due) {
+        return RunningSlaPhase(pols, cals, "London standard", Priority::critical, SlaKind::resolution, due, now);
+    };
+    CHECK(p1(now + 61 * minute) == SlaState::running);
+    CHECK(p1(now + 60 * minute) == SlaState::warning);
+    CHECK(p1(now + 1) == SlaState::warning);
+    CHECK(p1(now) == SlaState::breached);
+    CHECK(p1(now - 5 * minute) == SlaState::breached);
+    // P3 resolution: 3 business days on the London office calendar. 25% of it is left at the
+    // warning, counted in business hours: a due instant 2 wall days away is far from it, while
+    // the same business time left across a weekend is the same phase as without the weekend.
+    const BusinessCalendar* london = FindCalendar(cals, "London office");
+    REQUIRE(london != nullptr);
+    const std::int64_t target = SlaTargetMs(pols[0], Priority::moderate, SlaKind::resolution, *london);
+    const Timestamp at_warning = AddBusinessTime(*london, now, target / 4);
+    const Timestamp before_warning = AddBusinessTime(*london, now, target / 4 + 10 * minute);
+    auto p3 = [&](Timestamp due) {
+        return RunningSlaPhase(pols, cals, "London standard", Priority::moderate, SlaKind::resolution, due, now);
+    };
+    CHECK(p3(at_warning) == SlaState::warning);
+    CHECK(p3(before_warning) == SlaState::running);
+    // No policy, or no due instant: nothing to warn about.
+    CHECK(RunningSlaPhase(pols, cals, "", Priority::critical, SlaKind::resolution, now + minute, now) == SlaState::running);
+    CHECK(p1(0) == SlaState::running);
+}
