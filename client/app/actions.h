@@ -65,6 +65,8 @@ public:
     void SetQueueVisible(int first, int last);         // rows on screen (the UI, every frame)
     void MoveQueueCursor(int delta);                   // j / k
     void OpenQueueCursor();                            // Enter
+    void ReplyToQueueCursor();                         // r: open it with the keyboard in the reply box
+    void FocusReply(RequestId id, bool focus);         // r on a request (true); the box has it (false)
     void ToggleQueueSelected(RequestId id);            // x / the row's checkbox
     void SelectLoadedQueueRows(bool select);           // the header checkbox: every loaded row, or none
     void AssignQueueCursorToMe();                      // a

@@ -138,6 +138,20 @@ void Actions::OpenQueueCursor() {
     if (const Request* r = QueueRowAt(m_state.queue, m_state.queue.cursor)) OpenRequest(r->id);
 }
 
+void Actions::ReplyToQueueCursor() {
+    const Request* r = QueueRowAt(m_state.queue, m_state.queue.cursor);
+    if (r == nullptr) return;
+    const RequestId id = r->id;  // OpenRequest may change what the queue holds
+    FocusReply(id, true);
+    OpenRequest(id);
+}
+
+void Actions::FocusReply(RequestId id, bool focus) {
+    if (!id.valid()) return;
+    if (focus) m_state.replies[id.value].focus = true;
+    else if (auto it = m_state.replies.find(id.value); it != m_state.replies.end()) it->second.focus = false;
+}
+
 void Actions::ToggleQueueSelected(RequestId id) {
     if (!id.valid()) return;
     std::set<std::int64_t>& sel = m_state.queue.selected;

@@ -89,6 +89,7 @@ struct FormDraftState {
 struct ReplyState {
     std::string text;
     bool internal = false;         // staff: an internal note (never shown to the requester)
+    bool focus = false;            // put the keyboard in the reply box at the next frame ("r")
     bool in_flight = false;
     std::optional<Error> error;
     std::uint64_t ticket = 0;

@@ -488,6 +488,7 @@ struct RequestDetailViewModel {
     std::string reply_text;
     bool reply_sending = false;
     bool reply_internal = false;  // staff: the box writes an internal note
+    bool reply_focus = false;     // "r" was pressed: the box takes the keyboard
     bool reply_enabled = false;   // non-empty, within limits
     std::string reply_error;
     int reply_max_chars = 0;

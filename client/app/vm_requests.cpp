@@ -194,6 +194,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         vm.reply_text = reply->second.text;
         vm.reply_sending = reply->second.in_flight;
         vm.reply_internal = vm.staff && reply->second.internal;
+        vm.reply_focus = reply->second.focus;
         if (reply->second.error) {
             const Error& e = *reply->second.error;
             vm.reply_error = e.code == ErrorCode::network ? "We couldn't reach Spoc. Your reply is kept \xE2\x80\x94 try again."

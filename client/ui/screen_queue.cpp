@@ -1,7 +1,7 @@
 // The agents' queue (#/queue): view tabs (Mine, My groups, Unassigned, All open, Breaching soon,
 // Pending), a search box and filters, sortable column headers, and one scrolling list of every
 // request in the view (rows are built and drawn only while on screen; their blocks load as they
-// scroll in). Tick rows for a bulk change; j/k move, Enter opens, x ticks, a assigns to me.
+// scroll in). Tick rows for a bulk change; j/k move, Enter opens, r replies, x ticks, a assigns to me.
 // Staff only; others get "not found".
 #include <algorithm>
 
@@ -94,7 +94,7 @@ void DrawToolbar(const QueueViewModel& vm, float w, Actions& actions) {
     if (Dropdown("##queue_status", "Status", status_labels, &status, 150))
         actions.SetQueueFilter(vm.priority_filter, status_names[status]);
     if (w > 900) {
-        const char* hint = "j / k move \xC2\xB7 Enter open \xC2\xB7 x tick \xC2\xB7 a assign to me \xC2\xB7 / search";
+        const char* hint = "j / k move \xC2\xB7 Enter open \xC2\xB7 r reply \xC2\xB7 x tick \xC2\xB7 a assign to me \xC2\xB7 / search";
         ImGui::SameLine(x0 + w - MeasureText(f.small, hint).x);
         ImGui::SetCursorPosY(y + 12);
         Label(f.small, color::kTextMuted, hint);
@@ -148,6 +148,7 @@ void HandleKeys(const QueueViewModel& vm, const QueueRowSource& rows, Actions& a
     if (vm.cursor < 0) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_O, false)) actions.OpenQueueCursor();
     if (ImGui::IsKeyPressed(ImGuiKey_A, false)) actions.AssignQueueCursorToMe();
+    if (ImGui::IsKeyPressed(ImGuiKey_R, false)) actions.ReplyToQueueCursor();
     if (ImGui::IsKeyPressed(ImGuiKey_X, false))
         if (std::optional<QueueRowViewModel> row = rows(vm.cursor)) actions.ToggleQueueSelected(row->id);
 }

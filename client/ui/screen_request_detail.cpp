@@ -300,6 +300,14 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     o.invalid = !vm.reply_error.empty();
     if (!vm.reply_internal) o.hook_label = "Reply";
     o.read_only = vm.reply_sending;
+    // "r" (when no field has the keyboard) or arriving by "r" from the queue: straight to the reply.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool r_key = !io.WantTextInput && !io.KeyCtrl && !io.KeySuper && !io.KeyAlt &&
+                       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && ImGui::IsKeyPressed(ImGuiKey_R, false);
+    if (r_key || vm.reply_focus) {
+        ImGui::SetKeyboardFocusHere();
+        if (vm.reply_focus) actions.FocusReply(vm.id, false);
+    }
     const TextInputResult r = TextInput("##reply", &text, o);
     if (r.edited) actions.EditReply(vm.id, text);
     const bool ctrl_enter = r.active && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false);

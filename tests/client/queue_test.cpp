@@ -280,6 +280,24 @@ TEST_CASE("queue: keyboard j/k move a cursor, x ticks, a assigns to me, Enter op
     press(ImGuiKey_Enter);
     CHECK(app.state.route.screen == Screen::request_detail);
     CHECK(app.state.route.request == RequestId(1001));
+
+    // r: back in the queue, open the keyboard row with the keyboard in its reply box.
+    app.Go("#/queue");
+    h.Frames(app, 2);
+    press(ImGuiKey_J);
+    CHECK(app.state.queue.cursor >= 0);
+    const int row = app.state.queue.cursor;
+    const RequestId id = BuildQueueRow(app.state, row, app.clock)->id;
+    press(ImGuiKey_R);
+    REQUIRE(app.state.route.screen == Screen::request_detail);
+    CHECK(app.state.route.request == id);
+    CHECK(app.state.replies[id.value].focus);
+    Request r = MakeRequest(id.value, Status::assigned, "Row");
+    r.requester_id = UserId(5);
+    REQUIRE(app.api.Answer("GET", "/api/v1/requests/" + std::to_string(id.value), 200, api::EncodeRequest(r)));
+    h.Frames(app, 3);
+    CHECK_FALSE(app.state.replies[id.value].focus);
+    CHECK(ImGui::GetIO().WantTextInput);  // the reply box has the keyboard
 }
 
 TEST_CASE("queue: employees get none of it") {
