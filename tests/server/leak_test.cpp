@@ -43,66 +43,6 @@ json Draft(const std::string& summary) {
     return d;
 }
 
-// One /api/v1/events stream, read on a background thread into a buffer until closed.
-class StreamReader {
-public:
-    StreamReader(int port, const Session& s, const std::string& last_event_id = {}) : m_cli("127.0.0.1", port) {
-        m_cli.set_read_timeout(30, 0);
-        httplib::Headers headers = AuthHeaders(s, false);
-        if (!last_event_id.empty()) headers.emplace("Last-Event-ID", last_event_id);
-        m_thread = std::thread([this, headers] {
-            auto res = m_cli.Get(spoc::routes::kEvents, headers, [this](const char* data, size_t size) {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_text.append(data, size);
-                m_wake.notify_all();
-                return !m_stop;
-            });
-            std::lock_guard<std::mutex> lock(m_mutex);
-            if (res) m_text += res->body;  // an error answer arrives as a normal body
-            m_ended = true;
-            m_wake.notify_all();
-        });
-    }
-    ~StreamReader() {
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_stop = true;
-        }
-        m_cli.stop();
-        if (m_thread.joinable()) m_thread.join();
-    }
-    // Waits up to 5 s for `needle` in what was read so far.
-    bool WaitFor(const std::string& needle) {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        return m_wake.wait_for(lock, std::chrono::seconds(5), [&] {
-            return m_text.find(needle) != std::string::npos || m_ended;
-        }) && m_text.find(needle) != std::string::npos;
-    }
-    std::string Text() {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        return m_text;
-    }
-
-private:
-    httplib::Client m_cli;
-    std::thread m_thread;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::string m_text;
-    bool m_stop = false, m_ended = false;
-};
-
-// The parsed data of every "event: request" frame.
-std::vector<json> RequestEvents(const std::string& text) {
-    std::vector<json> out;
-    const std::string marker = "event: request\ndata: ";
-    for (size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at)) {
-        at += marker.size();
-        out.push_back(json::parse(text.substr(at, text.find('\n', at) - at), nullptr, false));
-    }
-    return out;
-}
-
 std::string Needle(int id, const std::string& kind) {
     return "\"id\":" + std::to_string(id) + ",\"kind\":\"" + kind + "\"";
 }
@@ -133,7 +73,7 @@ TEST_CASE("leak sweep: no GET route and no event stream shows an employee what s
     const Session emma = SignIn(cli, "emma");
     const Session liam = SignIn(cli, "liam");
     const Session ava = SignIn(cli, "ava");
-    StreamReader emma_live(server.port(), emma), ava_live(server.port(), ava);
+    EventStream emma_live(server.port(), emma), ava_live(server.port(), ava);
     REQUIRE(emma_live.WaitFor("event: ready"));
     REQUIRE(ava_live.WaitFor("event: ready"));
 
@@ -248,7 +188,7 @@ TEST_CASE("leak sweep: no GET route and no event stream shows an employee what s
     auto check_employee_stream = [&](const std::string& text) {
         for (const std::string& marker : markers) CHECK(text.find(marker) == std::string::npos);
         std::set<int> ids;
-        for (const json& e : RequestEvents(text)) {
+        for (const json& e : EventsOf(text, "request")) {
             CAPTURE(e.dump());
             REQUIRE(e.is_object());
             CHECK(e["kind"] != "note");
@@ -265,15 +205,15 @@ TEST_CASE("leak sweep: no GET route and no event stream shows an employee what s
     // Staff got the note frames (the note, and the merge's note on the target) and liam's changes.
     const std::string ava_text = ava_live.Text();
     int notes = 0;
-    for (const json& e : RequestEvents(ava_text)) notes += e["id"] == id && e["kind"] == "note";
+    for (const json& e : EventsOf(ava_text, "request")) notes += e["id"] == id && e["kind"] == "note";
     CHECK(notes == 2);
     CHECK(ava_text.find(Needle(merged_id, "updated")) != std::string::npos);
 
     // A stream resumed from the first event replays the same history through the same filter.
-    StreamReader replayed(server.port(), emma, "1");
+    EventStream replayed(server.port(), emma, "1");
     REQUIRE(replayed.WaitFor(Needle(last_id, "created")));
     check_employee_stream(replayed.Text());
-    StreamReader staff_replayed(server.port(), ava, "1");
+    EventStream staff_replayed(server.port(), ava, "1");
     REQUIRE(staff_replayed.WaitFor(Needle(last_id, "created")));
     CHECK(staff_replayed.Text().find(Needle(id, "note")) != std::string::npos);
 }

@@ -258,4 +258,16 @@ json ValidLaptopDraft() {
                   {"loaner", true}}}};
 }
 
+std::vector<json> EventsOf(const std::string& text, const std::string& type) {
+    std::vector<json> out;
+    size_t at = 0;
+    const std::string marker = "event: " + type + "\ndata: ";
+    while ((at = text.find(marker, at)) != std::string::npos) {
+        at += marker.size();
+        const size_t end = text.find('\n', at);
+        out.push_back(json::parse(text.substr(at, end - at), nullptr, false));
+    }
+    return out;
+}
+
 }  // namespace spoc::test

@@ -4,12 +4,16 @@
 #pragma once
 #include <httplib.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "server/spoc_server.h"
 #include "shared/domain/catalog.h"
@@ -75,5 +79,84 @@ std::string ErrorCodeOf(const httplib::Result& res);  // error.code of a JSON er
 
 // A valid draft for the fixture's "New laptop" (item id 1).
 json ValidLaptopDraft();
+
+// The parsed `data:` of every "event: <type>" block in a stream's text.
+std::vector<json> EventsOf(const std::string& text, const std::string& type);
+
+// One open GET /api/v1/events stream, read on a background thread into a buffer until closed.
+class EventStream {
+public:
+    EventStream(int port, const Session& s, std::string last_event_id = {})
+        : m_cli("127.0.0.1", port) {
+        m_cli.set_read_timeout(60, 0);
+        httplib::Headers headers = AuthHeaders(s, false);
+        if (!last_event_id.empty()) headers.emplace("Last-Event-ID", last_event_id);
+        m_thread = std::thread([this, headers] {
+            auto res = m_cli.Get(
+                "/api/v1/events", headers,
+                [this](const httplib::Response& r) {
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    m_status = r.status;
+                    m_content_type = r.get_header_value("Content-Type");
+                    m_wake.notify_all();
+                    return true;
+                },
+                [this](const char* data, size_t size) {
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    m_text.append(data, size);
+                    m_wake.notify_all();
+                    return !m_stop;
+                });
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (res && m_status == 0) m_status = res->status;
+            if (res) m_text += res->body;  // an error answer arrives as a normal body
+            m_ended = true;
+            m_wake.notify_all();
+        });
+    }
+    ~EventStream() { Close(); }
+
+    void Close() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_cli.stop();
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+    // Waits (up to 10 s) until the text read so far contains `needle`.
+    bool WaitFor(const std::string& needle) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        return m_wake.wait_for(lock, std::chrono::seconds(10),
+                               [&] { return m_text.find(needle) != std::string::npos || m_ended; }) &&
+               m_text.find(needle) != std::string::npos;
+    }
+    bool WaitEnded() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        return m_wake.wait_for(lock, std::chrono::seconds(10), [&] { return m_ended; });
+    }
+    std::string Text() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_text;
+    }
+    int Status() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_status;
+    }
+    std::string ContentType() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_content_type;
+    }
+
+private:
+    httplib::Client m_cli;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::string m_text, m_content_type;
+    int m_status = 0;
+    bool m_stop = false, m_ended = false;
+};
 
 }  // namespace spoc::test
