@@ -53,6 +53,7 @@ int main() {
         clock.now = static_cast<spoc::Timestamp>(ctx.now_ms);
         clock.utc_offset_minutes = ctx.utc_offset_minutes;
         client.actions.Sync(clock);
+        client.ui.touch = ctx.touch;
         const spoc::ui::FrameOutput out = spoc::ui::DrawApp(client.state, client.ui, client.actions, clock, client.api->InFlight());
         spoc::platform::FrameResult result;
         result.animating = out.animating;

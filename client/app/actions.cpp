@@ -95,6 +95,7 @@ void Actions::Sync(const Clock& clock) {
             EnsureDataForRoute();
             EnsureAgentInbox();
             SyncLive();
+            if (!m_state.search.empty()) RefreshCatalogSearch(&m_state);  // the catalog or synonyms may have reloaded
             return;
     }
 }
@@ -252,9 +253,18 @@ void Actions::SignOut() { m_effects.SignOut(); }
 void Actions::SetSearch(std::string query) {
     if (query.size() > limits::kMaxSearchQuery) query.resize(limits::kMaxSearchQuery);
     m_state.search = std::move(query);
+    RefreshCatalogSearch(&m_state);
 }
 
 void Actions::ClearSearch() { m_state.search.clear(); }
+
+void Actions::SearchKnowledge(std::string query) {
+    SetKbSearch(std::move(query));
+    m_state.kb_category.clear();
+    Route route;
+    route.screen = Screen::kb_home;
+    Navigate(route);
+}
 
 void Actions::InitDraft(CatalogItemId item) {
     FormDraftState& d = m_state.drafts[item.value];

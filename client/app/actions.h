@@ -33,6 +33,7 @@ public:
     // ---- Catalog
     void SetSearch(std::string query);
     void ClearSearch();
+    void SearchKnowledge(std::string query);          // "See all N articles": #/kb searching for `query`
 
     // ---- Catalog item form (input keys: "summary", "description", "urgency", "values.<key>")
     void EditField(CatalogItemId item, const std::string& field_key, FormValue value);
@@ -77,7 +78,13 @@ public:
     void ToggleAvailability();                         // available <-> away (auto-assignment)
     void OpenNotification(std::int64_t id);            // marks it read and opens its request
     void RefreshInbox();                               // the inbox opened: re-read it now
-    void ChangeStatus(RequestId id, Status to, PendingReason reason = PendingReason::none);
+    void ChangeStatus(RequestId id, Status to, PendingReason reason = PendingReason::none,
+                      std::string note = {});            // note: resolution note (resolved) or cancel reason (cancelled)
+    void AskStatus(RequestId id, Status to);             // cancel / resolve: open the confirmation dialog first
+    void EditConfirmText(RequestId id, std::string text);// the dialog's reason / resolution note
+    void ConfirmStatus(RequestId id);                    // the dialog's confirm button: sends the step with its text
+    void DismissConfirm(RequestId id);                   // "Keep it" / Esc: nothing changes
+    void StartReopen(RequestId id, bool on);             // requester: "This didn't fix it" puts the reply box in reopen mode
     void AssignToMe(RequestId id);
     void ReapplyChange(RequestId id);                  // after a 409: the same change on the fresh version
 

@@ -209,7 +209,47 @@ void Actions::BulkStatus(Status to, PendingReason reason) {
     SendBulk(m_state, m_effects, std::move(patch));
 }
 
-void Actions::ChangeStatus(RequestId id, Status to, PendingReason reason) {
+void Actions::AskStatus(RequestId id, Status to) {
+    if (to != Status::cancelled && to != Status::resolved) return ChangeStatus(id, to);
+    WorkflowState& w = m_state.workflow[id.value];
+    if (w.in_flight) return;
+    w.confirm = to;
+    w.confirm_text.clear();
+    w.error.reset();
+}
+
+void Actions::EditConfirmText(RequestId id, std::string text) {
+    auto w = m_state.workflow.find(id.value);
+    if (w == m_state.workflow.end() || !w->second.confirm) return;
+    w->second.confirm_text = std::move(text);
+}
+
+void Actions::ConfirmStatus(RequestId id) {
+    auto w = m_state.workflow.find(id.value);
+    if (w == m_state.workflow.end() || !w->second.confirm || w->second.in_flight) return;
+    const Status to = *w->second.confirm;
+    std::string note(Trim(w->second.confirm_text));
+    const std::size_t cap = to == Status::resolved ? limits::kMaxResolutionNote : limits::kMaxCancelReason;
+    if (Utf8Length(note) > cap) return;  // the dialog says so and keeps the button off
+    w->second.confirm.reset();
+    w->second.confirm_text.clear();
+    ChangeStatus(id, to, PendingReason::none, std::move(note));
+}
+
+void Actions::DismissConfirm(RequestId id) {
+    auto w = m_state.workflow.find(id.value);
+    if (w == m_state.workflow.end()) return;
+    w->second.confirm.reset();
+    w->second.confirm_text.clear();
+}
+
+void Actions::StartReopen(RequestId id, bool on) {
+    ReplyState& reply = m_state.replies[id.value];
+    reply.reopen = on;
+    reply.focus = on;
+}
+
+void Actions::ChangeStatus(RequestId id, Status to, PendingReason reason, std::string note) {
     auto detail = m_state.details.find(id.value);
     if (detail == m_state.details.end() || !detail->second.has_data || !m_state.me) return;
     if (m_state.workflow[id.value].in_flight) return;
@@ -224,6 +264,8 @@ void Actions::ChangeStatus(RequestId id, Status to, PendingReason reason) {
     patch.base_version = r.version;
     patch.status = to;
     patch.pending_reason = reason;
+    if (to == Status::resolved) patch.resolution_note = std::move(note);
+    if (to == Status::cancelled) patch.cancel_reason = std::move(note);
     m_effects.UpdateRequest(id, patch);
 }
 

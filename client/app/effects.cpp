@@ -270,7 +270,10 @@ void Effects::Reply(RequestId id) {
                            detail->second.data.comment_count += 1;
                        }
                        if (detail != m_state.details.end()) detail->second.stale = true;  // pick up status changes too
-                       AddToast(&m_state, reply.internal ? "Internal note added." : "Reply sent.");
+                       AddToast(&m_state, reply.internal ? "Internal note added."
+                                          : reply.reopen ? "Reply sent. Your request is open again."
+                                                         : "Reply sent.");
+                       reply.reopen = false;
                        return;
                    }
                    reply.error = ErrorFromResponse(status, text);

@@ -1,6 +1,8 @@
 // Small helpers over AppState (see state.h): local time from the frame clock, request-list keys,
-// lookups, and the user-data reset used on sign-out.
+// lookups, the user-data reset used on sign-out, and the cached catalog search index.
 #include "client/app/state.h"
+
+#include "shared/domain/catalog_search.h"
 
 namespace spoc::client {
 
@@ -68,6 +70,26 @@ void ClearUserData(AppState* state) {
 void AddToast(AppState* state, std::string text, bool is_error) {
     if (state->toasts.size() >= 3) state->toasts.erase(state->toasts.begin());
     state->toasts.push_back(Toast{std::move(text), is_error, 0});
+}
+
+namespace {
+const SynonymPairs& CatalogSynonyms(const AppState& state) {
+    static const SynonymPairs kNone;
+    return state.kb_index.has_data ? state.kb_index.data.index.synonyms : kNone;
+}
+}  // namespace
+
+const SearchIndex* FreshCatalogSearch(const AppState& state) {
+    if (!state.catalog.has_data || state.catalog_search.fingerprint == 0) return nullptr;
+    const std::uint64_t now = CatalogSearchFingerprint(state.catalog.data, CatalogSynonyms(state));
+    return now == state.catalog_search.fingerprint ? &state.catalog_search.index : nullptr;
+}
+
+void RefreshCatalogSearch(AppState* state) {
+    if (!state->catalog.has_data || FreshCatalogSearch(*state)) return;
+    state->catalog_search.index = SearchIndex();
+    BuildCatalogSearchIndex(state->catalog.data, CatalogSynonyms(*state), state->catalog_search.index);
+    state->catalog_search.fingerprint = CatalogSearchFingerprint(state->catalog.data, CatalogSynonyms(*state));
 }
 
 }  // namespace spoc::client

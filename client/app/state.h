@@ -58,6 +58,14 @@ bool NeedsLoad(const Remote<T>& slot, const std::string& key) {
     return slot.load == Load::idle || slot.stale;
 }
 
+// ---- Catalog search -------------------------------------------------------------------------
+// The catalog's search index (shared/domain/catalog_search.h), kept between frames: rebuilt only
+// when the catalog or the knowledge synonyms it borrows change.
+struct CatalogSearchCache {
+    std::uint64_t fingerprint = 0; // CatalogSearchFingerprint of what `index` holds (0: never built)
+    SearchIndex index;
+};
+
 // ---- Session --------------------------------------------------------------------------------
 enum class SessionPhase { unknown, checking, check_failed, signed_out, signed_in };
 
@@ -90,6 +98,7 @@ struct ReplyState {
     std::string text;
     bool internal = false;         // staff: an internal note (never shown to the requester)
     bool focus = false;            // put the keyboard in the reply box at the next frame ("r")
+    bool reopen = false;           // requester: "This didn't fix it" - the reply reopens the resolved request
     bool in_flight = false;
     std::optional<Error> error;
     std::uint64_t ticket = 0;
@@ -143,6 +152,8 @@ struct WorkflowState {             // a status / assignment change in flight on 
     std::optional<Error> error;    // 409 (changed meanwhile), 422 (not allowed), network...
     std::optional<api::RequestPatch> rejected; // 409: the change, to apply again on the fresh version
     std::uint64_t ticket = 0;
+    std::optional<Status> confirm; // a step waiting in the confirmation dialog (cancel, resolve)
+    std::string confirm_text;      // its cancel reason or resolution note, as typed
 };
 
 // The agent queue as one long list: the API pages it, the client keeps the blocks of rows it has
@@ -259,6 +270,7 @@ struct AppState {
     std::map<std::int64_t, Remote<CatalogItem>> items;   // full definitions by item id
     std::map<std::int64_t, FormDraftState> drafts;       // by catalog item id
     std::string search;                       // catalog search box (home and #/catalog)
+    CatalogSearchCache catalog_search;        // index over `catalog` for that box (RefreshCatalogSearch)
 
     Remote<api::RequestPage> open_requests;   // home: my open requests (first page)
     Remote<api::RequestPage> requests;        // #/requests with the route's filter and page
@@ -298,5 +310,7 @@ const CatalogItem* LoadedItem(const AppState& state, CatalogItemId id);         
 const FormDraftState* FindDraft(const AppState& state, CatalogItemId id);         // null if never opened
 void ClearUserData(AppState* state);                  // forget requests, drafts and replies (sign-out, other user)
 void AddToast(AppState* state, std::string text, bool is_error = false); // shown for a few seconds
+const SearchIndex* FreshCatalogSearch(const AppState& state); // the cached catalog index if it matches the catalog, else null
+void RefreshCatalogSearch(AppState* state);           // rebuild the catalog index if the catalog or synonyms changed
 
 }  // namespace spoc::client

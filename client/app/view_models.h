@@ -43,6 +43,11 @@ struct ArticleHitViewModel {
 // Hits scoring under `min_relative` x the best one are dropped (suggestions keep only strong ones).
 std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::string_view query, int limit,
                                                 double min_relative = 0.0);
+inline constexpr int kKbSearchLimit = 20;  // results the knowledge home lists for a search
+// Articles to suggest beside `item`'s form for what was typed in its fields (summary, description;
+// shared/domain/catalog_search.h: finished words only, a floor, a boost for articles about the item).
+std::vector<ArticleHitViewModel> SuggestArticles(const AppState& state, const CatalogItem& item,
+                                                 const std::vector<std::string_view>& typed, int limit = 3);
 
 struct CatalogTileViewModel {
     CatalogItemId id;
@@ -95,7 +100,7 @@ struct TopBarViewModel {
     bool notifications_loading = false;
 };
 
-std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query); // AND of words over title/summary/keywords/category/department, title hits first
+std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query); // SearchCatalogItems over a fresh index (the screens use the cached one)
 std::vector<DepartmentGroupViewModel> GroupByDepartment(const std::vector<const CatalogItem*>& items);     // IT, HR, Facilities first, then A-Z
 CatalogTileViewModel MakeTile(const CatalogItem& item);
 RequestRowViewModel MakeRequestRow(const Request& request, Timestamp now);
@@ -131,6 +136,11 @@ struct CatalogViewModel {
     bool searching = false;                          // search box not empty
     std::vector<CatalogTileViewModel> results;       // when searching, best first
     std::vector<ArticleHitViewModel> article_results; // when searching: knowledge articles, best first
+    int article_total = 0;                           // when searching: articles the knowledge page lists for it
+    std::string see_all_label;                       // "See all 12 articles" when more match than are shown, else ""
+    std::string services_heading;                    // "2 services match <query>"; "" when none does
+    std::string services_note;                       // no service but some article matches: a hint, never "no matches"
+    bool nothing_found = false;                      // neither services nor articles: the empty state
     std::vector<DepartmentGroupViewModel> groups;    // when not searching
     int item_count = 0;
 };
@@ -330,6 +340,7 @@ struct FormViewModel {
     std::string urgency_error;
 
     int error_count = 0;          // problems shown right now
+    std::vector<std::pair<std::string, std::string>> error_links; // (label, input_id) of each field showing a problem, in form order
     int hidden_error_count = 0;   // problems not yet shown (untouched fields)
     bool submit_enabled = false;  // false while loading or in flight
     bool submitting = false;
@@ -508,8 +519,35 @@ struct RequestDetailViewModel {
         Status to = Status::in_progress;
         PendingReason reason = PendingReason::none;
         std::string id;           // hook id "status_resolved", "status_pending_vendor"
+        bool primary = false;     // the usual next step: a primary button (the rest go in the "More" menu)
+        bool confirm = false;     // asks first, in a dialog (cancel: optional reason; resolve: resolution note)
     };
     std::vector<StatusAction> status_actions;
+    // The confirmation dialog for a cancel or a resolve, while it is open.
+    struct ConfirmDialog {
+        bool open = false;
+        Status to = Status::cancelled;
+        std::string title;        // "Cancel REQ0000042?"
+        std::string body;
+        std::string text_label;   // "Reason (optional)" / "Resolution note"
+        std::string placeholder;
+        std::string text;
+        std::string confirm_label;// "Cancel request" / "Resolve"
+        std::string keep_label;   // "Keep request" / "Back"
+        bool danger = false;
+        int max_chars = 0;
+        std::string error;        // too long
+        bool can_confirm = false;
+    } confirm;
+    // How it stands, in the requester's words: who works on it, how it was resolved or cancelled.
+    std::string assignee_first;   // "Ava" ("" while nobody has it)
+    std::string resolution_title; // "Resolved by Ava · 2 days ago"
+    std::string resolution_note;
+    std::string cancelled_notice; // "This request was cancelled: <reason>. ..."
+    bool read_only = false;       // cancelled: no reply box
+    bool can_reopen = false;      // requester on a Resolved request within the reopen window
+    bool reopening = false;       // the reply box will reopen the request ("This didn't fix it")
+    std::string reply_placeholder;
     bool can_assign_to_me = false;
     bool workflow_busy = false;
     std::string workflow_error;   // the last change failed (409: reloaded, apply again)
@@ -581,5 +619,6 @@ QueueViewModel BuildQueue(const AppState& state, const Clock& clock);
 // Built per visible row and frame, so the cost follows the window, not the 100,000 rows.
 std::optional<QueueRowViewModel> BuildQueueRow(const AppState& state, int index, const Clock& clock);
 std::string FormatCount(std::int64_t n);  // 1204 -> "1,204"
+std::string CountNoun(std::int64_t n, const char* one, const char* many); // 1 -> "1 view", 1204 -> "1,204 views" (English plural rule)
 
 }  // namespace spoc::client

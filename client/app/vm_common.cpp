@@ -5,6 +5,7 @@
 
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
+#include "shared/domain/catalog_search.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
@@ -39,34 +40,9 @@ bool CatalogOrder(const CatalogItem* a, const CatalogItem* b) {
 }  // namespace
 
 std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query) {
-    const std::vector<std::string_view> words = Words(query);
-    std::vector<std::pair<int, const CatalogItem*>> scored;
-    for (const CatalogItem& item : items) {
-        int score = 0;
-        bool all = true;
-        for (std::string_view word : words) {
-            int best = 0;
-            if (ContainsFolded(item.title, word)) best = 4;
-            for (const std::string& keyword : item.keywords)
-                if (best < 3 && ContainsFolded(keyword, word)) best = 3;
-            if (best < 2 && (ContainsFolded(item.category, word) || ContainsFolded(item.department, word))) best = 2;
-            if (best < 1 && ContainsFolded(item.summary, word)) best = 1;
-            if (best == 0) {
-                all = false;
-                break;
-            }
-            score += best;
-        }
-        if (all) scored.emplace_back(score, &item);
-    }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first > b.first;
-        return CatalogOrder(a.second, b.second);
-    });
-    std::vector<const CatalogItem*> out;
-    out.reserve(scored.size());
-    for (const auto& entry : scored) out.push_back(entry.second);
-    return out;
+    SearchIndex index;
+    BuildCatalogSearchIndex(items, {}, index);
+    return SearchCatalogItems(index, items, query);
 }
 
 std::vector<DepartmentGroupViewModel> GroupByDepartment(const std::vector<const CatalogItem*>& items) {

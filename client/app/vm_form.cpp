@@ -124,6 +124,11 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
                               {Level::high, "High", "I can't work"}};
         vm.urgency_error = shown_error("urgency");
     }
+    for (const FieldViewModel* f : {&vm.summary, &vm.description_input})
+        if (!f->error.empty()) vm.error_links.emplace_back(f->label, f->input_id);
+    if (vm.ask_urgency && !vm.urgency_error.empty()) vm.error_links.emplace_back("How urgent is this?", "urgency");
+    for (auto it = vm.fields.rbegin(); it != vm.fields.rend(); ++it)  // form fields come first
+        if (!it->error.empty()) vm.error_links.insert(vm.error_links.begin(), {it->label, it->input_id});
     // Problems on keys the form does not show (unknown keys, hidden fields) still block submission:
     // count them, and after a submit attempt say so, or the button would seem to do nothing.
     std::string unplaced;
@@ -158,13 +163,11 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
         vm.banner = "This form can't be sent as it is: " + unplaced + " Reload the page to get the latest version of the form.";
     // Deflection: the articles that best match what has been typed so far.
     if (!vm.succeeded) {
-        std::string query = d.draft.summary;
         std::string_view description = d.draft.description;
         if (description.size() > 400) description = description.substr(0, 400);  // the opening says what it's about
-        if (!description.empty()) query += " " + std::string(description);
-        // Only articles close to the best match: a stray word ("home", "hotel" from a half-typed
-        // "hom") shouldn't put an unrelated article beside the form.
-        vm.suggestions = SearchArticles(state, query, 3, 0.4);
+        // Only finished words, only articles close to the best match and above a floor, and a lead
+        // for articles about this item: "ca" or a stray word shouldn't put an unrelated article here.
+        vm.suggestions = SuggestArticles(state, item, {d.draft.summary, description});
     }
     if (auto deflection = state.deflections.find(item_id.value); deflection != state.deflections.end()) {
         vm.deflected = deflection->second.solved;

@@ -1,6 +1,8 @@
-// View-models for the start-up splash, the sign-in screen, the portal home and #/catalog.
+// View-models for the start-up splash, the sign-in screen, the portal home and #/catalog (its
+// search lists matching services and the best articles side by side, from the same engine).
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
+#include "shared/domain/catalog_search.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
@@ -39,8 +41,25 @@ CatalogViewModel BuildCatalog(const AppState& state) {
     vm.item_count = static_cast<int>(items.size());
     vm.searching = !Trim(state.search).empty();
     if (vm.searching) {
-        for (const CatalogItem* item : SearchCatalog(items, state.search)) vm.results.push_back(MakeTile(*item));
+        // Services and articles go through the same engine, so a typo finds both or neither.
+        SearchIndex scratch;  // only while the cached index is behind the catalog (before the next Sync)
+        const SearchIndex* index = FreshCatalogSearch(state);
+        if (!index) {
+            BuildCatalogSearchIndex(items, state.kb_index.has_data ? state.kb_index.data.index.synonyms : SynonymPairs{},
+                                    scratch);
+            index = &scratch;
+        }
+        for (const CatalogItem* item : SearchCatalogItems(*index, items, state.search)) vm.results.push_back(MakeTile(*item));
         vm.article_results = SearchArticles(state, state.search, 3);
+        if (state.kb_index.has_data)
+            vm.article_total = static_cast<int>(state.kb_index.data.search.Search(state.search, kKbSearchLimit).size());
+        if (vm.article_total > static_cast<int>(vm.article_results.size()))
+            vm.see_all_label = "See all " + std::to_string(vm.article_total) + " articles";
+        const std::string quoted = "\xE2\x80\x9C" + std::string(Trim(state.search)) + "\xE2\x80\x9D";
+        if (vm.results.size() == 1) vm.services_heading = "1 service matches " + quoted;
+        else if (!vm.results.empty()) vm.services_heading = std::to_string(vm.results.size()) + " services match " + quoted;
+        else if (!vm.article_results.empty()) vm.services_note = "No service matches " + quoted + " \xE2\x80\x94 the articles above may help.";
+        vm.nothing_found = vm.results.empty() && vm.article_results.empty();
     } else {
         std::vector<const CatalogItem*> all;
         for (const CatalogItem& item : items) all.push_back(&item);

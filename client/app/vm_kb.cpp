@@ -7,6 +7,7 @@
 
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
+#include "shared/domain/catalog_search.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
@@ -68,11 +69,26 @@ std::vector<SnippetPiece> SplitSnippet(std::string_view marked) {
             highlight = c == kSnippetMarkBegin;
             continue;
         }
-        current += c == '\n' ? ' ' : c;
+        if (c == '\n') current += kSnippetBlockBreak;  // Snippet() writes breaks so already; a stray one must not glue words
+        else current += c;
     }
     flush();
     return out;
 }
+
+namespace {
+
+const api::KbIndexEntry* FindEntry(const KbIndexData& data, std::int64_t id) {
+    const auto& articles = data.index.articles;
+    auto it = std::find_if(articles.begin(), articles.end(), [&](const api::KbIndexEntry& e) { return e.id.value == id; });
+    return it == articles.end() ? nullptr : &*it;
+}
+
+ArticleHitViewModel MakeHit(const KbIndexData& data, const api::KbIndexEntry& e, std::string_view query) {
+    return {e.id, e.title, e.category, SplitSnippet(data.search.Snippet(e.id.value, query, 160))};
+}
+
+}  // namespace
 
 std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::string_view query, int limit,
                                                 double min_relative) {
@@ -82,11 +98,26 @@ std::vector<ArticleHitViewModel> SearchArticles(const AppState& state, std::stri
     const std::vector<SearchHit> hits = data.search.Search(query, limit);
     for (const SearchHit& hit : hits) {
         if (hit.score < hits.front().score * min_relative) break;  // best first: the rest are weaker
-        const auto& articles = data.index.articles;
-        auto it = std::find_if(articles.begin(), articles.end(), [&](const api::KbIndexEntry& e) { return e.id.value == hit.doc_id; });
-        if (it == articles.end()) continue;
-        out.push_back({it->id, it->title, it->category, SplitSnippet(data.search.Snippet(hit.doc_id, query, 160))});
+        if (const api::KbIndexEntry* e = FindEntry(data, hit.doc_id)) out.push_back(MakeHit(data, *e, query));
     }
+    return out;
+}
+
+std::vector<ArticleHitViewModel> SuggestArticles(const AppState& state, const CatalogItem& item,
+                                                 const std::vector<std::string_view>& typed, int limit) {
+    std::vector<ArticleHitViewModel> out;
+    if (!state.kb_index.has_data) return out;
+    const KbIndexData& data = state.kb_index.data;
+    const std::string query = SuggestionQuery(data.search, typed);
+    if (query.empty()) return out;  // too little typed to go on
+    std::vector<SearchHit> hits = data.search.Search(query, kKbSearchLimit);
+    std::vector<bool> about;
+    for (const SearchHit& hit : hits) {
+        const api::KbIndexEntry* e = FindEntry(data, hit.doc_id);
+        about.push_back(e && IsArticleAboutItem(item, e->category, e->tags));
+    }
+    for (const SearchHit& hit : RankSuggestions(std::move(hits), about, limit))
+        if (const api::KbIndexEntry* e = FindEntry(data, hit.doc_id)) out.push_back(MakeHit(data, *e, query));
     return out;
 }
 
@@ -103,7 +134,7 @@ KbHomeViewModel BuildKbHome(const AppState& state, const Clock& clock) {
     if (state.kb_index.has_data) {
         const auto& articles = state.kb_index.data.index.articles;
         vm.article_count = static_cast<int>(articles.size());
-        if (vm.searching) vm.results = SearchArticles(state, state.kb_search, 20);
+        if (vm.searching) vm.results = SearchArticles(state, state.kb_search, kKbSearchLimit);
         std::map<std::string, int> counts;
         for (const api::KbIndexEntry& e : articles) counts[e.category.empty() ? "General" : e.category] += 1;
         for (const auto& [name, count] : counts) vm.categories.push_back({name, count, name == state.kb_category});

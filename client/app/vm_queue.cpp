@@ -21,6 +21,10 @@ std::string DueText(const Request& r, SlaKind kind, Timestamp due, Timestamp now
     return "Due in " + FormatSlaDuration(due - now);
 }
 
+std::string CountNoun(std::int64_t n, const char* one, const char* many) {
+    return FormatCount(n) + " " + (n == 1 ? one : many);
+}
+
 std::string FormatCount(std::int64_t n) {
     std::string digits = std::to_string(n < 0 ? -n : n);
     std::string out;

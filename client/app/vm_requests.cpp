@@ -66,6 +66,79 @@ RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock)
     return vm;
 }
 
+namespace {
+
+// The usual next step gets the primary button; everything else goes in the "More" menu.
+// Staff: Start work on an assigned ticket that is theirs, Resolve while in progress, Resume work
+// while pending. Requester: Close request on a resolved one. Cancelling is never the primary.
+void MarkPrimaryStep(const Request& r, UserId me, RequestDetailViewModel& vm) {
+    if (vm.staff && vm.can_assign_to_me && (r.status == Status::new_ || r.status == Status::assigned)) return;  // "Assign to me" leads
+    Status next = Status::new_;
+    if (!vm.staff) next = r.status == Status::resolved ? Status::closed : Status::new_;
+    else if (r.status == Status::new_ || r.status == Status::assigned) next = r.assignee_id == me ? Status::in_progress : Status::new_;
+    else if (r.status == Status::in_progress) next = Status::resolved;
+    else if (r.status == Status::pending) next = Status::in_progress;
+    for (auto& a : vm.status_actions)
+        if (a.to == next && a.reason == PendingReason::none) {
+            a.primary = true;
+            break;
+        }
+}
+
+// What the requester (and the agent) reads about how it stands: assignee, resolution, cancellation,
+// "This didn't fix it", and the confirmation dialog while one is open.
+void BuildOutcome(const AppState& state, const Request& r, const Clock& clock, RequestDetailViewModel& vm) {
+    const bool mine = r.requester_id == state.me->user.id;
+    if (r.assignee_id.valid() && !r.assignee_name.empty()) vm.assignee_first = api::FirstName(r.assignee_name);
+    if (r.status == Status::resolved || r.status == Status::closed) {
+        const std::string who = r.resolved_by_name.empty() ? std::string("the service desk")
+                                : vm.staff              ? r.resolved_by_name
+                                                        : api::FirstName(r.resolved_by_name);
+        vm.resolution_title = "Resolved by " + who + (r.resolved_at ? " \xC2\xB7 " + FormatRelative(r.resolved_at, clock.now) : std::string());
+        vm.resolution_note = r.resolution_note;
+    }
+    if (r.status == Status::cancelled) {
+        vm.read_only = !vm.staff;
+        vm.cancelled_notice = "This request was cancelled" + (r.cancel_reason.empty() ? std::string(".") : ": \xE2\x80\x9C" + r.cancel_reason + "\xE2\x80\x9D") +
+                              (vm.staff ? std::string() : " Nothing more happens on it. If you still need help, raise a new request.");
+    }
+    const TicketFacts facts{r.status, r.pending_reason, r.requester_id, r.assignee_id, r.group_id, r.resolved_at};
+    vm.can_reopen = mine && r.status == Status::resolved && OnPublicReply(facts, Actor{state.me->user.id, state.me->user.role, false}, clock.now).reopen;
+    if (auto reply = state.replies.find(r.id.value); reply != state.replies.end()) vm.reopening = vm.can_reopen && reply->second.reopen;
+
+    auto w = state.workflow.find(r.id.value);
+    if (w == state.workflow.end() || !w->second.confirm) return;
+    RequestDetailViewModel::ConfirmDialog& d = vm.confirm;
+    d.open = true;
+    d.to = *w->second.confirm;
+    d.text = w->second.confirm_text;
+    const std::string number = r.number.empty() ? FormatRequestNumber(r.type, r.id) : r.number;
+    if (d.to == Status::cancelled) {
+        d.title = "Cancel " + number + "?";
+        d.body = mine ? "The service desk stops working on it, and you can't reopen it. You can always raise a new request."
+                      : "Work on it stops and it can't be reopened. The requester sees the reason.";
+        d.text_label = "Reason (optional)";
+        d.placeholder = mine ? "For example: I found a spare charger" : "Why it is cancelled; the requester sees this";
+        d.confirm_label = "Cancel request";
+        d.keep_label = "Keep request";
+        d.danger = true;
+        d.max_chars = static_cast<int>(limits::kMaxCancelReason);
+    } else {
+        d.title = "Resolve " + number;
+        d.body = "Say what fixed it. The requester sees this note and can tell you if it didn't work.";
+        d.text_label = "Resolution note";
+        d.placeholder = "For example: Replaced the docking station; both screens work again.";
+        d.confirm_label = "Resolve";
+        d.keep_label = "Back";
+        d.max_chars = static_cast<int>(limits::kMaxResolutionNote);
+    }
+    const std::size_t length = Utf8Length(Trim(d.text));
+    if (length > static_cast<std::size_t>(d.max_chars)) d.error = "Keep it under " + std::to_string(d.max_chars + 1) + " characters.";
+    d.can_confirm = d.error.empty() && !vm.workflow_busy;
+}
+
+}  // namespace
+
 RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock) {
     RequestDetailViewModel vm;
     vm.id = id;
@@ -117,13 +190,17 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
                                                  "status_pending_" + std::string(PendingReasonName(reason))});
                 continue;
             }
-            std::string label = to == Status::in_progress ? (r.status == Status::resolved ? "Reopen" : "Start work")
-                                : to == Status::resolved  ? "Resolve"
+            std::string label = to == Status::in_progress ? (r.status == Status::resolved ? "Reopen"
+                                                             : r.status == Status::pending  ? "Resume work"
+                                                                                            : "Start work")
+                                : to == Status::resolved  ? "Resolve\xE2\x80\xA6"
                                 : to == Status::closed    ? "Close"
-                                : to == Status::cancelled ? "Cancel"
+                                : to == Status::cancelled ? "Cancel request\xE2\x80\xA6"
                                                           : std::string(StatusLabel(to));
-            if (!vm.staff) label = to == Status::closed ? "Close request" : "Cancel request";
-            vm.status_actions.push_back({std::move(label), to, PendingReason::none, "status_" + std::string(StatusName(to))});
+            if (!vm.staff) label = to == Status::closed ? "Close request" : "Cancel request\xE2\x80\xA6";
+            RequestDetailViewModel::StatusAction a{std::move(label), to, PendingReason::none, "status_" + std::string(StatusName(to))};
+            a.confirm = to == Status::cancelled || to == Status::resolved;
+            vm.status_actions.push_back(std::move(a));
         }
     }
     if (vm.staff) {
@@ -146,6 +223,15 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
                              w->second.rejected->base_version != r.version;
         }
     }
+
+    if (state.me) {
+        MarkPrimaryStep(r, state.me->user.id, vm);
+        BuildOutcome(state, r, clock, vm);
+    }
+    vm.reply_placeholder = !vm.staff       ? (vm.reopening ? "Tell the service desk what still isn't working\xE2\x80\xA6"
+                                                           : "Add a reply or more details for the service desk\xE2\x80\xA6")
+                           : vm.someone_elses ? "Reply to " + api::FirstName(r.requester_name) + "\xE2\x80\xA6 (they see this)"
+                                              : "Write a reply\xE2\x80\xA6";
 
     // The submitted form, described with the item's own labels once its definition is here.
     Result<FormValues> values = r.form_json.empty() ? Result<FormValues>(FormValues{}) : api::DecodeFormValues(r.form_json);

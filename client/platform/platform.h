@@ -14,6 +14,7 @@ struct FrameContext {
     int utc_offset_minutes = 0;   // the browser's time zone
     float pixel_ratio = 1;        // device pixels per CSS pixel
     int requests_in_flight = 0;   // filled by the app if it wants; informational
+    bool touch = false;           // coarse pointer (phone, tablet, kiosk): drag scrolls, thin scroll indicator
 };
 
 struct FrameResult {

@@ -58,6 +58,35 @@ EM_JS(void, spoc_js_install, (int e2e), {
         _free(p);
         event.preventDefault();
     });
+    // Touch: Emscripten's GLFW presses the mouse button on touchstart without moving the cursor
+    // to the finger (its touch path never updates the position), so a tap clicked wherever the
+    // pointer last was. Its touch listeners are replaced by ones that give ImGui the finger's
+    // position (in CSS px) as a touch-screen mouse; the browser's own gestures are off.
+    var canvas = Module['canvas'];
+    try {
+        canvas.removeEventListener('touchmove', GLFW.onMousemove, true);
+        canvas.removeEventListener('touchstart', GLFW.onMouseButtonDown, true);
+        canvas.removeEventListener('touchcancel', GLFW.onMouseButtonUp, true);
+        canvas.removeEventListener('touchend', GLFW.onMouseButtonUp, true);
+    } catch (e) { console.warn('spoc: could not detach GLFW touch handlers', e); }
+    var touchId = null;
+    function onTouch(kind) {
+        return function(event) {
+            var rect = canvas.getBoundingClientRect();
+            for (var i = 0; i < event.changedTouches.length; ++i) {
+                var t = event.changedTouches[i];
+                if (kind === 0 && touchId === null) touchId = t.identifier;
+                if (t.identifier !== touchId) continue;  // one finger drives the pointer
+                _spoc_platform_touch(kind, t.clientX - rect.left, t.clientY - rect.top);
+                if (kind === 2) touchId = null;
+            }
+            event.preventDefault();
+        };
+    }
+    canvas.addEventListener('touchstart', onTouch(0), { capture: true, passive: false });
+    canvas.addEventListener('touchmove', onTouch(1), { capture: true, passive: false });
+    canvas.addEventListener('touchend', onTouch(2), { capture: true, passive: false });
+    canvas.addEventListener('touchcancel', onTouch(2), { capture: true, passive: false });
     window.addEventListener('focus', function() { _spoc_platform_wake(); });
     document.addEventListener('visibilitychange', function() { _spoc_platform_wake(); });
     Module.spocWake = function() { _spoc_platform_wake(); };
@@ -106,6 +135,8 @@ EM_JS(void, spoc_js_copy, (const char* text), {
 EM_JS(void, spoc_js_random, (unsigned char* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
 EM_JS(double, spoc_js_now, (), { return Date.now(); });
 EM_JS(int, spoc_js_tz_offset, (), { return -new Date().getTimezoneOffset(); });
+// Phones and tablets: no desktop scrollbar (a thin indicator instead), as native touch apps do.
+EM_JS(int, spoc_js_coarse_pointer, (), { return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0; });
 EM_JS(int, spoc_js_e2e_flag, (), { return /[?&]e2e=1(&|$)/.test(window.location.search) ? 1 : 0; });
 
 // Fonts are fetched by boot.js while spoc.wasm downloads: -1 none requested, 0 loading, 1 done.
@@ -153,6 +184,7 @@ struct Platform {
     bool shown = false;                    // loading overlay hidden
     ui::FontFiles fonts;
     float pixel_ratio = 1.0f;              // fonts were built for this ratio
+    bool touch = false;                    // coarse pointer: see FrameContext::touch
     double css_w = 0, css_h = 0;
     int fb_w = 0, fb_h = 0;
     int dirty_frames = kFramesAfterInput;
@@ -277,6 +309,21 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void spoc_platform_wake() { spoc::platform::MarkDirty(); }
 
+// A finger went down (0), moved (1) or lifted (2) at CSS px (x, y): ImGui gets a touch-screen
+// mouse there. After a lift the pointer leaves, so nothing stays hovered under the finger.
+EMSCRIPTEN_KEEPALIVE void spoc_platform_touch(int kind, double x, double y) {
+    spoc::platform::MarkDirty();
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
+    if (kind == 0) io.AddMouseButtonEvent(0, true);
+    if (kind == 2) {
+        io.AddMouseButtonEvent(0, false);
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    }
+    spoc::platform::P().mouse_inside = kind != 2;
+}
+
 EMSCRIPTEN_KEEPALIVE void spoc_platform_location_changed() {
     auto& p = spoc::platform::P();
     spoc::platform::MarkDirty();
@@ -398,6 +445,7 @@ void RenderFrame() {
     ctx.now_ms = spoc_js_now();
     ctx.utc_offset_minutes = spoc_js_tz_offset();
     ctx.pixel_ratio = p.pixel_ratio;
+    ctx.touch = p.touch;
     FrameResult result = p.callbacks.frame ? p.callbacks.frame(ctx) : FrameResult{};
 
     ImGui::Render();
@@ -474,6 +522,8 @@ void Run(AppCallbacks callbacks) {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
     ui::ApplyTheme(&ImGui::GetStyle());
+    p.touch = spoc_js_coarse_pointer() != 0;
+    if (p.touch) ui::ApplyTouchStyle(&ImGui::GetStyle());
 
     ImGui_ImplGlfw_InitForOpenGL(p.window, /*install_callbacks=*/false);
     glfwSetCursorPosCallback(p.window, OnCursorPos);

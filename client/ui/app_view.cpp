@@ -16,6 +16,30 @@ using namespace spoc::client;
 namespace {
 constexpr float kTopBarHeight = 64.0f;
 constexpr float kMaxContentWidth = 1120.0f;
+
+// Touch screens: a finger dragged over the page scrolls it, as on any phone. Once a drag has
+// moved past a few pixels it is a scroll, and the widget it started on loses its press, so
+// lifting the finger doesn't click it. Text fields keep their drag (selection).
+void DragToScroll(UiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        ui.drag_scrolling = false;
+        return;
+    }
+    if (!ui.drag_scrolling) {
+        // The finger usually lands on a widget (a row, a tile), which is then active: still the page.
+        if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) || io.WantTextInput)
+            return;
+        if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f)) return;
+        if (std::fabs(ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y) < std::fabs(ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x)) return;
+        ui.drag_scrolling = true;
+        ImGui::ClearActiveID();
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y);
+        return;
+    }
+    ImGui::ClearActiveID();
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
 }  // namespace
 
 FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const Clock& clock, int busy) {
@@ -50,8 +74,11 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
         ImGui::BeginChild("page", ImVec2(vp->Size.x, std::max(1.0f, vp->Size.y - kTopBarHeight)), ImGuiChildFlags_None,
                           ImGuiWindowFlags_NavFlattened);
         if (ui.route_changed) ImGui::SetScrollY(0);
+        if (ui.touch) DragToScroll(ui);
         const float margin = vp->Size.x < 720 ? 16.0f : 40.0f;
-        const float avail = ImGui::GetContentRegionAvail().x;
+        // The page column is laid out as if the scrollbar were always there (a stable gutter), so
+        // a page that grows past the window doesn't shift sideways when its scrollbar appears.
+        const float avail = ImGui::GetContentRegionAvail().x - (ImGui::GetCurrentWindow()->ScrollbarY ? 0.0f : ImGui::GetStyle().ScrollbarSize);
         ui.content_width = std::max(280.0f, std::min(kMaxContentWidth, avail - 2 * margin));
         const float x0 = std::max(margin, (avail - ui.content_width) * 0.5f);
         ImGui::Indent(x0);
@@ -220,46 +247,122 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         DrawTextAt(dl, f.h3, ImVec2(mark.x + 40, logo.y + (kTopBarHeight - ws.y) * 0.5f), color::kText, "Spoc");
     }
 
-    // Navigation.
-    ImGui::SetCursorPos(ImVec2(pad + (compact ? 36 : 128), 0));
-    Route home, catalog, requests, knowledge;
-    catalog.screen = Screen::catalog;
-    requests.screen = Screen::requests;
-    knowledge.screen = Screen::kb_home;
-    if (NavTab("Home##nav_home", vm.active == Screen::home, kTopBarHeight)) actions.Navigate(home);
-    ImGui::SameLine(0, compact ? 0 : 4);
-    if (NavTab(compact ? "Catalog##nav_catalog" : "Request catalog##nav_catalog", vm.active == Screen::catalog, kTopBarHeight))
-        actions.Navigate(catalog);
-    ImGui::SameLine(0, compact ? 0 : 4);
-    if (NavTab(compact ? "Requests##nav_requests" : "My requests##nav_requests", vm.active == Screen::requests, kTopBarHeight))
-        actions.Navigate(requests);
-    if (vm.staff) {
-        Route queue;
+    // Navigation: the tabs that fit between the logo and the account menu; the rest go into a
+    // "More" menu (phones), so nothing is ever drawn over anything else.
+    struct Tab {
+        const char* label;
+        Route route;
+        bool active;
+    };
+    std::vector<Tab> tabs;
+    {
+        Route home, catalog, requests, queue, knowledge;
+        catalog.screen = Screen::catalog;
+        requests.screen = Screen::requests;
         queue.screen = Screen::queue;
         queue.queue_view = "mine";
-        ImGui::SameLine(0, compact ? 0 : 4);
-        if (NavTab("Queue##nav_queue", vm.active == Screen::queue, kTopBarHeight)) actions.Navigate(queue);
+        knowledge.screen = Screen::kb_home;
+        tabs.push_back({"Home##nav_home", home, vm.active == Screen::home});
+        tabs.push_back({compact ? "Catalog##nav_catalog" : "Request catalog##nav_catalog", catalog, vm.active == Screen::catalog});
+        tabs.push_back({compact ? "Requests##nav_requests" : "My requests##nav_requests", requests, vm.active == Screen::requests});
+        if (vm.staff) tabs.push_back({"Queue##nav_queue", queue, vm.active == Screen::queue});
+        tabs.push_back({compact ? "Help##nav_kb" : "Knowledge##nav_kb", knowledge, vm.active == Screen::kb_home});
     }
-    ImGui::SameLine(0, compact ? 0 : 4);
-    if (NavTab(compact ? "Help##nav_kb" : "Knowledge##nav_kb", vm.active == Screen::kb_home, kTopBarHeight))
-        actions.Navigate(knowledge);
-
-    // The user and sign-out, right-aligned.
-    const float signout_w = MeasureText(f.body_semibold, "Sign out").x + 32.0f;
-    float x = w - pad - signout_w;
-    ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 36) * 0.5f));
-    if (Button("Sign out##signout", ButtonKind::secondary, ImVec2(signout_w, 36))) actions.SignOut();
+    const float account_w = 40.0f;
     const bool show_name = w >= 900;
-    const float name_w = show_name ? std::max(MeasureText(f.body_semibold, vm.user_name).x, MeasureText(f.small, vm.role).x) : 0.0f;
-    x -= 20.0f + name_w + (show_name ? 10.0f : 0.0f) + 34.0f;
-    ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 34) * 0.5f));
-    if (!compact) Avatar(vm.user_initials, 34, color::kAccentSoft, color::kAccent);
+    const float name_w = show_name ? std::max(MeasureText(f.body_semibold, vm.user_name).x, MeasureText(f.small, vm.role).x) + 10.0f : 0.0f;
+    const float account_x = w - pad - account_w - name_w;
+    const float tabs_x = pad + (compact ? 36 : 128);
+    const float agent_w = vm.staff && !compact ? 180.0f : 0.0f;  // availability pill + bell
+    float room = account_x - 12 - agent_w - tabs_x;
+    const float tab_pad = compact ? 8.0f : 12.0f;
+    const float more_w = MeasureText(f.body_semibold, "More").x + 2 * tab_pad + 14.0f;
+    size_t fit = 0;
+    {
+        float used = 0;
+        for (size_t i = 0; i < tabs.size(); ++i) {
+            const char* end = ImGui::FindRenderedTextEnd(tabs[i].label);
+            const float tw = MeasureText(f.body_semibold, std::string_view(tabs[i].label, static_cast<size_t>(end - tabs[i].label))).x + 2 * tab_pad;
+            const float need = used + tw + (i + 1 < tabs.size() ? more_w : 0.0f);
+            if (need > room) break;
+            used += tw + (compact ? 0 : 4);
+            fit = i + 1;
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(tabs_x, 0));
+    for (size_t i = 0; i < fit; ++i) {
+        if (i) ImGui::SameLine(0, compact ? 0 : 4);
+        if (NavTab(tabs[i].label, tabs[i].active, kTopBarHeight, tab_pad)) actions.Navigate(tabs[i].route);
+    }
+    if (fit < tabs.size()) {
+        bool overflow_active = false;
+        for (size_t i = fit; i < tabs.size(); ++i) overflow_active = overflow_active || tabs[i].active;
+        if (fit) ImGui::SameLine(0, compact ? 0 : 4);
+        const ImVec2 mp = ImGui::GetCursorScreenPos();
+        if (NavTab("More   ##nav_more", overflow_active, kTopBarHeight, tab_pad)) ImGui::OpenPopup("nav_more_menu");
+        const ImVec2 c(ImGui::GetItemRectMax().x - 2, mp.y + kTopBarHeight * 0.5f);
+        dl->AddTriangleFilled(ImVec2(c.x - 9, c.y - 2), ImVec2(c.x - 1, c.y - 2), ImVec2(c.x - 5, c.y + 3), color::kTextSecondary);
+        ImGui::SetNextWindowPos(ImVec2(std::min(mp.x, w - 8 - 200), mp.y + kTopBarHeight - 4));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+        ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 10.0f);
+        if (ImGui::BeginPopup("nav_more_menu")) {
+            ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 2));
+            for (size_t i = fit; i < tabs.size(); ++i) {
+                const ImVec2 ip = ImGui::GetCursorScreenPos();
+                const char* end = ImGui::FindRenderedTextEnd(tabs[i].label);
+                if (ImGui::Selectable((std::string("##m") + tabs[i].label).c_str(), tabs[i].active, 0, ImVec2(188, 40)))
+                    actions.Navigate(tabs[i].route);
+                hooks::AnnotateItem(ImGui::GetItemID(), std::string_view(tabs[i].label, static_cast<size_t>(end - tabs[i].label)),
+                                    std::string_view(end + 2));
+                DrawTextAt(ImGui::GetWindowDrawList(), f.body_semibold, ImVec2(ip.x + 12, ip.y + 10),
+                           tabs[i].active ? color::kAccent : color::kText, std::string_view(tabs[i].label, static_cast<size_t>(end - tabs[i].label)));
+            }
+            ImGui::PopStyleVar();
+            ImGui::EndPopup();
+        }
+        ImGui::PopStyleVar(2);
+    }
+
+    // The account menu, right-aligned: avatar (and name on wide screens) opens name, role and Sign out.
+    ImGui::SetCursorPos(ImVec2(account_x, (kTopBarHeight - 40) * 0.5f));
+    const ImVec2 ap = ImGui::GetCursorScreenPos();
+    const std::string account_label = "Account: " + vm.user_name + "##account";
+    if (ImGui::InvisibleButton(account_label.c_str(), ImVec2(account_w + name_w, 40))) ImGui::OpenPopup("account_menu");
+    const bool account_hovered = ImGui::IsItemHovered();
+    if (account_hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddRectFilled(ImVec2(ap.x - 4, ap.y), ImVec2(ap.x + account_w + name_w + 4, ap.y + 40), color::kSurfaceHover, 20.0f);
+    }
+    ImGui::RenderNavHighlight(ImRect(ap, ImVec2(ap.x + account_w + name_w, ap.y + 40)), ImGui::GetItemID());
+    {
+        const ImVec2 c(ap.x + 20, ap.y + 20);
+        dl->AddCircleFilled(c, 17, color::kAccentSoft, 32);
+        const ImVec2 ts = MeasureText(f.small_semibold, vm.user_initials);
+        DrawTextAt(dl, f.small_semibold, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), color::kAccent, vm.user_initials);
+    }
     if (show_name) {
-        const ImVec2 p(origin.x + x + 44, origin.y + kTopBarHeight * 0.5f - 19);
+        const ImVec2 p(ap.x + 46, ap.y + 1);
         DrawTextAt(dl, f.body_semibold, p, color::kText, vm.user_name);
         DrawTextAt(dl, f.small, ImVec2(p.x, p.y + 20), color::kTextMuted, vm.role);
     }
-    if (vm.staff && !compact) DrawAgentControls(vm, x - 14, actions);
+    const float menu_w = 240.0f;
+    ImGui::SetNextWindowPos(ImVec2(std::max(8.0f, ap.x + account_w + name_w - menu_w), ap.y + 46));
+    ImGui::SetNextWindowSize(ImVec2(menu_w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 10.0f);
+    if (ImGui::BeginPopup("account_menu")) {
+        Label(f.body_semibold, color::kText, vm.user_name);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+        Label(f.small, color::kTextMuted, vm.role);
+        VSpace(4);
+        if (Button("Sign out##signout", ButtonKind::secondary, ImVec2(menu_w - 28, 36))) {
+            ImGui::CloseCurrentPopup();
+            actions.SignOut();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+    if (vm.staff && !compact) DrawAgentControls(vm, account_x - 14, actions);
 
     // Activity: a thin indeterminate bar under the top bar while requests are in flight.
     if (vm.busy > 0) {

@@ -53,12 +53,16 @@ void OnNewFrame(ImGuiContext*, ImGuiContextHook*) {
     r.current_index.clear();
 }
 
-void OnEndFrame(ImGuiContext*, ImGuiContextHook*) {
+void OnEndFrame(ImGuiContext* ctx, ImGuiContextHook*) {
     Recorder& r = R();
     if (!r.enabled) return;
     r.last.clear();
-    for (HookedItem& item : r.current)
-        if (!item.id.empty() || !item.label.empty()) r.last.push_back(std::move(item));
+    for (HookedItem& item : r.current) {
+        if (item.id.empty() && item.label.empty()) continue;
+        item.active = item.widget && item.imgui_id == ctx->ActiveId;
+        item.focused = item.widget && item.imgui_id == ctx->NavId && ctx->NavId != 0;
+        r.last.push_back(std::move(item));
+    }
     r.current.clear();
     r.current_index.clear();
     ++r.frames;
@@ -153,6 +157,10 @@ void RecordItem(std::string_view label, std::string_view id, float x0, float y0,
     item.y = rect.Min.y * r.scale;
     item.w = item.visible ? rect.GetWidth() * r.scale : 0;
     item.h = item.visible ? rect.GetHeight() * r.scale : 0;
+    item.full_x = x0 * r.scale;
+    item.full_y = y0 * r.scale;
+    item.full_w = (x1 - x0) * r.scale;
+    item.full_h = (y1 - y0) * r.scale;
     r.current.push_back(std::move(item));
 }
 
@@ -170,7 +178,7 @@ int RecordedFrames() { return R().frames; }
 
 std::string LastFrameItemsJson() {
     std::string out = "[";
-    char buf[160];
+    char buf[200];
     bool first = true;
     for (const HookedItem& item : R().last) {
         if (!first) out.push_back(',');
@@ -179,8 +187,12 @@ std::string LastFrameItemsJson() {
         AppendJsonString(&out, item.label);
         out += ",\"id\":";
         AppendJsonString(&out, item.id);
-        std::snprintf(buf, sizeof buf, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"visible\":%s,\"checked\":%s}",
+        std::snprintf(buf, sizeof buf, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"visible\":%s,\"checked\":%s",
                       item.x, item.y, item.w, item.h, item.visible ? "true" : "false", item.checked ? "true" : "false");
+        out += buf;
+        std::snprintf(buf, sizeof buf, ",\"active\":%s,\"focused\":%s,\"widget\":%s,\"inputable\":%s,\"full\":[%.1f,%.1f,%.1f,%.1f]}",
+                      item.active ? "true" : "false", item.focused ? "true" : "false", item.widget ? "true" : "false",
+                      item.inputable ? "true" : "false", item.full_x, item.full_y, item.full_w, item.full_h);
         out += buf;
     }
     out.push_back(']');
@@ -211,6 +223,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     item->w = visible ? clipped.GetWidth() * s : 0.0f;
     item->h = visible ? clipped.GetHeight() * s : 0.0f;
     item->visible = visible;
+    item->widget = true;
+    item->full_x = bb.Min.x * s;
+    item->full_y = bb.Min.y * s;
+    item->full_w = bb.GetWidth() * s;
+    item->full_h = bb.GetHeight() * s;
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {

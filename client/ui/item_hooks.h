@@ -19,6 +19,10 @@ struct HookedItem {
     bool visible = false;      // some part of the item is inside its window's clip rect
     bool checked = false;      // checkboxes, radio buttons, selected selectables
     bool inputable = false;    // text inputs
+    bool active = false;       // ImGui's active item at the end of the frame (a text field being edited, a held button)
+    bool focused = false;      // keyboard navigation's current item
+    bool widget = false;       // an ImGui item (button, input, ...); false for captions recorded with RecordItem
+    float full_x = 0, full_y = 0, full_w = 0, full_h = 0; // unclipped rectangle, CSS px (overflow checks)
 };
 
 void Enable(ImGuiContext* ctx);                   // switch hooks on for ctx and start recording frames
@@ -31,6 +35,6 @@ void RecordItem(std::string_view label, std::string_view id, float x0, float y0,
 const std::vector<HookedItem>& LastFrameItems();  // items of the last completed frame, submission order
 const HookedItem* FindItem(std::string_view id_or_label); // first visible item whose id, then label, matches
 int RecordedFrames();                             // completed frames recorded since Enable()
-std::string LastFrameItemsJson();                 // [{"label","id","x","y","w","h","visible","checked"}...]
+std::string LastFrameItemsJson();                 // [{"label","id","x","y","w","h","visible","checked","active","focused","widget","full":[x,y,w,h]}...]
 
 }  // namespace spoc::ui::hooks

@@ -115,7 +115,9 @@ void DrawTileSkeletons(float width, int columns, int count) {
 void DrawSearchBox(const std::string& query, float width, Actions& actions) {
     std::string text = query;
     TextInputOptions o;
-    o.placeholder = "Search services and answers \xE2\x80\x94 laptop, vpn, parking, payslip\xE2\x80\xA6";
+    // The full hint only where it fits; phones get the short one rather than a cut-off sentence.
+    o.placeholder = width >= 560 ? "Search services and answers \xE2\x80\x94 laptop, vpn, parking, payslip\xE2\x80\xA6"
+                                 : "Search services and answers\xE2\x80\xA6";
     o.large = true;
     o.left_inset = 28;
     o.width = width;
@@ -165,21 +167,22 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
         return;
     }
     if (vm.searching) {
-        const std::string quoted = "\xE2\x80\x9C" + vm.search + "\xE2\x80\x9D";
-        const std::string heading = vm.results.empty()       ? "No matches for " + quoted
-                                    : vm.results.size() == 1 ? "1 service matches " + quoted
-                                                             : std::to_string(vm.results.size()) + " services match " + quoted;
-        // Answers first: an article may solve it without a request.
+        // Answers first: an article may solve it without a request. No section says "no matches"
+        // while the other one found something.
         if (!vm.article_results.empty()) {
             Label(f.h3, color::kText, vm.article_results.size() == 1 ? std::string("1 article might answer this")
                                                                      : std::to_string(vm.article_results.size()) + " articles might answer this");
             VSpace(4);
             DrawArticleResults(vm.article_results, std::min(width, 820.0f), actions);
+            if (!vm.see_all_label.empty()) {
+                const std::string label = vm.see_all_label + "##see_all_articles";
+                if (LinkButton(label.c_str())) actions.SearchKnowledge(vm.search);
+            }
             VSpace(14);
         }
-        Label(f.h3, color::kText, heading);
-        VSpace(4);
-        if (vm.results.empty()) {
+        if (vm.nothing_found) {
+            Label(f.h3, color::kText, "No matches for \xE2\x80\x9C" + vm.search + "\xE2\x80\x9D");
+            VSpace(4);
             Paragraph(f.body, color::kTextSecondary,
                       "Try another word, such as \xE2\x80\x9Claptop\xE2\x80\x9D or \xE2\x80\x9C" "access\xE2\x80\x9D, or clear the search to browse every service.",
                       width);
@@ -187,6 +190,12 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
             if (Button("Clear search##clear_search_empty", ButtonKind::secondary)) actions.ClearSearch();
             return;
         }
+        if (vm.results.empty()) {
+            Paragraph(f.body, color::kTextSecondary, vm.services_note, width);
+            return;
+        }
+        Label(f.h3, color::kText, vm.services_heading);
+        VSpace(4);
         DrawTileGrid(vm.results, width, columns, actions);
         return;
     }

@@ -62,22 +62,68 @@ void FieldError(const std::string& error, float width) {
     ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetCursorScreenPos().y));
 }
 
-bool StyledRadio(const char* label, bool active) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
-    ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kAccent);
-    ImGui::PushStyleColor(ImGuiCol_Border, active ? color::kAccent : color::kInputBorder);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, color::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, color::kSurfaceHover);
-    const bool pressed = ImGui::RadioButton(label, active);
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::PopStyleColor(4);
-    ImGui::PopStyleVar();
+// A radio button or checkbox whose label wraps inside `width` (ImGui's own never wrap, so a long
+// option ran out of its card on a phone). The whole row is the hit target. True when clicked.
+bool ChoiceRow(const char* label, bool on, bool radio, float width) {
+    const Fonts& f = GetFonts();
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const std::string_view text(label, static_cast<size_t>(end - label));
+    const float box = 20.0f, gap = 10.0f;
+    const float text_w = std::max(40.0f, width - box - gap);
+    const ImVec2 ts = MeasureText(f.body, text, text_w);
+    const float h = std::max(box + 8, ts.y + 8);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, ImVec2(width, h));
+    ImGuiContext& g = *GImGui;
+    IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable |
+                                                          (on ? ImGuiItemStatusFlags_Checked : 0));
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 c(p.x + box * 0.5f, p.y + 4 + box * 0.5f);
+    const ImU32 edge = on ? color::kAccent : hovered ? color::Rgb(152, 162, 179) : color::kInputBorder;
+    if (radio) {
+        dl->AddCircleFilled(c, box * 0.5f, hovered && !on ? color::kSurfaceHover : color::kSurface, 24);
+        dl->AddCircle(c, box * 0.5f, edge, 24, on ? 1.8f : 1.2f);
+        if (on) dl->AddCircleFilled(c, box * 0.25f, color::kAccent, 16);
+    } else {
+        const ImVec2 a(c.x - box * 0.5f, c.y - box * 0.5f), b(c.x + box * 0.5f, c.y + box * 0.5f);
+        dl->AddRectFilled(a, b, on ? color::kAccent : color::kSurface, 5.0f);
+        if (!on) dl->AddRect(a, b, edge, 5.0f, 0, 1.2f);
+        if (on) {
+            dl->PathLineTo(ImVec2(c.x - 5, c.y));
+            dl->PathLineTo(ImVec2(c.x - 1.5f, c.y + 3.5f));
+            dl->PathLineTo(ImVec2(c.x + 5, c.y - 3.5f));
+            dl->PathStroke(color::kSurface, 0, 2.0f);
+        }
+    }
+    DrawTextAt(dl, f.body, ImVec2(p.x + box + gap, p.y + 4 + (box - Px(f.body) * 1.2f) * 0.5f + 1), color::kText, text, text_w);
+    ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + width, p.y + h)), g.LastItemData.ID);
     return pressed;
 }
 
-void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Actions& actions) {
+// After a refused submit (or a click on an error link) the field scrolls into view and takes
+// the keyboard, so the person lands on what needs fixing instead of hunting for it.
+// Keyboard focus first; the scroll is requested over the next frames, after navigation has
+// brought the focused control to the edge of the view, so the field's caption shows too.
+bool TakeFocus(const std::string& input_id, bool invalid, UiState& ui) {
+    if (ui.scroll_field == input_id && ui.scroll_field_frames > 0) {
+        ImGui::SetScrollHereY(0.25f);
+        if (--ui.scroll_field_frames == 0) ui.scroll_field.clear();
+    }
+    if (!(ui.focus_first_error && invalid) && ui.focus_field != input_id) return false;
+    ui.focus_first_error = false;
+    ui.focus_field.clear();
+    ui.scroll_field = input_id;
+    ui.scroll_field_frames = 3;
+    ImGui::SetScrollHereY(0.25f);
+    return true;
+}
+
+void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, UiState& ui, Actions& actions) {
     ImGui::PushID(f.input_id.c_str());
     const bool invalid = !f.error.empty();
+    const bool focus = TakeFocus(f.input_id, invalid, ui);
     switch (f.type) {
         case FieldType::short_text:
         case FieldType::long_text:
@@ -96,6 +142,7 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ac
             if (f.type == FieldType::number) { o.filter = CharFilter::decimal; o.width = std::min(width, 220.0f); }
             if (f.type == FieldType::date) { o.filter = CharFilter::date; o.width = std::min(width, 220.0f); }
             const std::string id = "##" + f.input_id;
+            if (focus) ImGui::SetKeyboardFocusHere();
             const TextInputResult r = TextInput(id.c_str(), &text, o);
             if (r.edited) {
                 if (f.input_id == "summary") actions.EditSummary(vm.item_id, text);
@@ -106,13 +153,9 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ac
             break;
         }
         case FieldType::checkbox: {
-            bool checked = f.checked;
             const std::string label = f.label + "##" + f.input_id;
-            if (StyledCheckbox(label.c_str(), &checked)) actions.EditField(vm.item_id, f.key, FormValue::Bool(checked));
-            if (f.required) {
-                ImGui::SameLine(0, 3);
-                Label(GetFonts().body_semibold, color::kDanger, "*");
-            }
+            if (focus) ImGui::SetKeyboardFocusHere();
+            if (ChoiceRow(label.c_str(), f.checked, false, width)) actions.EditField(vm.item_id, f.key, FormValue::Bool(!f.checked));
             if (!f.help.empty()) {
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 32);
                 FieldHelp(f.help, width - 32);
@@ -122,10 +165,11 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ac
         case FieldType::single_choice: {
             FieldLabel(f, f.radio);
             FieldHelp(f.help, width);
+            if (focus) ImGui::SetKeyboardFocusHere();
             if (f.radio) {
                 for (const ChoiceViewModel& c : f.options) {
                     const std::string label = c.label + "##" + f.input_id + ":" + c.value;
-                    if (StyledRadio(label.c_str(), f.text == c.value)) actions.EditField(vm.item_id, f.key, FormValue::Text(c.value));
+                    if (ChoiceRow(label.c_str(), f.text == c.value, true, width)) actions.EditField(vm.item_id, f.key, FormValue::Text(c.value));
                 }
                 break;
             }
@@ -188,10 +232,12 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ac
         case FieldType::multi_choice: {
             FieldLabel(f, true);
             FieldHelp(f.help, width);
+            if (focus) ImGui::SetKeyboardFocusHere();
             for (const ChoiceViewModel& c : f.options) {
                 bool on = std::find(f.selected.begin(), f.selected.end(), c.value) != f.selected.end();
                 const std::string label = c.label + "##" + f.input_id + ":" + c.value;
-                if (StyledCheckbox(label.c_str(), &on)) {
+                if (ChoiceRow(label.c_str(), on, false, width)) {
+                    on = !on;
                     std::vector<std::string> next;
                     for (const ChoiceViewModel& o : f.options) {  // keep the definition's order
                         const bool was = std::find(f.selected.begin(), f.selected.end(), o.value) != f.selected.end();
@@ -208,8 +254,9 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ac
     VSpace(12);
 }
 
-void DrawUrgency(const FormViewModel& vm, float width, Actions& actions) {
+void DrawUrgency(const FormViewModel& vm, float width, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
+    if (TakeFocus("urgency", !vm.urgency_error.empty(), ui)) ImGui::SetKeyboardFocusHere();
     Label(f.body_semibold, color::kText, "How urgent is this?");
     const float gap = 10.0f;
     const int n = static_cast<int>(vm.urgency_options.size());
@@ -245,8 +292,9 @@ void DrawUrgency(const FormViewModel& vm, float width, Actions& actions) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Form card, side panel, success panel
 // ---------------------------------------------------------------------------------------------
-void DrawFormCard(const FormViewModel& vm, float width, Actions& actions) {
+void DrawFormCard(const FormViewModel& vm, float width, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
+    const bool focus_pending = ui.focus_first_error;  // set by last frame's refused submit
     const float pad = 32.0f;
     const float inner = width - 2 * pad;
     BeginCard("form", width, pad);
@@ -254,14 +302,14 @@ void DrawFormCard(const FormViewModel& vm, float width, Actions& actions) {
     Paragraph(f.small, color::kTextMuted, "Fields marked * are required. Your answers are kept if you leave this page.", inner);
     VSpace(10);
 
-    for (const FieldViewModel& field : vm.fields) DrawField(vm, field, inner, actions);
+    for (const FieldViewModel& field : vm.fields) DrawField(vm, field, inner, ui, actions);
     if (!vm.fields.empty()) {
         Divider(inner);
         VSpace(14);
     }
-    DrawField(vm, vm.summary, inner, actions);
-    DrawField(vm, vm.description_input, inner, actions);
-    if (vm.ask_urgency) DrawUrgency(vm, inner, actions);
+    DrawField(vm, vm.summary, inner, ui, actions);
+    DrawField(vm, vm.description_input, inner, ui, actions);
+    if (vm.ask_urgency) DrawUrgency(vm, inner, ui, actions);
 
     if (!vm.banner.empty()) {
         if (Notice("submit_banner", vm.banner_retry ? NoticeKind::warning : NoticeKind::error, vm.banner,
@@ -271,14 +319,23 @@ void DrawFormCard(const FormViewModel& vm, float width, Actions& actions) {
     }
     VSpace(4);
     const std::string submit_label = vm.submit_label + "###submit";
-    if (Button(submit_label.c_str(), ButtonKind::primary, ImVec2(180, 44), vm.submit_enabled, vm.submitting))
+    if (Button(submit_label.c_str(), ButtonKind::primary, ImVec2(180, 44), vm.submit_enabled, vm.submitting)) {
         actions.Submit(vm.item_id);
-    if (vm.error_count > 0) {
-        ImGui::SameLine(0, 16);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 12);
-        Label(f.body, color::kDanger,
-              vm.error_count == 1 ? std::string("1 answer needs attention") : std::to_string(vm.error_count) + " answers need attention");
+        // Refused (the shared validator finds problems): next frame, go to the first one.
+        if (vm.error_count + vm.hidden_error_count > 0) ui.focus_first_error = true;
     }
+    if (!vm.error_links.empty()) {
+        // The summary lists each field as a link that scrolls to it and focuses it.
+        VSpace(4);
+        Label(f.body_semibold, color::kDanger,
+              vm.error_links.size() == 1 ? std::string("1 answer needs attention:") : std::to_string(vm.error_links.size()) + " answers need attention:");
+        for (const auto& [label, input_id] : vm.error_links) {
+            const std::string link = label + "##goto_" + input_id;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12);
+            if (LinkButton(link.c_str(), f.body, color::kDanger)) ui.focus_field = input_id;
+        }
+    }
+    if (focus_pending) ui.focus_first_error = false;  // nothing claimed it (the form was fine after all)
     EndCard();
 }
 
@@ -433,9 +490,18 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
         chips.emplace_back(vm.requires_approval ? "Needs manager approval" : "No approval needed",
                            vm.requires_approval ? Tone::warning : Tone::success);
         chips.emplace_back(vm.type_label, Tone::neutral);
+        // Chips flow onto the next line when the row is full (phones).
+        float x = 0;
         for (size_t i = 0; i < chips.size(); ++i) {
-            if (i) ImGui::SameLine(0, 8);
+            const float cw = BadgeSize(chips[i].first).x;
+            if (i > 0 && x + 8 + cw <= w) {
+                ImGui::SameLine(0, 8);
+                x += 8;
+            } else if (i > 0) {
+                x = 0;
+            }
             Badge(chips[i].first, chips[i].second);
+            x += cw;
         }
     }
     VSpace(20);
@@ -446,7 +512,7 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::BeginGroup();
     if (vm.succeeded) DrawSuccess(vm, main_w, actions);
     else if (vm.deflected) DrawDeflected(vm, main_w, actions);
-    else DrawFormCard(vm, main_w, actions);
+    else DrawFormCard(vm, main_w, ui, actions);
     ImGui::EndGroup();
     const float form_h = ImGui::GetItemRectSize().y;
     if (two_columns) {

@@ -251,7 +251,7 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
     const float main_w = two_columns ? w - side_w - 32.0f : w;
     ImGui::BeginGroup();
     // Categories as chips.
-    SectionTitle("Browse by category", std::to_string(vm.article_count) + " articles");
+    SectionTitle("Browse by category", CountNoun(vm.article_count, "article", "articles"));
     {
         float x = 0;
         for (const KbCategoryViewModel& c : vm.categories) {
@@ -321,11 +321,11 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
                 ImGui::EndGroup();
                 (void)id;
             };
-            figure("d", std::to_string(vm.deflections_total), "deflections");
+            figure("d", FormatCount(vm.deflections_total), vm.deflections_total == 1 ? "deflection" : "deflections");
             ImGui::SameLine(0, 28);
             figure("d30", std::to_string(vm.deflections_30d), "last 30 days");
             ImGui::SameLine(0, 28);
-            figure("v", std::to_string(vm.views_total), "views");
+            figure("v", FormatCount(vm.views_total), vm.views_total == 1 ? "view" : "views");
             VSpace(10);
             Label(f.small_semibold, color::kText, "Articles that deflect most");
             if (vm.top_deflecting.empty()) Paragraph(f.small, color::kTextMuted, "None yet.", inner);
@@ -403,7 +403,7 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::PopTextWrapPos();
     VSpace(4);
     Label(f.small, color::kTextMuted, vm.updated + (vm.owner.empty() ? std::string() : " \xC2\xB7 Owner: " + vm.owner) +
-                                          (vm.staff ? " \xC2\xB7 " + std::to_string(vm.views) + " views" : std::string()));
+                                          (vm.staff ? " \xC2\xB7 " + CountNoun(vm.views, "view", "views") : std::string()));
     {
         bool any = false;
         if (vm.staff) {

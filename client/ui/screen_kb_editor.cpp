@@ -16,13 +16,19 @@ using namespace spoc::client;
 
 namespace {
 
-void EditorLabel(const char* text, const char* note = nullptr) {
+// A field's caption row. It has the same height with or without a note, so fields side by side
+// (Category and Tags) start their inputs on the same line; a note that would not fit in `width`
+// is left out here (the caller shows it under the input instead).
+void EditorLabel(const char* text, const char* note = nullptr, float width = 0) {
     const Fonts& f = GetFonts();
+    const ImVec2 start = ImGui::GetCursorPos();
     Label(f.body_semibold, color::kText, text);
-    if (note) {
+    if (note && (width <= 0 || MeasureText(f.body_semibold, text).x + 6 + MeasureText(f.small, note).x <= width)) {
         ImGui::SameLine(0, 6);
+        ImGui::SetCursorPosY(start.y + (Px(f.body_semibold) - Px(f.small)) * 0.5f + 1);
         Label(f.small, color::kTextMuted, note);
     }
+    ImGui::SetCursorPos(ImVec2(start.x, start.y + Px(f.body_semibold) * 1.25f + 8));
 }
 
 void Problem(const std::string& message, float width) {
@@ -61,7 +67,7 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
     ImGui::EndGroup();
     ImGui::SameLine(0, 16);
     ImGui::BeginGroup();
-    EditorLabel("Tags", "(comma separated)");
+    EditorLabel("Tags", "(comma separated)", half);
     o = TextInputOptions{};
     o.width = half;
     o.max_chars = 400;
@@ -82,9 +88,12 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
         edited = true;
     }
     ImGui::EndGroup();
-    ImGui::SameLine(0, 24);
+    const float audience_w = ImGui::GetItemRectSize().x;
+    const bool beside = width - audience_w - 24 >= 200;  // narrow: Review by goes under Audience
+    if (beside) ImGui::SameLine(0, 24);
     ImGui::BeginGroup();
-    EditorLabel("Review by", "(YYYY-MM-DD; past it, employees no longer see it)");
+    const float review_w = beside ? width - audience_w - 24 : width;
+    EditorLabel("Review by");
     o = TextInputOptions{};
     o.width = 160;
     o.max_chars = 10;
@@ -93,7 +102,11 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
     o.placeholder = "2027-06-30";
     o.invalid = !vm.ProblemFor("review_by").empty();
     edited |= TextInput("##kb_review_by", &content.review_by, o).edited;
-    Problem(vm.ProblemFor("review_by"), 300);
+    if (vm.ProblemFor("review_by").empty()) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        Paragraph(GetFonts().small, color::kTextMuted, "YYYY-MM-DD. After it, employees no longer see the article.", review_w);
+    }
+    Problem(vm.ProblemFor("review_by"), review_w);
     ImGui::EndGroup();
     VSpace(6);
 
@@ -254,7 +267,7 @@ void DrawKbEditor(const EditorViewModel& vm, UiState& ui, Actions& actions) {
         DrawPreview(vm, col, 600);
         ImGui::EndGroup();
         VSpace(20);
-        if (!vm.is_new) DrawHistory(vm, std::min(w, 900.0f), actions);
+        if (!vm.is_new) DrawHistory(vm, w, actions);  // as wide as both columns above it
         return;
     }
     const char* tabs[] = {"Write", "Preview", "History"};

@@ -4,6 +4,7 @@
 // scroll in). Tick rows for a bulk change; j/k move, Enter opens, r replies, x ticks, a assigns to me.
 // Staff only; others get "not found".
 #include <algorithm>
+#include <iterator>
 
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
@@ -30,6 +31,8 @@ struct Column {
 void DrawRowCells(ImDrawList* dl, const QueueRowViewModel& row, const std::vector<Column>& cols, float summary_w, ImVec2 p,
                   bool hovered) {
     const Fonts& f = GetFonts();
+    bool number_shown = false;  // phones drop the Number column: the number leads the summary's second line
+    for (const Column& c : cols) number_shown = number_shown || c.vm->title == "Number";
     float x = p.x + kPad + kTickWidth;
     for (const Column& c : cols) {
         const float cw = c.width > 0 ? c.width : summary_w;
@@ -39,7 +42,9 @@ void DrawRowCells(ImDrawList* dl, const QueueRowViewModel& row, const std::vecto
         } else if (title == "Summary") {
             DrawTextClipped(dl, f.body, ImVec2(x, p.y + 7), color::kText, row.summary, cw - 16);
             DrawTextClipped(dl, f.small, ImVec2(x, p.y + 29), color::kTextMuted,
-                            row.requester + (row.group.empty() ? "" : " \xC2\xB7 " + row.group), cw - 16);
+                            (number_shown ? std::string() : row.number + " \xC2\xB7 ") + row.requester +
+                                (row.group.empty() ? "" : " \xC2\xB7 " + row.group),
+                            cw - 16);
         } else if (title == "Status") {
             DrawBadge(dl, ImVec2(x, p.y + 15), row.status, row.status_tone);
         } else if (title == "Priority") {
@@ -62,11 +67,13 @@ void DrawRowCells(ImDrawList* dl, const QueueRowViewModel& row, const std::vecto
 
 void DrawToolbar(const QueueViewModel& vm, float w, Actions& actions) {
     const Fonts& f = GetFonts();
-    const float x0 = ImGui::GetCursorPosX(), y = ImGui::GetCursorPosY();
+    const bool narrow = w < 640;  // phones: the search on its own line, the two filters under it
+    const float x0 = ImGui::GetCursorPosX();
+    float y = ImGui::GetCursorPosY();
     std::string search = vm.search;
     TextInputOptions o;
     o.placeholder = "Search summaries\xE2\x80\xA6";
-    o.width = std::min(340.0f, w * 0.4f);
+    o.width = narrow ? w : std::min(340.0f, w * 0.4f);
     o.max_chars = 100;
     o.escape_clears = true;
     o.hook_label = "Search the queue";
@@ -85,13 +92,18 @@ void DrawToolbar(const QueueViewModel& vm, float w, Actions& actions) {
         if (vm.priority_filter == priority_names[i]) priority = i;
     for (int i = 0; i < 5; ++i)
         if (vm.status_filter == status_names[i]) status = i;
-    ImGui::SameLine(0, 10);
+    const float filter_w = narrow ? (w - 10) * 0.5f : 150.0f;
+    if (narrow) {
+        y = ImGui::GetCursorPosY() + 2;
+    } else {
+        ImGui::SameLine(0, 10);
+    }
     ImGui::SetCursorPosY(y + 1);
-    if (Dropdown("##queue_priority", "Priority", priority_labels, &priority, 150))
+    if (Dropdown("##queue_priority", "Priority", priority_labels, &priority, filter_w))
         actions.SetQueueFilter(priority_names[priority], vm.status_filter);
     ImGui::SameLine(0, 10);
     ImGui::SetCursorPosY(y + 1);
-    if (Dropdown("##queue_status", "Status", status_labels, &status, 150))
+    if (Dropdown("##queue_status", "Status", status_labels, &status, filter_w))
         actions.SetQueueFilter(vm.priority_filter, status_names[status]);
     if (w > 900) {
         const char* hint = "j / k move \xC2\xB7 Enter open \xC2\xB7 r reply \xC2\xB7 x tick \xC2\xB7 a assign to me \xC2\xB7 / search";
@@ -105,37 +117,62 @@ void DrawBulkBar(const QueueViewModel& vm, float w, Actions& actions) {
     const Fonts& f = GetFonts();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 4), ImVec2(p.x + w + 4, p.y + h + 4), color::kAccentSoft, 8.0f);
-    const float y = ImGui::GetCursorPosY();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 10);
-    ImGui::SetCursorPosY(y + (h - Px(f.body_semibold)) * 0.5f - 1);
-    Label(f.body_semibold, color::kText, std::to_string(vm.selected_count) + " selected");
-    const bool on = !vm.bulk_busy;
-    auto button = [&](const char* label, ButtonKind kind) {
-        ImGui::SameLine(0, 10);
-        ImGui::SetCursorPosY(y);
-        return Button(label, kind, ImVec2(0, h), on);
+    struct BulkButton {
+        const char* label;
+        ButtonKind kind;
+        float width = 0;
+        ImVec2 at;
     };
-    if (button("Assign to me##bulk_assign_me", ButtonKind::primary)) actions.BulkAssign(vm.me);
-    if (button("Unassign##bulk_unassign", ButtonKind::secondary)) actions.BulkAssign(UserId());
-    if (button("In progress##bulk_in_progress", ButtonKind::secondary)) actions.BulkStatus(Status::in_progress);
-    if (button("Awaiting requester##bulk_pending", ButtonKind::secondary))
-        actions.BulkStatus(Status::pending, PendingReason::requester);
-    if (button("Resolve##bulk_resolved", ButtonKind::secondary)) actions.BulkStatus(Status::resolved);
-    if (button("Clear##bulk_clear", ButtonKind::ghost)) actions.SelectLoadedQueueRows(false);
+    BulkButton buttons[] = {{"Assign to me##bulk_assign_me", ButtonKind::primary},
+                            {"Unassign##bulk_unassign", ButtonKind::secondary},
+                            {"In progress##bulk_in_progress", ButtonKind::secondary},
+                            {"Awaiting requester##bulk_pending", ButtonKind::secondary},
+                            {"Resolve##bulk_resolved", ButtonKind::secondary},
+                            {"Clear##bulk_clear", ButtonKind::ghost}};
+    // Lay the buttons out first (they flow onto more lines on a phone), then draw the bar behind them.
+    const std::string count = std::to_string(vm.selected_count) + " selected";
+    float x = 10 + MeasureText(f.body_semibold, count).x + 10, y = 0;
+    for (BulkButton& b : buttons) {
+        const char* end = ImGui::FindRenderedTextEnd(b.label);
+        b.width = MeasureText(f.body_semibold, std::string_view(b.label, static_cast<size_t>(end - b.label))).x + 34.0f;
+        if (x + b.width > w) {
+            x = 0;
+            y += h + 8;
+        }
+        b.at = ImVec2(p.x + x, p.y + y);
+        x += b.width + 10;
+    }
+    const float bar_h = y + h;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 4), ImVec2(p.x + w + 4, p.y + bar_h + 4), color::kAccentSoft, 8.0f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 10, p.y + (h - Px(f.body_semibold)) * 0.5f - 1));
+    Label(f.body_semibold, color::kText, count);
+    const bool on = !vm.bulk_busy;
+    for (size_t i = 0; i < std::size(buttons); ++i) {
+        ImGui::SetCursorScreenPos(buttons[i].at);
+        if (!Button(buttons[i].label, buttons[i].kind, ImVec2(buttons[i].width, h), on)) continue;
+        switch (i) {
+            case 0: actions.BulkAssign(vm.me); break;
+            case 1: actions.BulkAssign(UserId()); break;
+            case 2: actions.BulkStatus(Status::in_progress); break;
+            case 3: actions.BulkStatus(Status::pending, PendingReason::requester); break;
+            case 4: actions.BulkStatus(Status::resolved); break;
+            default: actions.SelectLoadedQueueRows(false); break;
+        }
+    }
+    const BulkButton& last = buttons[std::size(buttons) - 1];
+    const ImVec2 after(last.at.x + last.width + 12, last.at.y);
     if (vm.bulk_busy) {
-        ImGui::SameLine(0, 12);
-        ImGui::SetCursorPosY(y + h * 0.5f - 8);
+        ImGui::SetCursorScreenPos(ImVec2(after.x, after.y + h * 0.5f - 8));
         Spinner(8, 2, color::kAccent);
     } else if (!vm.bulk_error.empty()) {
         // One line beside the buttons (the full text is in the tooltip): the bar keeps its height.
-        ImGui::SameLine(0, 14);
-        const float room = ImGui::GetCursorStartPos().x + w - ImGui::GetCursorPosX();
-        ImGui::SetCursorPosY(y + (h - Px(f.small)) * 0.5f);
+        const float room = p.x + w - after.x;
+        ImGui::SetCursorScreenPos(ImVec2(after.x, after.y + (h - Px(f.small)) * 0.5f));
         TextEllipsis(f.small, color::kDanger, vm.bulk_error, std::max(40.0f, room - 8));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", vm.bulk_error.c_str());
     }
-    ImGui::SetCursorPosY(y + h);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + bar_h));
+    ImGui::Dummy(ImVec2(w, 0));
 }
 
 // j / k / Enter / x / a, when no text field has the keyboard.
@@ -175,8 +212,15 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
         ptrs.push_back(labels[i].c_str());
         if (vm.tabs[i].selected) selected = static_cast<int>(i);
     }
-    if (SegmentedControl("queue_views", ptrs.data(), static_cast<int>(ptrs.size()), &selected))
-        actions.SetQueueView(vm.tabs[static_cast<size_t>(selected)].view);
+    if (w >= 720) {
+        if (SegmentedControl("queue_views", ptrs.data(), static_cast<int>(ptrs.size()), &selected))
+            actions.SetQueueView(vm.tabs[static_cast<size_t>(selected)].view);
+    } else {  // six tabs don't fit a phone: the same views in a dropdown
+        std::vector<std::string> names;
+        for (const QueueTab& tab : vm.tabs) names.push_back(tab.label);
+        if (Dropdown("##queue_view_pick", "View", names, &selected, w))
+            actions.SetQueueView(vm.tabs[static_cast<size_t>(selected)].view);
+    }
     if (vm.load.refreshing) {
         ImGui::SameLine(0, 14);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
@@ -203,6 +247,7 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
         if (t == "Assignee" && w < 980) continue;
         if (t == "Priority" && w < 760) continue;
         if (t == "Status" && w < 560) continue;
+        if (t == "Number" && w < 560) continue;
         cols.push_back({&c, width});
     }
     float fixed = kTickWidth + 2 * kPad;

@@ -13,6 +13,7 @@
 #include <functional>
 
 #include "client/ui/item_hooks.h"
+#include "client/ui/request_detail_parts.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -257,13 +258,17 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
         ImGui::PopID();
     }
 
+    if (vm.read_only) {  // cancelled: the conversation is a record now
+        EndCard();
+        return;
+    }
     Divider(inner);
     VSpace(10);
     std::string text = vm.reply_text;
     TextInputOptions o;
     o.multiline = true;
     o.height = 104;
-    o.placeholder = "Add a reply or more details for the service desk\xE2\x80\xA6";
+    o.placeholder = vm.reply_placeholder.c_str();
     if (vm.staff) {
         // Agents choose who reads it: the requester (public reply) or only staff (internal note),
         // and may start from a canned response (expanded for this request by the server).
@@ -294,7 +299,7 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
             o.hook_label = "Note";
         }
     } else {
-        Label(f.body_semibold, color::kText, "Reply");
+        Label(f.body_semibold, vm.reopening ? color::kAccent : color::kText, vm.reopening ? "What still isn't working?" : "Reply");
     }
     o.max_chars = vm.reply_max_chars;
     o.invalid = !vm.reply_error.empty();
@@ -314,8 +319,10 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     if (!vm.reply_error.empty()) Paragraph(f.small, color::kDanger, vm.reply_error, inner);
     const char* send_label = vm.reply_sending    ? "Sending\xE2\x80\xA6###send_reply"
                              : vm.reply_internal ? "Add note###send_reply"
+                             : vm.reopening      ? "Reopen with this reply###send_reply"
                                                  : "Send reply###send_reply";
-    if (Button(send_label, ButtonKind::primary, ImVec2(140, 40), vm.reply_enabled, vm.reply_sending) || (ctrl_enter && vm.reply_enabled))
+    if (Button(send_label, ButtonKind::primary, ImVec2(vm.reopening ? 0 : 140, 40), vm.reply_enabled, vm.reply_sending) ||
+        (ctrl_enter && vm.reply_enabled))
         actions.SendReply(vm.id);
     ImGui::SameLine(0, 14);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 11);
@@ -488,13 +495,14 @@ void DrawLinksCard(const RequestDetailViewModel& vm, float width, Actions& actio
     o.width = inner - button_w - 8;
     const TextInputResult r = TextInput("##link_input", &text, o);
     if (r.edited) actions.EditLinkText(vm.id, text);
+    const float input_h = ImGui::GetItemRectSize().y;  // the button beside it takes the same height
     ImGui::SameLine(0, 8);
     bool go = r.submitted && ws.link_enabled;
     if (merge) {
-        go = Button("Merge into\xE2\x80\xA6##merge_into", ButtonKind::secondary, ImVec2(button_w, 0), ws.link_enabled && !ws.merge_confirm) || go;
+        go = Button("Merge into\xE2\x80\xA6##merge_into", ButtonKind::secondary, ImVec2(button_w, input_h), ws.link_enabled && !ws.merge_confirm) || go;
         if (go) actions.AskMerge(vm.id);
     } else {
-        go = Button("Link##link_add", ButtonKind::secondary, ImVec2(button_w, 0), ws.link_enabled, ws.link_busy && !ws.link_text.empty()) || go;
+        go = Button("Link##link_add", ButtonKind::secondary, ImVec2(button_w, input_h), ws.link_enabled, ws.link_busy && !ws.link_text.empty()) || go;
         if (go) actions.AddLink(vm.id);
     }
     if (!ws.link_error.empty()) Paragraph(f.small, color::kDanger, ws.link_error, inner);
@@ -567,6 +575,7 @@ void DrawFactsCard(const RequestDetailViewModel& vm, float width) {
     VSpace(2);
     const float inner = width - 2 * pad;
     KeyValue("Status", vm.pending_reason.empty() ? vm.status : vm.status + " (" + vm.pending_reason + ")", inner, 110);
+    if (!vm.staff) KeyValue("Working on it", vm.assignee_first.empty() ? std::string("Not assigned yet") : vm.assignee_first, inner, 110);
     if (vm.staff) {
         KeyValue("Assignee", vm.assignee, inner, 110);
         KeyValue("Group", vm.group, inner, 110);
@@ -669,35 +678,10 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     }
     VSpace(18);
 
-    // Agent mode: assignment and the lifecycle steps the shared rules allow this agent.
-    if (!vm.status_actions.empty() || vm.can_assign_to_me || !vm.workflow_error.empty()) {
-        bool first = true;
-        if (vm.can_assign_to_me) {
-            if (Button("Assign to me##assign_me", ButtonKind::primary, ImVec2(0, 36), !vm.workflow_busy, vm.workflow_busy))
-                actions.AssignToMe(vm.id);
-            first = false;
-        }
-        for (const RequestDetailViewModel::StatusAction& a : vm.status_actions) {
-            if (!first) ImGui::SameLine(0, 8);
-            first = false;
-            const std::string label = a.label + "##" + a.id;
-            if (Button(label.c_str(), a.to == Status::cancelled ? ButtonKind::danger : ButtonKind::secondary, ImVec2(0, 36),
-                       !vm.workflow_busy))
-                actions.ChangeStatus(vm.id, a.to, a.reason);
-        }
-        if (!vm.workflow_error.empty()) {
-            VSpace(4);
-            // One notice for a refused status change, detail edit or merge; "Apply again" resends
-            // whichever was rejected, on the fresh version.
-            const bool reapply_merge = vm.workspace.can_reapply_merge;
-            if (Notice("workflow_error", NoticeKind::warning, vm.workflow_error,
-                       vm.can_reapply || reapply_merge ? "Apply again##reapply" : nullptr, std::min(w, 820.0f))) {
-                if (reapply_merge) actions.ReapplyMerge(vm.id);
-                else actions.ReapplyChange(vm.id);
-            }
-        }
-        VSpace(14);
-    }
+    // The lifecycle steps the shared rules allow (the usual one first), then how it ended.
+    DrawStatusActions(vm, w, actions);
+    DrawConfirmDialog(vm, actions);
+    DrawOutcome(vm, std::min(w, 820.0f), actions);
 
     // Staff get the workspace column on wide windows only (it holds pickers and a link box).
     const bool workspace = vm.workspace.visible;

@@ -44,6 +44,36 @@ void DrawEmptyState(const RequestListViewModel& vm, float width, Actions& action
     if (Button("Browse the catalog##empty_browse", ButtonKind::primary, ImVec2(180, 40))) actions.Navigate(catalog);
 }
 
+// A phone's row: number and status on top, the whole summary (up to three lines) under them,
+// then the priority and the last update. The card is one button, like a table row.
+void DrawRequestCard(const RequestRowViewModel& row, float w, bool last, Actions& actions) {
+    const Fonts& f = GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 16.0f;
+    const float text_w = w - 2 * pad;
+    const float line_h = Px(f.body) * 1.25f;
+    const float summary_h = std::min(MeasureText(f.body, row.summary, text_w).y, line_h * 3);
+    const float h = 14 + 26 + summary_h + 8 + 20 + 14;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const std::string label = row.number + "##row_" + std::to_string(row.id.value);
+    if (ImGui::InvisibleButton(label.c_str(), ImVec2(w, h))) actions.OpenRequest(row.id);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::kSurfaceHover);
+    ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + w, p.y + h)), ImGui::GetItemID());
+    if (!last) dl->AddLine(ImVec2(p.x, p.y + h - 0.5f), ImVec2(p.x + w, p.y + h - 0.5f), color::kBorder);
+    float y = p.y + 14;
+    DrawTextAt(dl, f.body_semibold, ImVec2(p.x + pad, y + 2), hovered ? color::kAccent : color::kText, row.number);
+    const ImVec2 bs = BadgeSize(row.status);
+    DrawBadge(dl, ImVec2(p.x + w - pad - bs.x, y), row.status, row.status_tone);
+    y += 30;
+    dl->PushClipRect(ImVec2(p.x + pad, y), ImVec2(p.x + pad + text_w, y + summary_h), true);
+    DrawTextAt(dl, f.body, ImVec2(p.x + pad, y), color::kText, row.summary, text_w);
+    dl->PopClipRect();
+    y += summary_h + 8;
+    DrawTextClipped(dl, f.small, ImVec2(p.x + pad, y), color::kTextMuted, row.priority + " \xC2\xB7 Updated " + row.updated, text_w);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
+}
+
 }  // namespace
 
 void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actions) {
@@ -95,6 +125,8 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
         cols[0].width = 116;
         cols[2].width = 112;
     }
+    const bool cards = w < 560;  // phones: a stacked card per request instead of a table
+    if (cards) cols = {{"Requests", 0}};
     const float pad = 20.0f;
     float fixed = 0;
     for (const Column& c : cols) fixed += c.width;
@@ -138,6 +170,10 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
     } else {
         for (size_t i = 0; i < vm.rows.size(); ++i) {
             const RequestRowViewModel& row = vm.rows[i];
+            if (cards) {
+                DrawRequestCard(row, w, i + 1 == vm.rows.size(), actions);
+                continue;
+            }
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const std::string label = row.number + "##row_" + std::to_string(row.id.value);
             if (ImGui::InvisibleButton(label.c_str(), ImVec2(w, row_h))) actions.OpenRequest(row.id);
@@ -168,7 +204,15 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
         dl->AddLine(fp, ImVec2(fp.x + w, fp.y), color::kBorder);
         ImGui::SetCursorScreenPos(ImVec2(fp.x + pad, fp.y + 22));
         Label(f.body, color::kTextMuted, vm.range.empty() ? std::string() : "Showing " + vm.range);
-        if (vm.page_count > 1 || vm.page > 1) {
+        float footer_h = 62;
+        if ((vm.page_count > 1 || vm.page > 1) && cards) {  // phones: the buttons go under the range
+            const float bw = (w - 2 * pad - 10) * 0.5f;
+            ImGui::SetCursorScreenPos(ImVec2(fp.x + pad, fp.y + 52));
+            if (Button("\xE2\x86\x90 Previous##prev_page", ButtonKind::secondary, ImVec2(bw, 40), vm.has_prev)) actions.SetPage(vm.page - 1);
+            ImGui::SameLine(0, 10);
+            if (Button("Next \xE2\x86\x92##next_page", ButtonKind::secondary, ImVec2(bw, 40), vm.has_next)) actions.SetPage(vm.page + 1);
+            footer_h = 108;
+        } else if (vm.page_count > 1 || vm.page > 1) {
             const float bw = 110;
             const std::string page = "Page " + std::to_string(vm.page) + " of " + std::to_string(vm.page_count);
             const float pw = MeasureText(f.body, page).x;
@@ -179,7 +223,7 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
             if (Button("Next \xE2\x86\x92##next_page", ButtonKind::secondary, ImVec2(bw, 38), vm.has_next)) actions.SetPage(vm.page + 1);
         }
         ImGui::SetCursorScreenPos(fp);
-        ImGui::Dummy(ImVec2(w, 62));  // the footer's height, whatever was drawn in it
+        ImGui::Dummy(ImVec2(w, footer_h));  // the footer's height, whatever was drawn in it
     }
     EndCard();
 }

@@ -19,6 +19,12 @@ struct UiState {
     float content_width = 0;       // width of the centred page column, CSS px
     float viewport_width = 0;
     float viewport_height = 0;
+    bool touch = false;            // coarse pointer: a drag on the page scrolls it (set by the platform)
+    bool drag_scrolling = false;   // a touch drag is scrolling the page: it must not click what it started on
+    std::string focus_field;       // one-shot: scroll to and focus this input (form error links)
+    bool focus_first_error = false;// one-shot: after a refused submit, scroll to and focus the first invalid field
+    std::string scroll_field;      // the field just focused: scrolled to a quarter down the view over the next frames
+    int scroll_field_frames = 0;   // (after keyboard navigation has scrolled it to an edge)
 };
 
 struct FrameOutput {

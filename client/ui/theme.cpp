@@ -77,6 +77,12 @@ bool BuildFonts(const FontFiles& files, float ratio) {
     return io.Fonts->Build();
 }
 
+void ApplyTouchStyle(ImGuiStyle* style) {
+    style->ScrollbarSize = 4;
+    style->ScrollbarRounding = 2;
+    style->GrabMinSize = 32;
+}
+
 void ApplyTheme(ImGuiStyle* style) {
     ImGuiStyle& s = *style;
     s = ImGuiStyle();

@@ -71,5 +71,6 @@ struct FontFiles {
 bool BuildFonts(const FontFiles& files, float pixel_ratio);
 
 void ApplyTheme(ImGuiStyle* style);        // rounding, spacing and colours (CSS px)
+void ApplyTouchStyle(ImGuiStyle* style);   // touch screens: a thin scroll indicator instead of a desktop scrollbar
 
 }  // namespace spoc::ui

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "client/ui/item_hooks.h"
+#include "client/ui/text_editor.h"
 #include "client/ui/theme.h"
 #include "imgui_internal.h"
 
@@ -234,19 +235,19 @@ bool LinkButton(const char* label, const ImFont* font, ImU32 col) {
     return pressed;
 }
 
-bool NavTab(const char* label, bool active, float height) {
+bool NavTab(const char* label, bool active, float height, float pad) {
     const ImFont* font = GetFonts().body_semibold;
     const char* label_end = ImGui::FindRenderedTextEnd(label);
     const std::string_view text(label, static_cast<size_t>(label_end - label));
     const ImVec2 size = MeasureText(font, text);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float w = size.x + 24.0f;
+    const float w = size.x + 2 * pad;
     const bool pressed = ImGui::InvisibleButton(label, ImVec2(w, height));
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered && !active) dl->AddRectFilled(ImVec2(pos.x, pos.y + 12), ImVec2(pos.x + w, pos.y + height - 12), color::kMutedSoft, 6.0f);
     const ImU32 fg = active ? color::kAccent : hovered ? color::kText : color::kTextSecondary;
-    DrawTextAt(dl, font, ImVec2(pos.x + 12, pos.y + (height - size.y) * 0.5f), fg, text);
+    DrawTextAt(dl, font, ImVec2(pos.x + pad, pos.y + (height - size.y) * 0.5f), fg, text);
     if (active) dl->AddRectFilled(ImVec2(pos.x + 8, pos.y + height - 3), ImVec2(pos.x + w - 8, pos.y + height), color::kAccent, 2.0f);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::RenderNavHighlight(ImRect(pos, ImVec2(pos.x + w, pos.y + height)), ImGui::GetItemID());
@@ -365,9 +366,13 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     const float width = o.width < 0 ? ImGui::CalcItemWidth() : o.width;  // cards push their inner width
     const ImVec2 frame_pos = ImGui::GetCursorScreenPos();
     if (o.multiline) {
+        // Wrapped at word boundaries (text_editor.h): long lines stay inside the box.
         const float h = o.height > 0 ? o.height : ImGui::GetTextLineHeight() * 4 + 18.0f;
-        result.edited = ImGui::InputTextMultiline(label, value->data(), value->capacity() + 1, ImVec2(width, h), flags,
-                                                  InputCallback, &ud);
+        TextEditorOptions eo;
+        eo.max_chars = o.max_chars;
+        eo.read_only = o.read_only;
+        const TextEditorResult er = WrappedTextEditor(label, value, ImVec2(width, h), eo);
+        result.edited = er.edited;
     } else {
         ImGui::SetNextItemWidth(width);
         result.edited = ImGui::InputTextWithHint(label, o.placeholder ? o.placeholder : "", value->data(),

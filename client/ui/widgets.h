@@ -35,7 +35,7 @@ void Divider(float width);                                        // 1 px line a
 enum class ButtonKind { primary, secondary, ghost, danger };
 bool Button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0), bool enabled = true, bool busy = false);
 bool LinkButton(const char* label, const ImFont* font = nullptr, ImU32 color = 0); // accent text, underline on hover
-bool NavTab(const char* label, bool active, float height);       // top-bar link with active underline
+bool NavTab(const char* label, bool active, float height, float pad = 12.0f); // top-bar link with active underline; `pad` each side
 bool SegmentedControl(const char* id, const char* const* labels, int count, int* selected); // pill tabs
 
 // ---- Inputs ---------------------------------------------------------------------------------

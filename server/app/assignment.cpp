@@ -10,22 +10,13 @@
 
 namespace spoc::app {
 
-namespace {
-
-struct SlaSetup {
-    std::vector<BusinessCalendar> calendars = DemoCalendars();
-    std::vector<SlaPolicy> policies = DemoSlaPolicies();
-};
-
-const SlaSetup& Setup() {
-    static const SlaSetup setup;
+const SlaSetup& ServerSla() {
+    static const SlaSetup setup{DemoCalendars(), DemoSlaPolicies()};
     return setup;
 }
 
-}  // namespace
-
 void RecomputeDueTimes(Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses, Timestamp now) {
-    const SlaSetup& s = Setup();
+    const SlaSetup& s = ServerSla();
     const SlaDueTimes due = RequestDueTimes(s.policies, s.calendars, request, pauses, now);
     request.response_due_at = due.first_response;
     request.resolution_due_at = due.resolution;

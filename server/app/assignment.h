@@ -6,6 +6,7 @@
 #include "server/storage/sqlite.h"
 #include "shared/domain/catalog.h"
 #include "shared/domain/request.h"
+#include "shared/domain/sla.h"
 
 namespace spoc::app {
 
@@ -18,6 +19,12 @@ Result<Unit> RecordPlacement(storage::Database& db, const Request& request, Time
 
 // The request's due times under the demo SLA policies (shared RequestDueTimes): each clock from
 // created_at without the `pauses` (Pending and Resolved spans; to = 0 while open).
+// The SLA policies and business calendars the server runs on (the shared demo set), built once.
+struct SlaSetup {
+    std::vector<BusinessCalendar> calendars;
+    std::vector<SlaPolicy> policies;
+};
+const SlaSetup& ServerSla();
 void RecomputeDueTimes(Request& request, const std::vector<std::pair<Timestamp, Timestamp>>& pauses, Timestamp now);
 
 }  // namespace spoc::app

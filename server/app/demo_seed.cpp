@@ -4,11 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "server/app/assignment.h"
-#include "server/app/clock.h"
 #include "server/app/crypto.h"
+#include "server/app/demo_history.h"
 #include "server/storage/agents_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/catalog_repo.h"
@@ -26,9 +26,6 @@ namespace spoc::app {
 
 namespace {
 
-constexpr Timestamp kDay = 86400000;
-constexpr Timestamp kHour = 3600000;
-
 struct DemoUser {
     const char* username;
     const char* display_name;
@@ -44,52 +41,69 @@ const DemoUser kDemoUsers[] = {
     {"root", "Spoc Admin", Role::admin, "", "UTC"},
 };
 
-struct DemoRequest {
-    int requester;                      // index into kDemoUsers
-    std::vector<const char*> keywords;  // preferred catalog item (title, category, keywords)
-    const char* summary;
-    const char* description;
-    Status status;
-    int age_days;             // created this many days ago
-    int updated_days;         // last change this many days ago
-    const char* agent_reply;  // public reply from ava, or nullptr
+// With the history: the other groups' agents and the people who file most of the requests.
+const DemoUser kHistoryUsers[] = {
+    {"noah", "Noah Williams", Role::agent, "Network", "America/New_York"},
+    {"mia", "Mia Schneider", Role::agent, "HR Operations", "Europe/London"},
+    {"omar", "Omar Haddad", Role::agent, "Facilities", "Europe/London"},
+    {"sofia", "Sofia Rossi", Role::employee, "Sales", "Europe/London"},
+    {"james", "James O'Connor", Role::employee, "Finance", "Europe/Dublin"},
+    {"priya", "Priya Sharma", Role::employee, "Engineering", "Asia/Kolkata"},
+    {"lucas", "Lucas Martin", Role::employee, "Operations", "Europe/Paris"},
+    {"hannah", "Hannah Kim", Role::employee, "Marketing", "America/New_York"},
+    {"daniel", "Daniel Okafor", Role::employee, "Legal", "Europe/London"},
+    {"grace", "Grace Miller", Role::employee, "Sales", "America/Chicago"},
+    {"ethan", "Ethan Brooks", Role::employee, "Engineering", "America/Los_Angeles"},
+    {"zoe", "Zoe Fischer", Role::employee, "People", "Europe/Berlin"},
+    {"ben", "Ben Carter", Role::employee, "Customer Support", "Europe/London"},
 };
 
-const DemoRequest kDemoRequests[] = {
-    {0,
-     {"laptop", "computer", "hardware"},
-     "Replacement laptop for month-end reporting",
-     "My current laptop is five years old and struggles with the month-end workbooks.",
-     Status::resolved,
-     24,
-     20,
-     nullptr},
-    {0,
-     {"vpn", "remote", "network", "access"},
-     "VPN keeps disconnecting when working from home",
-     "Since Monday the VPN drops every 10-15 minutes, which interrupts calls and uploads.",
-     Status::in_progress,
-     5,
-     1,
-     "Hi Emma, thanks for the details. I've pushed a new VPN profile to your laptop. Please restart it and let me "
-     "know if the connection still drops."},
-    {0,
-     {"monitor", "screen", "desk", "equipment"},
-     "Second monitor for hot desk 3F-12",
-     "A second screen would help with reconciliations.",
-     Status::new_,
-     1,
-     1,
-     nullptr},
-    {1,
-     {"software", "licen", "adobe", "application"},
-     "Adobe Creative Cloud licence for campaign work",
-     "I need Photoshop and InDesign for the spring campaign assets.",
-     Status::pending,
-     6,
-     3,
-     nullptr},
-};
+// How many days of history to seed: <assets>/demo/seed.json {"history_days": N} (0..365), else
+// kDemoHistoryDays. The server tests' fixture asks for none, to keep their small known data set.
+Result<int> ReadHistoryDays(const std::string& assets_dir) {
+    const std::string path = assets_dir + "/demo/seed.json";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return kDemoHistoryDays;
+    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    const auto days = doc.is_object() ? doc.find("history_days") : doc.end();
+    if (!doc.is_object() || days == doc.end() || !days->is_number_integer() || days->get<std::int64_t>() < 0 ||
+        days->get<std::int64_t>() > 365)
+        return MakeError(ErrorCode::validation_failed, path + " must be {\"history_days\": 0..365}.");
+    return static_cast<int>(days->get<std::int64_t>());
+}
+
+// The demo groups with their agents and routing rules. ava works the IT queues and Facilities,
+// root covers HR; with the history noah joins Network, mia HR Operations and omar Facilities.
+// Leads (who get breach escalations): ava, and root for HR. False when ava or root is missing.
+Result<bool> InsertDemoGroups(storage::Database& db) {
+    UserId member[5];  // ava, root, noah, mia, omar
+    const char* names[] = {"ava", "root", "noah", "mia", "omar"};
+    for (int i = 0; i < 5; ++i) {
+        auto found = storage::FindUserByUsername(db, names[i]);
+        if (!found.ok()) return found.error();
+        if (*found && IsStaff((*found)->user.role)) member[i] = (*found)->user.id;
+    }
+    const UserId ava = member[0], admin = member[1], noah = member[2], mia = member[3], omar = member[4];
+    if (!ava.valid() || !admin.valid()) return false;  // not the demo users: nothing to staff the groups with
+    for (AssignmentGroup group : DemoAssignmentGroups()) {
+        switch (group.id) {
+            case kDemoGroupNetwork: group.members = {ava, noah}; break;
+            case kDemoGroupHrOperations: group.members = {admin, mia}; break;
+            case kDemoGroupFacilities: group.members = {ava, omar}; break;
+            default: group.members = {ava}; break;
+        }
+        group.lead = group.id == kDemoGroupHrOperations ? admin : ava;
+        auto id = storage::InsertGroup(db, group);
+        if (!id.ok()) return id.error();
+        int sort = 0;
+        for (UserId m : group.members)
+            if (m.valid())
+                if (auto added = storage::AddGroupMember(db, *id, m, sort++); !added.ok()) return added.error();
+    }
+    for (const RoutingRule& rule : DemoRoutingRules())
+        if (auto r = storage::InsertRoutingRule(db, rule); !r.ok()) return r.error();
+    return true;
+}
 
 std::string NumberText(double value) {
     if (std::floor(value) == value && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
@@ -104,24 +118,6 @@ std::string SampleText(const FieldDef& field) {
     if (field.max_length > 0 && static_cast<int>(Utf8Length(text)) > field.max_length)
         text = text.substr(0, field.max_length);
     return text;
-}
-
-// The catalog item to file a demo request against: the first whose text matches a keyword and
-// whose sample form validates, else the n-th item whose sample form validates.
-const CatalogItem* PickItem(const std::vector<CatalogItem>& items, const DemoRequest& demo, std::size_t n,
-                            const CivilDate& today) {
-    std::vector<const CatalogItem*> usable;
-    for (const auto& item : items)
-        if (SampleFormValues(item, today)) usable.push_back(&item);
-    if (usable.empty()) return nullptr;
-    for (const char* keyword : demo.keywords) {
-        for (const CatalogItem* item : usable) {
-            bool hit = ContainsFolded(item->title, keyword) || ContainsFolded(item->category, keyword);
-            for (const auto& k : item->keywords) hit = hit || ContainsFolded(k, keyword);
-            if (hit) return item;
-        }
-    }
-    return usable[n % usable.size()];
 }
 
 }  // namespace
@@ -220,12 +216,14 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
 
     auto catalog = LoadCatalogFile(assets_dir + "/demo/catalog.json");
     if (!catalog.ok()) return catalog.error();
-    std::vector<std::string> hashes;
-    for (std::size_t i = 0; i < std::size(kDemoUsers); ++i) {
-        auto hash = HashPassword(kDemoPassword);
-        if (!hash.ok()) return hash.error();
-        hashes.push_back(std::move(*hash));
-    }
+    auto history_days = ReadHistoryDays(assets_dir);
+    if (!history_days.ok()) return history_days.error();
+    std::vector<DemoUser> people(std::begin(kDemoUsers), std::end(kDemoUsers));
+    if (*history_days > 0) people.insert(people.end(), std::begin(kHistoryUsers), std::end(kHistoryUsers));
+    // Everyone shares the published demo password, so one argon2id hash serves them all (a hash
+    // takes about 0.1 s; one per user would make the first start slow for nothing).
+    auto hash = HashPassword(kDemoPassword);
+    if (!hash.ok()) return hash.error();
 
     return writer.Run([&](storage::Database& db) -> Result<bool> {
         auto again = storage::CountUsers(db);  // someone may have won the race
@@ -233,11 +231,10 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
         if (*again > 0) return false;
 
         std::vector<User> users;
-        for (std::size_t i = 0; i < std::size(kDemoUsers); ++i) {
-            const auto& d = kDemoUsers[i];
+        for (const DemoUser& d : people) {
             User user{UserId(), d.username,   d.display_name, std::string(d.username) + "@example.com",
                       d.role,   d.department, d.time_zone};
-            auto id = storage::InsertUser(db, user, hashes[i], now);
+            auto id = storage::InsertUser(db, user, *hash, now);
             if (!id.ok()) return id.error();
             user.id = *id;
             users.push_back(std::move(user));
@@ -248,51 +245,15 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
             if (!id.ok()) return id.error();
             item.id = *id;
         }
-
-        const User& agent = users[2];
-        int seeded_requests = 0;
-        for (std::size_t n = 0; n < std::size(kDemoRequests); ++n) {
-            const DemoRequest& demo = kDemoRequests[n];
-            const Timestamp created = now - demo.age_days * kDay - 2 * kHour;
-            const CivilDate created_on = UtcDate(created);
-            const CatalogItem* item = PickItem(items, demo, n, created_on);
-            if (!item) break;  // nothing in this catalog can be filled in generically
-            const User& requester = users[demo.requester];
-            RequestDraft draft;
-            draft.catalog_item_id = item->id;
-            draft.summary = demo.summary;
-            draft.description = demo.description;
-            draft.values = *SampleFormValues(*item, created_on);
-            Request r = BuildRequest(*item, draft, requester, created);
-            r.form_json = api::EncodeFormValues(draft.values);  // already normalized
-            r.status = demo.status;                             // its story so far
-            r.updated_at = now - demo.updated_days * kDay - kHour;
-            r.version = demo.status == Status::new_ ? 1 : 2;
-            // The SLA clocks of its policy, so the queue shows countdowns for the demo requests too.
-            if (demo.agent_reply) r.first_response_at = r.updated_at;
-            r.sla_policy = std::string(SlaPolicyNameFor(requester.time_zone));
-            RecomputeDueTimes(r, {}, now);
-            auto id = storage::InsertRequest(db, r);
-            if (!id.ok()) return id.error();
-            if (r.first_response_at != 0) {
-                auto met = db.Prepare("UPDATE requests SET first_response_at = ?1 WHERE id = ?2");
-                if (!met.ok()) return met.error();
-                met->Bind(1, r.first_response_at).Bind(2, r.id.value);
-                if (auto run = met->Run(); !run.ok()) return run.error();
-            }
-            if (demo.agent_reply) {
-                Comment reply;
-                reply.author_id = agent.id;
-                reply.body = demo.agent_reply;
-                reply.created_at = r.updated_at;
-                if (auto c = storage::InsertComment(db, r.id, reply); !c.ok()) return c.error();
-            }
-            ++seeded_requests;
-        }
+        // Groups first: every seeded request past New has its group and assignee.
+        if (auto groups = InsertDemoGroups(db); !groups.ok()) return groups.error();
+        auto figures = SeedDemoRequests(db, users, items, now, *history_days);
+        if (!figures.ok()) return figures.error();
         const std::string detail = storage::AuditDetail()
                                        .Int("users", static_cast<std::int64_t>(users.size()))
                                        .Int("catalog_items", static_cast<std::int64_t>(items.size()))
-                                       .Int("requests", seeded_requests)
+                                       .Int("requests", figures->requests)
+                                       .Int("history_days", *history_days)
                                        .Json();
         if (auto a = storage::AppendAudit(db, {now, UserId(), "demo", 0, "seed", detail}); !a.ok()) return a.error();
         return true;
@@ -304,26 +265,7 @@ Result<bool> SeedDemoGroupsIfEmpty(storage::Writer& writer) {
         auto count = storage::CountGroups(db);
         if (!count.ok()) return count.error();
         if (*count > 0) return false;
-        auto ava = storage::FindUserByUsername(db, "ava");
-        if (!ava.ok()) return ava.error();
-        auto root = storage::FindUserByUsername(db, "root");
-        if (!root.ok()) return root.error();
-        if (!*ava || !*root) return false;  // not the demo users: nothing to staff the groups with
-        const UserId agent = (*ava)->user.id, admin = (*root)->user.id;
-        for (AssignmentGroup group : DemoAssignmentGroups()) {
-            // ava works the IT queues and Facilities; root covers HR. Leads escalate breaches.
-            if (group.id == kDemoGroupHrOperations) group.members = {admin};
-            else group.members = {agent};
-            group.lead = group.id == kDemoGroupHrOperations ? admin : agent;
-            auto id = storage::InsertGroup(db, group);
-            if (!id.ok()) return id.error();
-            int sort = 0;
-            for (UserId member : group.members)
-                if (auto m = storage::AddGroupMember(db, *id, member, sort++); !m.ok()) return m.error();
-        }
-        for (const RoutingRule& rule : DemoRoutingRules())
-            if (auto r = storage::InsertRoutingRule(db, rule); !r.ok()) return r.error();
-        return true;
+        return InsertDemoGroups(db);
     });
 }
 

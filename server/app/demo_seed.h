@@ -1,7 +1,9 @@
-// Demo content for a first run (--demo on an empty database): four users (password "spoc-demo"),
-// the catalog from <assets>/demo/catalog.json, and a few past requests with one agent reply so
-// "My requests" is not empty on first sign-in. Everything is written in one transaction. Then the
-// agent-mode demo: assignment groups and routing rules, and canned responses.
+// Demo content for a first run (--demo on an empty database), in one transaction: the users
+// (password "spoc-demo"; emma, liam, ava and root, and with the history three more agents and ten
+// employees), the catalog from <assets>/demo/catalog.json, the assignment groups with their agents
+// and routing rules, emma's and liam's classic requests and 90 days of a working desk's history
+// (demo_history.h; <assets>/demo/seed.json {"history_days": N} changes the days, 0 = none). Then
+// canned responses.
 #pragma once
 #include <string>
 #include <vector>
@@ -18,11 +20,13 @@ inline constexpr const char* kDemoPassword = "spoc-demo";
 // ValidateCatalogItem one naming the item's title.
 Result<std::vector<CatalogItem>> LoadCatalogFile(const std::string& path);
 
-// Seeds when the users table is empty; returns false (and does nothing) otherwise.
+// Seeds when the users table is empty; returns false (and does nothing) otherwise. Deterministic:
+// the same `now` and assets give the same rows.
 Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_dir, Timestamp now);
 
 // Demo assignment groups (IT Service Desk, Network, HR Operations, Facilities), their agents and
-// the routing rules, when the database has users but no groups yet; false when it had groups.
+// the routing rules, when the database has users but no groups yet (SeedDemoIfEmpty adds them
+// itself; this covers a database seeded before groups existed); false when it had groups.
 Result<bool> SeedDemoGroupsIfEmpty(storage::Writer& writer);
 
 // Demo canned responses (password reset, VPN reinstall, need more info, resolved - please

@@ -29,6 +29,12 @@ Result<std::optional<CreatedResponse>> CheckIdempotency(storage::Database& db, U
 
 std::string RequestLocation(RequestId id) { return std::string(routes::kRequests) + "/" + std::to_string(id.value); }
 
+// What an employee is told of the staff on their request: first names (assignee_first_name is
+// always sent; resolved_by_name becomes the first name). Staff keep the full names.
+void ShapeForCaller(const User& caller, Request& r) {
+    if (!IsStaff(caller.role) && !r.resolved_by_name.empty()) r.resolved_by_name = api::FirstName(r.resolved_by_name);
+}
+
 }  // namespace
 
 RequestService::RequestService(storage::ReaderPool& readers, storage::Writer& writer, CatalogService& catalog)
@@ -97,7 +103,10 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
 Result<api::RequestPage> RequestService::ListMine(const User& caller, const RequestFilter& filter, int page,
                                                   int page_size) {
     auto lease = m_readers.Acquire();
-    return storage::ListRequestsByRequester(*lease, {caller.id, filter, page, page_size, IsStaff(caller.role)});
+    auto listed = storage::ListRequestsByRequester(*lease, {caller.id, filter, page, page_size, IsStaff(caller.role)});
+    if (listed.ok())
+        for (Request& r : listed->items) ShapeForCaller(caller, r);
+    return listed;
 }
 
 Result<Request> RequestService::Get(const User& caller, RequestId id) {
@@ -113,6 +122,7 @@ Result<Request> RequestService::Get(const User& caller, RequestId id) {
     if (!comments.ok()) return comments.error();
     request.comments = std::move(*comments);
     request.comment_count = static_cast<int>(request.comments.size());
+    ShapeForCaller(caller, request);
     return request;
 }
 
@@ -151,7 +161,8 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
                               before.group_id, before.resolved_at};
             const ReplyEffect effect = OnPublicReply(facts, Actor{caller.id, caller.role, false}, now);
             if (effect.new_status != before.status)
-                if (auto a = ApplyStatus(db, r, effect.new_status, PendingReason::none, now); !a.ok()) return a.error();
+                if (auto a = ApplyStatus(db, r, effect.new_status, PendingReason::none, caller, now); !a.ok())
+                    return a.error();
             if (auto d = RefreshDueTimes(db, r, now); !d.ok()) return d.error();
             if (auto s = SaveChanged(db, before, r, caller.id, now); !s.ok()) return s.error();
             after = r;
@@ -181,6 +192,7 @@ Result<Request> RequestService::Update(const User& caller, RequestId id, const a
         return ApplyPatch(db, caller, **found, patch, now);
     });
     if (updated.ok() && updated->version != version_before) Publish(*updated, ChangeKind::updated, caller.id);
+    if (updated.ok()) ShapeForCaller(caller, *updated);
     return updated;
 }
 
@@ -283,7 +295,7 @@ Result<api::MergeResult> RequestService::Merge(const User& caller, RequestId id,
         if (auto c = storage::InsertComment(db, id, reply); !c.ok()) return c.error();
         Request r = before;
         if (caller.id != before.requester_id && r.first_response_at == 0) r.first_response_at = now;
-        if (auto a = ApplyStatus(db, r, Status::closed, PendingReason::none, now); !a.ok()) return a.error();
+        if (auto a = ApplyStatus(db, r, Status::closed, PendingReason::none, caller, now); !a.ok()) return a.error();
         if (auto d = RefreshDueTimes(db, r, now); !d.ok()) return d.error();
         if (auto s = SaveChanged(db, before, r, caller.id, now); !s.ok()) return s.error();
         const std::string into_ref = std::string("#").append(std::to_string(body.into.value));

@@ -19,19 +19,39 @@ Error StaleRequest(const Request& current) {
                      "base_version");
 }
 
-Result<Unit> ApplyStatus(storage::Database& db, Request& r, Status to, PendingReason reason, Timestamp now) {
+PauseChange ApplyStatusFields(Request& r, Status to, PendingReason reason, const User& actor, Timestamp now) {
     const Status from = r.status;
     const bool was_paused = from == Status::pending || from == Status::resolved;
     const bool now_paused = to == Status::pending || to == Status::resolved;
-    if (was_paused && !now_paused)
-        if (auto p = storage::ClosePause(db, r.id, now); !p.ok()) return p.error();
-    if (now_paused && !was_paused)
-        if (auto p = storage::OpenPause(db, r.id, now); !p.ok()) return p.error();
+    const PauseChange pause = was_paused && !now_paused ? PauseChange::close
+                              : now_paused && !was_paused ? PauseChange::open
+                                                          : PauseChange::none;
     r.status = to;
     r.pending_reason = to == Status::pending ? reason : PendingReason::none;
-    if (to == Status::resolved) r.resolved_at = now;
-    if (from == Status::resolved && IsOpenStatus(to)) r.resolved_at = 0;  // reopened
+    if (to == Status::resolved) {
+        r.resolved_at = now;
+        r.resolved_by = actor.id;
+        r.resolved_by_name = actor.display_name;
+        if (IsStaff(actor.role) && actor.id.valid() && actor.id != r.requester_id && r.first_response_at == 0)
+            r.first_response_at = now;
+    }
+    if (from == Status::resolved && IsOpenStatus(to)) {  // reopened
+        r.resolved_at = 0;
+        r.resolved_by = UserId();
+        r.resolved_by_name.clear();
+        r.resolution_note.clear();
+    }
     if (to == Status::closed || to == Status::cancelled) r.closed_at = now;
+    return pause;
+}
+
+Result<Unit> ApplyStatus(storage::Database& db, Request& r, Status to, PendingReason reason, const User& actor,
+                         Timestamp now) {
+    const PauseChange pause = ApplyStatusFields(r, to, reason, actor, now);
+    if (pause == PauseChange::close)
+        if (auto p = storage::ClosePause(db, r.id, now); !p.ok()) return p.error();
+    if (pause == PauseChange::open)
+        if (auto p = storage::OpenPause(db, r.id, now); !p.ok()) return p.error();
     return Unit{};
 }
 
@@ -53,6 +73,10 @@ Result<Unit> RecordChanges(storage::Database& db, const Request& before, const R
     };
     for (const auto& [field, values] : changes)
         if (auto r = add(field, values.first, values.second); !r.ok()) return r.error();
+    if (!after.resolution_note.empty())
+        if (auto r = add("resolution_note", before.resolution_note, after.resolution_note); !r.ok()) return r.error();
+    if (!after.cancel_reason.empty())
+        if (auto r = add("cancel_reason", before.cancel_reason, after.cancel_reason); !r.ok()) return r.error();
     return Unit{};
 }
 
@@ -121,7 +145,9 @@ Result<Request> ApplyPatch(storage::Database& db, const User& caller, const Requ
                           before.resolved_at};
         const Actor actor{caller.id, caller.role, false};
         if (auto ok = CheckTransition(facts, to, patch.pending_reason, actor); !ok.ok()) return ok.error();
-        if (auto a = ApplyStatus(db, r, to, patch.pending_reason, now); !a.ok()) return a.error();
+        if (auto a = ApplyStatus(db, r, to, patch.pending_reason, caller, now); !a.ok()) return a.error();
+        if (to == Status::resolved) r.resolution_note = patch.resolution_note;
+        if (to == Status::cancelled) r.cancel_reason = patch.cancel_reason;
     }
     if (auto d = RefreshDueTimes(db, r, now); !d.ok()) return d.error();
     const bool changed = r.status != before.status || r.pending_reason != before.pending_reason ||

@@ -12,11 +12,21 @@ namespace spoc::app {
 // 409 conflict (field base_version) telling the caller the version they should reload.
 Error StaleRequest(const Request& current);
 
-// Moves `r` to `to` (CheckTransition already passed) with the lifecycle's bookkeeping: SLA
-// pauses (Pending and Resolved stop the clocks), pending reason, resolved_at / closed_at.
-Result<Unit> ApplyStatus(storage::Database& db, Request& r, Status to, PendingReason reason, Timestamp now);
+// Moves `r` to `to` (CheckTransition already passed) by `actor` with the lifecycle's bookkeeping:
+// SLA pauses (Pending and Resolved stop the clocks), pending reason, resolved_at / resolved_by /
+// closed_at. Resolving stops both clocks whatever the status it came from (Assigned and New
+// included), and when staff other than the requester resolve a request nobody had answered yet,
+// the resolution is its first response (the requester is told). A reopen clears resolved_at,
+// resolved_by and the resolution note (the history keeps them).
+// The field changes alone (no storage), for ApplyStatus and the demo history: which way the SLA
+// pause moves is returned for the caller to record.
+enum class PauseChange { none, open, close };
+PauseChange ApplyStatusFields(Request& r, Status to, PendingReason reason, const User& actor, Timestamp now);
+Result<Unit> ApplyStatus(storage::Database& db, Request& r, Status to, PendingReason reason, const User& actor,
+                         Timestamp now);
 
-// History rows for every workflow field that differs between `before` and `after`.
+// History rows for every workflow field that differs between `before` and `after`; the resolution
+// note and cancel reason only when one is given (a reopen clearing them is the status row).
 Result<Unit> RecordChanges(storage::Database& db, const Request& before, const Request& after, UserId actor,
                            Timestamp now);
 
@@ -35,7 +45,8 @@ Result<Unit> CheckStaffOnRequest(storage::Database& db, const User& caller, Requ
 
 // Applies `patch` to `before` (loaded in this job; the caller may see it): base_version must be
 // before.version (409 otherwise); group and assignee must exist (422); the status move must pass
-// the shared CheckTransition for the caller; then saves with version + 1, history rows and an
+// the shared CheckTransition for the caller (a resolution note / cancel reason is stored with the
+// move to Resolved / Cancelled); then saves with version + 1, history rows and an
 // audit row, and returns the request as stored (with staff counts when the caller is staff).
 // Nothing changes -> `before` as it was. Employees may not change assignee, group, impact or
 // urgency (the caller checks that before the job).

@@ -13,9 +13,11 @@ namespace {
     "(SELECT COUNT(*) FROM comments c WHERE c.request_id = r.id AND (c.internal = 0 OR ?1)), "          \
     "COALESCE(r.group_id, 0), COALESCE(g.name, ''), COALESCE(r.assignee_id, 0), COALESCE(a.display_name, ''), " \
     "r.pending_reason, r.first_response_at, r.resolved_at, r.closed_at, r.response_due_at, "             \
-    "r.resolution_due_at, r.sla_policy "                                                                 \
+    "r.resolution_due_at, r.sla_policy, r.resolution_note, COALESCE(r.resolved_by, 0), "                \
+    "COALESCE(rb.display_name, ''), r.cancel_reason "                                                    \
     "FROM requests r JOIN users u ON u.id = r.requester_id "                                             \
-    "LEFT JOIN assignment_groups g ON g.id = r.group_id LEFT JOIN users a ON a.id = r.assignee_id "
+    "LEFT JOIN assignment_groups g ON g.id = r.group_id LEFT JOIN users a ON a.id = r.assignee_id "      \
+    "LEFT JOIN users rb ON rb.id = r.resolved_by "
 
 Result<Request> ReadRequest(const Query& q) {
     Request r;
@@ -52,6 +54,10 @@ Result<Request> ReadRequest(const Query& q) {
     r.response_due_at = q.Int(27);
     r.resolution_due_at = q.Int(28);
     r.sla_policy = q.Text(29);
+    r.resolution_note = q.Text(30);
+    r.resolved_by = UserId(q.Int(31));
+    r.resolved_by_name = q.Text(32);
+    r.cancel_reason = q.Text(33);
     return r;
 }
 
@@ -85,8 +91,10 @@ Result<RequestId> InsertRequest(Database& db, Request& r) {
     auto q = db.Prepare(
         "INSERT INTO requests (type, status, impact, urgency, priority, requester_id, catalog_item_id, "
         "catalog_item_title, department, summary, description, form_json, created_at, updated_at, version, "
-        "group_id, assignee_id, response_due_at, resolution_due_at, sla_policy) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+        "group_id, assignee_id, response_due_at, resolution_due_at, sla_policy, pending_reason, first_response_at, "
+        "resolved_at, closed_at, resolution_note, resolved_by, cancel_reason) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+        "?23, ?24, ?25, ?26, ?27)");
     if (!q.ok()) return q.error();
     q->Bind(1, RequestTypeName(r.type)).Bind(2, StatusName(r.status)).Bind(3, LevelName(r.impact));
     q->Bind(4, LevelName(r.urgency)).Bind(5, static_cast<int>(r.priority)).Bind(6, r.requester_id.value);
@@ -101,6 +109,11 @@ Result<RequestId> InsertRequest(Database& db, Request& r) {
     if (r.assignee_id.valid()) q->Bind(17, r.assignee_id.value);
     else q->BindNull(17);
     q->Bind(18, r.response_due_at).Bind(19, r.resolution_due_at).Bind(20, r.sla_policy);
+    q->Bind(21, PendingReasonName(r.pending_reason)).Bind(22, r.first_response_at).Bind(23, r.resolved_at);
+    q->Bind(24, r.closed_at).Bind(25, r.resolution_note);
+    if (r.resolved_by.valid()) q->Bind(26, r.resolved_by.value);
+    else q->BindNull(26);
+    q->Bind(27, r.cancel_reason);
     if (auto run = q->Run(); !run.ok()) return run.error();
     r.id = RequestId(db.LastInsertId());
     r.number = FormatRequestNumber(r.type, r.id);
@@ -217,7 +230,8 @@ Result<bool> SaveWorkflow(Database& db, const Request& r, int base_version) {
     auto q = db.Prepare(
         "UPDATE requests SET status = ?3, impact = ?4, urgency = ?5, priority = ?6, group_id = ?7, assignee_id = ?8, "
         "pending_reason = ?9, first_response_at = ?10, resolved_at = ?11, closed_at = ?12, response_due_at = ?13, "
-        "resolution_due_at = ?14, updated_at = ?15, version = ?16 WHERE id = ?1 AND version = ?2");
+        "resolution_due_at = ?14, updated_at = ?15, version = ?16, resolution_note = ?17, resolved_by = ?18, "
+        "cancel_reason = ?19 WHERE id = ?1 AND version = ?2");
     if (!q.ok()) return q.error();
     q->Bind(1, r.id.value).Bind(2, base_version).Bind(3, StatusName(r.status)).Bind(4, LevelName(r.impact));
     q->Bind(5, LevelName(r.urgency)).Bind(6, static_cast<int>(r.priority));
@@ -227,7 +241,10 @@ Result<bool> SaveWorkflow(Database& db, const Request& r, int base_version) {
     else q->BindNull(8);
     q->Bind(9, PendingReasonName(r.pending_reason)).Bind(10, r.first_response_at).Bind(11, r.resolved_at);
     q->Bind(12, r.closed_at).Bind(13, r.response_due_at).Bind(14, r.resolution_due_at).Bind(15, r.updated_at);
-    q->Bind(16, r.version);
+    q->Bind(16, r.version).Bind(17, r.resolution_note);
+    if (r.resolved_by.valid()) q->Bind(18, r.resolved_by.value);
+    else q->BindNull(18);
+    q->Bind(19, r.cancel_reason);
     if (auto run = q->Run(); !run.ok()) return run.error();
     return db.Changes() == 1;
 }

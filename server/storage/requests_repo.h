@@ -32,7 +32,8 @@ Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestList
 Result<std::int64_t> CountRequests(Database& db);
 
 // Agent mode: writes the workflow fields of `request` (status, impact, urgency, priority, group,
-// assignee, pending reason, lifecycle instants, due times, updated_at) with version = request.version,
+// assignee, pending reason, lifecycle instants, due times, updated_at, resolution note, resolver,
+// cancel reason) with version = request.version,
 // only if the stored version is still `base_version`. False when someone changed it meanwhile.
 Result<bool> SaveWorkflow(Database& db, const Request& request, int base_version);
 Result<Unit> OpenPause(Database& db, RequestId id, Timestamp at);    // a Pending span starts

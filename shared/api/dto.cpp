@@ -398,6 +398,12 @@ static Comment ReadComment(Reader& r) {
     return c;
 }
 
+std::string FirstName(std::string_view display_name) {
+    const std::string_view name = Trim(display_name);
+    const std::size_t space = name.find(' ');
+    return std::string(space == std::string_view::npos ? name : name.substr(0, space));
+}
+
 static json RequestJson(const Request& q) {
     json j = {{"id", q.id.value}, {"number", q.number}, {"type", RequestTypeName(q.type)},
               {"status", StatusName(q.status)}, {"impact", LevelName(q.impact)}, {"urgency", LevelName(q.urgency)},
@@ -413,7 +419,14 @@ static json RequestJson(const Request& q) {
     if (q.assignee_id.valid()) {
         j["assignee_id"] = q.assignee_id.value;
         j["assignee_name"] = q.assignee_name;
+        j["assignee_first_name"] = FirstName(q.assignee_name);
     }
+    if (!q.resolution_note.empty()) j["resolution_note"] = q.resolution_note;
+    if (q.resolved_by.valid()) {
+        j["resolved_by_id"] = q.resolved_by.value;
+        j["resolved_by_name"] = q.resolved_by_name;
+    }
+    if (!q.cancel_reason.empty()) j["cancel_reason"] = q.cancel_reason;
     if (q.pending_reason != PendingReason::none) j["pending_reason"] = PendingReasonName(q.pending_reason);
     auto time = [&](const char* key, Timestamp t) {
         if (t) j[key] = FormatIso8601(t);
@@ -465,6 +478,10 @@ static Request ReadRequest(Reader& r, const json& object) {
     q.response_due_at = r.Time("response_due_at");
     q.resolution_due_at = r.Time("resolution_due_at");
     q.sla_policy = r.String("sla_policy", false, 256);
+    q.resolution_note = r.String("resolution_note", false, limits::kMaxResolutionNote * 4);
+    q.resolved_by = UserId(r.Int("resolved_by_id"));
+    q.resolved_by_name = r.String("resolved_by_name", false, 256);
+    q.cancel_reason = r.String("cancel_reason", false, limits::kMaxCancelReason * 4);
     if (const json* form = r.Object("form")) {
         // A form is one level of values; checking the shape first keeps Dump() from recursing deeply.
         if (!ReadValues(*form).ok()) r.Fail("form", "must be an object of form values.");
@@ -572,7 +589,22 @@ std::string EncodeRequestPatch(const RequestPatch& p) {
     if (p.group_id) j["group_id"] = *p.group_id;
     if (p.impact) j["impact"] = LevelName(*p.impact);
     if (p.urgency) j["urgency"] = LevelName(*p.urgency);
+    if (!p.resolution_note.empty()) j["resolution_note"] = p.resolution_note;
+    if (!p.cancel_reason.empty()) j["cancel_reason"] = p.cancel_reason;
     return Dump(j);
+}
+
+// A public text that goes with one status move: trimmed; no control characters but newlines;
+// at most `max_points` code points; "" when absent.
+static Result<std::string> ReadStatusText(Reader& r, const char* key, std::size_t max_points, const char* what) {
+    std::string text(Trim(r.String(key, false, max_points * 4 + 64)));
+    if (r.failed()) return r.error();
+    if (ContainsControlChars(text, true))
+        return MakeError(ErrorCode::validation_failed, std::string("The ") + what + " contains invalid characters.", key);
+    if (Utf8Length(text) > max_points)
+        return MakeError(ErrorCode::validation_failed,
+                         std::string("Keep the ") + what + " under " + std::to_string(max_points + 1) + " characters.", key);
+    return text;
 }
 
 Result<RequestPatch> DecodeRequestPatch(std::string_view body) {
@@ -589,6 +621,17 @@ Result<RequestPatch> DecodeRequestPatch(std::string_view body) {
         if (r.Has("impact")) p.impact = r.Enum("impact", Level::low, ParseLevel, true);
         if (r.Has("urgency")) p.urgency = r.Enum("urgency", Level::low, ParseLevel, true);
         if (r.failed()) return r.error();
+        auto note = ReadStatusText(r, "resolution_note", limits::kMaxResolutionNote, "resolution note");
+        if (!note.ok()) return note.error();
+        p.resolution_note = std::move(*note);
+        auto reason = ReadStatusText(r, "cancel_reason", limits::kMaxCancelReason, "reason");
+        if (!reason.ok()) return reason.error();
+        p.cancel_reason = std::move(*reason);
+        if (!p.resolution_note.empty() && p.status != Status::resolved)
+            return MakeError(ErrorCode::validation_failed, "A resolution note goes with resolving the request.",
+                             "resolution_note");
+        if (!p.cancel_reason.empty() && p.status != Status::cancelled)
+            return MakeError(ErrorCode::validation_failed, "A reason goes with cancelling the request.", "cancel_reason");
         if (p.base_version <= 0) return MakeError(ErrorCode::bad_request, "'base_version' must be a positive version.", "base_version");
         if ((p.assignee && p.assignee->value < 0) || (p.group_id && *p.group_id < 0))
             return MakeError(ErrorCode::bad_request, "Ids must not be negative.", p.group_id && *p.group_id < 0 ? "group_id" : "assignee_id");

@@ -45,7 +45,13 @@ Result<FormValues> DecodeFormValues(std::string_view json_object);
 std::string EncodeDraft(const RequestDraft& draft);          // POST /api/v1/requests body
 Result<RequestDraft> DecodeDraft(std::string_view body);     // shape only; ValidateDraft checks content
 
-std::string EncodeRequest(const Request& request);           // includes "form" (object) and "comments" if any
+// The first word of a display name ("Ava Patel" -> "Ava"): what an employee is told of the agent
+// who has or resolved their request ("assignee_first_name", and "resolved_by_name" for them).
+std::string FirstName(std::string_view display_name);
+
+// Includes "form" (object) and "comments" if any; "assignee_first_name" with an assignee;
+// "resolution_note", "resolved_by_id", "resolved_by_name" and "cancel_reason" when set.
+std::string EncodeRequest(const Request& request);
 Result<Request> DecodeRequest(std::string_view body);
 
 struct RequestPage {
@@ -68,6 +74,9 @@ Result<Comment> DecodeComment(std::string_view body);
 
 // ---- Agent mode: PATCH /api/v1/requests/{id} -------------------------------------------------
 // Only the fields present change. assignee_id 0 (or null) unassigns; base_version is required.
+// resolution_note goes only with status = resolved, cancel_reason only with status = cancelled
+// (validation_failed otherwise); both are trimmed, optional, public, and at most
+// limits::kMaxResolutionNote / kMaxCancelReason code points without control characters.
 struct RequestPatch {
     int base_version = 0;
     std::optional<Status> status;
@@ -76,6 +85,8 @@ struct RequestPatch {
     std::optional<std::int64_t> group_id;
     std::optional<Level> impact;
     std::optional<Level> urgency;
+    std::string resolution_note;  // with status = resolved: what was done ("" = none)
+    std::string cancel_reason;    // with status = cancelled: why ("" = none)
 };
 std::string EncodeRequestPatch(const RequestPatch& patch);
 Result<RequestPatch> DecodeRequestPatch(std::string_view body);

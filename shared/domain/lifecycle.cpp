@@ -45,8 +45,8 @@ const Status kLifecycleOrder[] = {Status::new_,     Status::assigned, Status::in
 // The moves staff (agents, admins) may make; ownership and group do not matter.
 bool IsStaffStep(Status from, Status to) {
     switch (from) {
-        case Status::new_: return to == Status::assigned || to == Status::cancelled;
-        case Status::assigned: return to == Status::in_progress || to == Status::cancelled;
+        case Status::new_: return to == Status::assigned || to == Status::resolved || to == Status::cancelled;
+        case Status::assigned: return to == Status::in_progress || to == Status::resolved || to == Status::cancelled;
         case Status::in_progress:
             return to == Status::pending || to == Status::resolved || to == Status::cancelled;
         case Status::pending: return to == Status::in_progress || to == Status::resolved || to == Status::cancelled;
@@ -63,11 +63,11 @@ std::string Label(Status s) { return std::string(StatusLabel(s)); }
 std::string StepHint(Status from, Status to) {
     std::string text = "A request can't go from " + Label(from) + " to " + Label(to) + ".";
     if (to == Status::new_) return text + " It never goes back to New.";
+    if (to == Status::closed) return text + " Resolve it first.";
     if (from == Status::new_) return text + " Assign it first.";
     if (to == Status::assigned) return text + " Change the assignee instead.";
-    if (from == Status::assigned) return text + " Move it to In progress first.";
+    if (from == Status::assigned) return text + " Start work on it first.";
     if (from == Status::resolved) return text + " A Resolved request can only be reopened or closed.";
-    if (to == Status::closed) return text + " Resolve it first.";
     return text;
 }
 
@@ -114,6 +114,8 @@ Result<Unit> CheckTransition(const TicketFacts& ticket, Status to, PendingReason
     if (!IsStaffStep(from, to)) return StatusError(StepHint(from, to));
     if (to == Status::assigned && !ticket.assignee.valid())
         return MakeError(ErrorCode::validation_failed, "Choose who the request is assigned to.", "assignee");
+    if (from == Status::new_ && to == Status::resolved && !ticket.assignee.valid())
+        return MakeError(ErrorCode::validation_failed, "Assign the request to whoever resolves it first.", "assignee");
     return Unit{};
 }
 

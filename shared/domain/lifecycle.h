@@ -5,6 +5,10 @@
 //
 //   New -> Assigned -> In progress <-> Pending (requester | vendor | change) -> Resolved -> Closed
 //   Resolved -> In progress (reopen); any open status -> Cancelled; Closed and Cancelled are final.
+//   Staff may also resolve straight from Assigned, and from New once the ticket has (or gets in the
+//   same update) an assignee: a first-contact fix, as ServiceNow's Resolve works from any open state
+//   and JSM's "Resolve this issue" from any open status, with someone owning the resolution.
+//   The requester's "This didn't fix it" is a public reply on the Resolved request (OnPublicReply).
 #pragma once
 #include <cstdint>
 #include <string_view>

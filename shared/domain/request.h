@@ -128,6 +128,12 @@ struct Request {
     Timestamp resolution_due_at = 0; // projected resolution due instant while running (0 while paused)
     std::string sla_policy;    // policy name the due times come from
     std::vector<Comment> comments; // only filled on the detail route
+    // How it ended, public (the requester sees all of it): the note given when resolving, who
+    // resolved it (cleared when it reopens), and the reason given when cancelling.
+    std::string resolution_note;
+    UserId resolved_by;
+    std::string resolved_by_name; // full name for staff; the server gives employees the first name
+    std::string cancel_reason;
 };
 
 std::string FormatRequestNumber(RequestType type, RequestId id); // "INC0000042"

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <unordered_map>
 
@@ -97,8 +98,13 @@ void AppendDeletionHashes(std::string_view word, int max_deletes, std::vector<st
     out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
 }
 
-// Edits allowed for a query word of this many bytes (0: exact only).
-int MaxTypoDistance(std::size_t length) { return length >= 8 ? 2 : length >= 4 ? 1 : 0; }
+// Edits allowed for a query word of this many bytes (0: exact only). 3-byte words ("vpm") get one
+// edit too, but only towards title and tag words of 3-4 bytes, and only when no indexed word
+// starts with them: acronyms and product names live in titles and tags, while reaching every
+// short body word ("cat" -> "car", "cap", "can") would mostly add noise.
+int MaxTypoDistance(std::size_t length) { return length >= 8 ? 2 : length >= 3 ? 1 : 0; }
+constexpr std::size_t kShortTypoLength = 3;     // query words this short take the title/tag-only rule
+constexpr std::size_t kShortTypoMaxSurface = 4; // longest surface such a word may reach
 
 struct StemmedWord {
     std::string stem;
@@ -175,7 +181,11 @@ void SearchIndex::Build() {
     std::vector<Entry> entries;
     std::unordered_map<std::string, std::uint32_t> ids;  // lookup only; order comes from sorting below
     std::vector<std::string> texts;
-    std::unordered_map<std::string, std::uint32_t> surfaces;  // folded word -> term (pre-sort id)
+    struct SurfaceInfo {
+        std::uint32_t term = 0;  // pre-sort id
+        bool titled = false;     // seen in a title or tags
+    };
+    std::unordered_map<std::string, SurfaceInfo> surfaces;  // folded word -> its term
     std::vector<SearchWord> words;
     double total_length[3] = {0, 0, 0};
     double filled[3] = {0, 0, 0};  // documents with a non-empty field
@@ -192,9 +202,10 @@ void SearchIndex::Build() {
                 if (surface == surfaces.end()) {
                     auto [it, inserted] = ids.try_emplace(NormalizeTerm(w.folded), static_cast<std::uint32_t>(texts.size()));
                     if (inserted) texts.push_back(it->first);
-                    surface = surfaces.emplace(w.folded, it->second).first;
+                    surface = surfaces.emplace(w.folded, SurfaceInfo{it->second, false}).first;
                 }
-                entries.push_back({surface->second, static_cast<std::uint32_t>(d), (f << 30) | std::min(w.position, kMaxPosition)});
+                surface->second.titled = surface->second.titled || f != 1;
+                entries.push_back({surface->second.term, static_cast<std::uint32_t>(d), (f << 30) | std::min(w.position, kMaxPosition)});
                 ++doc.length[f];
             }
             total_length[f] += doc.length[f];
@@ -250,12 +261,13 @@ void SearchIndex::Build() {
 
     m_surfaces.clear();
     m_surfaces.reserve(surfaces.size());
-    for (auto& [text, term] : surfaces) m_surfaces.push_back({text, rank[term]});
+    for (auto& [text, info] : surfaces) m_surfaces.push_back({text, rank[info.term], info.titled});
     std::sort(m_surfaces.begin(), m_surfaces.end(), [](const Surface& a, const Surface& b) { return a.text < b.text; });
 
     // Typo index: deletion neighbourhoods of every surface a query word could be within reach of.
-    // Query words of 4-7 bytes allow 1 edit (surfaces of 3-8 bytes), 8+ bytes allow 2 (surfaces of 6+).
-    // A shared key k has |k| >= 3 for 1 edit and >= 6 for 2 edits (the query deletes at most 2 of
+    // Query words of 4-7 bytes allow 1 edit (surfaces of 3-8 bytes), 8+ bytes allow 2 (surfaces of 6+);
+    // 3-byte query words allow 1 edit to a title or tag word of 3-4 bytes (see AddTypoMatches).
+    // A shared key k has |k| >= 2 for 1 edit and >= 6 for 2 edits (the query deletes at most 2 of
     // its 8+ bytes), so a surface needs its 2-byte deletions only from 8 bytes on.
     std::vector<std::uint64_t> deletes;
     std::vector<std::uint32_t> hashes;
@@ -315,6 +327,12 @@ std::int64_t SearchIndex::FindTerm(std::string_view text) const {
     return it - m_terms.begin();
 }
 
+bool SearchIndex::HasWord(std::string_view word) const {
+    const std::string folded = FoldText(word);
+    if (folded.empty() || IsStopWord(folded)) return false;
+    return FindTerm(NormalizeTerm(folded)) >= 0;
+}
+
 void SearchIndex::AddPrefixMatches(std::string_view prefix, double weight, Clause& clause) const {
     auto it = std::lower_bound(m_surfaces.begin(), m_surfaces.end(), prefix,
                                [](const Surface& t, std::string_view s) { return t.text < s; });
@@ -337,6 +355,7 @@ void SearchIndex::AddPrefixMatches(std::string_view prefix, double weight, Claus
 void SearchIndex::AddTypoMatches(std::string_view word, Clause& clause) const {
     const std::size_t len = word.size();
     const int max_d = MaxTypoDistance(len);
+    const bool short_word = len <= kShortTypoLength;
     if (max_d == 0 || len > kMaxTypoLength || m_deletes.empty()) return;
     struct Candidate {
         int distance;
@@ -356,6 +375,7 @@ void SearchIndex::AddTypoMatches(std::string_view word, Clause& clause) const {
     std::vector<Candidate> found;
     for (std::uint32_t s : surfaces) {
         const Surface& surface = m_surfaces[s];
+        if (short_word && (!surface.titled || surface.text.size() > kShortTypoMaxSurface)) continue;
         const int d = BoundedDistance(word, surface.text, max_d);
         if (d > 0 && d <= max_d) found.push_back({d, surface.term});
     }
@@ -421,7 +441,9 @@ SearchIndex::Plan SearchIndex::MakePlan(std::string_view query) const {
             AddPrefixMatches(w.folded, kPrefixWeight, clause);
             if (stem != w.folded) AddPrefixMatches(stem, kPrefixWeight, clause);
         }
-        if (exact < 0 && !stop && words[i].phrase < 0) AddTypoMatches(w.folded, clause);
+        const bool short_word = w.folded.size() <= kShortTypoLength;
+        if (exact < 0 && !stop && words[i].phrase < 0 && (!short_word || clause.alternatives.empty()))
+            AddTypoMatches(w.folded, clause);
         plan.clauses.push_back(std::move(clause));
         stems.push_back({stop ? std::string() : stem, w.position});
     }
@@ -535,6 +557,7 @@ std::vector<SearchHit> SearchIndex::Search(std::string_view query, int limit) co
     const bool keep_hits = plan.clauses.size() > plan.token_clauses;
     std::vector<std::vector<DocScore>> clause_hits(keep_hits ? plan.clauses.size() : 0);
     std::vector<double> scores(m_built_count, 0.0);
+    std::vector<std::uint32_t> words(m_built_count, 0);  // per document, bit c: token clause c matched
     std::vector<double> best;               // per document, this clause's best alternative
     std::vector<std::uint32_t> touched;     // documents with best > 0
     for (std::size_t c = 0; c < plan.clauses.size(); ++c) {
@@ -550,7 +573,7 @@ std::vector<SearchHit> SearchIndex::Search(std::string_view query, int limit) co
             if (!direct) clause_hits[c].reserve(term.post_count);
             for (std::uint32_t k = 0; k < term.post_count; ++k) {
                 const double score = alt.weight * TermScore(alt.terms[0], p[k]);
-                if (direct) scores[p[k].doc] += score;
+                if (direct) scores[p[k].doc] += score, words[p[k].doc] |= 1u << c;
                 else clause_hits[c].push_back({p[k].doc, score});
             }
             continue;
@@ -573,7 +596,7 @@ std::vector<SearchHit> SearchIndex::Search(std::string_view query, int limit) co
             }
         }
         if (direct) {
-            for (std::uint32_t d : touched) scores[d] += best[d], best[d] = 0.0;
+            for (std::uint32_t d : touched) scores[d] += best[d], best[d] = 0.0, words[d] |= 1u << c;
         } else {
             std::sort(touched.begin(), touched.end());
             clause_hits[c].reserve(touched.size());
@@ -583,10 +606,13 @@ std::vector<SearchHit> SearchIndex::Search(std::string_view query, int limit) co
 
     if (keep_hits)
         for (std::size_t c = 0; c < plan.token_clauses; ++c)
-            for (const DocScore& h : clause_hits[c]) scores[h.first] += h.second;
+            for (const DocScore& h : clause_hits[c]) scores[h.first] += h.second, words[h.first] |= 1u << c;
     for (std::size_t c = plan.token_clauses; c < plan.clauses.size(); ++c) {
         const Clause& clause = plan.clauses[c];
+        const std::uint32_t span_bits = static_cast<std::uint32_t>(
+            ((std::uint64_t{1} << clause.span_end) - 1) & ~((std::uint64_t{1} << clause.span_begin) - 1));
         for (const DocScore& h : clause_hits[c]) {
+            words[h.first] |= span_bits;
             double span_score = 0.0;  // what the replaced words already earned here
             for (std::size_t t = clause.span_begin; t < clause.span_end; ++t) {
                 const auto& th = clause_hits[t];
@@ -611,7 +637,8 @@ std::vector<SearchHit> SearchIndex::Search(std::string_view query, int limit) co
     const std::size_t keep = std::min(ranked.size(), static_cast<std::size_t>(limit));
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(), better);
     result.reserve(keep);
-    for (std::size_t i = 0; i < keep; ++i) result.push_back({m_docs[ranked[i]].id, scores[ranked[i]]});
+    for (std::size_t i = 0; i < keep; ++i)
+        result.push_back({m_docs[ranked[i]].id, scores[ranked[i]], std::popcount(words[ranked[i]])});
     return result;
 }
 
@@ -640,48 +667,7 @@ std::string SearchIndex::Snippet(std::int64_t doc_id, std::string_view query, st
         matched[i] = t >= 0 && std::binary_search(wanted.begin(), wanted.end(), static_cast<std::uint32_t>(t));
     }
 
-    std::size_t start = 0, end = body.size();
-    if (body.size() > max_chars) {
-        // Anchor on the matched word whose window holds the most matches (earliest on ties).
-        std::size_t best_anchor = words.size(), best_count = 0, j = 0, count = 0;
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            if (j < i) { j = i; count = 0; }
-            while (j < words.size() && words[j].end <= words[i].begin + max_chars) count += matched[j++] ? 1 : 0;
-            if (matched[i] && count > best_count) { best_count = count; best_anchor = i; }
-            if (j > i && matched[i]) --count;
-        }
-        if (best_anchor < words.size()) {
-            const std::size_t lead = max_chars / 5;
-            const std::size_t anchor = words[best_anchor].begin;
-            const std::size_t desired = anchor > lead ? anchor - lead : 0;
-            start = anchor;
-            for (std::size_t i = best_anchor; i > 0 && words[i - 1].begin >= desired; --i) start = words[i - 1].begin;
-            if (desired == 0) start = 0;
-        }
-        end = std::min(body.size(), start + max_chars);
-        if (end < body.size()) {
-            std::size_t snapped = start;
-            for (const SearchWord& w : words)
-                if (w.begin >= start && w.end <= end) snapped = w.end;
-            if (snapped > start) end = snapped;
-            else
-                while (end > start && (static_cast<unsigned char>(body[end]) & 0xC0) == 0x80) --end;
-        }
-    }
-
-    std::string out;
-    out.reserve(end - start + 16);
-    std::size_t at = start;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (!matched[i] || words[i].begin < start || words[i].end > end) continue;
-        out.append(body.substr(at, words[i].begin - at));
-        out += kSnippetMarkBegin;
-        out.append(body.substr(words[i].begin, words[i].end - words[i].begin));
-        out += kSnippetMarkEnd;
-        at = words[i].end;
-    }
-    out.append(body.substr(at, end - at));
-    return out;
+    return RenderSnippet(body, words, matched, ChooseSnippetWindow(body, words, matched, max_chars));
 }
 
 }  // namespace spoc

@@ -1,7 +1,8 @@
 // Knowledge-base search: an in-memory inverted index over title/body/tags with
 // per-field BM25, prefix matching while typing, typo tolerance, two-way synonyms,
-// quoted phrases and highlighted snippets. Pure and deterministic: the same
-// corpus and query rank identically natively and in wasm (ties go to the lower id).
+// quoted phrases and highlighted snippets that start at a sentence and keep blocks apart.
+// Pure and deterministic: the same corpus and query rank identically natively and in wasm
+// (ties go to the lower id).
 #pragma once
 
 #include <cstddef>
@@ -16,10 +17,13 @@ namespace spoc {
 struct SearchHit {
     std::int64_t doc_id = 0;  // id given to SearchIndex::Add
     double score = 0.0;       // higher is better; only comparable within one query
+    int matched = 0;          // query words the document matched (a synonym counts for the words it stands for)
 };
 
 inline constexpr char kSnippetMarkBegin = '\x01';  // starts a matched word in Snippet() output
 inline constexpr char kSnippetMarkEnd = '\x02';    // ends a matched word in Snippet() output
+inline constexpr std::string_view kSnippetBlockBreak = " \xC2\xB7 ";  // stands for a line/block break in Snippet() output
+inline constexpr std::string_view kSnippetEllipsis = "\xE2\x80\xA6 ";  // opens a Snippet() that starts mid-sentence
 
 class SearchIndex {
 public:
@@ -29,7 +33,8 @@ public:
     void SetSynonyms(std::vector<std::pair<std::string, std::string>> pairs); // two-way, phrases allowed
     std::vector<SearchHit> Search(std::string_view query, int limit) const;  // best first, ties by id
     std::string Snippet(std::int64_t doc_id, std::string_view query,
-                        std::size_t max_chars) const;  // body window (bytes) with matches marked
+                        std::size_t max_chars) const;  // body window of <= max_chars bytes from a sentence start, matches marked, blocks apart
+    bool HasWord(std::string_view word) const;  // word (any case) is an indexed term as written (stemmed; stop words: false)
     std::size_t DocumentCount() const { return m_built_count; }  // documents in the built index
     std::size_t VocabularySize() const { return m_terms.size(); } // distinct indexed terms
     std::size_t MemoryBytes() const;  // approximate heap bytes held (documents, postings, typo index)
@@ -56,6 +61,7 @@ private:
     struct Surface {
         std::string text;                     // folded word as written in documents
         std::uint32_t term = 0;               // the index term it normalizes to
+        bool titled = false;                  // appears in a title or tags (3-letter typos may reach it)
     };
     struct Synonym {
         std::vector<std::string> from, to;    // stem sequences

@@ -1,6 +1,7 @@
 // Search text pipeline (see search_text.h): UTF-8 decode, folding tables, word
-// splitting, stop words and the Porter2 English stemmer.
+// splitting, stop words, the Porter2 English stemmer and the text rules of snippets.
 #include "shared/domain/search_text.h"
+#include "shared/domain/search.h"
 #include "shared/domain/text.h"
 
 #include <algorithm>
@@ -134,12 +135,14 @@ void SplitWords(std::string_view text, std::vector<SearchWord>& out) {
 // [SECTION] Stop words
 
 bool IsStopWord(std::string_view w) {
-    static constexpr std::array<std::string_view, 52> kStop = {
-        "a",    "an",   "and",  "are",  "as",    "at",    "be",   "but",  "by",    "can",  "do",
-        "does", "for",  "from", "has",  "have",  "how",   "i",    "if",   "in",    "into", "is",
-        "it",   "its",  "me",   "my",   "no",    "not",   "of",   "on",   "or",    "our",  "so",
-        "that", "the",  "their", "then", "there", "these", "this", "to",  "was",   "we",   "what",
-        "when", "where", "which", "who", "will",  "with",  "you",  "your"};
+    // The contraction pieces ("won't" splits into "won" + "t") count as stop words too.
+    static constexpr std::array<std::string_view, 71> kStop = {
+        "a", "an", "and", "are", "aren", "as", "at", "be", "but", "by", "can", "couldn", "d",
+        "didn", "do", "does", "doesn", "don", "for", "from", "has", "hasn", "have", "haven", "how",
+        "i", "if", "in", "into", "is", "isn", "it", "its", "ll", "m", "me", "my", "no", "not", "of",
+        "on", "or", "our", "re", "s", "shouldn", "so", "t", "that", "the", "their", "then", "there",
+        "these", "this", "to", "ve", "was", "wasn", "we", "what", "when", "where", "which", "who",
+        "will", "with", "won", "wouldn", "you", "your"};
     return std::binary_search(kStop.begin(), kStop.end(), w);
 }
 
@@ -321,6 +324,145 @@ std::string NormalizeTerm(std::string_view folded) {
     for (char c : folded)
         if (c < 'a' || c > 'z') return std::string(folded);
     return StemEnglish(folded);
+}
+
+// [SECTION] Snippet text
+
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool EndsClause(char c) { return c == '.' || c == '!' || c == '?' || c == ':' || c == ';'; }
+bool IsCloser(char c) { return c == ')' || c == ']' || c == '"' || c == '\''; }
+
+// Nothing but blanks between the last line break (or the text start) and byte i.
+bool AtLineStart(std::string_view text, std::size_t i) {
+    while (i > 0 && IsBlank(text[i - 1])) --i;
+    return i == 0 || text[i - 1] == '\n';
+}
+
+// Bytes of a Markdown block marker at i ("## ", "- ", "* ", "> "), blanks after it included; 0 if none.
+std::size_t BlockMarkerLength(std::string_view text, std::size_t i) {
+    std::size_t j = i;
+    if (j < text.size() && text[j] == '#')
+        while (j < text.size() && text[j] == '#') ++j;
+    else if (j < text.size() && (text[j] == '-' || text[j] == '*' || text[j] == '+' || text[j] == '>'))
+        ++j;
+    if (j == i || j >= text.size() || !IsBlank(text[j])) return 0;
+    while (j < text.size() && IsBlank(text[j])) ++j;
+    return j - i;
+}
+
+}  // namespace
+
+std::size_t SentenceStart(std::string_view text, std::size_t at, std::size_t max_back) {
+    at = std::min(at, text.size());
+    const std::size_t floor = at > max_back ? at - max_back : 0;
+    for (std::size_t i = at;; --i) {
+        bool boundary = i == 0 || text[i - 1] == '\n';
+        if (!boundary && IsBlank(text[i - 1])) {  // ". ", "! ", "? ", ": ", "; " (also ".) " and ".\" ")
+            std::size_t j = i - 1;
+            while (j > 0 && IsBlank(text[j - 1])) --j;
+            if (j > 1 && IsCloser(text[j - 1]) && EndsClause(text[j - 2])) --j;
+            boundary = j > 0 && EndsClause(text[j - 1]);
+        }
+        if (boundary) {
+            while (i < at && (IsBlank(text[i]) || text[i] == '\n')) ++i;
+            return i;
+        }
+        if (i == floor) return std::string_view::npos;
+    }
+}
+
+namespace {
+
+// text[from, to) without Markdown markers, each run of line breaks as one kSnippetBlockBreak.
+void AppendSnippetText(std::string_view text, std::size_t from, std::size_t to, std::string& out) {
+    to = std::min(to, text.size());
+    for (std::size_t i = from; i < to;) {
+        const char c = text[i];
+        if (c == '\n') {  // a block (or line) ends: one separator for the whole run of breaks
+            while (!out.empty() && IsBlank(out.back())) out.pop_back();
+            const bool has_break = out.size() >= kSnippetBlockBreak.size() &&
+                                   std::string_view(out).substr(out.size() - kSnippetBlockBreak.size()) == kSnippetBlockBreak;
+            if (!out.empty() && !has_break) out += kSnippetBlockBreak;
+            while (i < to && (text[i] == '\n' || IsBlank(text[i]))) ++i;
+            continue;
+        }
+        if (!IsBlank(c) && AtLineStart(text, i)) {
+            if (const std::size_t marker = BlockMarkerLength(text, i); marker > 0) {
+                i += marker;
+                continue;
+            }
+        }
+        const bool emphasis = c == '*' && ((i > 0 && !IsBlank(text[i - 1])) || (i + 1 < text.size() && !IsBlank(text[i + 1])));
+        if (c != '`' && !emphasis) out += c;
+        ++i;
+    }
+}
+
+}  // namespace
+
+SnippetWindow ChooseSnippetWindow(std::string_view body, const std::vector<SearchWord>& words,
+                                  const std::vector<bool>& matched, std::size_t max_chars) {
+    SnippetWindow window{0, body.size(), false};
+    if (body.size() <= max_chars) return window;
+    // Anchor on the matched word whose window holds the most matches (earliest on ties).
+    std::size_t best_anchor = words.size(), best_count = 0, j = 0, count = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (j < i) { j = i; count = 0; }
+        while (j < words.size() && words[j].end <= words[i].begin + max_chars) count += matched[j++] ? 1 : 0;
+        if (matched[i] && count > best_count) { best_count = count; best_anchor = i; }
+        if (j > i && matched[i]) --count;
+    }
+    // Start at the sentence (clause, block) holding the anchor when that start leaves the anchor in
+    // the first half of the window; else a little before the anchor, behind an ellipsis.
+    std::size_t budget = max_chars;
+    if (best_anchor < words.size()) {
+        const std::size_t anchor = words[best_anchor].begin;
+        const std::size_t sentence = SentenceStart(body, anchor, max_chars / 2);
+        if (sentence != std::string_view::npos) {
+            window.begin = sentence;
+        } else {
+            window.cut = max_chars > 2 * kSnippetEllipsis.size();
+            if (window.cut) budget -= kSnippetEllipsis.size();
+            const std::size_t lead = budget / 5;
+            const std::size_t desired = anchor > lead ? anchor - lead : 0;
+            window.begin = anchor;
+            for (std::size_t i = best_anchor; i > 0 && words[i - 1].begin >= desired; --i) window.begin = words[i - 1].begin;
+        }
+    }
+    // End after the last whole word that fits (or at a code point boundary when none does).
+    window.end = std::min(body.size(), window.begin + budget);
+    if (window.end < body.size()) {
+        std::size_t snapped = window.begin;
+        for (const SearchWord& w : words)
+            if (w.begin >= window.begin && w.end <= window.end) snapped = w.end;
+        if (snapped > window.begin) window.end = snapped;
+        else
+            while (window.end > window.begin && (static_cast<unsigned char>(body[window.end]) & 0xC0) == 0x80) --window.end;
+    }
+    return window;
+}
+
+std::string RenderSnippet(std::string_view body, const std::vector<SearchWord>& words, const std::vector<bool>& matched,
+                          const SnippetWindow& window) {
+    std::string out;
+    out.reserve(window.end - window.begin + 16);
+    if (window.cut) out += kSnippetEllipsis;
+    std::size_t at = window.begin;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!matched[i] || words[i].begin < window.begin || words[i].end > window.end) continue;
+        AppendSnippetText(body, at, words[i].begin, out);
+        out += kSnippetMarkBegin;
+        out.append(body.substr(words[i].begin, words[i].end - words[i].begin));
+        out += kSnippetMarkEnd;
+        at = words[i].end;
+    }
+    AppendSnippetText(body, at, window.end, out);
+    if (out.size() >= kSnippetBlockBreak.size() &&
+        std::string_view(out).substr(out.size() - kSnippetBlockBreak.size()) == kSnippetBlockBreak)
+        out.resize(out.size() - kSnippetBlockBreak.size());
+    return out;
 }
 
 }  // namespace spoc

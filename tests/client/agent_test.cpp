@@ -100,7 +100,7 @@ TEST_CASE("agent: a request's lifecycle buttons come from the shared rules; chan
     CHECK(vm.can_assign_to_me);
     std::vector<std::string> ids;
     for (const auto& a : vm.status_actions) ids.push_back(a.id);
-    CHECK(ids == std::vector<std::string>{"status_in_progress", "status_cancelled"});
+    CHECK(ids == std::vector<std::string>{"status_in_progress", "status_resolved", "status_cancelled"});  // resolve straight from Assigned
 
     app.actions.AssignToMe(RequestId(7));
     const auto* sent = app.api.Last("PATCH", "/api/v1/requests/7");

@@ -128,5 +128,31 @@ await journey('agent journey', async ({ server, browser, step }) => {
   await ava.page.keyboard.press('Enter');
   await ava.waitState((s) => s.route === `#/requests/${id}`, 'Enter opens the keyboard row');
 
+  step('ava resolves it with a note (Resolve is the primary step; the rest are under More actions)');
+  await ava.find('status_resolved', { timeout: 15000 });
+  await ava.click('status_more');
+  await ava.find('status_cancelled');
+  await ava.page.keyboard.press('Escape');
+  await ava.nextFrames(3);
+  await ava.click('status_resolved');
+  await ava.find('confirm_title');
+  const RESOLUTION = 'Swapped the dock for a new one; both screens are stable now.';
+  await ava.type('Resolution note', RESOLUTION);
+  await ava.click('confirm_status');
+  const resolvedMs = await appears(emma, 'resolution_note', 15000);
+  console.log(`    emma saw the resolution ${resolvedMs} ms after ava confirmed`);
+  const title = (await emma.items()).find((it) => it.id === 'resolution_title');
+  assert(title && /^Resolved by Ava\b/.test(title.label) && !/Patel/.test(title.label), `emma sees who resolved it by first name (got ${title && title.label})`);
+  assert((await getRequest(emma)).resolution_note === RESOLUTION, 'the note is on her request');
+
+  step('emma says "This didn\'t fix it": her reply reopens the request');
+  await emma.click('reopen');
+  await emma.type('Reply', 'The left screen still flickers after lunch.');
+  await emma.click('send_reply');
+  const reopenDeadline = Date.now() + 10000;
+  while (Date.now() < reopenDeadline && (await getRequest(emma)).status !== 'in_progress') await sleep(50);
+  assert((await getRequest(emma)).status === 'in_progress', 'her reply reopened it');
+  await appears(ava, /^In progress$/);
+
   for (const sp of [ava, emma, root]) assert(sp.errors.length === 0, `no page errors: ${sp.errors.join('; ')}`);
 });

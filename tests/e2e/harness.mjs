@@ -57,8 +57,8 @@ export async function launchBrowser() {
 export class SpocPage {
   constructor(page) { this.page = page; this.errors = []; page.on('pageerror', (e) => this.errors.push(String(e))); }
 
-  static async open(browser, base, hash = '#/') {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  static async open(browser, base, hash = '#/', contextOptions = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...contextOptions });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
     const sp = new SpocPage(page);
@@ -135,10 +135,59 @@ export class SpocPage {
     return it;
   }
 
+  // Clicks a text field and types into it once ImGui reports the field active (a click that lands
+  // while the layout shifts, or on a frame that drops it, is retried instead of typing into nothing).
   async type(what, text) {
-    await this.click(what);
+    await this.focusInput(what);
     await this.page.keyboard.type(text, { delay: 15 });
     await this.nextFrames(2);
+  }
+
+  async focusInput(what) {
+    let it;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      it = await this.click(what);
+      for (let i = 0; i < 10; i++) {
+        const now = (await this.items()).find((x) => SpocPage.match(x, what) && x.visible !== false);
+        if (now && now.active) return now;
+        await this.nextFrames(1);
+      }
+    }
+    throw new Error(`text field ${what} never became active after 4 clicks (last rect ${JSON.stringify(it)})`);
+  }
+
+  // Layout check for the screen on display: no two widgets partly overlap (one inside another,
+  // such as a checkbox in a row, is fine), and no widget or caption sticks out of the viewport
+  // sideways. Returns the problems as strings; assertLayout throws with them.
+  async layoutProblems({ ignore = [] } = {}) {
+    const viewport = this.page.viewportSize();
+    const items = (await this.items()).filter((it) => it.visible && it.w > 0 && it.h > 0 &&
+      !ignore.some((re) => re.test(it.id || '') || re.test(it.label || '')));
+    const problems = [];
+    const name = (it) => it.id || it.label;
+    for (const it of items) {
+      const [fx, , fw] = it.full || [it.x, it.y, it.w, it.h];
+      if (fx < -1 || fx + fw > viewport.width + 1)
+        problems.push(`${name(it)} spans x ${fx.toFixed(0)}..${(fx + fw).toFixed(0)} outside the ${viewport.width} px viewport`);
+    }
+    const widgets = items.filter((it) => it.widget);
+    const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+    for (let i = 0; i < widgets.length; i++) {
+      for (let j = i + 1; j < widgets.length; j++) {
+        const a = widgets[i], b = widgets[j];
+        const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        if (ox > 1 && oy > 1 && !inside(a, b) && !inside(b, a))
+          problems.push(`${name(a)} and ${name(b)} overlap by ${ox.toFixed(0)}x${oy.toFixed(0)} px`);
+      }
+    }
+    return problems;
+  }
+
+  async assertLayout(where, opts) {
+    await this.nextFrames(3);
+    const problems = await this.layoutProblems(opts);
+    if (problems.length) throw new Error(`layout problems on ${where}:\n  ${problems.join('\n  ')}`);
   }
 
   async nextFrames(n = 1) {

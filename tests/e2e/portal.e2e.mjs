@@ -33,7 +33,7 @@ await journey('portal journey', async ({ server, browser, step }) => {
   const unchanged = await emma.page.evaluate(async () => (await (await fetch('/api/v1/requests?status=all')).json()).total);
   assert(unchanged === before, 'nothing was filed while the asset tag was invalid');
   assert((await emma.state()).route === `#/catalog/${laptop.id}`, 'still on the form after the refused submit');
-  await emma.click('values.old_asset_tag');
+  await emma.focusInput('values.old_asset_tag');
   await emma.page.keyboard.press('Control+A');
   await emma.page.keyboard.press('Backspace');
   await emma.page.keyboard.type('LT-48213', { delay: 15 });
@@ -72,7 +72,36 @@ await journey('portal journey', async ({ server, browser, step }) => {
   const copied = await emma.page.evaluate(() => navigator.clipboard.readText());
   assert(copied === created.number, `"Copy number" put ${created.number} on the clipboard (got ${copied})`);
 
+  step('she starts to cancel it: a dialog asks first, "Keep request" changes nothing');
+  const cancelLink = await emma.find('status_cancelled');
+  assert(cancelLink.h < 36, `cancel is a quiet link, not the big button (height ${cancelLink.h})`);
+  await emma.click('status_cancelled');
+  await emma.find('confirm_title');
+  await emma.click('confirm_keep');
+  await emma.nextFrames(3);
+  assert(!(await emma.has('confirm_title')), 'the dialog closed');
+  const kept = await emma.page.evaluate(async (rid) => (await (await fetch(`/api/v1/requests/${rid}`)).json()), created.id);
+  assert(kept.status === 'assigned', `"Keep request" left it alone (status ${kept.status})`);
+
+  step('she cancels it with a reason; the request becomes read-only');
+  await emma.click('status_cancelled');
+  await emma.find('confirm_title');
+  await emma.type('Reason (optional)', 'Found a spare laptop in the team');
+  await emma.click('confirm_status');
+  let cancelled;
+  for (let i = 0; i < 100; i++) {
+    cancelled = await emma.page.evaluate(async (rid) => (await (await fetch(`/api/v1/requests/${rid}`)).json()), created.id);
+    if (cancelled.status === 'cancelled') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert(cancelled.status === 'cancelled', `cancelled (got ${cancelled.status})`);
+  assert(cancelled.cancel_reason === 'Found a spare laptop in the team', `the reason was stored (got ${cancelled.cancel_reason})`);
+  await emma.find('cancelled_notice', { timeout: 10000 });
+  await emma.nextFrames(3);
+  assert(!(await emma.has('send_reply')), 'no reply box on a cancelled request');
+
   step('she signs out');
+  await emma.click('account');
   await emma.click('signout');
   await emma.waitState((s) => s.user === null, 'signed out');
 

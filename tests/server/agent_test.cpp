@@ -75,7 +75,7 @@ TEST_CASE("agent: new requests are routed to a group, auto-assigned, and listed 
     }
     const json groups = Queue(cli, ava, "?view=groups&page_size=100");
     CHECK(Lists(groups, vpn["id"]));
-    // The seeded requests predate routing: they are unassigned.
+    // emma's seeded monitor request is still New: in its group, not picked up by anyone.
     const json unassigned = Queue(cli, ava, "?view=unassigned&page_size=100");
     CHECK_FALSE(Lists(unassigned, vpn["id"]));
     REQUIRE_FALSE(unassigned["items"].empty());

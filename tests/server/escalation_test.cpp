@@ -19,29 +19,8 @@ namespace {
 constexpr Timestamp kMinute = 60'000;
 constexpr Timestamp kDay = 86'400'000;
 
-json Create(httplib::Client& cli, const Session& s, const json& draft) {
-    auto res = PostJson(cli, s, "/api/v1/requests", draft.dump());
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 201, res->body);
-    return Body(res);
-}
-
 json VpnDraft(const std::string& summary) {
     return json{{"catalog_item_id", 2}, {"summary", summary}, {"urgency", "high"}, {"values", {{"location", "home"}}}};
-}
-
-json PatchOk(httplib::Client& cli, const Session& s, int id, const json& body) {
-    auto res = cli.Patch("/api/v1/requests/" + std::to_string(id), AuthHeaders(s), body.dump(), "application/json");
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 200, res->body);
-    return Body(res);
-}
-
-json GetOk(httplib::Client& cli, const Session& s, const std::string& path) {
-    auto res = Get(cli, s, path);
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 200, res->body);
-    return Body(res);
 }
 
 json Request(httplib::Client& cli, const Session& s, int id) {
@@ -90,10 +69,10 @@ TEST_CASE("escalation: a breach is marked once, written to the history and escal
     const Session liam = SignIn(cli, "liam");
 
     // VPN, P2 -> Network (lead ava); handed to root so lead and assignee differ.
-    const json created = Create(cli, emma, VpnDraft("VPN drops every few minutes"));
+    const json created = CreateRequestOk(cli, emma, VpnDraft("VPN drops every few minutes"));
     const int id = created["id"];
     REQUIRE(created["group_name"] == "Network");
-    json r = PatchOk(cli, ava, id, {{"base_version", created["version"]}, {"assignee_id", root.user["id"]}});
+    json r = PatchRequestOk(cli, ava, id, {{"base_version", created["version"]}, {"assignee_id", root.user["id"]}});
     REQUIRE(r["assignee_name"] == "Spoc Admin");
     const int version = r["version"];
     const Timestamp response_due = TimeOf(r["response_due_at"]);
@@ -213,15 +192,15 @@ TEST_CASE(
     const Session ava = SignIn(cli, "ava");
     const Session root = SignIn(cli, "root");
 
-    const json mine = Create(cli, emma, VpnDraft("VPN is down"));  // Network: ava leads it and gets it
+    const json mine = CreateRequestOk(cli, emma, VpnDraft("VPN is down"));  // Network: ava leads it and gets it
     REQUIRE(mine["assignee_name"] == "Ava Patel");
-    const json held = Create(cli, emma, VpnDraft("VPN certificate expired"));
-    json h = PatchOk(cli, ava, held["id"], {{"base_version", held["version"]}, {"status", "in_progress"}});
-    h = PatchOk(cli, ava, held["id"],
+    const json held = CreateRequestOk(cli, emma, VpnDraft("VPN certificate expired"));
+    json h = PatchRequestOk(cli, ava, held["id"], {{"base_version", held["version"]}, {"status", "in_progress"}});
+    h = PatchRequestOk(cli, ava, held["id"],
                 {{"base_version", h["version"]}, {"status", "pending"}, {"pending_reason", "vendor"}});
     REQUIRE(h["status"] == "pending");
     // The agent answered this one in time: its first-response clock is met, only resolution can breach.
-    const json answered = Create(cli, emma, VpnDraft("VPN slow"));
+    const json answered = CreateRequestOk(cli, emma, VpnDraft("VPN slow"));
     REQUIRE(PostJson(cli, ava, "/api/v1/requests/" + std::to_string(answered["id"].get<int>()) + "/comments",
                      json{{"body", "Looking into it."}}.dump())
                 ->status == 201);
@@ -255,10 +234,10 @@ TEST_CASE("escalation: Resolved requests auto-close after the configured days, n
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
     const Session ava = SignIn(cli, "ava");
-    const json created = Create(cli, emma, VpnDraft("VPN drops"));
+    const json created = CreateRequestOk(cli, emma, VpnDraft("VPN drops"));
     const int id = created["id"];
-    json r = PatchOk(cli, ava, id, {{"base_version", created["version"]}, {"status", "in_progress"}});
-    r = PatchOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "resolved"}});
+    json r = PatchRequestOk(cli, ava, id, {{"base_version", created["version"]}, {"status", "in_progress"}});
+    r = PatchRequestOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "resolved"}});
     const Timestamp resolved_at = TimeOf(r["resolved_at"]);
     const int version = r["version"];
 
@@ -287,9 +266,9 @@ TEST_CASE("escalation: --auto-close-days 0 never closes; the flag is checked") {
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
     const Session ava = SignIn(cli, "ava");
-    const json created = Create(cli, emma, VpnDraft("VPN drops"));
-    json r = PatchOk(cli, ava, created["id"], {{"base_version", created["version"]}, {"status", "in_progress"}});
-    r = PatchOk(cli, ava, created["id"], {{"base_version", r["version"]}, {"status", "resolved"}});
+    const json created = CreateRequestOk(cli, emma, VpnDraft("VPN drops"));
+    json r = PatchRequestOk(cli, ava, created["id"], {{"base_version", created["version"]}, {"status", "in_progress"}});
+    r = PatchRequestOk(cli, ava, created["id"], {{"base_version", r["version"]}, {"status", "resolved"}});
     RunAt(server, TimeOf(r["resolved_at"]) + 400 * kDay);
     CHECK(Request(cli, emma, created["id"])["status"] == "resolved");
 
@@ -363,7 +342,7 @@ TEST_CASE("availability: agents away get no new auto-assignments; employees can'
     REQUIRE(away->status == 200);
     CHECK(Body(away)["available"] == false);
     CHECK(GetOk(cli, ava, "/api/v1/agents/me")["available"] == false);
-    const json unassigned = Create(cli, emma, ValidLaptopDraft());
+    const json unassigned = CreateRequestOk(cli, emma, ValidLaptopDraft());
     CHECK(unassigned["group_name"] == "IT Service Desk");
     CHECK(unassigned["status"] == "new");
     CHECK_FALSE(unassigned.contains("assignee_id"));
@@ -377,13 +356,13 @@ TEST_CASE("availability: agents away get no new auto-assignments; employees can'
             spoc::storage::AddGroupMember(**db, spoc::kDemoGroupServiceDesk, spoc::UserId(root.user["id"]), 1).ok());
     }
     for (int i = 0; i < 2; ++i) {
-        const json next = Create(cli, emma, ValidLaptopDraft());
+        const json next = CreateRequestOk(cli, emma, ValidLaptopDraft());
         CHECK(next["assignee_name"] == "Spoc Admin");
     }
     // ... and takes her turn again once she is back.
     REQUIRE(put(ava, R"({"available":true})") == 200);
-    CHECK(Create(cli, emma, ValidLaptopDraft())["assignee_name"] == "Ava Patel");
-    CHECK(Create(cli, emma, ValidLaptopDraft())["assignee_name"] == "Spoc Admin");
+    CHECK(CreateRequestOk(cli, emma, ValidLaptopDraft())["assignee_name"] == "Ava Patel");
+    CHECK(CreateRequestOk(cli, emma, ValidLaptopDraft())["assignee_name"] == "Spoc Admin");
 }
 
 TEST_CASE("agent_dto: availability and notification codecs round-trip and refuse bad shapes") {

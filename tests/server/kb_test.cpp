@@ -87,13 +87,6 @@ json Publish(httplib::Client& cli, const Session& s, const json& article) {
     return SetState(cli, s, article, "published");
 }
 
-json GetOk(httplib::Client& cli, const Session& s, const std::string& path) {
-    auto res = Get(cli, s, path);
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 200, path << ": " << res->body);
-    return Body(res);
-}
-
 std::set<int> IdsOf(const json& items) {
     std::set<int> out;
     for (const auto& item : items) out.insert(item["id"].get<int>());

@@ -133,6 +133,8 @@ void WriteFixtureAssets(const fs::path& assets_dir) {
         doc["items"].push_back(j);
     }
     std::ofstream(assets_dir / "demo" / "catalog.json") << doc.dump(2);
+    // The small known data set (emma's three requests, liam's one), without the 90 days of history.
+    std::ofstream(assets_dir / "demo" / "seed.json") << R"({"history_days": 0})";
 }
 
 fs::path SourceDir() { return fs::path(__FILE__).parent_path(); }
@@ -238,6 +240,31 @@ httplib::Result PostJson(httplib::Client& cli, const Session& s, const std::stri
 json Body(const httplib::Result& res) {
     if (!res) return nullptr;
     return json::parse(res->body, nullptr, false);
+}
+
+json CreateRequestOk(httplib::Client& cli, const Session& s, const json& draft) {
+    auto res = PostJson(cli, s, "/api/v1/requests", draft.dump());
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 201, res->body);
+    return Body(res);
+}
+
+httplib::Result PatchRequest(httplib::Client& cli, const Session& s, int id, const json& body) {
+    return cli.Patch("/api/v1/requests/" + std::to_string(id), AuthHeaders(s), body.dump(), "application/json");
+}
+
+json PatchRequestOk(httplib::Client& cli, const Session& s, int id, const json& body) {
+    auto res = PatchRequest(cli, s, id, body);
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 200, res->body);
+    return Body(res);
+}
+
+json GetOk(httplib::Client& cli, const Session& s, const std::string& path) {
+    auto res = Get(cli, s, path);
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 200, path << ": " << res->body);
+    return Body(res);
 }
 
 std::string ErrorCodeOf(const httplib::Result& res) {

@@ -36,7 +36,7 @@ private:
 // Items: "New laptop" (every field type, a pattern, bounds), "VPN problem" (incident, asks urgency),
 // "Desk move" (Facilities). Ids are assigned by the database in this order: 1, 2, 3.
 std::vector<CatalogItem> FixtureCatalog();
-void WriteFixtureAssets(const fs::path& assets_dir);  // assets_dir/demo/catalog.json
+void WriteFixtureAssets(const fs::path& assets_dir);  // assets_dir/demo/catalog.json, seed.json (no history)
 fs::path SourceDir();                                 // this folder, from __FILE__
 fs::path ServerBinary();                              // built spoc-server next to the test binary
 
@@ -75,6 +75,11 @@ httplib::Result Get(httplib::Client& cli, const Session& s, const std::string& p
 httplib::Result PostJson(httplib::Client& cli, const Session& s, const std::string& path, const std::string& body,
                          httplib::Headers extra = {});
 json Body(const httplib::Result& res);                // parsed JSON body (null if unparsable)
+// The request routes, each REQUIREing success (201 / 200) and returning the parsed body.
+json CreateRequestOk(httplib::Client& cli, const Session& s, const json& draft);          // POST /api/v1/requests
+httplib::Result PatchRequest(httplib::Client& cli, const Session& s, int id, const json& body); // PATCH /api/v1/requests/{id}
+json PatchRequestOk(httplib::Client& cli, const Session& s, int id, const json& body);
+json GetOk(httplib::Client& cli, const Session& s, const std::string& path);             // any GET, 200
 std::string ErrorCodeOf(const httplib::Result& res);  // error.code of a JSON error body
 
 // A valid draft for the fixture's "New laptop" (item id 1).

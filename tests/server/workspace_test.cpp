@@ -42,13 +42,6 @@ json LaptopDraft(const std::string& summary) {
     return d;
 }
 
-json GetOk(httplib::Client& cli, const Session& s, const std::string& path) {
-    auto res = Get(cli, s, path);
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 200, (path + " -> " + res->body));
-    return Body(res);
-}
-
 int Status(const httplib::Result& res) { return res ? res->status : -1; }
 
 httplib::Result Put(httplib::Client& cli, const Session& s, const std::string& path, const json& body) {

@@ -640,6 +640,81 @@ TEST_CASE("dto: Request round trip with form and comments") {
     CHECK(old->created_at == plain.created_at);
 }
 
+TEST_CASE("dto: Request carries how it ended: resolution note, resolver, cancel reason, assignee's first name") {
+    Request q = SampleRequest(42);
+    q.status = spoc::Status::resolved;
+    q.assignee_id = spoc::UserId(3);
+    q.assignee_name = "Ava Patel";
+    q.resolution_note = "Replaced the dock.\nIt works again.";
+    q.resolved_by = spoc::UserId(3);
+    q.resolved_by_name = "Ava";
+    q.cancel_reason = "Filed twice";
+    const std::string text = api::EncodeRequest(q);
+    CHECK(text.find("\"assignee_first_name\":\"Ava\"") != std::string::npos);
+    const auto back = api::DecodeRequest(text);
+    REQUIRE_MESSAGE(back.ok(), back.error().message);
+    CHECK(back->resolution_note == q.resolution_note);
+    CHECK(back->resolved_by == q.resolved_by);
+    CHECK(back->resolved_by_name == "Ava");
+    CHECK(back->cancel_reason == "Filed twice");
+    // Unset: the keys are left out.
+    Request plain = SampleRequest(43);
+    plain.assignee_id = spoc::UserId();
+    const std::string bare = api::EncodeRequest(plain);
+    for (const char* key : {"resolution_note", "resolved_by_id", "resolved_by_name", "cancel_reason", "assignee_first_name"})
+        CHECK(bare.find(key) == std::string::npos);
+    CHECK(api::FirstName("Ava Patel") == "Ava");
+    CHECK(api::FirstName("  Spoc Admin ") == "Spoc");
+    CHECK(api::FirstName("Cher") == "Cher");
+    CHECK(api::FirstName("") == "");
+}
+
+TEST_CASE("dto: RequestPatch resolution_note goes with resolved, cancel_reason with cancelled") {
+    api::RequestPatch p;
+    p.base_version = 4;
+    p.status = spoc::Status::resolved;
+    p.resolution_note = "Reset the password and unlocked the account.";
+    auto back = api::DecodeRequestPatch(api::EncodeRequestPatch(p));
+    REQUIRE_MESSAGE(back.ok(), back.error().message);
+    CHECK(back->resolution_note == p.resolution_note);
+    CHECK(back->cancel_reason.empty());
+
+    const auto trimmed = api::DecodeRequestPatch(R"({"base_version":2,"status":"cancelled","cancel_reason":"  Not needed any more \n"})");
+    REQUIRE(trimmed.ok());
+    CHECK(trimmed->cancel_reason == "Not needed any more");
+    const auto blank = api::DecodeRequestPatch(R"({"base_version":2,"status":"resolved","resolution_note":"   "})");
+    REQUIRE(blank.ok());
+    CHECK(blank->resolution_note.empty());
+    const auto null_note = api::DecodeRequestPatch(R"({"base_version":2,"status":"resolved","resolution_note":null})");
+    REQUIRE(null_note.ok());
+
+    struct Case {
+        std::string body;
+        const char* field;
+    } cases[] = {
+        {R"({"base_version":2,"status":"in_progress","resolution_note":"done"})", "resolution_note"},
+        {R"({"base_version":2,"resolution_note":"done"})", "resolution_note"},
+        {R"({"base_version":2,"status":"resolved","cancel_reason":"why"})", "cancel_reason"},
+        {R"({"base_version":2,"status":"resolved","resolution_note":7})", "resolution_note"},
+        {R"({"base_version":2,"status":"resolved","resolution_note":"bell\u0007"})", "resolution_note"},
+        {R"({"base_version":2,"status":"cancelled","cancel_reason":")" + std::string(spoc::limits::kMaxCancelReason + 1, 'x') + "\"}",
+         "cancel_reason"},
+        {R"({"base_version":2,"status":"resolved","resolution_note":")" +
+             std::string(spoc::limits::kMaxResolutionNote + 1, 'x') + "\"}",
+         "resolution_note"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.body.substr(0, 120));
+        const auto r = api::DecodeRequestPatch(c.body);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().field == c.field);
+        CHECK_FALSE(r.error().message.empty());
+    }
+    const auto at_limit = api::DecodeRequestPatch(R"({"base_version":2,"status":"cancelled","cancel_reason":")" +
+                                                  std::string(spoc::limits::kMaxCancelReason, 'x') + "\"}");
+    CHECK(at_limit.ok());
+}
+
 TEST_CASE("dto: Request decode errors name the field") {
     struct Case {
         const char* body;

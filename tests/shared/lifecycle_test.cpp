@@ -78,8 +78,8 @@ TEST_CASE("lifecycle: staff transition matrix (agents in or out of the group, ad
         std::vector<Status> allowed;
     };
     const Row table[] = {
-        {Status::new_, {Status::assigned, Status::cancelled}},
-        {Status::assigned, {Status::in_progress, Status::cancelled}},
+        {Status::new_, {Status::assigned, Status::resolved, Status::cancelled}},  // resolved: it has an assignee
+        {Status::assigned, {Status::in_progress, Status::resolved, Status::cancelled}},
         {Status::in_progress, {Status::pending, Status::resolved, Status::cancelled}},
         {Status::pending, {Status::in_progress, Status::resolved, Status::cancelled}},
         {Status::resolved, {Status::in_progress, Status::closed}},
@@ -164,6 +164,28 @@ TEST_CASE("lifecycle: staff who filed the request keep staff rights") {
     CHECK(Allows(t, Status::pending, Agent()));
 }
 
+TEST_CASE("lifecycle: staff resolve straight from Assigned, and from New only with an assignee") {
+    CHECK(Allows(Ticket(Status::assigned), Status::resolved, Agent()));
+    CHECK(Allows(Ticket(Status::assigned), Status::resolved, Agent(false)));
+    CHECK(Allows(Ticket(Status::assigned), Status::resolved, Admin()));
+    CHECK_FALSE(Allows(Ticket(Status::assigned), Status::resolved, Requester()));
+    CHECK(Allows(Ticket(Status::new_), Status::resolved, Agent()));  // first-contact fix by its assignee
+    TicketFacts unassigned = Ticket(Status::new_);
+    unassigned.assignee = UserId();
+    const auto r = spoc::CheckTransition(unassigned, Status::resolved, PendingReason::none, Agent());
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::validation_failed);
+    CHECK(r.error().field == "assignee");
+    CHECK_FALSE(Contains(spoc::AllowedTransitions(unassigned, Agent()), Status::resolved));
+    // Still no shortcut into Pending or Closed: the hints say what comes first.
+    const auto pending = spoc::CheckTransition(Ticket(Status::assigned), Status::pending, PendingReason::vendor, Agent());
+    REQUIRE_FALSE(pending.ok());
+    CHECK(pending.error().message.find("Start work") != std::string::npos);
+    const auto closed = spoc::CheckTransition(Ticket(Status::assigned), Status::closed, PendingReason::none, Agent());
+    REQUIRE_FALSE(closed.ok());
+    CHECK(closed.error().message.find("Resolve it first") != std::string::npos);
+}
+
 TEST_CASE("lifecycle: New -> Assigned needs an assignee") {
     TicketFacts t = Ticket(Status::new_);
     t.assignee = UserId();
@@ -172,6 +194,7 @@ TEST_CASE("lifecycle: New -> Assigned needs an assignee") {
     CHECK(r.error().code == ErrorCode::validation_failed);
     CHECK(r.error().field == "assignee");
     CHECK_FALSE(Contains(spoc::AllowedTransitions(t, Agent()), Status::assigned));
+    CHECK_FALSE(Contains(spoc::AllowedTransitions(t, Agent()), Status::resolved));
     CHECK(Contains(spoc::AllowedTransitions(t, Agent()), Status::cancelled));
     t.assignee = kAgent;
     CHECK(spoc::CheckTransition(t, Status::assigned, PendingReason::none, Agent()).ok());

@@ -1,6 +1,8 @@
 // Tests for the knowledge-base search (shared/domain/search.h, search_text.h): text
 // pipeline (folding, tokenizing, stop words, Porter2 stems), BM25 ranking, prefix,
-// typos, synonyms, phrases, snippets, determinism and hostile input.
+// typos, synonyms, phrases, snippets, determinism and hostile input; and the catalog search
+// and suggestion rule built on it (shared/domain/catalog_search.h).
+#include "shared/domain/catalog_search.h"
 #include "shared/domain/search.h"
 #include "shared/domain/search_text.h"
 
@@ -106,6 +108,7 @@ TEST_CASE("search: tokenizing splits on non-alphanumerics and keeps digits") {
 TEST_CASE("search: stop words") {
     for (const char* w : {"the", "a", "and", "to", "of", "with", "your", "is"}) CHECK(spoc::IsStopWord(w));
     for (const char* w : {"vpn", "printer", "reset", "password", "wifi"}) CHECK_FALSE(spoc::IsStopWord(w));
+    for (const char* w : {"t", "won", "don", "s", "isn"}) CHECK(spoc::IsStopWord(w));  // "won't", "it's", ...
 }
 
 TEST_CASE("search: Porter2 stems match the Snowball reference") {
@@ -217,7 +220,8 @@ TEST_CASE("search: typos within one or two edits still match") {
     CHECK(Top(index.Search("printr ", 10)) == 3);
     CHECK(Top(index.Search("pirnter ", 10)) == 3);        // transposition
     CHECK(Top(index.Search("authentcaton ", 10)) == 2);   // two edits, long word
-    CHECK(index.Search("vpx ", 10).empty());                     // short words need exact match
+    CHECK(index.Search("apx ", 10).empty());  // 3 letters: body words ("app") need an exact match
+    CHECK(index.Search("vp ", 10).empty());   // 2 letters: always exact
 
     spoc::SearchIndex ranked;
     ranked.Add(1, "Printer", "", "");
@@ -228,6 +232,52 @@ TEST_CASE("search: typos within one or two edits still match") {
     REQUIRE(!exact.empty());
     CHECK(exact.size() == 1);  // exact word exists: no typo expansion
     CHECK(exact[0].doc_id == 3);
+}
+
+TEST_CASE("search: three-letter typos reach title and tag words, never body-only words") {
+    spoc::SearchIndex index;
+    index.Add(1, "Can't connect to the VPN", "Restart the client.", "remote access");
+    index.Add(2, "Pets in the office", "A cat or a dog may visit on Fridays.", "office");
+    index.Add(3, "Guest Wi-Fi", "Visitors get a code.", "wifi");
+    index.Build();
+    CHECK(Top(index.Search("vpm ", 10)) == 1);   // the issue: "vpm" found nothing
+    CHECK(Top(index.Search("vpm", 10)) == 1);    // also while typing (nothing starts with "vpm")
+    CHECK(Top(index.Search("VNP ", 10)) == 1);   // transposition
+    CHECK(Top(index.Search("wif ", 10)) == 3);   // one letter short of a 4-letter tag word
+    CHECK(index.Search("cst ", 10).empty());     // "cat" is only in a body: no typo match
+    CHECK(index.Search("dgo ", 10).empty());
+    CHECK(Top(index.Search("cat ", 10)) == 2);   // exact body words still match
+    CHECK(index.Search("vp ", 10).empty());      // two letters stay exact
+    const auto vpn = index.Search("vpn ", 10);
+    const auto typo = index.Search("vpm ", 10);
+    REQUIRE(vpn.size() == 1);
+    REQUIRE(typo.size() == 1);
+    CHECK(typo[0].score < vpn[0].score);  // a typo ranks below the word itself
+
+    spoc::SearchIndex typing;  // a word that starts other words expands as a prefix, not as a typo
+    typing.Add(1, "Camera", "", "");
+    typing.Add(2, "Car park", "", "");
+    typing.Build();
+    CHECK(Ids(typing.Search("cam", 10)) == std::vector<std::int64_t>{1});
+}
+
+TEST_CASE("search: hits count the query words they matched") {
+    const spoc::SearchIndex index = MakeKb();
+    const auto hits = index.Search("reset password printer ", 10);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].doc_id == 4);
+    CHECK(hits[0].matched == 2);  // reset + password
+    for (const auto& h : hits) {
+        CHECK(h.matched >= 1);
+        CHECK(h.matched <= 3);
+        if (h.doc_id == 3) CHECK(h.matched == 1);  // printer only
+    }
+    spoc::SearchIndex synonyms = MakeKb();
+    synonyms.SetSynonyms({{"vpn", "remote access"}});
+    synonyms.Add(20, "Remote access from home", "", "");
+    synonyms.Build();
+    for (const auto& h : synonyms.Search("vpn home ", 10))
+        if (h.doc_id == 20) CHECK(h.matched == 2);  // the synonym stands for "vpn"
 }
 
 // [SECTION] Synonyms and phrases
@@ -291,6 +341,54 @@ TEST_CASE("search: snippets window the body and mark matches") {
     CHECK(index.Snippet(2, "printer", 0).empty());
 }
 
+TEST_CASE("search: snippets start at a sentence, clause or block boundary") {
+    std::string body;
+    for (int i = 0; i < 12; ++i) body += "Open the authenticator and wait for sync number " + std::to_string(i) + ". ";
+    body += "Type the six digits and enter the code). Choose Verify on the new phone and you are done. ";
+    for (int i = 0; i < 12; ++i) body += "More text about other things. ";
+    spoc::SearchIndex index;
+    index.Add(1, "MFA", body, "");
+    index.Add(2, "Long", std::string(300, 'x') + " " + std::string(60, 'y') + " verify " + std::string(200, 'z'), "");
+    index.Add(3, "Steps", "Problems: none so far; restart the phone first.", "");
+    index.Build();
+
+    // The issue: the window began mid-sentence ("enter the code). Choose...").
+    const std::string snip = index.Snippet(1, "verify phone", 160);
+    INFO(snip);
+    CHECK(snip.rfind("Choose \x01Verify\x02 on the new \x01phone\x02", 0) == 0);
+    const std::string digits = index.Snippet(1, "digits phone", 160);
+    INFO(digits);
+    CHECK(digits.rfind("Type the six \x01" "digits\x02", 0) == 0);
+
+    // No boundary close enough before the match: an ellipsis says the text was cut.
+    const std::string cut = index.Snippet(2, "verify", 80);
+    CHECK(cut.rfind(spoc::kSnippetEllipsis, 0) == 0);
+    CHECK(cut.find("\x01verify\x02") != std::string::npos);
+    CHECK(cut.size() <= 80 + 2);
+
+    CHECK(spoc::SentenceStart("One. Two", 5, 10) == 5);
+    CHECK(spoc::SentenceStart("Problems: none; restart", 16, 100) == 16);
+    CHECK(spoc::SentenceStart("a b c d", 6, 100) == 0);       // the text start
+    CHECK(spoc::SentenceStart("x\n  heading", 4, 100) == 4);  // a line start, blanks skipped
+    CHECK(spoc::SentenceStart("a b c d e f", 10, 4) == std::string::npos);
+    CHECK(spoc::SentenceStart("He said \"stop.\" Then", 16, 100) == 16);
+}
+
+TEST_CASE("search: snippets keep headings and list items apart and drop Markdown markers") {
+    spoc::SearchIndex index;
+    index.Add(1, "MFA", "Problems\nNo notification arrives on the phone.\nCheck the signal\n\nRestart the app", "");
+    index.Add(2, "Raw", "## Steps\n- **Restart** the `vpn` client\n* then 2 * 3 tries", "");
+    index.Build();
+    const std::string snip = index.Snippet(1, "notification", 200);
+    INFO(snip);
+    CHECK(snip.find("Problems No") == std::string::npos);  // the issue: heading glued to the text
+    CHECK(snip == "Problems \xC2\xB7 No \x01notification\x02 arrives on the phone. \xC2\xB7 Check the signal \xC2\xB7 Restart the app");
+    CHECK(snip.find('\n') == std::string::npos);
+    const std::string raw = index.Snippet(2, "restart", 200);
+    INFO(raw);
+    CHECK(raw == "Steps \xC2\xB7 \x01Restart\x02 the vpn client \xC2\xB7 then 2 * 3 tries");
+}
+
 TEST_CASE("search: snippets never split a UTF-8 sequence") {
     spoc::SearchIndex index;
     index.Add(1, "Réseau", "ééééééééééééééééééééé", "");
@@ -298,6 +396,95 @@ TEST_CASE("search: snippets never split a UTF-8 sequence") {
     const std::string snip = index.Snippet(1, "x", 5);
     CHECK(snip.size() <= 5);
     CHECK(spoc::FoldText(snip).find("\xEF\xBF\xBD") == std::string::npos);
+}
+
+// [SECTION] Catalog search and suggestions
+
+namespace {
+
+spoc::CatalogItem Item(std::int64_t id, std::string title, std::string category, std::string summary,
+                       std::vector<std::string> keywords, int sort = 0) {
+    spoc::CatalogItem item;
+    item.id = spoc::CatalogItemId(id);
+    item.department = "IT";
+    item.category = std::move(category);
+    item.title = std::move(title);
+    item.summary = std::move(summary);
+    item.keywords = std::move(keywords);
+    item.sort = sort;
+    return item;
+}
+
+std::vector<spoc::CatalogItem> DemoLikeCatalog() {
+    return {Item(1, "New laptop", "Hardware", "Order a laptop, or replace one that is old", {"notebook", "computer", "pc"}, 1),
+            Item(4, "VPN problem", "Network", "GlobalProtect won't connect", {"remote", "tunnel"}, 4),
+            Item(5, "Password reset help", "Accounts", "Locked out or forgotten password", {"password", "mfa", "unlock"}, 5),
+            Item(8, "Onboarding a new hire", "Joiners", "Set up a new starter", {"joiner", "first day"}, 8),
+            Item(13, "Parking permit", "Parking and travel", "A parking space at HQ", {"car park", "vehicle"}, 13)};
+}
+
+std::vector<std::string> Titles(const std::vector<const spoc::CatalogItem*>& items) {
+    std::vector<std::string> out;
+    for (const spoc::CatalogItem* item : items) out.push_back(item->title);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("catalog search: the article engine finds services with typos, keywords and stems") {
+    const auto items = DemoLikeCatalog();
+    spoc::SearchIndex index;
+    spoc::BuildCatalogSearchIndex(items, {{"laptop", "notebook"}}, index);
+    CHECK(index.DocumentCount() == items.size());
+    const auto password = Titles(spoc::SearchCatalogItems(index, items, "pasword reset"));  // the issue
+    REQUIRE_FALSE(password.empty());
+    CHECK(password[0] == "Password reset help");
+    CHECK(Titles(spoc::SearchCatalogItems(index, items, "vpm")) == std::vector<std::string>{"VPN problem"});
+    CHECK(Titles(spoc::SearchCatalogItems(index, items, "new laptop ")) == std::vector<std::string>{"New laptop"});
+    CHECK(Titles(spoc::SearchCatalogItems(index, items, "new ")).size() == 2);  // one word: every item with it
+    CHECK(Titles(spoc::SearchCatalogItems(index, items, "computers ")) == std::vector<std::string>{"New laptop"});
+    CHECK(Titles(spoc::SearchCatalogItems(index, items, "park")) == std::vector<std::string>{"Parking permit"});
+    CHECK(spoc::SearchCatalogItems(index, items, "zebra ").empty());
+    CHECK(Titles(spoc::SearchCatalogItems(index, items, "  ")).front() == "New laptop");  // blank: every item, in order
+    CHECK(spoc::SearchCatalogItems(index, items, "").size() == items.size());
+
+    const auto before = spoc::CatalogSearchFingerprint(items, {});
+    auto changed = items;
+    changed[2].keywords.push_back("2fa");
+    CHECK(spoc::CatalogSearchFingerprint(changed, {}) != before);
+    CHECK(spoc::CatalogSearchFingerprint(items, {{"pto", "annual leave"}}) != before);
+    CHECK(spoc::CatalogSearchFingerprint(items, {}) == before);
+}
+
+TEST_CASE("suggestions: only finished words, and at least one real word") {
+    const spoc::SearchIndex index = MakeKb();
+    CHECK(spoc::SuggestionQuery(index, {"ca"}).empty());           // the issue: a fragment suggested articles
+    CHECK(spoc::SuggestionQuery(index, {"printe"}).empty());       // not expanded while typed
+    CHECK(spoc::SuggestionQuery(index, {"printer"}) == "printer ");  // a whole word of the articles counts at once
+    CHECK(spoc::SuggestionQuery(index, {"Printer jam"}) == "printer jam ");
+    CHECK(spoc::SuggestionQuery(index, {"printe ", ""}) == "printe ");  // finished (a space followed): typos may match
+    CHECK(spoc::SuggestionQuery(index, {"ca", "printer jam"}) == "printer jam ");  // each field's end may be unfinished
+    CHECK(spoc::SuggestionQuery(index, {"it is not ", ""}).empty());  // stop words only
+    CHECK(spoc::SuggestionQuery(index, {"my pc ", ""}).empty());      // nothing of three letters
+    CHECK(spoc::SuggestionQuery(index, {"", ""}).empty());
+}
+
+TEST_CASE("suggestions: articles about the item lead; weak and far-behind hits are dropped") {
+    const spoc::CatalogItem laptop = DemoLikeCatalog()[0];
+    CHECK(spoc::IsArticleAboutItem(laptop, "Devices & printers", {"new laptop", "setup"}));
+    CHECK(spoc::IsArticleAboutItem(laptop, "Hardware", {}));
+    CHECK(spoc::IsArticleAboutItem(laptop, "Devices", {"Notebooks"}));
+    CHECK_FALSE(spoc::IsArticleAboutItem(laptop, "Workplace & facilities", {"parking", "car park"}));
+    CHECK_FALSE(spoc::IsArticleAboutItem(laptop, "Security", {"lost laptop"}));  // every word must belong to the item
+
+    using Hits = std::vector<spoc::SearchHit>;
+    const Hits hits = {{1, 10.0, 1}, {2, 8.0, 1}, {3, 3.5, 1}, {4, 2.0, 1}};
+    CHECK(Ids(spoc::RankSuggestions(hits, {false, true, false, false}, 3)) == std::vector<std::int64_t>{2, 1});
+    CHECK(Ids(spoc::RankSuggestions(hits, {}, 3)) == std::vector<std::int64_t>{1, 2});
+    CHECK(Ids(spoc::RankSuggestions(hits, {}, 1)) == std::vector<std::int64_t>{1});
+    CHECK(spoc::RankSuggestions({{1, spoc::kSuggestionMinScore * 0.9, 1}}, {true}, 3).size() == 1);  // boosted over the floor
+    CHECK(spoc::RankSuggestions({{1, spoc::kSuggestionMinScore * 0.9, 1}}, {false}, 3).empty());
+    CHECK(spoc::RankSuggestions({}, {}, 3).empty());
 }
 
 // [SECTION] Determinism and robustness

@@ -1,0 +1,124 @@
+// Headless tests of the wrapped multi-line text box (client/ui/text_editor.h), the defect being
+// that article and synonym boxes cut long lines off at the right edge: long lines wrap at word
+// boundaries, Home/End and Up/Down follow the wrapped lines, the caret and selection stay right
+// through typing, Shift-selection, cut/paste and undo, and the character limit holds.
+#include "client/ui/text_editor.h"
+#include "fixtures.h"
+
+using namespace fixtures;
+
+namespace {
+
+struct Box {
+    Harness h;          // fonts, theme and hooks; the frames here draw only the box
+    std::string text;
+    ui::TextEditorResult last;
+    int max_chars = 0;
+
+    void Frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(600, 400));
+        ImGui::Begin("box", nullptr, ImGuiWindowFlags_NoDecoration);
+        ui::TextEditorOptions o;
+        o.max_chars = max_chars;
+        ImGui::PushFont(ui::GetFonts().body);
+        last = ui::WrappedTextEditor("##box", &text, ImVec2(260, 160), o);
+        ImGui::PopFont();
+        ImGui::End();
+        ImGui::Render();
+    }
+    void Click(float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(x, y);
+        Frame();
+        io.AddMouseButtonEvent(0, true);
+        Frame();
+        io.AddMouseButtonEvent(0, false);
+        Frame();
+    }
+    void Type(const std::string& s) {
+        ImGui::GetIO().AddInputCharactersUTF8(s.c_str());
+        Frame();
+    }
+    void Key(ImGuiKey key, ImGuiKeyChord mods = 0) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+        io.AddKeyEvent(key, true);
+        Frame();
+        io.AddKeyEvent(key, false);
+        if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+        Frame();
+    }
+};
+
+const char* kLong = "Restart the laptop while it is docked so that the new VPN profile loads before you sign in again";
+
+}  // namespace
+
+TEST_CASE("text box: long lines wrap, and Home/End/Up/Down move by the wrapped lines") {
+    Box b;
+    b.Frame();
+    b.Click(20, 20);
+    REQUIRE(b.last.active);
+    b.Type(kLong);
+    CHECK(b.text == kLong);
+    // The caret is on a later visual line than the first, though the text has no newline.
+    const float end_y = b.last.caret_rect.Min.y;
+    b.Key(ImGuiKey_Home);
+    CHECK(b.last.caret_rect.Min.y == doctest::Approx(end_y));  // start of the wrapped line, not of the text
+    b.Type("X");
+    const size_t x = b.text.find('X');
+    REQUIRE(x != std::string::npos);
+    CHECK(x > 20);                      // inserted in the middle: Home went to a visual line's start
+    CHECK(b.text[x - 1] == ' ');        // ...which begins after a word boundary
+    b.Key(ImGuiKey_UpArrow);
+    CHECK(b.last.caret_rect.Min.y < end_y);  // up one wrapped line
+    b.Key(ImGuiKey_Home, ImGuiMod_Ctrl);
+    b.Type("Y");
+    CHECK(b.text.front() == 'Y');
+    // Everything drawn stays inside the box: the caret is never right of it.
+    b.Key(ImGuiKey_End, ImGuiMod_Ctrl);
+    CHECK(b.last.caret_rect.Min.x <= 260);
+}
+
+TEST_CASE("text box: selection, cut, paste, undo and the character limit") {
+    Box b;
+    b.Frame();
+    b.Click(20, 20);
+    b.Type("alpha beta gamma");
+    b.Key(ImGuiKey_LeftArrow, ImGuiMod_Ctrl | ImGuiMod_Shift);  // select "gamma"
+    b.Key(ImGuiKey_X, ImGuiMod_Ctrl);
+    CHECK(b.text == "alpha beta ");
+    b.Key(ImGuiKey_Home, ImGuiMod_Ctrl);
+    b.Key(ImGuiKey_V, ImGuiMod_Ctrl);
+    CHECK(b.text == "gammaalpha beta ");
+    b.Key(ImGuiKey_Z, ImGuiMod_Ctrl);
+    CHECK(b.text == "alpha beta ");
+    b.Key(ImGuiKey_Z, ImGuiMod_Ctrl);
+    CHECK(b.text == "alpha beta gamma");
+    b.Key(ImGuiKey_End, ImGuiMod_Ctrl);  // undo puts the caret back where that edit was
+    b.Key(ImGuiKey_Enter);
+    b.Type("caf\xC3\xA9 na\xC3\xAFve");
+    CHECK(b.text == "alpha beta gamma\ncaf\xC3\xA9 na\xC3\xAFve");
+    b.Key(ImGuiKey_Backspace, ImGuiMod_Ctrl);
+    CHECK(b.text == "alpha beta gamma\ncaf\xC3\xA9 ");
+    b.Key(ImGuiKey_A, ImGuiMod_Ctrl);
+    b.Key(ImGuiKey_Delete);
+    CHECK(b.text.empty());
+
+    Box limited;
+    limited.max_chars = 5;
+    limited.Frame();
+    limited.Click(20, 20);
+    limited.Type("\xC3\xA9t\xC3\xA9s and more");
+    CHECK(limited.text == "\xC3\xA9t\xC3\xA9s ");  // five code points, not five bytes
+
+    // Esc or a click elsewhere gives the keyboard back.
+    limited.Key(ImGuiKey_Escape);
+    CHECK_FALSE(limited.last.active);
+}

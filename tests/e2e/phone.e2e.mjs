@@ -1,0 +1,104 @@
+// Journey on a phone (390x844, touch): emma and ava visit every main screen, and on each one no
+// widget partly covers another and nothing sticks out of the screen sideways (the harness's
+// layout check). Also: the account menu holds Sign out, tabs that don't fit go into "More", the
+// page has no desktop scrollbar on touch and scrolls by dragging, and My requests shows a card
+// per request with the whole summary.
+import { journey, SpocPage, assert } from './harness.mjs';
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+async function api(sp, path) {
+  return sp.page.evaluate(async (p) => (await (await fetch(p)).json()), path);
+}
+
+async function visit(sp, hash, ready, where) {
+  await sp.page.evaluate((h) => { window.location.hash = h; }, hash);
+  await sp.waitState((s) => s.route === hash, `on ${hash}`);
+  if (ready) await sp.find(ready, { timeout: 20000 });
+  await sp.assertLayout(`${where} (${hash}) at 390x844`);
+}
+
+await journey('phone journey', async ({ server, browser, step }) => {
+  step('emma signs in on a phone');
+  const emma = await SpocPage.open(browser, server.base, '#/', PHONE);
+  await emma.waitState((s) => s.user === null, 'on the sign-in screen');
+  await emma.assertLayout('sign-in at 390x844');
+  await emma.signIn('emma');
+  await emma.waitState((s) => s.route === '#/' || s.route === '', 'on portal home');
+  await emma.find('search', { timeout: 20000 });
+  await emma.assertLayout('home at 390x844');
+
+  step('the top bar fits: account menu on the right, tabs that do not fit are under "More"');
+  const items = await emma.items();
+  const account = items.find((it) => it.id === 'account');
+  assert(account && account.x + account.w <= 390, 'the account button is on screen');
+  assert(!items.some((it) => it.id === 'signout'), 'Sign out is not in the top bar itself');
+  const tabs = items.filter((it) => /^nav_/.test(it.id));
+  assert(tabs.length >= 3, `at least three tabs or More are drawn (got ${tabs.map((t) => t.id).join(', ')})`);
+  for (const t of tabs) assert(t.x + t.w <= account.x + 1, `${t.id} ends before the account button`);
+  const hidden = ['nav_home', 'nav_catalog', 'nav_requests', 'nav_kb'].filter((id) => !tabs.some((t) => t.id === id));
+  for (const id of hidden) {  // each tab that did not fit is one tap away under More
+    await emma.click('nav_more');
+    await emma.assertLayout('the More menu open');
+    const before = (await emma.state()).route;
+    await emma.click(id);
+    await emma.waitState((s) => s.route !== before, `${id} from the More menu navigates`);
+    await emma.click('nav_home');
+    await emma.waitState((s) => s.route === '#/' || s.route === '', 'back home');
+  }
+  const searchBox = items.find((it) => it.id === 'search');
+  assert(searchBox && searchBox.full[0] >= 0 && searchBox.full[0] + searchBox.full[2] <= 390, 'the search box fits the screen');
+
+  step('no desktop scrollbar on touch, and a drag scrolls the page');
+  const before = await emma.items();
+  const first = before.find((it) => /^tile_/.test(it.id) && it.visible);
+  assert(first, 'a catalog tile is on screen');
+  const cdp = await emma.page.context().newCDPSession(emma.page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y: 700 }] });
+  for (let y = 680; y >= 400; y -= 20) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y }] });
+    await emma.nextFrames(1);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await emma.nextFrames(3);
+  const moved = (await emma.items()).find((it) => it.id === first.id);
+  assert(!moved || !moved.visible || moved.y < first.y - 100, `dragging up scrolled the page (tile y ${first.y} -> ${moved && moved.y})`);
+  assert((await emma.state()).route === '#/' || (await emma.state()).route === '', 'the drag did not open a tile');
+
+  step('catalog, the laptop form (radio labels stay in their card), My requests as cards');
+  await visit(emma, '#/catalog', 'nav_catalog', 'catalog');
+  const catalog = await api(emma, '/api/v1/catalog');
+  const laptop = catalog.items.find((it) => it.title === 'New laptop');
+  await visit(emma, `#/catalog/${laptop.id}`, 'values.reason:replacement', 'New laptop form');
+  await emma.click('values.reason:replacement');
+  await emma.assertLayout('New laptop form with the asset tag field');
+  const mine = await api(emma, '/api/v1/requests?status=all');
+  assert(mine.items.length > 0, 'emma has requests');
+  await visit(emma, '#/requests', `row_${mine.items[0].id}`, 'My requests');
+  const row = (await emma.items()).find((it) => it.id === `row_${mine.items[0].id}`);
+  assert(row.h >= 70, `a request is a stacked card on a phone (row height ${row.h})`);
+  assert(row.w >= 300, `the card spans the screen (width ${row.w})`);
+  await visit(emma, `#/requests/${mine.items[0].id}`, 'copy_number', 'request detail');
+  await visit(emma, '#/kb', 'nav_kb', 'knowledge base');
+  const index = await emma.page.evaluate(async () => (await fetch('/api/v1/kb/index')).text());
+  const articleId = JSON.parse(index).articles[0].id;
+  await visit(emma, `#/kb/${articleId}`, null, 'an article');
+
+  step('she signs out from the account menu');
+  await emma.click('account');
+  await emma.assertLayout('account menu open');
+  await emma.click('signout');
+  await emma.waitState((s) => s.user === null, 'signed out');
+
+  step('ava works the queue on a phone');
+  const ava = await SpocPage.open(browser, server.base, '#/queue?view=open', PHONE);
+  await ava.signIn('ava');
+  await ava.waitState((s) => s.route.startsWith('#/queue'), 'on the queue');
+  const queue = await api(ava, '/api/v1/queue?view=open&page_size=5');
+  assert(queue.items && queue.items.length > 0, 'the demo queue has open requests');
+  await ava.find(`qrow_${queue.items[0].id}`, { timeout: 20000 });
+  await ava.assertLayout('queue at 390x844');
+  await visit(ava, `#/requests/${queue.items[0].id}`, 'copy_number', 'ticket workspace');
+  await visit(ava, '#/kb/new', null, 'article editor');
+  assert(emma.errors.length === 0 && ava.errors.length === 0, `no page errors: ${emma.errors.concat(ava.errors).join('; ')}`);
+});
