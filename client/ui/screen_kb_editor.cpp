@@ -4,6 +4,7 @@
 // history with a line diff of what each version changed.
 #include <algorithm>
 
+#include "client/ui/item_hooks.h"
 #include "client/ui/markdown_view.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
@@ -29,6 +30,12 @@ void EditorLabel(const char* text, const char* note = nullptr, float width = 0) 
         Label(f.small, color::kTextMuted, note);
     }
     ImGui::SetCursorPos(ImVec2(start.x, start.y + Px(f.body_semibold) * 1.25f + 8));
+}
+
+// Names the last item's rectangle for tests and tools (layout checks on captions and cards).
+void RecordLastItem(std::string_view id) {
+    hooks::RecordItem(id, id, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                      ImGui::GetItemRectMax().y);
 }
 
 void Problem(const std::string& message, float width) {
@@ -105,6 +112,7 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
     if (vm.ProblemFor("review_by").empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
         Paragraph(GetFonts().small, color::kTextMuted, "YYYY-MM-DD. After it, employees no longer see the article.", review_w);
+        RecordLastItem("review_by_hint");
     }
     Problem(vm.ProblemFor("review_by"), review_w);
     ImGui::EndGroup();
@@ -144,6 +152,7 @@ void DrawPreview(const EditorViewModel& vm, float width, float min_height) {
     const float used = ImGui::GetCursorScreenPos().y - top;
     if (used < min_height - 60) VSpace(min_height - 60 - used);
     EndCard();
+    RecordLastItem("preview_card");
 }
 
 void DrawHistory(const EditorViewModel& vm, float width, Actions& actions) {
@@ -187,6 +196,7 @@ void DrawHistory(const EditorViewModel& vm, float width, Actions& actions) {
         ImGui::PopStyleVar();
     }
     EndCard();
+    RecordLastItem("history_card");
 }
 
 }  // namespace

@@ -1029,3 +1029,37 @@ TEST_CASE("kb: the portal home lists matching articles under the catalog search"
     REQUIRE(h.Click(app, "article_1"));
     CHECK(FormatRoute(app.state.route) == "#/kb/1");
 }
+
+TEST_CASE("kb: the editor's columns line up: Category beside Tags, the Review-by hint inside its column, History full width") {
+    App app;
+    Harness h(1280, 3200);
+    SignedInAs(app, StaffMe(Role::agent), "#/kb/7/edit");
+    h.Frames(app, 2);
+    const Article v3 = MakeArticle(7, ArticleState::draft, 3, "VPN drops", kRichBody);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kb/articles/7?view=false", 200, ArticleJson(v3)));
+    REQUIRE(app.api.Answer("GET", "/api/v1/kb/articles/7/versions", 200, api::EncodeArticleVersions(Versions(v3))));
+    h.Frames(app, 3);
+    const auto* category = ui::hooks::FindItem("kb_category");
+    const auto* tags = ui::hooks::FindItem("kb_tags");
+    const auto* hint = ui::hooks::FindItem("review_by_hint");
+    const auto* preview = ui::hooks::FindItem("preview_card");
+    const auto* history = ui::hooks::FindItem("history_card");
+    const auto* body = ui::hooks::FindItem("kb_body");
+    REQUIRE(category);
+    REQUIRE(tags);
+    REQUIRE(hint);
+    REQUIRE(preview);
+    REQUIRE(history);
+    REQUIRE(body);
+    CHECK(category->y == doctest::Approx(tags->y));        // was 9 px apart
+    CHECK(category->h == doctest::Approx(tags->h));
+    CHECK(hint->x + hint->w <= preview->x);                 // the hint no longer runs into the preview
+    CHECK(history->w >= preview->x + preview->w - body->x - 1);  // as wide as both columns
+}
+
+TEST_CASE("counts read naturally: 1 view, 2 views, 1,204 articles") {
+    CHECK(CountNoun(1, "view", "views") == "1 view");
+    CHECK(CountNoun(0, "view", "views") == "0 views");
+    CHECK(CountNoun(2, "view", "views") == "2 views");
+    CHECK(CountNoun(1204, "article", "articles") == "1,204 articles");
+}

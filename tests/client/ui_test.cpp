@@ -263,3 +263,21 @@ TEST_CASE("not-found route and narrow windows render") {
     h.Frames(app, 2);
     CHECK(HasItem("row_1"));
 }
+
+TEST_CASE("the page column doesn't shift sideways when the page grows past the window (stable scrollbar gutter)") {
+    App app;
+    Harness h(1280, 700);
+    app.SignedIn("#/");
+    h.Frames(app, 3);  // skeletons: short page, no scrollbar
+    const auto* before = ui::hooks::FindItem("search");
+    REQUIRE(before);
+    const float x = before->x, w = before->w;
+    app.AnswerCatalog();
+    app.api.Answer("GET", "/api/v1/requests", 200, api::EncodeRequestPage(Page({MakeRequest(12, Status::pending, "Monitor arm")}, 1)));
+    h.Frames(app, 3);  // the tiles make it scroll
+    REQUIRE(ImGui::FindWindowByName("Spoc##root") != nullptr);
+    const auto* after = ui::hooks::FindItem("search");
+    REQUIRE(after);
+    CHECK(after->x == doctest::Approx(x));
+    CHECK(after->w == doctest::Approx(w));
+}

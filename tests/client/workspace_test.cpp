@@ -617,6 +617,10 @@ TEST_CASE("workspace: wide windows put it in a side column, narrow ones stack it
         REQUIRE(requester);
         REQUIRE(link);
         REQUIRE(history);
+        const ui::hooks::HookedItem* link_input = ui::hooks::FindItem("link_input");
+        REQUIRE(link_input);
+        CHECK(link->h == doctest::Approx(link_input->h));  // the button matches the box beside it (was 40 vs 33 px)
+        CHECK(link->y == doctest::Approx(link_input->y));
         if (width >= 1100) {
             CHECK(requester->x > reply->x + 300);  // beside the conversation
             CHECK(requester->y < reply->y);
