@@ -66,7 +66,7 @@ void DrawRequestCard(const RequestRowViewModel& row, float w, bool last, Actions
     const ImVec2 bs = BadgeSize(row.status);
     DrawBadge(dl, ImVec2(p.x + w - pad - bs.x, y), row.status, row.status_tone);
     y += 30;
-    dl->PushClipRect(ImVec2(p.x + pad, y), ImVec2(p.x + pad + text_w, y + summary_h), true);
+    dl->PushClipRect(ImVec2(p.x + pad, y), ImVec2(p.x + w - 4, y + summary_h + 2), true);  // room for glyph overhang
     DrawTextAt(dl, f.body, ImVec2(p.x + pad, y), color::kText, row.summary, text_w);
     dl->PopClipRect();
     y += summary_h + 8;
