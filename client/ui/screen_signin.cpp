@@ -51,6 +51,7 @@ void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
     user_opts.max_chars = 64;
     user_opts.invalid = vm.error_field == "username";
     user_opts.hook_label = "Username";
+    user_opts.autocomplete = "username";
     if (ui.focus_first_field) ImGui::SetKeyboardFocusHere();
     const TextInputResult user = TextInput("##username", &username, user_opts);
     if (user.edited) actions.EditSignInUsername(username);
@@ -62,6 +63,7 @@ void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
     pass_opts.max_chars = 256;
     pass_opts.invalid = vm.error_field == "password" || (!vm.error.empty() && vm.error_field.empty());
     pass_opts.hook_label = "Password";
+    pass_opts.autocomplete = "current-password";
     const TextInputResult pass = TextInput("##password", &password, pass_opts);
     if (pass.edited) actions.EditSignInPassword(password);
 

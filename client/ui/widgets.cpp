@@ -27,7 +27,13 @@ namespace {
 bool g_animating = false;
 }
 
-void BeginWidgetsFrame() { g_animating = false; }
+ActiveTextField g_text_field;
+
+void BeginWidgetsFrame() {
+    g_animating = false;
+    g_text_field = ActiveTextField{};
+}
+const ActiveTextField& CurrentTextField() { return g_text_field; }
 void RequestAnimation() { g_animating = true; }
 bool AnimationRequested() { return g_animating; }
 
@@ -373,6 +379,11 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         eo.read_only = o.read_only;
         const TextEditorResult er = WrappedTextEditor(label, value, ImVec2(width, h), eo);
         result.edited = er.edited;
+        if (er.active) {
+            g_text_field.x = er.caret_rect.Min.x;
+            g_text_field.y = er.caret_rect.Min.y;
+            g_text_field.h = er.caret_rect.GetHeight();
+        }
     } else {
         ImGui::SetNextItemWidth(width);
         result.edited = ImGui::InputTextWithHint(label, o.placeholder ? o.placeholder : "", value->data(),
@@ -385,6 +396,19 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
 
     result.active = ImGui::IsItemActive();
     result.deactivated = ImGui::IsItemDeactivated();
+    if (result.active) {
+        g_text_field.active = true;
+        g_text_field.multiline = o.multiline;
+        g_text_field.password = o.password;
+        g_text_field.filter = o.filter;
+        g_text_field.autocomplete = o.autocomplete ? o.autocomplete : "off";
+        if (!o.multiline) {  // ImGui's InputText reports its caret for input methods
+            const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
+            g_text_field.x = ime.WantVisible ? ime.InputPos.x : ImGui::GetItemRectMin().x;
+            g_text_field.y = ime.WantVisible ? ime.InputPos.y : ImGui::GetItemRectMin().y;
+            g_text_field.h = ime.WantVisible ? ime.InputLineHeight : ImGui::GetItemRectSize().y;
+        }
+    }
     result.submitted = !o.multiline && was_active &&
                        (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
     const bool hovered = ImGui::IsItemHovered();

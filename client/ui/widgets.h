@@ -54,6 +54,7 @@ struct TextInputOptions {
     float left_inset = 0;      // room for an icon inside the box
     CharFilter filter = CharFilter::none;
     const char* hook_label = nullptr; // visible name for item hooks when the label is "##id" only
+    const char* autocomplete = nullptr; // the browser's autocomplete token ("username", "current-password")
 };
 struct TextInputResult {
     bool edited = false;       // text changed this frame
@@ -62,6 +63,17 @@ struct TextInputResult {
     bool active = false;
 };
 TextInputResult TextInput(const char* label, std::string* value, const TextInputOptions& options);
+// The text field that has the keyboard this frame, for the platform's real text element (the
+// browser's input proxy: IME, phone keyboards, password managers). active is false otherwise.
+struct ActiveTextField {
+    bool active = false;
+    bool multiline = false;
+    bool password = false;
+    CharFilter filter = CharFilter::none;  // decimal / date: numeric phone keyboards
+    std::string autocomplete;              // "username" / "current-password" / "off"
+    float x = 0, y = 0, h = 0;             // caret position (CSS px), where composition windows open
+};
+const ActiveTextField& CurrentTextField();   // reset at BeginWidgetsFrame, set by TextInput while active
 bool StyledCheckbox(const char* label, bool* value);             // accent when ticked; true when toggled
 // One choice from `labels` in a styled combo; `id` is "##hook_id", hooks see `hook_label`.
 // True when the user picked a different entry (*selected is then its index).

@@ -1,6 +1,7 @@
 // Headless ImGui: every screen renders from fixtures (loading, error, empty and ready states)
 // with balanced stacks, and the item hooks report the labels the e2e tests rely on. A few
 // interactions go through real ImGui input events (mouse clicks, typed characters, Enter).
+#include "client/ui/widgets.h"
 #include "fixtures.h"
 
 using namespace fixtures;
@@ -280,4 +281,33 @@ TEST_CASE("the page column doesn't shift sideways when the page grows past the w
     REQUIRE(after);
     CHECK(after->x == doctest::Approx(x));
     CHECK(after->w == doctest::Approx(w));
+}
+
+TEST_CASE("the field with the keyboard is described for the browser's text proxy (autocomplete, password, multi-line)") {
+    App app;
+    Harness h;
+    app.Go("#/signin");
+    app.api.Answer("GET", "/api/v1/me", 401, "{}");
+    h.Frames(app, 2);  // the first frame focuses the username field
+    h.Frames(app, 1);
+    CHECK(ui::CurrentTextField().active);
+    CHECK(ui::CurrentTextField().autocomplete == "username");
+    CHECK_FALSE(ui::CurrentTextField().password);
+    REQUIRE(h.Click(app, "password"));
+    CHECK(ui::CurrentTextField().active);
+    CHECK(ui::CurrentTextField().password);
+    CHECK(ui::CurrentTextField().autocomplete == "current-password");
+    CHECK(ui::CurrentTextField().y > 0);
+
+    App form;
+    Harness h2;
+    form.OpenLaptopForm();
+    h2.Frames(form, 3);
+    REQUIRE(h2.Click(form, "description"));
+    CHECK(ui::CurrentTextField().active);
+    CHECK(ui::CurrentTextField().multiline);
+    CHECK(ui::CurrentTextField().autocomplete == "off");
+    h2.Key(form, ImGuiKey_Escape);
+    h2.Frames(form, 1);
+    CHECK_FALSE(ui::CurrentTextField().active);
 }

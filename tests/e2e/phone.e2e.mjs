@@ -65,6 +65,22 @@ await journey('phone journey', async ({ server, browser, step }) => {
   assert(!moved || !moved.visible || moved.y < first.y - 100, `dragging up scrolled the page (tile y ${first.y} -> ${moved && moved.y})`);
   assert((await emma.state()).route === '#/' || (await emma.state()).route === '', 'the drag did not open a tile');
 
+  step('a tap on the search box focuses a real input in the same gesture (so the phone keyboard opens), and text arrives');
+  await emma.find('Search the catalog');  // its label, while clipped: find() scrolls back up to it
+  const box = await emma.findSettled('search');
+  const tap = await emma.page.context().newCDPSession(emma.page);
+  const bx = box.x + 60, by = box.y + box.h / 2;
+  await tap.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: bx, y: by }] });
+  const during = await emma.page.evaluate(() => document.activeElement && document.activeElement.id);
+  await tap.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  assert(during === 'spoc-text-input', `the input proxy had the focus as soon as the touch was handled (got ${during})`);
+  const mode = await emma.page.evaluate(() => document.getElementById('spoc-text-input').getAttribute('inputmode'));
+  assert(mode === 'text', `a text keyboard is asked for (inputmode ${mode})`);
+  await tap.send('Input.insertText', { text: 'vpn' });
+  await emma.find('clear_search', { timeout: 10000 });  // drawn only once the box holds text
+  await emma.click('clear_search');
+  await emma.nextFrames(3);
+
   step('catalog, the laptop form (radio labels stay in their card), My requests as cards');
   await visit(emma, '#/catalog', 'nav_catalog', 'catalog');
   const catalog = await api(emma, '/api/v1/catalog');

@@ -1,5 +1,5 @@
 // Journey: emma signs in, opens "New laptop", fills and submits the form (with a conditional field
-// that appears only for replacements), sees the request under My requests; liam signs in and can't
+// that appears only for replacements, and a description typed through an input method), sees the request under My requests; liam signs in and can't
 // see it, in the list or by its URL. Real server, real SQLite, real Chromium, real input events.
 import { journey, SpocPage, assert } from './harness.mjs';
 
@@ -40,6 +40,18 @@ await journey('portal journey', async ({ server, browser, step }) => {
   await emma.type('values.cost_centre', 'CC-4410');
   await emma.type('summary', SUMMARY);
 
+  step('text from an input method, dead keys and the emoji picker reaches the description (the text proxy)');
+  await emma.focusInput('description');
+  const proxy = await emma.page.evaluate(() => document.activeElement && document.activeElement.id);
+  assert(proxy === 'spoc-text-textarea', `a real textarea has the browser's focus while the description is edited (got ${proxy})`);
+  const cdp = await emma.page.context().newCDPSession(emma.page);
+  await cdp.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });  // composing: nothing committed yet
+  await emma.nextFrames(2);
+  await cdp.send('Input.imeSetComposition', { text: 'nihao', selectionStart: 5, selectionEnd: 5 });
+  await cdp.send('Input.insertText', { text: '\u4f60\u597d' });  // the IME commits
+  await cdp.send('Input.insertText', { text: ' na\u00efve caf\u00e9' });
+  await emma.nextFrames(3);
+
   step('she submits and gets a request number');
   await emma.click('submit');
   let created;
@@ -52,6 +64,8 @@ await journey('portal journey', async ({ server, browser, step }) => {
   assert(/^REQ\d{7}$/.test(created.number), `request number looks like REQ0000042 (got ${created.number})`);
   assert(created.form.old_asset_tag === 'LT-48213', 'the conditional field was stored');
   assert(created.form.cost_centre === 'CC-4410', 'the cost centre was stored');
+  assert(created.description === '\u4f60\u597d na\u00efve caf\u00e9',
+         `the composed and inserted text was stored exactly once, in order (got ${JSON.stringify(created.description)})`);
   assert(created.status === 'assigned' && created.assignee_name === 'Ava Patel',
          `routed to the IT Service Desk and assigned to ava by round robin (got ${created.status}, ${created.assignee_name})`);
   assert(created.group_name === 'IT Service Desk', `in the IT Service Desk group (got ${created.group_name})`);
