@@ -124,7 +124,11 @@ void Effects::BulkUpdate(std::vector<RequestId> ids, api::RequestPatch patch) {
                                auto detail = m_state.details.find(item.id.value);
                                if (detail != m_state.details.end()) detail->second.stale = true;
                            } else if (first_failure.empty()) {
-                               first_failure = "#" + std::to_string(item.id.value) + ": " + item.error.message;
+                               // Appended piece by piece: "#" + std::to_string(...) trips GCC 12's -Wrestrict false positive.
+                               first_failure = "#";
+                               first_failure += std::to_string(item.id.value);
+                               first_failure += ": ";
+                               first_failure += item.error.message;
                            }
                        }
                        const int failed = static_cast<int>(result->results.size()) - ok;

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "client/platform/platform.h"
+#include "client/platform/text_proxy.h"
 #include "client/ui/item_hooks.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -100,94 +101,6 @@ EM_JS(void, spoc_js_install, (int e2e), {
             frame: function() { return _spoc_e2e_frame(); }
         };
     }
-});
-
-// The text proxy: a real, invisible <input> (or <textarea> for multi-line fields) that has the
-// browser's focus while an ImGui text field has the keyboard, so input methods (IME composition,
-// dead keys, emoji pickers), phone keyboards and dictation can deliver text. Committed text goes
-// to ImGui as characters; keys (arrows, Backspace, Enter, shortcuts) still arrive through GLFW's
-// window listeners. kind: 0 text, 1 password, 2 decimal, 3 date; multiline uses the textarea.
-EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* autocomplete, float x, float y, float h), {
-    var P = Module.spocTextProxy;
-    if (!P) {
-        P = Module.spocTextProxy = { current: null };
-        var style = 'position:fixed;left:0;top:0;width:2px;height:24px;opacity:0;border:0;padding:0;margin:0;' +
-                    'outline:none;resize:none;overflow:hidden;font-size:16px;background:transparent;color:transparent;' +
-                    'caret-color:transparent;pointer-events:none;z-index:1;';
-        function make(tag) {
-            var el = document.createElement(tag);
-            el.setAttribute('style', style);
-            el.setAttribute('autocapitalize', 'off');
-            el.setAttribute('autocorrect', 'off');
-            el.setAttribute('spellcheck', 'false');
-            el.setAttribute('aria-hidden', 'true');
-            el.setAttribute('tabindex', '-1');
-            el.id = 'spoc-text-' + tag;
-            var composing = false;
-            function send(text) {
-                if (!text) return;
-                // Line breaks are dropped: Enter arrives as a key (single-line fields submit on it).
-                text = text.split(String.fromCharCode(13)).join("").split(String.fromCharCode(10)).join("");
-                if (!text) return;
-                var len = lengthBytesUTF8(text) + 1;
-                var p = _malloc(len);
-                stringToUTF8(text, p, len);
-                _spoc_platform_text(p);
-                _free(p);
-            }
-            el.addEventListener('compositionstart', function() { composing = true; });
-            el.addEventListener('compositionend', function(e) {
-                composing = false;
-                send(e.data || el.value);
-                el.value = "";
-            });
-            el.addEventListener('input', function(e) {
-                if (composing || e.isComposing) return;  // the preview stays in the proxy until committed
-                if (e.inputType && e.inputType.indexOf('delete') === 0) { el.value = ""; return; }  // keys did it
-                send(el.value);
-                el.value = "";
-            });
-            el.addEventListener('keydown', function(e) {
-                // Enter and Tab belong to ImGui (submit, next field), not to the proxy.
-                if (e.key === 'Enter' || e.key === 'Tab') e.preventDefault();
-                // Undo and redo are ImGui's (the proxy only ever holds uncommitted text).
-                if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z' || e.key === 'y' || e.key === 'Y')) e.preventDefault();
-            });
-            document.body.appendChild(el);
-            return el;
-        }
-        P.input = make('input');
-        P.area = make('textarea');
-        // A click on the canvas must not take the focus from the proxy (the field it lands on
-        // may be the one being edited); ImGui decides, and the next frame moves the focus.
-        Module['canvas'].addEventListener('mousedown', function(e) { if (P.current) e.preventDefault(); });
-    }
-    if (!want) {
-        if (P.current) { P.current.value = ""; P.current.blur(); P.current = null; }
-        return;
-    }
-    var el = multiline ? P.area : P.input;
-    if (!multiline) {
-        var type = kind === 1 ? 'password' : 'text';
-        if (el.type !== type) el.type = type;
-        el.setAttribute('inputmode', kind === 2 ? 'decimal' : kind === 3 ? 'numeric' : 'text');
-        el.setAttribute('autocomplete', UTF8ToString(autocomplete));
-    }
-    var left = Math.max(0, x) + 'px', top = Math.max(0, y) + 'px', height = Math.max(16, h) + 'px';
-    if (el.style.left !== left) el.style.left = left;
-    if (el.style.top !== top) el.style.top = top;
-    if (el.style.height !== height) el.style.height = height;
-    if (P.current !== el || document.activeElement !== el) {
-        if (P.current && P.current !== el) { P.current.value = ""; P.current.blur(); }
-        P.current = el;
-        el.value = "";
-        el.focus({ preventScroll: true });
-    }
-});
-
-EM_JS(int, spoc_js_text_proxy_focused, (), {
-    var P = Module.spocTextProxy;
-    return P && P.current && document.activeElement === P.current ? 1 : 0;
 });
 
 EM_JS(void, spoc_js_set_location, (const char* hash, int replace), {
@@ -275,8 +188,6 @@ struct Platform {
     ui::FontFiles fonts;
     float pixel_ratio = 1.0f;              // fonts were built for this ratio
     bool touch = false;                    // coarse pointer: see FrameContext::touch
-    bool text_proxy_on = false;            // the text proxy has the browser's focus (UpdateTextProxy)
-    std::string text_proxy_state;          // what it was last set to
     double css_w = 0, css_h = 0;
     int fb_w = 0, fb_h = 0;
     int dirty_frames = kFramesAfterInput;
@@ -330,7 +241,7 @@ void OnKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
 }
 void OnChar(GLFWwindow* w, unsigned int c) {
     MarkDirty();
-    if (P().text_proxy_on && spoc_js_text_proxy_focused()) return;  // the text proxy delivers it (IME, phone keyboards)
+    if (TextProxyHasFocus()) return;  // the text proxy delivers it (IME, phone keyboards)
     ImGui_ImplGlfw_CharCallback(w, c);
 }
 void OnFocus(GLFWwindow* w, int focused) {
@@ -402,12 +313,6 @@ void RenderFrame();  // the main loop's frame (below); also run straight from a 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void spoc_platform_wake() { spoc::platform::MarkDirty(); }
-
-// Text committed in the text proxy (typing, an input method, a phone keyboard, dictation).
-EMSCRIPTEN_KEEPALIVE void spoc_platform_text(const char* utf8) {
-    spoc::platform::MarkDirty();
-    if (utf8 && *utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
-}
 
 // A finger went down (0), moved (1) or lifted (2) at CSS px (x, y): ImGui gets a touch-screen
 // mouse there. After a lift the pointer leaves, so nothing stays hovered under the finger.
@@ -531,26 +436,6 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
         case ImGuiMouseCursor_NotAllowed: return "not-allowed";
         default: return "default";
     }
-}
-
-// Keeps the browser's focus on the text proxy while an ImGui text field has the keyboard (and
-// where its caret is), and off it otherwise. The DOM is touched only when something changed.
-void UpdateTextProxy() {
-    Platform& p = P();
-    const ui::ActiveTextField& f = ui::CurrentTextField();
-    const int kind = f.password ? 1 : f.filter == ui::CharFilter::decimal ? 2 : f.filter == ui::CharFilter::date ? 3 : 0;
-    std::string key;
-    if (f.active) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "%d|%d|%.0f|%.0f|%.0f|", f.multiline ? 1 : 0, kind, f.x, f.y, f.h);
-        key = buf + f.autocomplete;
-    }
-    // Unchanged and (while active) still focused: nothing to do. A click elsewhere on the page or
-    // a switch of tabs can take the focus away, so an active proxy is checked every frame.
-    if (key == p.text_proxy_state && (f.active ? spoc_js_text_proxy_focused() != 0 : !p.text_proxy_on)) return;
-    p.text_proxy_state = key;
-    p.text_proxy_on = f.active;
-    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.x, f.y, f.h);
 }
 
 void RenderFrame() {
