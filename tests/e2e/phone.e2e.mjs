@@ -70,10 +70,13 @@ await journey('phone journey', async ({ server, browser, step }) => {
   const box = await emma.findSettled('search');
   const tap = await emma.page.context().newCDPSession(emma.page);
   const bx = box.x + 60, by = box.y + box.h / 2;
+  // The frame that activates the field runs inside the touch handlers (touchstart or, when ImGui
+  // takes the press a frame later, touchend), so by the time the tap's events have been handled
+  // the proxy has the focus; no animation frame has to run in between.
   await tap.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: bx, y: by }] });
-  const during = await emma.page.evaluate(() => document.activeElement && document.activeElement.id);
   await tap.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  assert(during === 'spoc-text-input', `the input proxy had the focus as soon as the touch was handled (got ${during})`);
+  const during = await emma.page.evaluate(() => document.activeElement && document.activeElement.id);
+  assert(during === 'spoc-text-input', `the input proxy had the focus once the tap was handled (got ${during})`);
   const mode = await emma.page.evaluate(() => document.getElementById('spoc-text-input').getAttribute('inputmode'));
   assert(mode === 'text', `a text keyboard is asked for (inputmode ${mode})`);
   await tap.send('Input.insertText', { text: 'vpn' });
