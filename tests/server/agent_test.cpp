@@ -9,13 +9,6 @@ using namespace spoc::test;
 
 namespace {
 
-json Create(httplib::Client& cli, const Session& s, const json& draft) {
-    auto res = PostJson(cli, s, "/api/v1/requests", draft.dump());
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 201, res->body);
-    return Body(res);
-}
-
 json VpnDraft(const std::string& summary) {
     return json{{"catalog_item_id", 2}, {"summary", summary}, {"urgency", "high"}, {"values", {{"location", "home"}}}};
 }
@@ -39,8 +32,8 @@ TEST_CASE("agent: new requests are routed to a group, auto-assigned, and listed 
     TestServer server;
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
-    const json laptop = Create(cli, emma, ValidLaptopDraft());  // IT / Hardware -> IT Service Desk (round robin)
-    const json vpn = Create(cli, emma, VpnDraft("VPN drops every few minutes"));  // IT / Network -> Network
+    const json laptop = CreateRequestOk(cli, emma, ValidLaptopDraft());  // IT / Hardware -> IT Service Desk (round robin)
+    const json vpn = CreateRequestOk(cli, emma, VpnDraft("VPN drops every few minutes"));  // IT / Network -> Network
     CHECK(laptop["group_name"] == "IT Service Desk");
     CHECK(vpn["group_name"] == "Network");
     CHECK(vpn["status"] == "assigned");
@@ -107,7 +100,7 @@ TEST_CASE("agent: queues and histories are for staff; bad views are 400") {
     TestServer server;
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
-    const json created = Create(cli, emma, ValidLaptopDraft());
+    const json created = CreateRequestOk(cli, emma, ValidLaptopDraft());
     const std::string history = "/api/v1/requests/" + std::to_string(created["id"].get<int>()) + "/history";
 
     auto queue = Get(cli, emma, "/api/v1/queue");
@@ -151,7 +144,7 @@ TEST_CASE("agent: a group without an available agent leaves requests unassigned 
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
     // Desk move: Facilities -> the Facilities group, which assigns by hand.
-    const json created = Create(
+    const json created = CreateRequestOk(
         cli, emma, {{"catalog_item_id", 3}, {"summary", "Move me next to my team"}, {"values", {{"new_desk", "HQ3-A14"}}}});
     CHECK(created["group_name"] == "Facilities");
     CHECK(created["status"] == "new");
@@ -162,17 +155,6 @@ TEST_CASE("agent: a group without an available agent leaves requests unassigned 
 }
 
 namespace {
-
-httplib::Result Patch(httplib::Client& cli, const Session& s, int id, const json& body) {
-    return cli.Patch("/api/v1/requests/" + std::to_string(id), AuthHeaders(s), body.dump(), "application/json");
-}
-
-json PatchOk(httplib::Client& cli, const Session& s, int id, const json& body) {
-    auto res = Patch(cli, s, id, body);
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 200, res->body);
-    return Body(res);
-}
 
 json History(httplib::Client& cli, const Session& s, int id) {
     auto res = Get(cli, s, "/api/v1/requests/" + std::to_string(id) + "/history");
@@ -187,19 +169,19 @@ TEST_CASE("agent: the lifecycle over PATCH: transitions per role, 409 on a stale
     TestServer server;
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
-    const json created = Create(cli, emma, VpnDraft("VPN drops at home"));
+    const json created = CreateRequestOk(cli, emma, VpnDraft("VPN drops at home"));
     const int id = created["id"];
     REQUIRE(created["status"] == "assigned");
     const Session ava = SignIn(cli, "ava");
 
     // Assigned -> In progress.
-    json r = PatchOk(cli, ava, id, {{"base_version", created["version"]}, {"status", "in_progress"}});
+    json r = PatchRequestOk(cli, ava, id, {{"base_version", created["version"]}, {"status", "in_progress"}});
     CHECK(r["status"] == "in_progress");
     CHECK(r["version"] == created["version"].get<int>() + 1);
     REQUIRE(r.contains("resolution_due_at"));
 
     // A second agent working from the old version gets 409 and nothing changes.
-    auto stale = Patch(cli, ava, id, {{"base_version", created["version"]}, {"status", "resolved"}});
+    auto stale = PatchRequest(cli, ava, id, {{"base_version", created["version"]}, {"status", "resolved"}});
     REQUIRE(stale);
     CHECK(stale->status == 409);
     CHECK(ErrorCodeOf(stale) == "conflict");
@@ -207,10 +189,10 @@ TEST_CASE("agent: the lifecycle over PATCH: transitions per role, 409 on a stale
     CHECK(Body(Get(cli, ava, "/api/v1/requests/" + std::to_string(id)))["status"] == "in_progress");
 
     // Pending needs a reason; while Pending the resolution clock is paused (no due time).
-    auto no_reason = Patch(cli, ava, id, {{"base_version", r["version"]}, {"status", "pending"}});
+    auto no_reason = PatchRequest(cli, ava, id, {{"base_version", r["version"]}, {"status", "pending"}});
     REQUIRE(no_reason);
     CHECK(no_reason->status == 422);
-    r = PatchOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "pending"}, {"pending_reason", "requester"}});
+    r = PatchRequestOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "pending"}, {"pending_reason", "requester"}});
     CHECK(r["status"] == "pending");
     CHECK(r["pending_reason"] == "requester");
     CHECK_FALSE(r.contains("resolution_due_at"));
@@ -225,26 +207,26 @@ TEST_CASE("agent: the lifecycle over PATCH: transitions per role, 409 on a stale
     CHECK(r.contains("resolution_due_at"));
 
     // Employees can't change assignee/priority, nor resolve.
-    auto employee = Patch(cli, emma, id, {{"base_version", r["version"]}, {"urgency", "high"}});
+    auto employee = PatchRequest(cli, emma, id, {{"base_version", r["version"]}, {"urgency", "high"}});
     REQUIRE(employee);
     CHECK(employee->status == 403);
-    auto employee_resolve = Patch(cli, emma, id, {{"base_version", r["version"]}, {"status", "resolved"}});
+    auto employee_resolve = PatchRequest(cli, emma, id, {{"base_version", r["version"]}, {"status", "resolved"}});
     REQUIRE(employee_resolve);
     CHECK(employee_resolve->status == 403);
     // liam can't see it at all.
     const Session liam = SignIn(cli, "liam");
-    auto foreign = Patch(cli, liam, id, {{"base_version", r["version"]}, {"status", "closed"}});
+    auto foreign = PatchRequest(cli, liam, id, {{"base_version", r["version"]}, {"status", "closed"}});
     REQUIRE(foreign);
     CHECK(foreign->status == 404);
 
     // Resolve; the requester closes it.
-    r = PatchOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "resolved"}});
+    r = PatchRequestOk(cli, ava, id, {{"base_version", r["version"]}, {"status", "resolved"}});
     CHECK(r["status"] == "resolved");
     CHECK(r.contains("resolved_at"));
-    r = PatchOk(cli, emma, id, {{"base_version", r["version"]}, {"status", "closed"}});
+    r = PatchRequestOk(cli, emma, id, {{"base_version", r["version"]}, {"status", "closed"}});
     CHECK(r["status"] == "closed");
     // Closed is final.
-    auto final_state = Patch(cli, ava, id, {{"base_version", r["version"]}, {"status", "in_progress"}});
+    auto final_state = PatchRequest(cli, ava, id, {{"base_version", r["version"]}, {"status", "in_progress"}});
     REQUIRE(final_state);
     CHECK(final_state->status == 422);
 
@@ -262,26 +244,26 @@ TEST_CASE("agent: assignment, group and priority changes; bad bodies are 400/422
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
     // A Facilities desk move arrives unassigned; giving it an agent makes it Assigned.
-    const json desk = Create(
+    const json desk = CreateRequestOk(
         cli, emma, {{"catalog_item_id", 3}, {"summary", "Move me next to my team"}, {"values", {{"new_desk", "HQ3-A14"}}}});
     REQUIRE(desk["status"] == "new");
     const Session ava = SignIn(cli, "ava");
     const int ava_id = ava.user["id"];
-    json r = PatchOk(cli, ava, desk["id"], {{"base_version", desk["version"]}, {"assignee_id", ava_id}});
+    json r = PatchRequestOk(cli, ava, desk["id"], {{"base_version", desk["version"]}, {"assignee_id", ava_id}});
     CHECK(r["status"] == "assigned");
     CHECK(r["assignee_name"] == "Ava Patel");
     // Priority follows impact x urgency.
-    r = PatchOk(cli, ava, desk["id"], {{"base_version", r["version"]}, {"impact", "high"}, {"urgency", "high"}});
+    r = PatchRequestOk(cli, ava, desk["id"], {{"base_version", r["version"]}, {"impact", "high"}, {"urgency", "high"}});
     CHECK(r["priority"] == "critical");
     // Another group; unassign.
-    r = PatchOk(cli, ava, desk["id"], {{"base_version", r["version"]}, {"group_id", 1}, {"assignee_id", 0}});
+    r = PatchRequestOk(cli, ava, desk["id"], {{"base_version", r["version"]}, {"group_id", 1}, {"assignee_id", 0}});
     CHECK(r["group_name"] == "IT Service Desk");
     CHECK_FALSE(r.contains("assignee_id"));
 
     const int id = desk["id"];
     const int version = r["version"];
     auto code = [&](const json& body) {
-        auto res = Patch(cli, ava, id, body);
+        auto res = PatchRequest(cli, ava, id, body);
         REQUIRE(res);
         return res->status;
     };
@@ -301,7 +283,7 @@ TEST_CASE("agent: an agent's first public reply stops the first-response clock; 
     TestServer server;
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
-    const json created = Create(cli, emma, VpnDraft("VPN is down"));
+    const json created = CreateRequestOk(cli, emma, VpnDraft("VPN is down"));
     REQUIRE(created.contains("response_due_at"));
     const int id = created["id"];
     const Session ava = SignIn(cli, "ava");

@@ -29,10 +29,6 @@ std::string Needle(int id, const std::string& kind) {
     return "\"id\":" + std::to_string(id) + ",\"kind\":\"" + kind + "\"";
 }
 
-httplib::Result Patch(httplib::Client& cli, const Session& s, int id, const json& body) {
-    return cli.Patch("/api/v1/requests/" + std::to_string(id), AuthHeaders(s), body.dump(), "application/json");
-}
-
 json Create(httplib::Client& cli, const Session& s) {
     auto res = PostJson(cli, s, "/api/v1/requests", ValidLaptopDraft().dump());
     REQUIRE(res);
@@ -74,7 +70,7 @@ TEST_CASE("live: staff see every change; the requester sees public ones only, an
     CHECK(ava_live.WaitFor(Needle(id, "comment")));
     CHECK(emma_live.WaitFor(Needle(id, "comment")));
 
-    auto started = Patch(cli, ava, id, {{"base_version", created["version"].get<int>() + 1}, {"status", "in_progress"}});
+    auto started = PatchRequest(cli, ava, id, {{"base_version", created["version"].get<int>() + 1}, {"status", "in_progress"}});
     REQUIRE(started);
     REQUIRE_MESSAGE(started->status == 200, started->body);
     const int version = Body(started)["version"];

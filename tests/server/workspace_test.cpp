@@ -23,13 +23,6 @@ std::string Path(const std::string& base, int id, const std::string& rest = "") 
 }
 const std::string kRequests = "/api/v1/requests";
 
-json Create(httplib::Client& cli, const Session& s, const json& draft) {
-    auto res = PostJson(cli, s, kRequests, draft.dump());
-    REQUIRE(res);
-    REQUIRE_MESSAGE(res->status == 201, res->body);
-    return Body(res);
-}
-
 json VpnDraft(const std::string& summary, const std::string& urgency = "high") {
     return json{{"catalog_item_id", 2}, {"summary", summary}, {"urgency", urgency}, {"values", {{"location", "home"}}}};
 }
@@ -50,10 +43,6 @@ httplib::Result Put(httplib::Client& cli, const Session& s, const std::string& p
 httplib::Result Delete(httplib::Client& cli, const Session& s, const std::string& path) {
     return cli.Delete(path, AuthHeaders(s));
 }
-httplib::Result Patch(httplib::Client& cli, const Session& s, int id, const json& body) {
-    return cli.Patch(Path(kRequests, id), AuthHeaders(s), body.dump(), "application/json");
-}
-
 std::string FieldOf(const httplib::Result& res) {
     const json body = Body(res);
     if (!body.is_object() || !body.contains("error")) return "<no error body>";
@@ -197,7 +186,7 @@ TEST_CASE("workspace: a canned response expands on the server exactly as the sha
     const Session emma = SignIn(cli, "emma");
     const Session liam = SignIn(cli, "liam");
     const Session ava = SignIn(cli, "ava");
-    const json request = Create(cli, emma, VpnDraft("VPN drops every few minutes"));
+    const json request = CreateRequestOk(cli, emma, VpnDraft("VPN drops every few minutes"));
     const int id = request["id"];
     REQUIRE(request["group_name"] == "Network");
 
@@ -251,9 +240,9 @@ TEST_CASE("workspace: a request's requester and their other requests, newest fir
     const Session emma = SignIn(cli, "emma");
     const Session liam = SignIn(cli, "liam");
     const Session ava = SignIn(cli, "ava");
-    const json first = Create(cli, emma, VpnDraft("First of mine"));
-    const json second = Create(cli, emma, LaptopDraft("Second of mine"));
-    const json theirs = Create(cli, liam, VpnDraft("Liam's own"));
+    const json first = CreateRequestOk(cli, emma, VpnDraft("First of mine"));
+    const json second = CreateRequestOk(cli, emma, LaptopDraft("Second of mine"));
+    const json theirs = CreateRequestOk(cli, liam, VpnDraft("Liam's own"));
     const int emma_total = GetOk(cli, emma, kRequests + "?page_size=100")["total"];
 
     const json related = GetOk(cli, ava, Path(kRequests, second["id"], "/related"));
@@ -286,8 +275,8 @@ TEST_CASE("workspace: link and unlink requests; history on both; rules and emplo
     const Session emma = SignIn(cli, "emma");
     const Session liam = SignIn(cli, "liam");
     const Session ava = SignIn(cli, "ava");
-    const int a = Create(cli, emma, VpnDraft("VPN at home"))["id"];
-    const int b = Create(cli, liam, VpnDraft("VPN at home too"))["id"];
+    const int a = CreateRequestOk(cli, emma, VpnDraft("VPN at home"))["id"];
+    const int b = CreateRequestOk(cli, liam, VpnDraft("VPN at home too"))["id"];
     const std::string links_a = Path(kRequests, a, "/links");
 
     auto linked = PostJson(cli, ava, links_a, json{{"other_id", b}, {"kind", "relates"}}.dump());
@@ -351,8 +340,8 @@ TEST_CASE("workspace: merge: public reply, closed source, duplicate link, intern
     const Session emma = SignIn(cli, "emma");
     const Session liam = SignIn(cli, "liam");
     const Session ava = SignIn(cli, "ava");
-    const json source = Create(cli, emma, VpnDraft("VPN keeps dropping"));
-    const json target = Create(cli, liam, VpnDraft("Liam: gateway outage in building 7"));
+    const json source = CreateRequestOk(cli, emma, VpnDraft("VPN keeps dropping"));
+    const json target = CreateRequestOk(cli, liam, VpnDraft("Liam: gateway outage in building 7"));
     const int s = source["id"], t = target["id"];
     const std::string merge = Path(kRequests, s, "/merge");
     const int target_version = GetOk(cli, ava, Path(kRequests, t))["version"];
@@ -440,7 +429,7 @@ TEST_CASE("workspace: merge: public reply, closed source, duplicate link, intern
     auto twice = PostJson(cli, ava, merge, json{{"into_id", t}, {"base_version", closed_again["version"]}}.dump());
     CHECK(Status(twice) == 422);
     CHECK(FieldOf(twice) == "status");
-    const json other = Create(cli, emma, VpnDraft("Another VPN report"));
+    const json other = CreateRequestOk(cli, emma, VpnDraft("Another VPN report"));
     auto into_closed = PostJson(cli, ava, Path(kRequests, other["id"], "/merge"),
                                 json{{"into_id", s}, {"base_version", other["version"]}}.dump());
     CHECK(Status(into_closed) == 422);
@@ -462,9 +451,9 @@ TEST_CASE("workspace: bulk update: each id checked on its own, mixed results, on
     const Session emma = SignIn(cli, "emma");
     const Session ava = SignIn(cli, "ava");
     const int ava_id = ava.user["id"];
-    const json vpn1 = Create(cli, emma, VpnDraft("VPN one"));   // assigned to ava
-    const json vpn2 = Create(cli, emma, VpnDraft("VPN two"));   // assigned to ava
-    const json desk = Create(cli, emma, DeskDraft("Desk move"));  // new, unassigned: can't go to In progress
+    const json vpn1 = CreateRequestOk(cli, emma, VpnDraft("VPN one"));   // assigned to ava
+    const json vpn2 = CreateRequestOk(cli, emma, VpnDraft("VPN two"));   // assigned to ava
+    const json desk = CreateRequestOk(cli, emma, DeskDraft("Desk move"));  // new, unassigned: can't go to In progress
     REQUIRE(vpn1["status"] == "assigned");
     REQUIRE(desk["status"] == "new");
     const int v1 = vpn1["id"], v2 = vpn2["id"], d = desk["id"];
@@ -542,12 +531,12 @@ TEST_CASE("workspace: queue sort orders and filters, with their 400s and index-b
     const Session emma = SignIn(cli, "emma");
     const Session liam = SignIn(cli, "liam");
     const Session ava = SignIn(cli, "ava");
-    const json high = Create(cli, emma, VpnDraft("VPN down for the whole floor", "high"));   // P2, Network, ava
-    const json moderate = Create(cli, liam, VpnDraft("VPN slow", "medium"));               // P3
-    const json low = Create(cli, emma, VpnDraft("VPN icon missing", "low"));                // P4
-    const json printer = Create(cli, emma, LaptopDraft("Printer on the 3rd floor jams"));   // P5, IT Service Desk
-    const json percent = Create(cli, liam, DeskDraft("Disk 100% full_after move"));          // Facilities, unassigned
-    const json other = Create(cli, liam, DeskDraft("Disk nearly full"));
+    const json high = CreateRequestOk(cli, emma, VpnDraft("VPN down for the whole floor", "high"));   // P2, Network, ava
+    const json moderate = CreateRequestOk(cli, liam, VpnDraft("VPN slow", "medium"));               // P3
+    const json low = CreateRequestOk(cli, emma, VpnDraft("VPN icon missing", "low"));                // P4
+    const json printer = CreateRequestOk(cli, emma, LaptopDraft("Printer on the 3rd floor jams"));   // P5, IT Service Desk
+    const json percent = CreateRequestOk(cli, liam, DeskDraft("Disk 100% full_after move"));          // Facilities, unassigned
+    const json other = CreateRequestOk(cli, liam, DeskDraft("Disk nearly full"));
     (void)low;
 
     auto queue = [&](const std::string& query) { return GetOk(cli, ava, "/api/v1/queue?page_size=100&" + query); };
@@ -576,7 +565,7 @@ TEST_CASE("workspace: queue sort orders and filters, with their 400s and index-b
     const std::vector<int> by_id = Ids(queue("view=open&sort=id"));
     CHECK(std::is_sorted(by_id.begin(), by_id.end()));
     // Updating a request moves it to the end of sort=updated.
-    auto touched = Patch(cli, ava, moderate["id"], {{"base_version", moderate["version"]}, {"status", "in_progress"}});
+    auto touched = PatchRequest(cli, ava, moderate["id"], {{"base_version", moderate["version"]}, {"status", "in_progress"}});
     REQUIRE(Status(touched) == 200);
     CHECK(Ids(queue("view=open&sort=updated")).back() == moderate["id"]);
 
@@ -671,8 +660,8 @@ TEST_CASE("workspace: no answer an employee can get from the workspace routes ca
     auto cli = server.Client();
     const Session emma = SignIn(cli, "emma");
     const Session ava = SignIn(cli, "ava");
-    const json mine = Create(cli, emma, VpnDraft("VPN for the leak test"));
-    const json dup = Create(cli, emma, VpnDraft("Same VPN problem, reported twice"));
+    const json mine = CreateRequestOk(cli, emma, VpnDraft("VPN for the leak test"));
+    const json dup = CreateRequestOk(cli, emma, VpnDraft("Same VPN problem, reported twice"));
     const int id = mine["id"], dup_id = dup["id"];
     const std::string secret = "SECRET-NOTE-7f3a";
     REQUIRE(Status(PostJson(cli, ava, Path(kRequests, id, "/comments"), json{{"body", secret}, {"internal", true}}.dump())) ==
