@@ -38,5 +38,7 @@ std::string RandomHex(int bytes);                 // crypto.getRandomValues, hex
 void Wake();                                      // something changed outside input: draw the next frames
 bool E2eEnabled();                                // the page URL has ?e2e=1
 const ui::FontFiles& LoadedFonts();               // bytes fetched at start-up (valid once Run draws)
+float Zoom();                                     // CSS px per ImGui unit (the browser's default font size / 16)
+void InstallBrowserGlyphs();                      // glyph_bank draws missing characters with the browser (glyphs_web.cpp)
 
 }  // namespace spoc::platform

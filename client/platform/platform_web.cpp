@@ -24,7 +24,9 @@
 
 #include "client/platform/platform.h"
 #include "client/platform/text_proxy.h"
+#include "client/ui/glyph_bank.h"
 #include "client/ui/item_hooks.h"
+#include "client/ui/motion.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui.h"
@@ -57,10 +59,17 @@ EM_JS(void, spoc_js_install, (int e2e), {
         var len = lengthBytesUTF8(text) + 1;
         var p = _malloc(len);
         stringToUTF8(text, p, len);
-        _spoc_platform_paste(p);
+        // Ctrl/Cmd+V: ImGui pastes on the key, from this text. A paste without the shortcut (the
+        // context menu, a phone's Paste bubble on the text proxy) is typed into the field instead.
+        var viaKey = performance.now() - (Module.spocPasteKeyAt || -1e9) < 1000;
+        if (viaKey) _spoc_platform_paste(p);
+        else _spoc_platform_text(p);
         _free(p);
         event.preventDefault();
     });
+    window.addEventListener('keydown', function(e) {
+        if ((e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) Module.spocPasteKeyAt = performance.now();
+    }, true);
     // Touch: Emscripten's GLFW presses the mouse button on touchstart without moving the cursor
     // to the finger (its touch path never updates the position), so a tap clicked wherever the
     // pointer last was. Its touch listeners are replaced by ones that give ImGui the finger's
@@ -98,7 +107,9 @@ EM_JS(void, spoc_js_install, (int e2e), {
         window.spoc.e2e = {
             items: function() { return JSON.parse(UTF8ToString(_spoc_e2e_items())); },
             state: function() { return JSON.parse(UTF8ToString(_spoc_e2e_state())); },
-            frame: function() { return _spoc_e2e_frame(); }
+            frame: function() { return _spoc_e2e_frame(); },
+            glyphs: function() { return JSON.parse(UTF8ToString(_spoc_e2e_glyphs())); },
+            prefs: function() { return JSON.parse(UTF8ToString(_spoc_e2e_prefs())); }
         };
     }
 });
@@ -139,6 +150,25 @@ EM_JS(void, spoc_js_random, (unsigned char* out, int n), { crypto.getRandomValue
 EM_JS(double, spoc_js_now, (), { return Date.now(); });
 EM_JS(int, spoc_js_tz_offset, (), { return -new Date().getTimezoneOffset(); });
 // Phones and tablets: no desktop scrollbar (a thin indicator instead), as native touch apps do.
+// The browser's default font size (Settings > Appearance > Font size): the computed size of
+// `font-size: medium`, 16 px unless the user changed it. Spoc scales its whole UI by it / 16.
+EM_JS(double, spoc_js_root_font_px, (), {
+    var probe = Module.spocFontProbe;
+    if (!probe) {
+        probe = Module.spocFontProbe = document.createElement("div");
+        probe.setAttribute("style", "position:absolute;visibility:hidden;font-size:medium;left:-99px;top:0");
+        probe.setAttribute("aria-hidden", "true");
+        document.body.appendChild(probe);
+    }
+    var px = parseFloat(window.getComputedStyle(probe).fontSize);
+    return px > 0 ? px : 16;
+});
+// Media queries the UI follows: bit 0 prefers-color-scheme: dark, bit 1 prefers-reduced-motion.
+EM_JS(int, spoc_js_preferences, (), {
+    var m = window.matchMedia;
+    if (!m) return 0;
+    return (m('(prefers-color-scheme: dark)').matches ? 1 : 0) | (m('(prefers-reduced-motion: reduce)').matches ? 2 : 0);
+});
 EM_JS(int, spoc_js_coarse_pointer, (), { return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0; });
 EM_JS(int, spoc_js_e2e_flag, (), { return /[?&]e2e=1(&|$)/.test(window.location.search) ? 1 : 0; });
 
@@ -186,7 +216,9 @@ struct Platform {
     bool failed = false;
     bool shown = false;                    // loading overlay hidden
     ui::FontFiles fonts;
-    float pixel_ratio = 1.0f;              // fonts were built for this ratio
+    float pixel_ratio = 1.0f;              // fonts were built for this ratio (device px per ImGui unit)
+    float zoom = 1.0f;                     // CSS px per ImGui unit: the browser's default font size / 16
+    int preferences = -1;                  // spoc_js_preferences() last applied
     bool touch = false;                    // coarse pointer: see FrameContext::touch
     double css_w = 0, css_h = 0;
     int fb_w = 0, fb_h = 0;
@@ -211,8 +243,15 @@ Platform& P() {
 
 void MarkDirty() { P().dirty_frames = kFramesAfterInput; }
 
-float ScaleX() { return P().css_w > 0 ? static_cast<float>(P().fb_w / P().css_w) : 1.0f; }
-float ScaleY() { return P().css_h > 0 ? static_cast<float>(P().fb_h / P().css_h) : 1.0f; }
+// ImGui's display is the canvas's CSS size divided by the zoom; these are framebuffer pixels per
+// ImGui unit.
+float ScaleX() { return P().css_w > 0 ? static_cast<float>(P().fb_w * P().zoom / P().css_w) : 1.0f; }
+float ScaleY() { return P().css_h > 0 ? static_cast<float>(P().fb_h * P().zoom / P().css_h) : 1.0f; }
+
+float ReadZoom() {
+    const double z = spoc_js_root_font_px() / 16.0;
+    return static_cast<float>(z < 0.75 ? 0.75 : z > 3.0 ? 3.0 : z);
+}
 
 void OnCursorPos(GLFWwindow* w, double x, double y) {
     MarkDirty();
@@ -278,6 +317,13 @@ void SyncCanvasSize() {
     if (css_h < 1) css_h = 1;
     const int fb_w = static_cast<int>(std::lround(css_w * ratio));
     const int fb_h = static_cast<int>(std::lround(css_h * ratio));
+    const float zoom = ReadZoom();
+    if (zoom != p.zoom) {
+        p.zoom = zoom;
+        if (p.e2e) ui::hooks::SetPixelScale(zoom);
+        MarkDirty();
+    }
+    ratio *= zoom;  // fonts are rasterized for device pixels per ImGui unit
     if (fb_w != p.fb_w || fb_h != p.fb_h || css_w != p.css_w || css_h != p.css_h) {
         p.css_w = css_w;
         p.css_h = css_h;
@@ -320,7 +366,8 @@ EMSCRIPTEN_KEEPALIVE void spoc_platform_touch(int kind, double x, double y) {
     spoc::platform::MarkDirty();
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
+    const float zoom = spoc::platform::P().zoom;
+    io.AddMousePosEvent(static_cast<float>(x) / zoom, static_cast<float>(y) / zoom);
     if (kind == 0) io.AddMouseButtonEvent(0, true);
     if (kind == 2) {
         io.AddMouseButtonEvent(0, false);
@@ -369,6 +416,22 @@ EMSCRIPTEN_KEEPALIVE const char* spoc_e2e_state() {
 
 EMSCRIPTEN_KEEPALIVE int spoc_e2e_frame() { return spoc::platform::P().frame_counter; }
 
+EMSCRIPTEN_KEEPALIVE const char* spoc_e2e_prefs() {
+    static std::string json;
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "{\"zoom\":%.3f,\"dark\":%s,\"reduced_motion\":%s}", spoc::platform::P().zoom,
+                  spoc::ui::CurrentColorScheme() == spoc::ui::ColorScheme::dark ? "true" : "false",
+                  spoc::ui::ReducedMotion() ? "true" : "false");
+    json = buf;
+    return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* spoc_e2e_glyphs() {
+    static std::string json;
+    json = spoc::ui::glyphs::StatsJson();
+    return json.c_str();
+}
+
 }  // extern "C"
 
 namespace spoc::platform {
@@ -396,6 +459,9 @@ bool TryLoadFonts() {
     }
     float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (!(ratio > 0.25f)) ratio = 1.0f;
+    p.zoom = ReadZoom();
+    if (p.e2e) ui::hooks::SetPixelScale(p.zoom);
+    ratio *= p.zoom;
     if (!ui::BuildFonts(p.fonts, ratio)) {
         Fail("Spoc couldn't read its fonts. Reload the page to try again.");
         return false;
@@ -423,6 +489,29 @@ void MergeLateFallbackFont() {
     MarkDirty();
 }
 
+// prefers-color-scheme and prefers-reduced-motion, applied at start and whenever they change.
+void FollowPreferences() {
+    Platform& p = P();
+    const int prefs = spoc_js_preferences();
+    if (prefs == p.preferences) return;
+    p.preferences = prefs;
+    ui::SetColorScheme((prefs & 1) ? ui::ColorScheme::dark : ui::ColorScheme::light);
+    ui::SetReducedMotion((prefs & 2) != 0);
+    ImGui::GetIO().ConfigInputTextCursorBlink = (prefs & 2) == 0;
+    MarkDirty();
+}
+
+// Text drawn in the last frame needed characters the atlas lacks: the browser draws them and the
+// atlas is rebuilt before the next frame, which is drawn straight away.
+void AddNewGlyphs() {
+    Platform& p = P();
+    if (!p.fonts_ready || !ui::glyphs::NeedsRebuild()) return;
+    ui::BuildFonts(p.fonts, p.pixel_ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    MarkDirty();
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Main loop
 // ---------------------------------------------------------------------------------------------
@@ -444,8 +533,9 @@ void RenderFrame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ui::glyphs::BeginFrame();
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(p.css_w), static_cast<float>(p.css_h));
+    io.DisplaySize = ImVec2(static_cast<float>(p.css_w / p.zoom), static_cast<float>(p.css_h / p.zoom));
     io.DisplayFramebufferScale = ImVec2(ScaleX(), ScaleY());
     if (!p.mouse_inside) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // the backend's fallback reports device pixels
     ImGui::NewFrame();
@@ -456,10 +546,12 @@ void RenderFrame() {
     ctx.pixel_ratio = p.pixel_ratio;
     ctx.touch = p.touch;
     FrameResult result = p.callbacks.frame ? p.callbacks.frame(ctx) : FrameResult{};
+    DrawCompositionPreview();
 
     ImGui::Render();
     glViewport(0, 0, p.fb_w, p.fb_h);
-    glClearColor(245 / 255.0f, 246 / 255.0f, 248 / 255.0f, 1.0f);
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::color::kPage);
+    glClearColor(page.x, page.y, page.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -491,6 +583,8 @@ void Tick(void*) {
     }
     SyncCanvasSize();
     MergeLateFallbackFont();
+    AddNewGlyphs();
+    FollowPreferences();
     const double now = emscripten_get_now();
     // With ?e2e=1 idle frames keep coming quickly, so tests that wait for frame() never stall.
     const double interval = p.e2e ? kE2eIntervalMs : p.text_active ? kTypingIntervalMs : kIdleIntervalMs;
@@ -532,6 +626,7 @@ void Run(AppCallbacks callbacks) {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
     ui::ApplyTheme(&ImGui::GetStyle());
+    InstallBrowserGlyphs();
     p.touch = spoc_js_coarse_pointer() != 0;
     if (p.touch) ui::ApplyTouchStyle(&ImGui::GetStyle());
 
@@ -552,7 +647,7 @@ void Run(AppCallbacks callbacks) {
 
     if (p.e2e) {
         ui::hooks::Enable(ImGui::GetCurrentContext());
-        ui::hooks::SetPixelScale(1.0f);  // ImGui already works in CSS pixels
+        ui::hooks::SetPixelScale(p.zoom);  // CSS px per ImGui unit (updated with the zoom)
     }
     spoc_js_install(p.e2e ? 1 : 0);
     p.gl_ready = true;
@@ -591,5 +686,6 @@ std::string RandomHex(int bytes) {
 void Wake() { MarkDirty(); }
 bool E2eEnabled() { return P().e2e; }
 const ui::FontFiles& LoadedFonts() { return P().fonts; }
+float Zoom() { return P().zoom; }
 
 }  // namespace spoc::platform

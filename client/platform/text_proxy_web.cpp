@@ -6,10 +6,12 @@
 
 #include <emscripten/emscripten.h>
 
+#include <cfloat>
 #include <cstdio>
 #include <string>
 
 #include "client/platform/platform.h"
+#include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui.h"
 
@@ -42,9 +44,18 @@ EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* 
                 _spoc_platform_text(p);
                 _free(p);
             }
+            function preview(text) {
+                var len = lengthBytesUTF8(text) + 1;
+                var p = _malloc(len);
+                stringToUTF8(text, p, len);
+                _spoc_platform_composition(p);
+                _free(p);
+            }
             el.addEventListener('compositionstart', function() { composing = true; });
+            el.addEventListener('compositionupdate', function(e) { preview(e.data || ""); });
             el.addEventListener('compositionend', function(e) {
                 composing = false;
+                preview("");
                 send(e.data || el.value);
                 el.value = "";
             });
@@ -105,13 +116,39 @@ EMSCRIPTEN_KEEPALIVE void spoc_platform_text(const char* utf8) {
     if (utf8 && *utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
+// The input method's uncommitted text, drawn at the caret until it is committed ("" ends it).
+EMSCRIPTEN_KEEPALIVE void spoc_platform_composition(const char* utf8) {
+    spoc::platform::Wake();
+    spoc::platform::SetComposition(utf8 ? utf8 : "");
+}
+
 }  // extern "C"
 
 namespace spoc::platform {
 namespace {
 bool g_on = false;       // the proxy has been given the focus
 std::string g_state;     // what it was last set to
+std::string g_composition;  // uncommitted input-method text
 }  // namespace
+
+void SetComposition(const std::string& text) { g_composition = text; }
+
+// Draws the composition inline at the caret, underlined, on the field's own background, as the
+// operating system would in a native field.
+void DrawCompositionPreview() {
+    const ui::ActiveTextField& f = ui::CurrentTextField();
+    if (!f.active) g_composition.clear();
+    if (g_composition.empty()) return;
+    ImFont* font = ui::GetFonts().body;
+    const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+    const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0.0f, g_composition.c_str());
+    const float line_h = f.h > 0 ? f.h : size;
+    const ImVec2 min(f.x, f.y + (line_h - size) * 0.5f);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(ImVec2(min.x, f.y), ImVec2(min.x + text.x + 2, f.y + line_h), ui::color::kSurface);
+    dl->AddText(font, size, min, ui::color::kText, g_composition.c_str());
+    dl->AddLine(ImVec2(min.x, min.y + size + 1), ImVec2(min.x + text.x, min.y + size + 1), ui::color::kText, 1.5f);
+}
 
 bool TextProxyHasFocus() { return g_on && spoc_js_text_proxy_focused() != 0; }
 
@@ -131,7 +168,8 @@ void UpdateTextProxy() {
     if (key == g_state && (f.active ? spoc_js_text_proxy_focused() != 0 : !g_on)) return;
     g_state = key;
     g_on = f.active;
-    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.x, f.y, f.h);
+    const float z = Zoom();  // ImGui units to CSS px
+    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.x * z, f.y * z, f.h * z);
 }
 
 }  // namespace spoc::platform

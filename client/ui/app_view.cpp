@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "client/ui/item_hooks.h"
+#include "client/ui/motion.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -131,8 +132,8 @@ void DrawBell(ImDrawList* dl, ImVec2 c, ImU32 col, int unread) {
     const ImVec2 ts = MeasureText(f.small_semibold, n);
     const float bw = std::max(18.0f, ts.x + 10);
     const ImVec2 b(c.x + 3, c.y - 16);
-    dl->AddRectFilled(b, ImVec2(b.x + bw, b.y + 18), color::kDanger, 9.0f);
-    DrawTextAt(dl, f.small_semibold, ImVec2(b.x + (bw - ts.x) * 0.5f, b.y + (18 - ts.y) * 0.5f), color::kSurface, n);
+    dl->AddRectFilled(b, ImVec2(b.x + bw, b.y + 18), color::kDangerFill, 9.0f);
+    DrawTextAt(dl, f.small_semibold, ImVec2(b.x + (bw - ts.x) * 0.5f, b.y + (18 - ts.y) * 0.5f), color::kOnAccent, n);
 }
 
 // Staff, right of the navigation: "Available / Away" (auto-assignment) and the notification bell
@@ -238,9 +239,9 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     }
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 mark(logo.x, logo.y + (kTopBarHeight - 30) * 0.5f);
-    dl->AddRectFilled(mark, ImVec2(mark.x + 30, mark.y + 30), color::kAccent, 8.0f);
+    dl->AddRectFilled(mark, ImVec2(mark.x + 30, mark.y + 30), color::kAccentFill, 8.0f);
     const ImVec2 ss = MeasureText(f.h3, "S");
-    DrawTextAt(dl, f.h3, ImVec2(mark.x + (30 - ss.x) * 0.5f, mark.y + (30 - ss.y) * 0.5f), color::kSurface, "S");
+    DrawTextAt(dl, f.h3, ImVec2(mark.x + (30 - ss.x) * 0.5f, mark.y + (30 - ss.y) * 0.5f), color::kOnAccent, "S");
     const bool compact = w < 760;  // phones: mark only, short link names, no avatar
     if (!compact) {
         const ImVec2 ws = MeasureText(f.h3, "Spoc");
@@ -364,14 +365,14 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::PopStyleVar(2);
     if (vm.staff && !compact) DrawAgentControls(vm, account_x - 14, actions);
 
-    // Activity: a thin indeterminate bar under the top bar while requests are in flight.
+    // Activity: a thin indeterminate bar under the top bar while requests are in flight (a steady
+    // line under reduced motion).
     if (vm.busy > 0) {
-        RequestAnimation();
-        const float t = static_cast<float>(ImGui::GetTime());
-        const float seg = w * 0.25f;
-        const float pos = std::fmod(t * w * 0.6f, w + seg) - seg;
-        dl->AddRectFilled(ImVec2(origin.x + std::max(0.0f, pos), origin.y + kTopBarHeight - 2),
-                          ImVec2(origin.x + std::min(w, pos + seg), origin.y + kTopBarHeight), color::kAccent);
+        if (!ReducedMotion()) RequestAnimation();
+        const ActivitySpan span = ActivityBarSpan(ImGui::GetTime(), w);
+        if (span.end > span.begin)
+            dl->AddRectFilled(ImVec2(origin.x + span.begin, origin.y + kTopBarHeight - 2),
+                              ImVec2(origin.x + span.end, origin.y + kTopBarHeight), color::kAccent);
     }
 }
 
@@ -420,10 +421,10 @@ void DrawToasts(const std::vector<Toast>& toasts, Actions& actions) {
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::PopID();
         const ImVec2 max(min.x + size.x, min.y + size.y);
-        dl->AddRectFilled(ImVec2(min.x, min.y + 3), ImVec2(max.x, max.y + 4), IM_COL32(16, 24, 40, 30), 10.0f);
-        dl->AddRectFilled(min, max, t.is_error ? color::Rgb(145, 32, 24) : color::Rgb(16, 24, 40), 10.0f);
-        dl->AddCircleFilled(ImVec2(min.x + 20, min.y + size.y * 0.5f), 4.0f, t.is_error ? color::kDangerBorder : color::Rgb(117, 224, 167));
-        DrawTextAt(dl, f.body, ImVec2(min.x + 34, min.y + 14), color::kSurface, t.text, max_w - 56);
+        dl->AddRectFilled(ImVec2(min.x, min.y + 3), ImVec2(max.x, max.y + 4), color::Shadow(30), 10.0f);
+        dl->AddRectFilled(min, max, t.is_error ? color::kToastError : color::kToast, 10.0f);
+        dl->AddCircleFilled(ImVec2(min.x + 20, min.y + size.y * 0.5f), 4.0f, t.is_error ? color::kToastErrorDot : color::kToastDot);
+        DrawTextAt(dl, f.body, ImVec2(min.x + 34, min.y + 14), color::kToastText, t.text, max_w - 56);
     }
     ImGui::End();
 }

@@ -42,9 +42,9 @@ void DrawTile(const CatalogTileViewModel& tile, ImVec2 size, Actions& actions) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     dl->AddRectFilled(ImVec2(pos.x, pos.y + (hovered ? 3.0f : 1.0f)), ImVec2(max.x, max.y + (hovered ? 4.0f : 1.0f)),
-                      IM_COL32(16, 24, 40, hovered ? 22 : 10), 12.0f);
+                      color::Shadow(hovered ? 22 : 10), 12.0f);
     dl->AddRectFilled(pos, max, color::kSurface, 12.0f);
-    dl->AddRect(pos, max, hovered ? color::Rgb(164, 188, 253) : color::kBorder, 12.0f, 0, 1.0f);
+    dl->AddRect(pos, max, hovered ? color::kAccentBorderHover : color::kBorder, 12.0f, 0, 1.0f);
     ImGui::RenderNavHighlight(ImRect(pos, max), id);
 
     // Monogram in the department's colour.

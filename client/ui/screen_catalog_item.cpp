@@ -81,20 +81,20 @@ bool ChoiceRow(const char* label, bool on, bool radio, float width) {
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 c(p.x + box * 0.5f, p.y + 4 + box * 0.5f);
-    const ImU32 edge = on ? color::kAccent : hovered ? color::Rgb(152, 162, 179) : color::kInputBorder;
+    const ImU32 edge = on ? color::kAccent : hovered ? color::kInputBorderHover : color::kInputBorder;
     if (radio) {
         dl->AddCircleFilled(c, box * 0.5f, hovered && !on ? color::kSurfaceHover : color::kSurface, 24);
         dl->AddCircle(c, box * 0.5f, edge, 24, on ? 1.8f : 1.2f);
         if (on) dl->AddCircleFilled(c, box * 0.25f, color::kAccent, 16);
     } else {
         const ImVec2 a(c.x - box * 0.5f, c.y - box * 0.5f), b(c.x + box * 0.5f, c.y + box * 0.5f);
-        dl->AddRectFilled(a, b, on ? color::kAccent : color::kSurface, 5.0f);
+        dl->AddRectFilled(a, b, on ? color::kAccentFill : color::kSurface, 5.0f);
         if (!on) dl->AddRect(a, b, edge, 5.0f, 0, 1.2f);
         if (on) {
             dl->PathLineTo(ImVec2(c.x - 5, c.y));
             dl->PathLineTo(ImVec2(c.x - 1.5f, c.y + 3.5f));
             dl->PathLineTo(ImVec2(c.x + 5, c.y - 3.5f));
-            dl->PathStroke(color::kSurface, 0, 2.0f);
+            dl->PathStroke(color::kOnAccent, 0, 2.0f);
         }
     }
     DrawTextAt(dl, f.body, ImVec2(p.x + box + gap, p.y + 4 + (box - Px(f.body) * 1.2f) * 0.5f + 1), color::kText, text, text_w);
@@ -205,7 +205,7 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ui
                 } else if (invalid) {
                     dl->AddRect(cpos, cmax, color::kDanger, r, 0, 1.5f);
                 } else if (hovered) {
-                    dl->AddRect(cpos, cmax, color::Rgb(152, 162, 179), r, 0, 1.0f);
+                    dl->AddRect(cpos, cmax, color::kInputBorderHover, r, 0, 1.0f);
                 }
                 if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 const ImVec2 c(cmax.x - 20, cpos.y + ch * 0.5f);
@@ -391,7 +391,7 @@ void DrawSuggestions(const FormViewModel& vm, float width, Actions& actions) {
     if (vm.suggestions.empty() || vm.deflected || vm.succeeded) return;
     const Fonts& f = GetFonts();
     const float pad = 20.0f;
-    BeginCard("suggestions", width, pad, color::kAccentSoft, color::Rgb(199, 210, 254));
+    BeginCard("suggestions", width, pad, color::kAccentSoft, color::kAccentBorder);
     Label(f.h3, color::kText, "These articles might solve it");
     Paragraph(f.small, color::kTextSecondary, "Based on what you've written so far. If one fixes it, you don't need to send the request.",
               width - 2 * pad);

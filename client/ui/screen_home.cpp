@@ -84,7 +84,7 @@ void DrawHome(const HomeViewModel& vm, UiState& ui, Actions& actions) {
         const float top = ImGui::GetCursorScreenPos().y - 28;
         const float bottom = top + 232;
         dl->AddRectFilledMultiColor(ImVec2(wp.x, top), ImVec2(wp.x + ImGui::GetWindowWidth(), bottom), color::kAccentSoft,
-                                    color::Rgb(245, 243, 255), color::kPage, color::kPage);
+                                    color::kHeroTint, color::kPage, color::kPage);
     }
     VSpace(12);
     Label(f.h1, color::kText, vm.greeting);

@@ -84,7 +84,7 @@ bool DrawArticleHit(const ArticleHitViewModel& hit, float width, Actions& action
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 max(pos.x + width, pos.y + height);
     dl->AddRectFilled(pos, max, hovered ? color::kSurfaceHover : color::kSurface, 10.0f);
-    dl->AddRect(pos, max, hovered ? color::Rgb(164, 188, 253) : color::kBorder, 10.0f);
+    dl->AddRect(pos, max, hovered ? color::kAccentBorderHover : color::kBorder, 10.0f);
     ImGui::RenderNavHighlight(ImRect(pos, ImVec2(pos.x + width, pos.y + body_h)), ImGui::GetItemID());
     float y = pos.y + pad;
     // Document glyph.

@@ -123,12 +123,12 @@ void DrawBulkBar(const QueueViewModel& vm, float w, Actions& actions) {
         float width = 0;
         ImVec2 at;
     };
-    BulkButton buttons[] = {{"Assign to me##bulk_assign_me", ButtonKind::primary},
-                            {"Unassign##bulk_unassign", ButtonKind::secondary},
-                            {"In progress##bulk_in_progress", ButtonKind::secondary},
-                            {"Awaiting requester##bulk_pending", ButtonKind::secondary},
-                            {"Resolve##bulk_resolved", ButtonKind::secondary},
-                            {"Clear##bulk_clear", ButtonKind::ghost}};
+    BulkButton buttons[] = {{"Assign to me##bulk_assign_me", ButtonKind::primary, 0, {}},
+                            {"Unassign##bulk_unassign", ButtonKind::secondary, 0, {}},
+                            {"In progress##bulk_in_progress", ButtonKind::secondary, 0, {}},
+                            {"Awaiting requester##bulk_pending", ButtonKind::secondary, 0, {}},
+                            {"Resolve##bulk_resolved", ButtonKind::secondary, 0, {}},
+                            {"Clear##bulk_clear", ButtonKind::ghost, 0, {}}};
     // Lay the buttons out first (they flow onto more lines on a phone), then draw the bar behind them.
     const std::string count = std::to_string(vm.selected_count) + " selected";
     float x = 10 + MeasureText(f.body_semibold, count).x + 10, y = 0;

@@ -112,7 +112,7 @@ void DrawConfirmDialog(const RequestDetailViewModel& vm, Actions& actions) {
     ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 22));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
-    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, IM_COL32(16, 24, 40, 90));
+    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, color::kScrim);
     const bool shown = ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                                   ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
@@ -166,7 +166,7 @@ void DrawOutcome(const RequestDetailViewModel& vm, float width, Actions& actions
     if (vm.resolution_title.empty()) return;
     const float pad = 24.0f;
     const float inner = width - 2 * pad;
-    BeginCard("resolution", width, pad, color::kSuccessSoft, color::Rgb(171, 239, 198));
+    BeginCard("resolution", width, pad, color::kSuccessSoft, color::kSuccessBorder);
     Label(f.body_semibold, color::kSuccess, vm.resolution_title);
     hooks::RecordItem(vm.resolution_title, "resolution_title", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                       ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);

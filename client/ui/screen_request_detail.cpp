@@ -62,7 +62,7 @@ bool BeginPicker(const char* id, std::string_view hook_id, std::string_view hook
         dl->AddRect(ImVec2(cpos.x - 3, cpos.y - 3), ImVec2(cmax.x + 3, cmax.y + 3), color::kAccentRing, r + 3, 0, 3.0f);
         dl->AddRect(cpos, cmax, color::kAccent, r, 0, 1.5f);
     } else if (hovered) {
-        dl->AddRect(cpos, cmax, color::Rgb(152, 162, 179), r, 0, 1.0f);
+        dl->AddRect(cpos, cmax, color::kInputBorderHover, r, 0, 1.0f);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
     const ImVec2 c(cmax.x - 20, cpos.y + ch * 0.5f);

@@ -302,7 +302,7 @@ void DrawLinksCard(const RequestDetailViewModel& vm, float width, Actions& actio
     if (ws.merge_confirm) {
         VSpace(4);
         BeginCard("merge_confirm_card", inner, 14.0f, color::kWarningSoft, color::kWarningBorder);
-        Paragraph(f.small, color::Rgb(122, 46, 14), ws.merge_question, inner - 28);
+        Paragraph(f.small, color::kWarningStrong, ws.merge_question, inner - 28);
         VSpace(2);
         if (Button(ws.merge_busy ? "Merging\xE2\x80\xA6###merge_confirm" : "Merge###merge_confirm", ButtonKind::danger, ImVec2(0, 34),
                    !ws.merge_busy, ws.merge_busy))

@@ -29,9 +29,9 @@ void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float brand_w = 30 + 10 + MeasureText(f.h2, "Spoc").x;
         const ImVec2 mark(p.x + (card_w - brand_w) * 0.5f, p.y);
-        dl->AddRectFilled(mark, ImVec2(mark.x + 30, mark.y + 30), color::kAccent, 8.0f);
+        dl->AddRectFilled(mark, ImVec2(mark.x + 30, mark.y + 30), color::kAccentFill, 8.0f);
         const ImVec2 ss = MeasureText(f.h3, "S");
-        DrawTextAt(dl, f.h3, ImVec2(mark.x + (30 - ss.x) * 0.5f, mark.y + (30 - ss.y) * 0.5f), color::kSurface, "S");
+        DrawTextAt(dl, f.h3, ImVec2(mark.x + (30 - ss.x) * 0.5f, mark.y + (30 - ss.y) * 0.5f), color::kOnAccent, "S");
         DrawTextAt(dl, f.h2, ImVec2(mark.x + 40, mark.y + (30 - MeasureText(f.h2, "Spoc").y) * 0.5f), color::kText, "Spoc");
         ImGui::Dummy(ImVec2(card_w, 30));
         VSpace(14);

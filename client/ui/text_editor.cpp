@@ -12,6 +12,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "client/ui/glyph_bank.h"
+#include "client/ui/motion.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
@@ -418,20 +420,20 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
             float x1 = XOf(font, font_size, *text, l, std::min(sel_b, l.end));
             if (sel_b > l.end) x1 += font_size * 0.3f;  // the selection runs on past this line
             dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h),
-                              active ? color::kAccentRing : IM_COL32(0, 0, 0, 24));
+                              active ? color::kAccentRing : color::WithAlpha(color::kText, 24));
         }
+        glyphs::LogicalOrderScope logical;  // selection and caret x come from the stored order
         dl->AddText(font, font_size, ImVec2(origin.x, y + text_dy), o.read_only ? color::kTextSecondary : color::kText,
                     text->c_str() + l.begin, text->c_str() + l.end);
     }
     if (active && !o.read_only) {
-        const bool on = std::fmod(ImGui::GetTime() - st.blink_start, 1.2) < 0.8;
-        if (on) {
+        if (CaretVisible(ImGui::GetTime() - st.blink_start)) {
             const VisualLine& l = shown[static_cast<size_t>(caret_line)];
             const float x = origin.x + XOf(font, font_size, *text, l, st.caret);
             const float y = origin.y + static_cast<float>(caret_line) * line_h - st.scroll_y;
             dl->AddLine(ImVec2(x, y + 2), ImVec2(x, y + line_h - 2), color::kText, 1.5f);
         }
-        RequestAnimation();  // keep the caret blinking
+        if (!ReducedMotion()) RequestAnimation();  // keep the caret blinking (steady under reduced motion)
         result.caret_rect = ImRect(ImVec2(origin.x + XOf(font, font_size, *text, shown[static_cast<size_t>(caret_line)], st.caret),
                                           origin.y + static_cast<float>(caret_line) * line_h - st.scroll_y),
                                    ImVec2(0, 0));
@@ -443,7 +445,7 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
         const float t = st.scroll_y / max_scroll;
         const float x = bb.Max.x - 7;
         const float y0 = bb.Min.y + pad.y + (track - thumb) * t;
-        dl->AddRectFilled(ImVec2(x, y0), ImVec2(x + 4, y0 + thumb), IM_COL32(0, 0, 0, 60), 2.0f);
+        dl->AddRectFilled(ImVec2(x, y0), ImVec2(x + 4, y0 + thumb), color::WithAlpha(color::kText, 60), 2.0f);
     }
     dl->PopClipRect();
     result.active = active;

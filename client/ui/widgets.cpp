@@ -13,7 +13,9 @@
 #include <memory>
 #include <vector>
 
+#include "client/ui/glyph_bank.h"
 #include "client/ui/item_hooks.h"
+#include "client/ui/motion.h"
 #include "client/ui/text_editor.h"
 #include "client/ui/theme.h"
 #include "imgui_internal.h"
@@ -31,6 +33,7 @@ ActiveTextField g_text_field;
 
 void BeginWidgetsFrame() {
     g_animating = false;
+    ImGui::GetIO().ConfigInputTextCursorBlink = !ReducedMotion();  // ImGui's own caret (single-line fields)
     g_text_field = ActiveTextField{};
 }
 const ActiveTextField& CurrentTextField() { return g_text_field; }
@@ -144,7 +147,7 @@ void EndCard() {
     const ImVec2 max(frame->start.x + frame->width, std::max(bottom, frame->start.y + 2 * frame->padding));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     frame->splitter.SetCurrentChannel(dl, 0);
-    dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 2), IM_COL32(16, 24, 40, 10), 12.0f);
+    dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 2), color::Shadow(10), 12.0f);
     dl->AddRectFilled(min, max, frame->bg, 12.0f);
     dl->AddRect(min, max, frame->border, 12.0f, 0, 1.0f);
     frame->splitter.Merge(dl);
@@ -185,14 +188,14 @@ bool Button(const char* label, ButtonKind kind, ImVec2 size, bool enabled, bool 
     ImU32 bg = color::kSurface, fg = color::kText, border = color::kInputBorder;
     switch (kind) {
         case ButtonKind::primary:
-            bg = held ? color::kAccentPressed : hovered ? color::kAccentHover : color::kAccent;
-            fg = color::kSurface;
+            bg = held ? color::kAccentFillPressed : hovered ? color::kAccentFillHover : color::kAccentFill;
+            fg = color::kOnAccent;
             border = 0;
-            if (!enabled) bg = color::Rgb(199, 196, 245);
+            if (!enabled) bg = color::kAccentFillDisabled;
             break;
         case ButtonKind::danger:
-            bg = hovered ? color::Rgb(180, 35, 24) : color::kDanger;
-            fg = color::kSurface;
+            bg = hovered ? color::kDangerFillHover : color::kDangerFill;
+            fg = color::kOnAccent;
             border = 0;
             break;
         case ButtonKind::secondary:
@@ -207,7 +210,7 @@ bool Button(const char* label, ButtonKind kind, ImVec2 size, bool enabled, bool 
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + w, pos.y + h);
-    if (kind == ButtonKind::secondary) dl->AddRectFilled(ImVec2(pos.x, pos.y + 1), ImVec2(max.x, max.y + 1), IM_COL32(16, 24, 40, 12), 8.0f);
+    if (kind == ButtonKind::secondary) dl->AddRectFilled(ImVec2(pos.x, pos.y + 1), ImVec2(max.x, max.y + 1), color::Shadow(12), 8.0f);
     if (bg) dl->AddRectFilled(pos, max, bg, 8.0f);
     if (border) dl->AddRect(pos, max, border, 8.0f, 0, 1.0f);
     ImGui::RenderNavHighlight(ImRect(pos, max), id);
@@ -287,7 +290,7 @@ bool SegmentedControl(const char* id, const char* const* labels, int count, int*
         const bool on = *selected == i;
         const ImVec2 min(x, start.y + pad), max(x + size.x, start.y + pad + size.y);
         if (on) {
-            dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 1), IM_COL32(16, 24, 40, 18), 7.0f);
+            dl->AddRectFilled(ImVec2(min.x, min.y + 1), ImVec2(max.x, max.y + 1), color::Shadow(18), 7.0f);
             dl->AddRectFilled(min, max, color::kSurface, 7.0f);
         }
         const char* end = ImGui::FindRenderedTextEnd(labels[i]);
@@ -386,6 +389,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         }
     } else {
         ImGui::SetNextItemWidth(width);
+        glyphs::LogicalOrderScope logical;  // the caret maths work on the stored order
         result.edited = ImGui::InputTextWithHint(label, o.placeholder ? o.placeholder : "", value->data(),
                                                  value->capacity() + 1, flags, InputCallback, &ud);
     }
@@ -420,13 +424,13 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         DrawTextAt(dl, GetFonts().body, ImVec2(frame_pos.x + 12, frame_pos.y + 9), color::kPlaceholder, o.placeholder);
     const float r = ImGui::GetStyle().FrameRounding;
     if (result.active) {
-        dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), o.invalid ? IM_COL32(217, 45, 32, 50) : color::kAccentRing,
+        dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), o.invalid ? color::WithAlpha(color::kDanger, 50) : color::kAccentRing,
                     r + 3, 0, 3.0f);
         dl->AddRect(min, max, o.invalid ? color::kDanger : color::kAccent, r, 0, 1.5f);
     } else if (o.invalid) {
         dl->AddRect(min, max, color::kDanger, r, 0, 1.5f);
     } else if (hovered) {
-        dl->AddRect(min, max, color::Rgb(152, 162, 179), r, 0, 1.0f);
+        dl->AddRect(min, max, color::kInputBorderHover, r, 0, 1.0f);
     }
     return result;
 }
@@ -471,9 +475,8 @@ void Badge(std::string_view text, client::Tone tone) {
 }
 
 void DrawSpinner(ImDrawList* dl, ImVec2 c, float radius, float thickness, ImU32 col) {
-    RequestAnimation();
-    const float t = static_cast<float>(ImGui::GetTime());
-    const float start = t * 5.5f;
+    if (!ReducedMotion()) RequestAnimation();  // still: a fixed arc on its track
+    const float start = SpinnerAngle(ImGui::GetTime());
     const ImU32 track = (col & 0x00FFFFFF) | (static_cast<ImU32>(((col >> IM_COL32_A_SHIFT) & 0xFF) * 0.2f) << IM_COL32_A_SHIFT);
     dl->AddCircle(c, radius, track, 32, thickness);
     dl->PathArcTo(c, radius, start, start + IM_PI * 1.3f, 24);
@@ -487,12 +490,10 @@ void Spinner(float radius, float thickness, ImU32 col) {
 }
 
 void Skeleton(ImVec2 size, float rounding) {
-    RequestAnimation();
+    if (!ReducedMotion()) RequestAnimation();  // still: a solid placeholder
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (size.x < 0) size.x = ImGui::GetContentRegionAvail().x;
-    const float t = static_cast<float>(ImGui::GetTime());
-    const float pulse = 0.55f + 0.45f * (0.5f + 0.5f * std::sin(t * 3.2f));
-    const ImU32 col = IM_COL32(234, 236, 240, static_cast<int>(255 * pulse));
+    const ImU32 col = color::WithAlpha(color::kSkeleton, static_cast<int>(255 * SkeletonAlpha(ImGui::GetTime())));
     ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), col, rounding);
     ImGui::Dummy(size);
 }
@@ -534,10 +535,10 @@ void DrawStatusIcon(ImDrawList* dl, ImVec2 c, float r, NoticeKind kind) {
 }  // namespace
 
 bool Notice(const char* id, NoticeKind kind, std::string_view message, const char* action_label, float width) {
-    ImU32 bg = color::kDangerSoft, border = color::kDangerBorder, fg = color::Rgb(145, 32, 24);
-    if (kind == NoticeKind::warning) { bg = color::kWarningSoft; border = color::kWarningBorder; fg = color::Rgb(122, 46, 14); }
-    if (kind == NoticeKind::success) { bg = color::kSuccessSoft; border = color::Rgb(117, 224, 167); fg = color::Rgb(5, 96, 58); }
-    if (kind == NoticeKind::info) { bg = color::kInfoSoft; border = color::Rgb(178, 221, 255); fg = color::Rgb(24, 73, 169); }
+    ImU32 bg = color::kDangerSoft, border = color::kDangerBorder, fg = color::kDangerStrong;
+    if (kind == NoticeKind::warning) { bg = color::kWarningSoft; border = color::kWarningBorder; fg = color::kWarningStrong; }
+    if (kind == NoticeKind::success) { bg = color::kSuccessSoft; border = color::kSuccessBorder; fg = color::kSuccessStrong; }
+    if (kind == NoticeKind::info) { bg = color::kInfoSoft; border = color::kInfoBorder; fg = color::kInfoStrong; }
     const ImFont* font = GetFonts().body;
     float action_w = 0;
     if (action_label) {
@@ -608,11 +609,11 @@ void LoadingPanel(std::string_view message, float width) {
 bool StyledCheckbox(const char* label, bool* value) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 5.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, *value ? color::kAccent : color::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, *value ? color::kAccentHover : color::kSurfaceHover);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, *value ? color::kAccentPressed : color::kMutedSoft);
-    ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_Border, *value ? color::kAccent : color::kInputBorder);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, *value ? color::kAccentFill : color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, *value ? color::kAccentFillHover : color::kSurfaceHover);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, *value ? color::kAccentFillPressed : color::kMutedSoft);
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, color::kOnAccent);
+    ImGui::PushStyleColor(ImGuiCol_Border, *value ? color::kAccentFill : color::kInputBorder);
     const bool changed = ImGui::Checkbox(label, value);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopStyleColor(5);
@@ -647,7 +648,7 @@ bool Dropdown(const char* id, const char* hook_label, const std::vector<std::str
         dl->AddRect(ImVec2(pos.x - 3, pos.y - 3), ImVec2(max.x + 3, max.y + 3), color::kAccentRing, r + 3, 0, 3.0f);
         dl->AddRect(pos, max, color::kAccent, r, 0, 1.5f);
     } else if (hovered) {
-        dl->AddRect(pos, max, color::Rgb(152, 162, 179), r, 0, 1.0f);
+        dl->AddRect(pos, max, color::kInputBorderHover, r, 0, 1.0f);
     }
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 c(max.x - 16, pos.y + h * 0.5f);

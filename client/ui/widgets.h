@@ -83,9 +83,9 @@ bool Dropdown(const char* id, const char* hook_label, const std::vector<std::str
 void Badge(std::string_view text, client::Tone tone);            // pill with tinted background
 ImVec2 BadgeSize(std::string_view text);
 void DrawBadge(ImDrawList* dl, ImVec2 pos, std::string_view text, client::Tone tone);
-void Spinner(float radius, float thickness, ImU32 color);         // rotating arc; requests animation
+void Spinner(float radius, float thickness, ImU32 color);         // rotating arc (a still one under ReducedMotion())
 void DrawSpinner(ImDrawList* dl, ImVec2 center, float radius, float thickness, ImU32 color);
-void Skeleton(ImVec2 size, float rounding = 6.0f);               // pulsing placeholder block
+void Skeleton(ImVec2 size, float rounding = 6.0f);               // pulsing placeholder block (steady under ReducedMotion())
 void Avatar(std::string_view initials, float size, ImU32 bg, ImU32 fg);
 enum class NoticeKind { error, warning, success, info };
 bool Notice(const char* id, NoticeKind kind, std::string_view message, const char* action_label, float width); // true: action clicked

@@ -183,9 +183,11 @@ Result<Unit> QueueFilterParams(const httplib::Request& req, const User& caller, 
         else f->assignee = UserId(*id);
     }
     const std::string q = std::string(Trim(req.get_param_value("q")));
-    if (q.size() > limits::kMaxQueueSearch || !IsValidUtf8(q) || ContainsControlChars(q, false))
+    if (q.size() > limits::kMaxQueueSearch)
         return MakeError(ErrorCode::bad_request,
                          "'q' must be text of at most " + std::to_string(limits::kMaxQueueSearch) + " bytes.", "q");
+    if (std::string problem = PlainTextProblem(q, false, "'q'"); !problem.empty())
+        return MakeError(ErrorCode::bad_request, std::move(problem), "q");
     f->summary_contains = q;
     return Unit{};
 }

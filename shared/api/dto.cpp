@@ -552,8 +552,8 @@ Result<CommentBody> DecodeCommentBody(std::string_view body) {
         out.internal = r.Bool("internal");
         if (r.failed()) return r.error();
         if (out.body.empty()) return MakeError(ErrorCode::validation_failed, "Write a message first.", "body");
-        if (ContainsControlChars(out.body, true))
-            return MakeError(ErrorCode::validation_failed, "The message contains invalid characters.", "body");
+        if (std::string problem = PlainTextProblem(out.body, true, "The message"); !problem.empty())
+            return MakeError(ErrorCode::validation_failed, std::move(problem), "body");
         if (Utf8Length(out.body) > limits::kMaxComment)
             return MakeError(ErrorCode::validation_failed, "Keep the message under " + std::to_string(limits::kMaxComment + 1) + " characters.", "body");
         return out;
@@ -594,13 +594,13 @@ std::string EncodeRequestPatch(const RequestPatch& p) {
     return Dump(j);
 }
 
-// A public text that goes with one status move: trimmed; no control characters but newlines;
+// A public text that goes with one status move: trimmed; plain text (IsPlainText) with newlines;
 // at most `max_points` code points; "" when absent.
 static Result<std::string> ReadStatusText(Reader& r, const char* key, std::size_t max_points, const char* what) {
     std::string text(Trim(r.String(key, false, max_points * 4 + 64)));
     if (r.failed()) return r.error();
-    if (ContainsControlChars(text, true))
-        return MakeError(ErrorCode::validation_failed, std::string("The ") + what + " contains invalid characters.", key);
+    if (std::string problem = PlainTextProblem(text, true, std::string("The ") + what); !problem.empty())
+        return MakeError(ErrorCode::validation_failed, std::move(problem), key);
     if (Utf8Length(text) > max_points)
         return MakeError(ErrorCode::validation_failed,
                          std::string("Keep the ") + what + " under " + std::to_string(max_points + 1) + " characters.", key);

@@ -147,16 +147,16 @@ std::vector<std::string> FindUnknownPlaceholders(std::string_view body) {
 std::vector<FieldError> ValidateCannedResponse(const CannedResponse& canned) {
     std::vector<FieldError> problems;
     const std::string_view title = Trim(canned.title);
-    if (!IsValidUtf8(title) || ContainsControlChars(title, false))
-        problems.push_back({"title", "The title contains invalid characters."});
+    if (std::string problem = PlainTextProblem(title, false, "The title"); !problem.empty())
+        problems.push_back({"title", std::move(problem)});
     else if (title.empty())
         problems.push_back({"title", "Give the canned response a title."});
     else if (Utf8Length(title) > kMaxCannedTitle)
         problems.push_back({"title", "Keep the title to " + std::to_string(kMaxCannedTitle) + " characters."});
 
     const std::string_view body = Trim(canned.body);
-    if (!IsValidUtf8(body) || ContainsControlChars(body, true)) {
-        problems.push_back({"body", "The text contains invalid characters."});
+    if (std::string problem = PlainTextProblem(body, true, "The text"); !problem.empty()) {
+        problems.push_back({"body", std::move(problem)});
     } else if (body.empty()) {
         problems.push_back({"body", "Write the text of the response."});
     } else if (Utf8Length(body) > limits::kMaxComment) {

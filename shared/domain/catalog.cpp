@@ -154,6 +154,15 @@ static size_t DefaultMaxLength(const FieldDef& f) {
     return f.type == FieldType::long_text ? limits::kMaxLongText : limits::kMaxShortText;
 }
 
+// What is wrong with a text value holding `bad` (see FindForbiddenChar). C0 controls and DEL keep
+// the messages forms have always shown; the characters refused since then are named.
+static std::string FieldTextProblem(std::uint32_t bad, bool single_line) {
+    const bool c0 = bad < 0x20 || bad == 0x7F;
+    if (single_line && (c0 || bad == 0x2028 || bad == 0x2029)) return "Keep this to a single line.";
+    if (c0 || bad == kInvalidUtf8) return "The text contains invalid characters.";
+    return "The text can't contain " + DescribeForbiddenChar(bad) + ".";
+}
+
 std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* value, const CivilDate& today) {
     std::vector<FieldError> errors;
     const std::string key = "values." + field.key;
@@ -181,9 +190,8 @@ std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* va
         case FieldType::long_text: {
             if (value->kind != FormValue::Kind::text) { fail("Enter text."); break; }
             const std::string_view text = Trim(value->text);
-            if (!IsValidUtf8(text)) { fail("The text contains invalid characters."); break; }
-            if (ContainsControlChars(text, field.type == FieldType::long_text)) {
-                fail(field.type == FieldType::short_text ? "Keep this to a single line." : "The text contains invalid characters.");
+            if (const auto bad = FindForbiddenChar(text, field.type == FieldType::long_text)) {
+                fail(FieldTextProblem(*bad, field.type == FieldType::short_text));
                 break;
             }
             const size_t length = Utf8Length(text);
@@ -250,13 +258,13 @@ std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* va
 std::vector<FieldError> ValidateDraft(const CatalogItem& item, const RequestDraft& draft, const CivilDate& today) {
     std::vector<FieldError> errors;
     const std::string_view summary = Trim(draft.summary);
-    if (!IsValidUtf8(summary) || ContainsControlChars(summary, false))
-        errors.push_back({"summary", "Keep the summary to one line of plain text."});
+    if (std::string problem = PlainTextProblem(summary, false, "The summary"); !problem.empty())
+        errors.push_back({"summary", std::move(problem)});
     else if (Utf8Length(summary) > limits::kMaxSummary)
         errors.push_back({"summary", "Keep the summary under " + std::to_string(limits::kMaxSummary + 1) + " characters."});
     const std::string_view description = Trim(draft.description);
-    if (!IsValidUtf8(description) || ContainsControlChars(description, true))
-        errors.push_back({"description", "The description contains invalid characters."});
+    if (std::string problem = PlainTextProblem(description, true, "The description"); !problem.empty())
+        errors.push_back({"description", std::move(problem)});
     else if (Utf8Length(description) > limits::kMaxDescription)
         errors.push_back({"description", "Keep the description under " + std::to_string(limits::kMaxDescription + 1) + " characters."});
     if (draft.urgency && !item.ask_urgency)

@@ -127,27 +127,35 @@ void NormalizeArticleContent(ArticleContent& content) {
 
 std::vector<FieldError> ValidateArticleContent(const ArticleContent& c) {
     std::vector<FieldError> out;
-    auto bad_text = [](const std::string& s, bool newlines) { return !IsValidUtf8(s) || ContainsControlChars(s, newlines); };
+    std::string problem;
+    auto bad_text = [&problem](const std::string& s, bool newlines, std::string_view subject) {
+        problem = PlainTextProblem(s, newlines, subject);
+        return !problem.empty();
+    };
     if (c.title.empty()) out.push_back({"title", "Give the article a title."});
-    else if (bad_text(c.title, false)) out.push_back({"title", "The title contains characters that aren't allowed."});
+    else if (bad_text(c.title, false, "The title")) out.push_back({"title", problem});
     else if (Utf8Length(c.title) < 3) out.push_back({"title", "The title needs at least 3 characters."});
     else if (Utf8Length(c.title) > kMaxArticleTitle)
         out.push_back({"title", "Keep the title under " + std::to_string(kMaxArticleTitle) + " characters."});
 
     if (Trim(c.body).empty()) out.push_back({"body", "Write the article's text."});
-    else if (bad_text(c.body, true)) out.push_back({"body", "The text contains characters that aren't allowed."});
+    else if (bad_text(c.body, true, "The text")) out.push_back({"body", problem});
     else if (c.body.size() > kMaxArticleBody)
         out.push_back({"body", "The text is too long (at most " + std::to_string(kMaxArticleBody / 1000) + " KB)."});
 
-    if (bad_text(c.category, false)) out.push_back({"category", "The category contains characters that aren't allowed."});
+    if (bad_text(c.category, false, "The category")) out.push_back({"category", problem});
     else if (Utf8Length(c.category) > kMaxArticleCategory)
         out.push_back({"category", "Keep the category under " + std::to_string(kMaxArticleCategory) + " characters."});
 
     if (c.tags.size() > kMaxArticleTags)
         out.push_back({"tags", "Use at most " + std::to_string(kMaxArticleTags) + " tags."});
     for (const std::string& tag : c.tags) {
-        if (bad_text(tag, false) || tag.find(',') != std::string::npos) {
-            out.push_back({"tags", "Tags can't contain commas or control characters."});
+        if (tag.find(',') != std::string::npos) {
+            out.push_back({"tags", "Tags can't contain commas."});
+            break;
+        }
+        if (bad_text(tag, false, "Tags")) {
+            out.push_back({"tags", problem});
             break;
         }
         if (Utf8Length(tag) > kMaxArticleTag) {
@@ -163,8 +171,8 @@ std::vector<FieldError> ValidateArticleContent(const ArticleContent& c) {
 
 std::vector<FieldError> ValidateFeedback(const ArticleFeedback& f) {
     std::vector<FieldError> out;
-    if (!IsValidUtf8(f.comment) || ContainsControlChars(f.comment, true))
-        out.push_back({"comment", "The comment contains characters that aren't allowed."});
+    if (std::string problem = PlainTextProblem(f.comment, true, "The comment"); !problem.empty())
+        out.push_back({"comment", std::move(problem)});
     else if (Utf8Length(f.comment) > kMaxFeedbackComment)
         out.push_back({"comment", "Keep the comment under " + std::to_string(kMaxFeedbackComment) + " characters."});
     return out;
@@ -288,9 +296,8 @@ Result<ArticleFile> ParseArticleFile(std::string_view text, std::string_view fil
 Result<std::vector<std::pair<std::string, std::string>>> ParseSynonyms(std::string_view text) {
     if (text.size() > kMaxSynonymsText)
         return MakeError(ErrorCode::validation_failed, "The synonym list is too long.", "synonyms");
-    if (!IsValidUtf8(text) || ContainsControlChars(text, true))
-        return MakeError(ErrorCode::validation_failed, "The synonym list contains characters that aren't allowed.",
-                         "synonyms");
+    if (std::string problem = PlainTextProblem(text, true, "The synonym list"); !problem.empty())
+        return MakeError(ErrorCode::validation_failed, std::move(problem), "synonyms");
     std::vector<std::pair<std::string, std::string>> out;
     std::vector<std::string_view> lines = Lines(text);
     for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -1,31 +1,39 @@
 // UTF-8 and ASCII text helpers (see text.h).
 #include "shared/domain/text.h"
 
+#include <cstdio>
+
 namespace spoc {
 
 bool IsValidUtf8(std::string_view s) {
-    size_t i = 0;
-    const size_t n = s.size();
-    while (i < n) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) { ++i; continue; }
-        int len;
-        unsigned cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return false;
-        if (i + len > n) return false;
-        for (int k = 1; k < len; ++k) {
-            const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += len;
-    }
+    std::size_t i = 0;
+    while (i < s.size())
+        if (NextCodePoint(s, i) == kInvalidUtf8) return false;
     return true;
+}
+
+std::uint32_t NextCodePoint(std::string_view s, std::size_t& i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; return c; }
+    int len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else { ++i; return kInvalidUtf8; }
+    if (i + len > s.size()) { ++i; return kInvalidUtf8; }
+    for (int k = 1; k < len; ++k) {
+        const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) { ++i; return kInvalidUtf8; }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return kInvalidUtf8;
+    }
+    i += len;
+    return cp;
 }
 
 std::size_t Utf8Length(std::string_view s) {
@@ -47,16 +55,6 @@ std::string ToLowerAscii(std::string_view s) {
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
-}
-
-bool ContainsControlChars(std::string_view s, bool allow_newlines) {
-    for (char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (c == '\t') continue;
-        if (allow_newlines && (c == '\n' || c == '\r')) continue;
-        if (c < 0x20 || c == 0x7F) return true;
-    }
-    return false;
 }
 
 void AppendUtf8(std::string& out, std::uint32_t cp) {
@@ -87,6 +85,53 @@ bool ContainsFolded(std::string_view hay, std::string_view needle) {
         if (k == needle.size()) return true;
     }
     return false;
+}
+
+// [SECTION] Plain-text policy ------------------------------------------------------------------
+
+bool IsForbiddenChar(std::uint32_t cp, bool allow_newlines) {
+    if (cp < 0x20) return !(cp == '\t' || (allow_newlines && (cp == '\n' || cp == '\r')));
+    if (cp < 0x7F) return false;
+    if (cp <= 0x9F) return true;                                      // DEL and the C1 controls
+    if (cp < 0x2028) return false;                                    // fast path: most letters
+    if (cp <= 0x202E) return true;                                    // U+2028/2029, embeddings, overrides
+    if (cp >= 0x2066 && cp <= 0x2069) return true;                    // isolates
+    if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;                    // noncharacters
+    if ((cp & 0xFFFE) == 0xFFFE) return true;                         // U+xxFFFE / U+xxFFFF
+    return cp == 0xFEFF || cp > 0x10FFFF;                             // BOM / not a code point
+}
+
+std::optional<std::uint32_t> FindForbiddenChar(std::string_view s, bool allow_newlines) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7F) { ++i; continue; }  // printable ASCII
+        const std::uint32_t cp = NextCodePoint(s, i);
+        if (cp == kInvalidUtf8 || IsForbiddenChar(cp, allow_newlines)) return cp;
+    }
+    return std::nullopt;
+}
+
+bool IsPlainText(std::string_view s, bool allow_newlines) { return !FindForbiddenChar(s, allow_newlines); }
+
+std::string DescribeForbiddenChar(std::uint32_t cp) {
+    if (cp == kInvalidUtf8) return "invalid UTF-8 byte sequences";
+    if (cp == '\n' || cp == '\r') return "line breaks";
+    char code[16];
+    std::snprintf(code, sizeof code, " (U+%04X)", static_cast<unsigned>(cp));
+    const char* what = "noncharacters";
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) what = "control characters";
+    else if (cp == 0x2028 || cp == 0x2029) what = "line or paragraph separators";
+    else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) what = "text-direction overrides";
+    else if (cp == 0xFEFF) what = "byte order marks";
+    else if (!IsForbiddenChar(cp, true)) what = "the character";
+    return what + std::string(code);
+}
+
+std::string PlainTextProblem(std::string_view s, bool allow_newlines, std::string_view subject) {
+    const std::optional<std::uint32_t> bad = FindForbiddenChar(s, allow_newlines);
+    if (!bad) return {};
+    return std::string(subject) + " can't contain " + DescribeForbiddenChar(*bad) + ".";
 }
 
 }  // namespace spoc

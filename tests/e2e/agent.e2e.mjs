@@ -4,7 +4,7 @@
 // reply and the status change arrive live and never the note; root opening the same request
 // shows up on ava's screen as "Spoc Admin is viewing"; then ava sorts, searches, bulk-changes and
 // drives her queue from the keyboard. Real server, SQLite, Chromium, input events.
-import { journey, SpocPage, assert } from './harness.mjs';
+import { journey, SpocPage, assert, fileRequest } from './harness.mjs';
 
 const SUMMARY = 'Docking station flickers on the second monitor';
 const REPLY = 'Thanks Emma, a replacement dock is on its way to you today.';
@@ -20,22 +20,6 @@ async function appears(sp, what, timeout = 10000) {
     await sleep(25);
   }
   throw new Error(`${what} did not appear within ${timeout} ms`);
-}
-
-// Files a request from emma's own page (her session cookie, her CSRF token), as the form would.
-async function fileRequest(sp, summary) {
-  return sp.page.evaluate(async (text) => {
-    const me = await (await fetch('/api/v1/me')).json();
-    const catalog = await (await fetch('/api/v1/catalog')).json();
-    const laptop = catalog.items.find((it) => it.title === 'New laptop');
-    const values = { reason: 'additional', model: 'standard_14', keyboard_layout: 'uk', cost_centre: 'CC-4410' };
-    const res = await fetch('/api/v1/requests', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-      body: JSON.stringify({ catalog_item_id: laptop.id, summary: text, values }),
-    });
-    return { status: res.status, body: await res.json() };
-  }, summary);
 }
 
 await journey('agent journey', async ({ server, browser, step }) => {

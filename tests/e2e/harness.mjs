@@ -240,4 +240,21 @@ export async function journey(name, fn) {
   }
 }
 
+// Files a "New laptop" request from the signed-in page (its session cookie and CSRF token), as
+// the form would; returns { status, body }.
+export async function fileRequest(sp, summary) {
+  return sp.page.evaluate(async (text) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const catalog = await (await fetch('/api/v1/catalog')).json();
+    const laptop = catalog.items.find((it) => it.title === 'New laptop');
+    const values = { reason: 'additional', model: 'standard_14', keyboard_layout: 'uk', cost_centre: 'CC-4410' };
+    const res = await fetch('/api/v1/requests', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: JSON.stringify({ catalog_item_id: laptop.id, summary: text, values }),
+    });
+    return { status: res.status, body: await res.json() };
+  }, summary);
+}
+
 export function assert(cond, message) { if (!cond) throw new Error(`assertion failed: ${message}`); }
