@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "client/platform/a11y.h"
 #include "client/platform/platform.h"
 #include "client/platform/text_proxy.h"
 #include "client/ui/glyph_bank.h"
@@ -320,7 +321,7 @@ void SyncCanvasSize() {
     const float zoom = ReadZoom();
     if (zoom != p.zoom) {
         p.zoom = zoom;
-        if (p.e2e) ui::hooks::SetPixelScale(zoom);
+        ui::hooks::SetPixelScale(zoom);
         MarkDirty();
     }
     ratio *= zoom;  // fonts are rasterized for device pixels per ImGui unit
@@ -460,7 +461,7 @@ bool TryLoadFonts() {
     float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
     if (!(ratio > 0.25f)) ratio = 1.0f;
     p.zoom = ReadZoom();
-    if (p.e2e) ui::hooks::SetPixelScale(p.zoom);
+    ui::hooks::SetPixelScale(p.zoom);
     ratio *= p.zoom;
     if (!ui::BuildFonts(p.fonts, ratio)) {
         Fail("Spoc couldn't read its fonts. Reload the page to try again.");
@@ -539,6 +540,7 @@ void RenderFrame() {
     io.DisplayFramebufferScale = ImVec2(ScaleX(), ScaleY());
     if (!p.mouse_inside) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // the backend's fallback reports device pixels
     ImGui::NewFrame();
+    ApplyA11yRequests();
 
     FrameContext ctx;
     ctx.now_ms = spoc_js_now();
@@ -559,6 +561,7 @@ void RenderFrame() {
     p.animating = result.animating;
     p.text_active = io.WantTextInput;
     UpdateTextProxy();
+    UpdateA11yMirror();
     if (!result.title.empty() && result.title != p.title) {
         p.title = result.title;
         spoc_js_set_title(p.title.c_str());
@@ -645,10 +648,9 @@ void Run(AppCallbacks callbacks) {
     io.SetClipboardTextFn = SetClipboard;
     io.ClipboardUserData = nullptr;
 
-    if (p.e2e) {
-        ui::hooks::Enable(ImGui::GetCurrentContext());
-        ui::hooks::SetPixelScale(p.zoom);  // CSS px per ImGui unit (updated with the zoom)
-    }
+    // The item hooks feed the screen-reader mirror (and window.spoc.e2e with ?e2e=1).
+    ui::hooks::Enable(ImGui::GetCurrentContext());
+    ui::hooks::SetPixelScale(p.zoom);  // CSS px per ImGui unit (updated with the zoom)
     spoc_js_install(p.e2e ? 1 : 0);
     p.gl_ready = true;
     emscripten_set_main_loop_arg(Tick, nullptr, 0, true);

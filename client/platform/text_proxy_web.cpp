@@ -16,7 +16,7 @@
 #include "imgui.h"
 
 // kind: 0 text, 1 password, 2 decimal, 3 date; multiline uses the textarea.
-EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* autocomplete, float x, float y, float h), {
+EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* autocomplete, const char* label, float x, float y, float h), {
     var P = Module.spocTextProxy;
     if (!P) {
         P = Module.spocTextProxy = { current: null };
@@ -81,10 +81,14 @@ EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* 
         Module['canvas'].addEventListener('mousedown', function(e) { if (P.current) e.preventDefault(); });
     }
     if (!want) {
-        if (P.current) { P.current.value = ""; P.current.blur(); P.current = null; }
+        if (P.current) { P.current.value = ""; P.current.setAttribute('aria-hidden', 'true'); P.current.blur(); P.current = null; }
         return;
     }
     var el = multiline ? P.area : P.input;
+    // While it has the focus, the proxy is the field for screen readers: named like it.
+    var name = UTF8ToString(label);
+    if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+    el.removeAttribute('aria-hidden');
     if (!multiline) {
         var type = kind === 1 ? 'password' : 'text';
         if (el.type !== type) el.type = type;
@@ -96,7 +100,7 @@ EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* 
     if (el.style.top !== top) el.style.top = top;
     if (el.style.height !== height) el.style.height = height;
     if (P.current !== el || document.activeElement !== el) {
-        if (P.current && P.current !== el) { P.current.value = ""; P.current.blur(); }
+        if (P.current && P.current !== el) { P.current.value = ""; P.current.setAttribute('aria-hidden', 'true'); P.current.blur(); }
         P.current = el;
         el.value = "";
         el.focus({ preventScroll: true });
@@ -161,7 +165,7 @@ void UpdateTextProxy() {
     if (f.active) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "%d|%d|%.0f|%.0f|%.0f|", f.multiline ? 1 : 0, kind, f.x, f.y, f.h);
-        key = buf + f.autocomplete;
+        key = buf + f.autocomplete + "|" + f.label;
     }
     // Unchanged and (while active) still focused: nothing to do. A click elsewhere on the page or
     // a switch of tabs can take the focus away, so an active proxy is checked every frame.
@@ -169,7 +173,8 @@ void UpdateTextProxy() {
     g_state = key;
     g_on = f.active;
     const float z = Zoom();  // ImGui units to CSS px
-    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.x * z, f.y * z, f.h * z);
+    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.label.c_str(), f.x * z, f.y * z,
+                       f.h * z);
 }
 
 }  // namespace spoc::platform

@@ -64,6 +64,8 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
     const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("Spoc##root", nullptr, root_flags);
+    // Keyboard-only users never click: without a focused window, Tab and the arrows would do nothing.
+    if (GImGui->NavWindow == nullptr) ImGui::SetWindowFocus();
 
     if (show_startup) {
         DrawStartup(startup, ui, actions);
@@ -425,6 +427,7 @@ void DrawToasts(const std::vector<Toast>& toasts, Actions& actions) {
         dl->AddRectFilled(min, max, t.is_error ? color::kToastError : color::kToast, 10.0f);
         dl->AddCircleFilled(ImVec2(min.x + 20, min.y + size.y * 0.5f), 4.0f, t.is_error ? color::kToastErrorDot : color::kToastDot);
         DrawTextAt(dl, f.body, ImVec2(min.x + 34, min.y + 14), color::kToastText, t.text, max_w - 56);
+        hooks::RecordText(t.text, t.is_error ? "alert" : "status", 0, min.x, min.y, max.x, max.y);
     }
     ImGui::End();
 }

@@ -3,6 +3,7 @@
 // Recording starts at NewFrame and is published at EndFrame, so readers always see a whole frame.
 #include "client/ui/item_hooks.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <unordered_map>
@@ -58,7 +59,10 @@ void OnEndFrame(ImGuiContext* ctx, ImGuiContextHook*) {
     if (!r.enabled) return;
     r.last.clear();
     for (HookedItem& item : r.current) {
-        if (item.id.empty() && item.label.empty()) continue;
+        // Widgets without a name stay (scrolled-out ones: ImGui names an item only when it is
+        // drawn, and keyboard navigation may already be on it); nameless text does not.
+        if (item.id.empty() && item.label.empty() && !item.widget) continue;
+        if (item.role.empty()) item.role = item.widget ? "button" : "text";
         item.active = item.widget && item.imgui_id == ctx->ActiveId;
         item.focused = item.widget && item.imgui_id == ctx->NavId && ctx->NavId != 0;
         r.last.push_back(std::move(item));
@@ -144,6 +148,22 @@ void AnnotateItem(unsigned int imgui_id, std::string_view label, std::string_vie
     }
 }
 
+void SetLastItemRole(std::string_view role) {
+    Recorder& r = R();
+    if (!r.enabled || GImGui == nullptr) return;
+    if (HookedItem* item = Lookup(GImGui->LastItemData.ID)) item->role = std::string(role);
+}
+
+void RecordText(std::string_view text, std::string_view role, int level, float x0, float y0, float x1, float y1) {
+    Recorder& r = R();
+    if (!r.enabled || GImGui == nullptr || text.empty()) return;
+    RecordItem(text, "", x0, y0, x1, y1);
+    HookedItem& item = r.current.back();
+    item.role = std::string(role);
+    item.level = level;
+    item.text_only = true;
+}
+
 void RecordItem(std::string_view label, std::string_view id, float x0, float y0, float x1, float y1) {
     Recorder& r = R();
     if (!r.enabled || GImGui == nullptr) return;
@@ -181,6 +201,7 @@ std::string LastFrameItemsJson() {
     char buf[200];
     bool first = true;
     for (const HookedItem& item : R().last) {
+        if (item.text_only || (item.id.empty() && item.label.empty())) continue;
         if (!first) out.push_back(',');
         first = false;
         out += "{\"label\":";
@@ -199,12 +220,74 @@ std::string LastFrameItemsJson() {
     return out;
 }
 
+std::string LastFrameSemanticsJson() {
+    std::string out = "[";
+    char buf[160];
+    bool first = true;
+    std::unordered_map<std::string, int> seen;  // keys for text items: text + occurrence
+    int heading = 0;                             // the last heading's level: levels go down one at a time
+    for (const HookedItem& item : R().last) {
+        // Scrolled out of view: widgets stay in the mirror (a screen reader reads the whole page,
+        // and Tab may focus them before they scroll in); plain text does not.
+        if (!item.visible && (item.text_only || item.full_w <= 0 || item.full_h <= 0)) continue;
+        std::string name = item.label.empty() ? item.id : item.label;
+        if (name.empty()) continue;
+        if (item.label.empty())  // "clear_search" -> "clear search"
+            for (char& c : name)
+                if (c == '_') c = ' ';
+        std::string key;
+        if (item.text_only) {  // built by appends: GCC 12 warns (-Wrestrict, falsely) on operator+ chains
+            key = "t";
+            key += std::to_string(seen[name]++);
+            key.push_back(':');
+            key.append(name, 0, 40);
+        } else {
+            key = "w";
+            key += std::to_string(item.imgui_id);
+        }
+        if (!first) out.push_back(',');
+        first = false;
+        out.push_back('[');
+        AppendJsonString(&out, key);
+        out.push_back(',');
+        AppendJsonString(&out, item.role.empty() ? "text" : item.role);
+        out.push_back(',');
+        AppendJsonString(&out, name);
+        int level = item.level;
+        if (item.role == "heading") heading = level = std::min(level, heading + 1);
+        const int flags = (item.checked ? 1 : 0) | (item.disabled ? 2 : 0) | (item.focused ? 4 : 0) | (item.active ? 8 : 0);
+        if (item.visible)
+            std::snprintf(buf, sizeof buf, ",%d,%.0f,%.0f,%.0f,%.0f,%d]", level, item.x, item.y, item.w, item.h, flags);
+        else
+            std::snprintf(buf, sizeof buf, ",%d,%.0f,%.0f,%.0f,%.0f,%d]", level, item.full_x, item.full_y, item.full_w,
+                          item.full_h, flags);
+        out += buf;
+    }
+    out.push_back(']');
+    return out;
+}
+
+unsigned int LastFrameFocusedId() {
+    for (const HookedItem& item : R().last)
+        if (item.widget && (item.active || item.focused)) return item.imgui_id;
+    return 0;
+}
+
+bool FindLastFrameItem(unsigned int imgui_id, HookedItem* out) {
+    for (const HookedItem& item : R().last)
+        if (item.imgui_id == imgui_id && item.widget) {
+            *out = item;
+            return true;
+        }
+    return false;
+}
+
 }  // namespace spoc::ui::hooks
 
 // ---- The hooks imgui.cpp calls (signatures from imgui_internal.h, Dear ImGui 1.90.1) ---------
 using spoc::ui::hooks::HookedItem;
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item_data) {
     auto& r = spoc::ui::hooks::R();
     if (!r.enabled || id == 0) return;
     ImRect clipped = bb;
@@ -224,6 +307,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     item->h = visible ? clipped.GetHeight() * s : 0.0f;
     item->visible = visible;
     item->widget = true;
+    item->disabled = item_data != nullptr && (item_data->InFlags & ImGuiItemFlags_Disabled) != 0;
+    item->window_id = ctx->CurrentWindow != nullptr ? ctx->CurrentWindow->ID : 0;
     item->full_x = bb.Min.x * s;
     item->full_y = bb.Min.y * s;
     item->full_w = bb.GetWidth() * s;
@@ -240,6 +325,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     spoc::ui::hooks::SplitLabel(label, &item->label, &item->id);
     item->checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
     item->inputable = (flags & ImGuiItemStatusFlags_Inputable) != 0;
+    if (item->inputable) item->role = "textbox";
+    else if (flags & ImGuiItemStatusFlags_Checkable) item->role = "checkbox";
+    else if (flags & ImGuiItemStatusFlags_Openable) item->role = "combobox";
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

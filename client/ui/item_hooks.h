@@ -23,6 +23,12 @@ struct HookedItem {
     bool focused = false;      // keyboard navigation's current item
     bool widget = false;       // an ImGui item (button, input, ...); false for captions recorded with RecordItem
     float full_x = 0, full_y = 0, full_w = 0, full_h = 0; // unclipped rectangle, CSS px (overflow checks)
+    // Semantics for the screen-reader mirror (a11y_web.cpp):
+    std::string role;          // button, link, tab, checkbox, combobox, textbox, heading, text, status
+    int level = 0;             // headings: 1..3
+    bool disabled = false;
+    bool text_only = false;    // text recorded for the mirror only (not in the e2e item list)
+    unsigned int window_id = 0; // ImGuiID of the window holding a widget (focus requests)
 };
 
 void Enable(ImGuiContext* ctx);                   // switch hooks on for ctx and start recording frames
@@ -32,9 +38,18 @@ void SetPixelScale(float css_per_imgui_unit);     // multiply ImGui coordinates 
 void AnnotateLastItem(std::string_view label);    // semantic label for the last item (inputs drawn with "##id")
 void AnnotateItem(unsigned int imgui_id, std::string_view label, std::string_view id = {}); // same, for an item recorded earlier this frame (widgets without an ItemInfo hook, e.g. combos, also get `id`)
 void RecordItem(std::string_view label, std::string_view id, float x0, float y0, float x1, float y1); // a non-interactive item (group captions), ImGui coordinates
+void SetLastItemRole(std::string_view role);      // e.g. "link", "tab" for the widget just drawn (default from its kind)
+// Text on screen for the screen-reader mirror: role "heading" (level 1..3), "text" or "status"
+// (announced when it appears). Not part of LastFrameItemsJson (the e2e list).
+void RecordText(std::string_view text, std::string_view role, int level, float x0, float y0, float x1, float y1);
 const std::vector<HookedItem>& LastFrameItems();  // items of the last completed frame, submission order
 const HookedItem* FindItem(std::string_view id_or_label); // first visible item whose id, then label, matches
 int RecordedFrames();                             // completed frames recorded since Enable()
 std::string LastFrameItemsJson();                 // [{"label","id","x","y","w","h","visible","checked","active","focused","widget","full":[x,y,w,h]}...]
+// Everything the mirror shows, in reading order: [[key,role,name,level,x,y,w,h,flags]...], flags bit 0
+// checked, 1 disabled, 2 focused, 3 active. Visible items only.
+std::string LastFrameSemanticsJson();
+bool FindLastFrameItem(unsigned int imgui_id, HookedItem* out);  // a widget of the last frame by ImGui id
+unsigned int LastFrameFocusedId();                // the keyboard's item (nav focus or the active item), 0 if none
 
 }  // namespace spoc::ui::hooks

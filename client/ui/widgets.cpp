@@ -46,12 +46,24 @@ ImVec2 MeasureText(const ImFont* font, std::string_view text, float wrap_width) 
     return font->CalcTextSizeA(Px(font), FLT_MAX, wrap_width, text.data(), text.data() + text.size());
 }
 
+namespace {
+// Text for the screen-reader mirror: page and card titles (the heading fonts) become headings.
+void RecordLastText(const ImFont* font, std::string_view text) {
+    if (!hooks::IsEnabled()) return;
+    const Fonts& f = GetFonts();
+    const int level = font == f.h1 ? 1 : font == f.h2 ? 2 : font == f.h3 ? 3 : 0;
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    hooks::RecordText(text, level ? "heading" : "text", level, min.x, min.y, max.x, max.y);
+}
+}  // namespace
+
 void Label(const ImFont* font, ImU32 color, std::string_view text) {
     ImGui::PushFont(const_cast<ImFont*>(font));
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    RecordLastText(font, text);
 }
 
 void Paragraph(const ImFont* font, ImU32 color, std::string_view text, float width) {
@@ -62,6 +74,7 @@ void Paragraph(const ImFont* font, ImU32 color, std::string_view text, float wid
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    RecordLastText(font, text);
 }
 
 void DrawTextAt(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width) {
@@ -99,6 +112,7 @@ void TextEllipsis(const ImFont* font, ImU32 color, std::string_view text, float 
     const float h = Px(font) * 1.2f;
     DrawTextClipped(ImGui::GetWindowDrawList(), font, pos, color, text, max_width);
     ImGui::Dummy(ImVec2(std::min(max_width, MeasureText(font, text).x), h));
+    RecordLastText(font, text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,6 +246,7 @@ bool LinkButton(const char* label, const ImFont* font, ImU32 col) {
     const ImVec2 size = MeasureText(font, text);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(1.0f, size.x), size.y));
+    hooks::SetLastItemRole("link");
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 c = col ? col : (hovered ? color::kAccentHover : color::kAccent);
@@ -252,6 +267,7 @@ bool NavTab(const char* label, bool active, float height, float pad) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float w = size.x + 2 * pad;
     const bool pressed = ImGui::InvisibleButton(label, ImVec2(w, height));
+    hooks::SetLastItemRole(active ? "link-current" : "link");
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered && !active) dl->AddRectFilled(ImVec2(pos.x, pos.y + 12), ImVec2(pos.x + w, pos.y + height - 12), color::kMutedSoft, 6.0f);
@@ -406,6 +422,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         g_text_field.password = o.password;
         g_text_field.filter = o.filter;
         g_text_field.autocomplete = o.autocomplete ? o.autocomplete : "off";
+        g_text_field.label = o.hook_label ? o.hook_label : std::string(label, ImGui::FindRenderedTextEnd(label));
         if (!o.multiline) {  // ImGui's InputText reports its caret for input methods
             const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
             g_text_field.x = ime.WantVisible ? ime.InputPos.x : ImGui::GetItemRectMin().x;

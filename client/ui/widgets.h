@@ -71,6 +71,7 @@ struct ActiveTextField {
     bool password = false;
     CharFilter filter = CharFilter::none;  // decimal / date: numeric phone keyboards
     std::string autocomplete;              // "username" / "current-password" / "off"
+    std::string label;                     // the field's name, for screen readers on the text proxy
     float x = 0, y = 0, h = 0;             // caret position (CSS px), where composition windows open
 };
 const ActiveTextField& CurrentTextField();   // reset at BeginWidgetsFrame, set by TextInput while active
