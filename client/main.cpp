@@ -19,6 +19,10 @@ public:
     void CopyText(const std::string& text) override { spoc::platform::CopyText(text); }
     std::string NewIdempotencyKey() override { return spoc::platform::RandomHex(16); }
     void OpenUrl(const std::string& url) override { spoc::platform::OpenUrl(url); }
+    void SetLanguage(const std::string& code) override {
+        spoc::i18n::Lang lang;
+        if (spoc::i18n::ParseLang(code, &lang)) spoc::platform::ChooseLanguage(lang, /*remember=*/true);
+    }
 };
 
 struct Client {

@@ -54,6 +54,9 @@ if(SPOC_CLIENT_TESTS)
   add_test(NAME client_headless COMMAND client_tests)
 endif()
 
+# Message catalogs: fresh template, every language complete, no UI string around the catalog.
+add_test(NAME i18n_catalogs COMMAND node ${CMAKE_SOURCE_DIR}/tests/i18n/check.mjs WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
 # End-to-end journeys in headless Chromium against the real server and the wasm client (build/web,
 # assembled by scripts/build after the wasm build).
 if(SPOC_WEB_DIR)

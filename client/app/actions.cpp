@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
 
@@ -66,8 +67,19 @@ void Actions::Navigate(const Route& route) {
     MarkStaleOnEnter(m_state, route);
 }
 
+void Actions::ChooseLanguage(i18n::Lang lang) {
+    const std::string code(i18n::LangCode(lang));
+    m_host.SetLanguage(code);
+    if (m_state.session == SessionPhase::signed_in) m_effects.SaveLanguage(code);
+}
+
 void Actions::Sync(const Clock& clock) {
     m_clock = clock;
+    if (m_state.shown_lang != i18n::CurrentLang()) {  // the catalog's texts come in the reader's language
+        m_state.shown_lang = i18n::CurrentLang();
+        m_state.catalog = {};
+        m_state.items.clear();
+    }
     for (Toast& toast : m_state.toasts)
         if (toast.expires_at == 0) toast.expires_at = clock.now + (toast.is_error ? 6000 : 3500);
     m_state.toasts.erase(std::remove_if(m_state.toasts.begin(), m_state.toasts.end(),
@@ -238,7 +250,7 @@ void Actions::SignIn() {
     SignInState& form = m_state.sign_in;
     if (form.in_flight) return;
     if (Trim(form.username).empty() || form.password.empty()) {
-        form.error = MakeError(ErrorCode::validation_failed, "Enter your username and password.",
+        form.error = MakeError(ErrorCode::validation_failed, i18n::tr("Enter your username and password."),
                                Trim(form.username).empty() ? "username" : "password");
         return;
     }

@@ -29,6 +29,7 @@ public:
     void EditSignInPassword(std::string value);
     void SignIn();                                    // no-op while in flight; inline error if empty
     void SignOut();
+    void ChooseLanguage(i18n::Lang lang);             // the language menu: this browser, and the account if signed in
 
     // ---- Catalog
     void SetSearch(std::string query);

@@ -3,11 +3,15 @@
 #include <algorithm>
 
 #include "client/app/actions.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/lifecycle.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
+
+using i18n::Plural;
+using i18n::tr;
 
 void Actions::SetQueueView(const std::string& view) {
     if (!IsQueueViewName(view)) return;
@@ -185,8 +189,10 @@ void SendBulk(AppState& state, Effects& effects, api::RequestPatch patch) {
     QueueState& q = state.queue;
     if (q.selected.empty() || q.bulk_in_flight || !state.me || !IsStaff(state.me->user.role)) return;
     if (q.selected.size() > limits::kMaxBulkIds) {
+        const long most = static_cast<long>(limits::kMaxBulkIds);
         q.bulk_error = MakeError(ErrorCode::validation_failed,
-                                 "Tick at most " + std::to_string(limits::kMaxBulkIds) + " requests for one change.", "ids");
+                                 Plural("Tick at most {0} request for one change.", "Tick at most {0} requests for one change.", most),
+                                 "ids");
         return;
     }
     std::vector<RequestId> ids;
@@ -294,7 +300,7 @@ void Actions::ReapplyChange(RequestId id) {
     if (!patch.status && !patch.assignee && !patch.group_id && !patch.impact && !patch.urgency) {
         w->second.rejected.reset();
         w->second.error.reset();
-        AddToast(&m_state, "Nothing to apply: the request already has that change.");
+        AddToast(&m_state, tr("Nothing to apply: the request already has that change."));
         return;
     }
     m_effects.UpdateRequest(id, patch);

@@ -9,10 +9,14 @@
 #include "client/app/effects_internal.h"
 #include "shared/api/routes.h"
 #include "shared/api/workspace_dto.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::client {
 
 using namespace effects_internal;  // ErrorFromResponse, LoadInto
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::tr;
 
 void Effects::LoadQueueBlock(const std::string& query, int block) {
     QueueState& q = m_state.queue;
@@ -83,7 +87,7 @@ void Effects::UpdateRequest(RequestId id, api::RequestPatch patch) {
                        m_state.queue.stale = true;
                        m_state.requests.stale = true;
                        m_state.open_requests.stale = true;
-                       AddToast(&m_state, "Request updated.");
+                       AddToast(&m_state, tr("Request updated."));
                        return;
                    }
                    w.error = ErrorFromResponse(status, body);
@@ -133,12 +137,13 @@ void Effects::BulkUpdate(std::vector<RequestId> ids, api::RequestPatch patch) {
                        }
                        const int failed = static_cast<int>(result->results.size()) - ok;
                        if (failed == 0) {
-                           AddToast(&m_state, std::to_string(ok) + (ok == 1 ? " request updated." : " requests updated."));
+                           AddToast(&m_state, i18n::Plural("{0} request updated.", "{0} requests updated.", ok));
                        } else {
                            // The ones that failed stay ticked, so the agent sees which.
+                           // TRANSLATORS: a bulk change: {0} requests were updated, {1} were not; {2} is the first
+                           // failure, "#42: " and the reason.
                            q.bulk_error = MakeError(ErrorCode::validation_failed,
-                                                    std::to_string(ok) + " updated, " + std::to_string(failed) +
-                                                        " not: " + first_failure);
+                                                    Format(tr("{0} updated, {1} not: {2}"), {FormatInt(ok), FormatInt(failed), first_failure}));
                        }
                        return;
                    }
@@ -171,12 +176,13 @@ void Effects::SetAvailability(bool available) {
                        a.self.data = std::move(*self);
                        a.self.has_data = true;
                        a.self.load = Load::ready;
-                       AddToast(&m_state, available ? "You're available: new requests can be assigned to you."
-                                                    : "You're away: auto-assignment skips you.");
+                       AddToast(&m_state, available ? tr("You're available: new requests can be assigned to you.")
+                                                    : tr("You're away: auto-assignment skips you."));
                        return;
                    }
                    a.availability_error = self.error();
-                   AddToast(&m_state, "Couldn't change your availability: " + self.error().message, true);
+                   // TRANSLATORS: {0} is the reason, a whole sentence.
+                   AddToast(&m_state, Format(tr("Couldn't change your availability: {0}"), {self.error().message}), true);
                    if (status == 401) OnUnauthenticated();
                });
 }

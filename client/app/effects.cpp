@@ -8,8 +8,11 @@
 #include "client/app/actions.h"
 #include "client/app/effects_internal.h"
 #include "shared/api/routes.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::client {
+
+using i18n::tr;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Helpers
@@ -36,6 +39,8 @@ net::HttpRequest Effects::MakeRequest(const char* method, std::string path, std:
     request.headers.emplace_back("Accept", "application/json");
     if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
     if (m_state.me && request.method != "GET") request.headers.emplace_back(routes::kCsrfHeader, m_state.me->csrf_token);
+    // Server texts (errors, the catalog) come back in the language on screen.
+    request.headers.emplace_back("Accept-Language", std::string(i18n::LangCode(i18n::CurrentLang())));
     return request;
 }
 
@@ -53,7 +58,7 @@ void Effects::OnUnauthenticated() {
         signin.screen = Screen::signin;
         ShowRoute(m_state, m_host, signin, /*replace=*/true);
     }
-    if (expired) AddToast(&m_state, "Your session has ended. Sign in again to continue.", true);
+    if (expired) AddToast(&m_state, tr("Your session has ended. Sign in again to continue."), true);
 }
 
 void Effects::CheckSession() {
@@ -68,6 +73,7 @@ void Effects::CheckSession() {
                 m_state.me = std::move(me.value());
                 m_state.session = SessionPhase::signed_in;
                 m_state.data_owner = m_state.me->user.username;
+                AdoptAccountLanguage();
                 if (m_state.route.screen == Screen::signin) {
                     ShowRoute(m_state, m_host, m_state.after_sign_in.value_or(Route{}), true);
                     m_state.after_sign_in.reset();
@@ -108,6 +114,7 @@ void Effects::SignIn() {
             m_state.me = std::move(me.value());
             m_state.data_owner = m_state.me->user.username;
             m_state.session = SessionPhase::signed_in;
+            AdoptAccountLanguage();
             form.password.clear();
             form.error.reset();
             ShowRoute(m_state, m_host, m_state.after_sign_in.value_or(Route{}), /*replace=*/true);
@@ -116,6 +123,20 @@ void Effects::SignIn() {
         }
         form.error = ErrorFromResponse(status, text);
         if (form.error->code == ErrorCode::invalid_credentials) form.password.clear();  // keep it for retries
+    });
+}
+
+void Effects::AdoptAccountLanguage() {
+    i18n::Lang lang;
+    if (!m_state.me || !i18n::ParseLang(m_state.me->user.locale, &lang) || lang == i18n::CurrentLang()) return;
+    m_host.SetLanguage(m_state.me->user.locale);
+}
+
+void Effects::SaveLanguage(const std::string& code) {
+    if (!m_state.me) return;
+    m_state.me->user.locale = code;
+    m_api.Send(MakeRequest("PATCH", routes::kMe, api::EncodeMePatch(code)), [this](int status, const std::string& body) {
+        if (status < 200 || status >= 300) AddToast(&m_state, ErrorFromResponse(status, body).message, /*is_error=*/true);
     });
 }
 
@@ -129,7 +150,7 @@ void Effects::SignOut() {
     Route signin;
     signin.screen = Screen::signin;
     ShowRoute(m_state, m_host, signin, /*replace=*/false);
-    AddToast(&m_state, "You're signed out.");
+    AddToast(&m_state, tr("You're signed out."));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,9 +291,9 @@ void Effects::Reply(RequestId id) {
                            detail->second.data.comment_count += 1;
                        }
                        if (detail != m_state.details.end()) detail->second.stale = true;  // pick up status changes too
-                       AddToast(&m_state, reply.internal ? "Internal note added."
-                                          : reply.reopen ? "Reply sent. Your request is open again."
-                                                         : "Reply sent.");
+                       AddToast(&m_state, reply.internal ? tr("Internal note added.")
+                                          : reply.reopen ? tr("Reply sent. Your request is open again.")
+                                                         : tr("Reply sent."));
                        reply.reopen = false;
                        return;
                    }

@@ -24,6 +24,8 @@ public:
     void CheckSession();                           // GET /me: restore the session after a reload
     void SignIn();                                 // POST /session with state.sign_in
     void SignOut();                                // DELETE /session (local state is cleared at once)
+    void SaveLanguage(const std::string& code);    // PATCH /me {"locale"}: the account's language
+    void AdoptAccountLanguage();                   // after /me: the account's saved language, if any, is shown
     void LoadCatalog();                            // GET /catalog
     void LoadItem(CatalogItemId id);               // GET /catalog/{id}
     void LoadOpenRequests();                       // GET /requests?status=open (home panel)

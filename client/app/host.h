@@ -13,6 +13,9 @@ public:
     virtual void CopyText(const std::string& text) = 0;                 // write to the system clipboard
     virtual std::string NewIdempotencyKey() = 0;                        // random, unique per submission attempt
     virtual void OpenUrl(const std::string& url) { (void)url; }         // external link in a new tab
+    // Show the UI in this language ("de") from now on, and remember it in this browser. The new
+    // texts appear once its messages arrive (i18n::CurrentLang() says what is on screen).
+    virtual void SetLanguage(const std::string& code) { (void)code; }
 };
 
 }  // namespace spoc::client

@@ -4,10 +4,14 @@
 #include <algorithm>
 
 #include "client/app/actions.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::tr;
 
 namespace {
 
@@ -94,8 +98,9 @@ void Actions::EnsureKbForRoute() {
                     editor.base_version = article.data.version;
                     editor.stale = false;
                     editor.error.reset();
-                    AddToast(&m_state, "Reloaded version " + std::to_string(article.data.version) +
-                                           " by " + article.data.updated_by_name + ". Your edits are kept; review and save.");
+                    // TRANSLATORS: {0} is the article's version number, {1} who saved it.
+                    AddToast(&m_state, Format(tr("Reloaded version {0} by {1}. Your edits are kept; review and save."),
+                                              {std::to_string(article.data.version), article.data.updated_by_name}));
                 }
             }
             break;

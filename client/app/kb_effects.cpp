@@ -4,12 +4,27 @@
 #include "client/app/effects.h"
 #include "client/app/effects_internal.h"
 #include "shared/api/routes.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::client {
 
 using namespace effects_internal;  // ErrorFromResponse, LoadInto
+using i18n::Format;
+using i18n::tr;
 
 namespace {
+
+// The toast after a state change. Whole sentences: TransitionVerb() is the word the server stores
+// in the version history, not a label.
+const char* StateChangedToast(ArticleState to) {
+    switch (to) {
+        case ArticleState::draft: return tr("Article moved to draft.");
+        case ArticleState::in_review: return tr("Article sent for review.");
+        case ArticleState::published: return tr("Article published.");
+        case ArticleState::retired: return tr("Article retired.");
+    }
+    return tr("Article changed.");
+}
 
 std::string ArticlePath(ArticleId id) { return std::string(routes::kKbArticles) + "/" + std::to_string(id.value); }
 
@@ -147,7 +162,9 @@ void Effects::SaveArticle(ArticleId id) {
                        editor.dirty = false;
                        editor.stale = false;
                        editor.problems.clear();
-                       AddToast(&m_state, create ? "Draft created." : "Saved as version " + std::to_string(saved->version) + ".");
+                       // TRANSLATORS: {0} is the article's new version number.
+                       AddToast(&m_state, create ? std::string(tr("Draft created."))
+                                                 : Format(tr("Saved as version {0}."), {std::to_string(saved->version)}));
                        if (create) {
                            // The new article gets its own editor (and URL); the blank one is reset.
                            EditorState moved = std::move(editor);
@@ -192,7 +209,7 @@ void Effects::ChangeArticleState(ArticleId id, ArticleState to, int base_version
                        }
                        AfterArticleWrite(m_state, *saved);
                        editor.base_version = saved->version;
-                       AddToast(&m_state, "Article " + std::string(TransitionVerb(to)) + ".");
+                       AddToast(&m_state, StateChangedToast(to));
                        return;
                    }
                    Error error = ErrorFromResponse(status, body);
@@ -285,7 +302,7 @@ void Effects::SaveSynonyms() {
                        }
                        m_state.synonyms_draft.reset();
                        m_state.kb_index.stale = true;  // the index download carries the synonyms
-                       AddToast(&m_state, "Synonyms saved. Search uses them now.");
+                       AddToast(&m_state, tr("Synonyms saved. Search uses them now."));
                        return;
                    }
                    m_state.synonyms_error = ErrorFromResponse(status, text);

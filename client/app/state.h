@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "client/app/route.h"
+#include "shared/domain/i18n.h"
 #include "shared/api/agent_dto.h"
 #include "shared/api/dto.h"
 #include "shared/api/kb_dto.h"
@@ -301,6 +302,7 @@ struct AppState {
     std::optional<Error> synonyms_error;      // save failed (a bad line names it)
 
     std::string data_owner;                   // username the cached requests and drafts belong to
+    i18n::Lang shown_lang = i18n::Lang::en;   // the language the cached catalog was loaded in
     std::vector<Toast> toasts;                // newest last
     std::uint64_t next_ticket = 1;
 };

@@ -6,9 +6,14 @@
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
 #include "shared/domain/catalog_search.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
@@ -37,6 +42,16 @@ bool CatalogOrder(const CatalogItem* a, const CatalogItem* b) {
     return a->title < b->title;
 }
 
+// The signed-in user's role as the top bar shows it.
+std::string RoleTitle(Role role) {
+    switch (role) {
+        case Role::employee: return trc("role", "Employee");
+        case Role::agent: return trc("role", "Agent");
+        case Role::admin: return trc("role", "Admin");
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query) {
@@ -58,7 +73,8 @@ std::vector<DepartmentGroupViewModel> GroupByDepartment(const std::vector<const 
         if (groups.empty() || groups.back().department != item->department) {
             DepartmentGroupViewModel group;
             group.department = item->department;
-            group.heading = item->department.empty() ? "Other" : item->department;
+            // TRANSLATORS: heading of the catalog services that belong to no department.
+            group.heading = item->department.empty() ? std::string(trc("department", "Other")) : item->department;
             groups.push_back(std::move(group));
         }
         groups.back().tiles.push_back(MakeTile(*item));
@@ -125,44 +141,47 @@ std::string Initials(const User& user) {
 }
 
 std::string Greeting(int hour) {
-    if (hour >= 5 && hour < 12) return "Good morning";
-    if (hour >= 12 && hour < 18) return "Good afternoon";
-    return "Good evening";
+    if (hour >= 5 && hour < 12) return tr("Good morning");
+    if (hour >= 12 && hour < 18) return tr("Good afternoon");
+    return tr("Good evening");
 }
 
 std::string DocumentTitle(const AppState& state) {
     std::string page;
     switch (state.route.screen) {
-        case Screen::signin: page = "Sign in"; break;
-        case Screen::home: page = "Home"; break;
-        case Screen::catalog: page = "Request catalog"; break;
+        case Screen::signin: page = tr("Sign in"); break;
+        case Screen::home: page = tr("Home"); break;
+        case Screen::catalog: page = tr("Request catalog"); break;
         case Screen::catalog_item: {
             const CatalogItem* item = LoadedItem(state, state.route.item);
-            page = item ? item->title : "Request catalog";
+            page = item ? item->title : tr("Request catalog");
             break;
         }
-        case Screen::requests: page = "My requests"; break;
+        case Screen::requests: page = tr("My requests"); break;
         case Screen::request_detail: {
             auto it = state.details.find(state.route.request.value);
             page = it != state.details.end() && it->second.has_data ? it->second.data.number + " " + it->second.data.summary
-                                                                     : "Request";
+                                                                     : tr("Request");
             break;
         }
-        case Screen::kb_home: page = "Knowledge base"; break;
-        case Screen::queue: page = "Queue"; break;
-        case Screen::kb_review: page = "Articles to review"; break;
+        case Screen::kb_home: page = tr("Knowledge base"); break;
+        case Screen::queue: page = tr("Queue"); break;
+        case Screen::kb_review: page = tr("Articles to review"); break;
         case Screen::kb_article:
         case Screen::kb_edit: {
             auto it = state.articles.find(state.route.article.value);
             const bool known = it != state.articles.end() && it->second.has_data;
-            page = state.route.screen == Screen::kb_edit ? (state.route.article.valid() ? "Edit: " : "New article") : "";
-            if (known) page += it->second.data.content.title;
-            else if (state.route.screen == Screen::kb_article) page = "Article";
+            const std::string title = known ? it->second.data.content.title : std::string();
+            if (state.route.screen == Screen::kb_article) page = known ? title : tr("Article");
+            else if (!state.route.article.valid()) page = tr("New article");  // nothing is loaded as article 0
+            // TRANSLATORS: browser tab title of the article editor; {0} is the article's title (empty while it loads).
+            else page = Format(tr("Edit: {0}"), {title});
             break;
         }
-        case Screen::not_found: page = "Page not found"; break;
+        case Screen::not_found: page = tr("Page not found"); break;
     }
-    return page + " \xC2\xB7 Spoc";
+    // TRANSLATORS: the browser tab title; {0} is the page ("My requests", a request's number and summary...).
+    return Format(tr("{0} · Spoc"), {page});
 }
 
 TopBarViewModel BuildTopBar(const AppState& state, int busy, Timestamp now) {
@@ -171,9 +190,7 @@ TopBarViewModel BuildTopBar(const AppState& state, int busy, Timestamp now) {
     if (state.me) {
         bar.user_name = state.me->user.display_name.empty() ? state.me->user.username : state.me->user.display_name;
         bar.user_initials = Initials(state.me->user);
-        std::string role(RoleName(state.me->user.role));
-        if (!role.empty()) role[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role[0])));
-        bar.role = role;
+        bar.role = RoleTitle(state.me->user.role);
     }
     switch (state.route.screen) {
         case Screen::catalog:

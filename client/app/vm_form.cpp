@@ -5,9 +5,14 @@
 
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
@@ -84,7 +89,8 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
         f.required = field.required;
         f.help = field.help;
         f.placeholder = field.placeholder;
-        if (field.type == FieldType::date && f.placeholder.empty()) f.placeholder = "YYYY-MM-DD";
+        // TRANSLATORS: placeholder of a date field: the field takes year-month-day with digits, as in 2026-03-31.
+        if (field.type == FieldType::date && f.placeholder.empty()) f.placeholder = tr("YYYY-MM-DD");
         for (const Choice& c : field.options) f.options.push_back({c.value, c.label});
         f.radio = field.type == FieldType::single_choice && field.options.size() <= 4;
         f.max_chars = MaxChars(field);
@@ -100,8 +106,9 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
 
     vm.summary.key = "summary";
     vm.summary.input_id = "summary";
-    vm.summary.label = "Summary";
-    vm.summary.help = "A short title for your request. Leave it empty to use \"" + item.title + "\".";
+    vm.summary.label = tr("Summary");
+    // TRANSLATORS: {0} is the catalog item's title, used as the request's title when none is given.
+    vm.summary.help = Format(tr("A short title for your request. Leave it empty to use \"{0}\"."), {item.title});
     vm.summary.placeholder = item.title;
     vm.summary.text = d.draft.summary;
     vm.summary.max_chars = static_cast<int>(limits::kMaxSummary);
@@ -109,9 +116,9 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
 
     vm.description_input.key = "description";
     vm.description_input.input_id = "description";
-    vm.description_input.label = "Description";
+    vm.description_input.label = tr("Description");
     vm.description_input.type = FieldType::long_text;
-    vm.description_input.help = "Anything else the team should know.";
+    vm.description_input.help = tr("Anything else the team should know.");
     vm.description_input.text = d.draft.description;
     vm.description_input.max_chars = static_cast<int>(limits::kMaxDescription);
     vm.description_input.error = shown_error("description");
@@ -119,14 +126,14 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
     vm.ask_urgency = item.ask_urgency;
     if (vm.ask_urgency) {
         vm.urgency = d.draft.urgency.value_or(item.urgency);
-        vm.urgency_options = {{Level::low, "Low", "It can wait a few days"},
-                              {Level::medium, "Medium", "It slows my work down"},
-                              {Level::high, "High", "I can't work"}};
+        vm.urgency_options = {{Level::low, trc("urgency", "Low"), tr("It can wait a few days")},
+                              {Level::medium, trc("urgency", "Medium"), tr("It slows my work down")},
+                              {Level::high, trc("urgency", "High"), tr("I can't work")}};
         vm.urgency_error = shown_error("urgency");
     }
     for (const FieldViewModel* f : {&vm.summary, &vm.description_input})
         if (!f->error.empty()) vm.error_links.emplace_back(f->label, f->input_id);
-    if (vm.ask_urgency && !vm.urgency_error.empty()) vm.error_links.emplace_back("How urgent is this?", "urgency");
+    if (vm.ask_urgency && !vm.urgency_error.empty()) vm.error_links.emplace_back(tr("How urgent is this?"), "urgency");
     for (auto it = vm.fields.rbegin(); it != vm.fields.rend(); ++it)  // form fields come first
         if (!it->error.empty()) vm.error_links.insert(vm.error_links.begin(), {it->label, it->input_id});
     // Problems on keys the form does not show (unknown keys, hidden fields) still block submission:
@@ -144,23 +151,24 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
     vm.submitting = d.phase == SubmitPhase::submitting;
     vm.succeeded = d.phase == SubmitPhase::succeeded;
     vm.submit_enabled = !vm.submitting && !vm.succeeded;
-    vm.submit_label = vm.submitting ? "Submitting\xE2\x80\xA6" : "Submit request";
+    vm.submit_label = vm.submitting ? tr("Submitting…") : tr("Submit request");
     if (d.phase == SubmitPhase::failed && d.submit_error) {
         const Error& e = *d.submit_error;
         const bool can_replay = !d.idempotency_key.empty();
         switch (e.code) {
             case ErrorCode::network:
-                vm.banner = "We couldn't reach Spoc, so your request may not have been sent. Your answers are kept \xE2\x80\x94 "
-                            "retry when you're back online.";
+                vm.banner = tr("We couldn't reach Spoc, so your request may not have been sent. Your answers are kept — "
+                               "retry when you're back online.");
                 break;
-            case ErrorCode::validation_failed: vm.banner = "Some answers need another look \xE2\x80\x94 see the highlighted fields."; break;
-            case ErrorCode::unauthenticated: vm.banner = "Your request wasn't sent because your session ended. Retry to send it now."; break;
+            case ErrorCode::validation_failed: vm.banner = tr("Some answers need another look — see the highlighted fields."); break;
+            case ErrorCode::unauthenticated: vm.banner = tr("Your request wasn't sent because your session ended. Retry to send it now."); break;
             default: vm.banner = e.message.empty() ? std::string(ErrorCodeDefaultMessage(e.code)) : e.message;
         }
         vm.banner_retry = can_replay && (IsRetryable(e) || e.code == ErrorCode::unauthenticated);
     }
     if (vm.banner.empty() && d.submit_attempted && !unplaced.empty())
-        vm.banner = "This form can't be sent as it is: " + unplaced + " Reload the page to get the latest version of the form.";
+        // TRANSLATORS: {0} is a whole sentence saying what is wrong (a field the form no longer shows).
+        vm.banner = Format(tr("This form can't be sent as it is: {0} Reload the page to get the latest version of the form."), {unplaced});
     // Deflection: the articles that best match what has been typed so far.
     if (!vm.succeeded) {
         std::string_view description = d.draft.description;

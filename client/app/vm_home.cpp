@@ -3,16 +3,36 @@
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
 #include "shared/domain/catalog_search.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::tr;
+using i18n::trn;
+
+namespace {
+
+// Greeting() with the user's first name, as one sentence (the same hours as Greeting()).
+std::string NamedGreeting(int hour, const std::string& name) {
+    // TRANSLATORS: {0} is the user's first name.
+    if (hour >= 5 && hour < 12) return Format(tr("Good morning, {0}"), {name});
+    // TRANSLATORS: {0} is the user's first name.
+    if (hour >= 12 && hour < 18) return Format(tr("Good afternoon, {0}"), {name});
+    // TRANSLATORS: {0} is the user's first name.
+    return Format(tr("Good evening, {0}"), {name});
+}
+
+}  // namespace
 
 StartupViewModel BuildStartup(const AppState& state) {
     StartupViewModel vm;
     vm.checking = state.session == SessionPhase::unknown || state.session == SessionPhase::checking;
     if (state.session == SessionPhase::check_failed) {
         vm.error = state.session_error.code == ErrorCode::network
-                       ? "We couldn't reach Spoc. Check your connection and try again."
+                       ? std::string(tr("We couldn't reach Spoc. Check your connection and try again."))
                        : state.session_error.message;
     }
     return vm;
@@ -25,10 +45,12 @@ SignInViewModel BuildSignIn(const AppState& state) {
     vm.submitting = state.sign_in.in_flight;
     if (state.sign_in.error) {
         const Error& e = *state.sign_in.error;
-        vm.error = e.code == ErrorCode::network ? "We couldn't reach Spoc. Check your connection and try again." : e.message;
+        vm.error = e.code == ErrorCode::network ? std::string(tr("We couldn't reach Spoc. Check your connection and try again."))
+                                                : e.message;
         vm.error_field = e.field;
     }
-    vm.demo_hint = "Demo accounts: emma, liam, ava and root \xE2\x80\x94 password spoc-demo";
+    // TRANSLATORS: emma, liam, ava, root and spoc-demo are what the user types: keep them as they are.
+    vm.demo_hint = tr("Demo accounts: emma, liam, ava and root — password spoc-demo");
     return vm;
 }
 
@@ -53,12 +75,15 @@ CatalogViewModel BuildCatalog(const AppState& state) {
         vm.article_results = SearchArticles(state, state.search, 3);
         if (state.kb_index.has_data)
             vm.article_total = static_cast<int>(state.kb_index.data.search.Search(state.search, kKbSearchLimit).size());
+        // Always more than the 3 shown, so English never needs the singular.
         if (vm.article_total > static_cast<int>(vm.article_results.size()))
-            vm.see_all_label = "See all " + std::to_string(vm.article_total) + " articles";
-        const std::string quoted = "\xE2\x80\x9C" + std::string(Trim(state.search)) + "\xE2\x80\x9D";
-        if (vm.results.size() == 1) vm.services_heading = "1 service matches " + quoted;
-        else if (!vm.results.empty()) vm.services_heading = std::to_string(vm.results.size()) + " services match " + quoted;
-        else if (!vm.article_results.empty()) vm.services_note = "No service matches " + quoted + " \xE2\x80\x94 the articles above may help.";
+            vm.see_all_label = i18n::Plural("See all {0} articles", "See all {0} articles", vm.article_total);
+        const std::string query(Trim(state.search));
+        const long services = static_cast<long>(vm.results.size());
+        // TRANSLATORS: {0} is how many catalog services match, {1} what the user searched for.
+        if (services > 0) vm.services_heading = Format(trn("{0} service matches “{1}”", "{0} services match “{1}”", services), {FormatInt(services), query});
+        // TRANSLATORS: {0} is what the user searched for; knowledge articles matching it are listed above.
+        else if (!vm.article_results.empty()) vm.services_note = Format(tr("No service matches “{0}” — the articles above may help."), {query});
         vm.nothing_found = vm.results.empty() && vm.article_results.empty();
     } else {
         std::vector<const CatalogItem*> all;
@@ -70,9 +95,9 @@ CatalogViewModel BuildCatalog(const AppState& state) {
 
 HomeViewModel BuildHome(const AppState& state, const Clock& clock) {
     HomeViewModel vm;
-    vm.greeting = Greeting(LocalHour(clock));
-    if (state.me) vm.greeting += ", " + FirstName(state.me->user);
-    vm.subtitle = "What do you need help with today?";
+    const int hour = LocalHour(clock);
+    vm.greeting = state.me ? NamedGreeting(hour, FirstName(state.me->user)) : Greeting(hour);
+    vm.subtitle = tr("What do you need help with today?");
     vm.catalog = BuildCatalog(state);
     RequestFilter open;
     open.kind = StatusFilter::open;

@@ -2,6 +2,7 @@
 #pragma once
 #include "client/app/effects.h"
 #include "client/app/view_models.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::client {
 
@@ -14,14 +15,15 @@ LoadView ToLoadView(const Remote<T>& slot, const std::string& key) {
         view.status = ViewStatus::failed;
         view.error = slot.error.message.empty() ? std::string(ErrorCodeDefaultMessage(slot.error.code)) : slot.error.message;
         if (slot.error.code == ErrorCode::network)
-            view.error = "We couldn't reach Spoc. Check your connection and try again.";
+            view.error = i18n::tr("We couldn't reach Spoc. Check your connection and try again.");
         view.retryable = slot.error.code != ErrorCode::not_found && slot.error.code != ErrorCode::forbidden;
         return view;
     }
     if (slot.has_data) {
         view.status = ViewStatus::ready;
         view.refreshing = slot.load == Load::loading || !current;
-        if (slot.load == Load::failed) view.error = "Couldn't refresh: " + slot.error.message;
+        // TRANSLATORS: {0} is the reason, a whole sentence such as "The server is busy. Try again in a moment."
+        if (slot.load == Load::failed) view.error = i18n::Format(i18n::tr("Couldn't refresh: {0}"), {slot.error.message});
         return view;
     }
     view.status = ViewStatus::loading;

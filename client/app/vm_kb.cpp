@@ -8,15 +8,49 @@
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
 #include "shared/domain/catalog_search.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
 bool IsStaffUser(const AppState& state) { return state.me && IsStaff(state.me->user.role); }
 
-std::string Plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+// "Updated 3 days ago by Ava Patel" / "Updated 3 days ago" (no name known).
+std::string UpdatedLine(const std::string& when, const std::string& by) {
+    // TRANSLATORS: {0} is a relative time such as "3 days ago".
+    if (by.empty()) return Format(tr("Updated {0}"), {when});
+    // TRANSLATORS: {0} is a relative time such as "3 days ago", {1} a person's name.
+    return Format(tr("Updated {0} by {1}"), {when, by});
+}
+
+// One entry of an article's history: "v3 · published by Ava Patel · 2 h ago". `change` is the
+// server's record of what happened (a stored English word); the known ones get a whole line each.
+std::string VersionLine(const ArticleVersion& v, const std::string& when) {
+    static const std::pair<const char*, const char*> kLines[] = {
+        // TRANSLATORS: an article's version history: {0} is the version number, {1} a person's name, {2} a relative time ("2 h ago").
+        {"created", N_("v{0} · created by {1} · {2}")},
+        {"edited", N_("v{0} · edited by {1} · {2}")},
+        {"imported", N_("v{0} · imported by {1} · {2}")},
+        {"moved to draft", N_("v{0} · moved to draft by {1} · {2}")},
+        {"sent for review", N_("v{0} · sent for review by {1} · {2}")},
+        {"published", N_("v{0} · published by {1} · {2}")},
+        {"retired", N_("v{0} · retired by {1} · {2}")},
+    };
+    const std::string number = std::to_string(v.version);
+    for (const auto& [change, line] : kLines)
+        if (v.change == change) return Format(tr(line), {number, v.author_name, when});
+    // TRANSLATORS: an article's version history: {0} is the version number, {1} what was done (an English word
+    // from the server), {2} a person's name, {3} a relative time ("2 h ago").
+    return Format(tr("v{0} · {1} by {2} · {3}"), {number, v.change, v.author_name, when});
+}
 
 ArticleRowViewModel MakeArticleRow(const Article& a, const Clock& clock, bool helpful_meta) {
     ArticleRowViewModel row;
@@ -29,10 +63,9 @@ ArticleRowViewModel MakeArticleRow(const Article& a, const Clock& clock, bool he
     row.review_by = a.content.review_by;
     row.agents_only = a.content.audience == Audience::agents;
     if (helpful_meta && a.helpful > 0)
-        row.meta = Plural(a.helpful, "person found this helpful", "people found this helpful");
+        row.meta = Plural("{0} person found this helpful", "{0} people found this helpful", a.helpful);
     else
-        row.meta = "Updated " + FormatRelative(a.updated_at, clock.now) +
-                   (a.updated_by_name.empty() ? "" : " by " + a.updated_by_name);
+        row.meta = UpdatedLine(FormatRelative(a.updated_at, clock.now), a.updated_by_name);
     return row;
 }
 
@@ -135,18 +168,20 @@ KbHomeViewModel BuildKbHome(const AppState& state, const Clock& clock) {
         const auto& articles = state.kb_index.data.index.articles;
         vm.article_count = static_cast<int>(articles.size());
         if (vm.searching) vm.results = SearchArticles(state, state.kb_search, kKbSearchLimit);
+        // TRANSLATORS: the knowledge-base category of articles that have none.
+        const std::string general = trc("kb category", "General");
         std::map<std::string, int> counts;
-        for (const api::KbIndexEntry& e : articles) counts[e.category.empty() ? "General" : e.category] += 1;
+        for (const api::KbIndexEntry& e : articles) counts[e.category.empty() ? general : e.category] += 1;
         for (const auto& [name, count] : counts) vm.categories.push_back({name, count, name == state.kb_category});
         if (!state.kb_category.empty()) {
             for (const api::KbIndexEntry& e : articles) {
-                if ((e.category.empty() ? "General" : e.category) != state.kb_category) continue;
+                if ((e.category.empty() ? general : e.category) != state.kb_category) continue;
                 ArticleRowViewModel row;
                 row.id = e.id;
                 row.title = e.title;
                 row.category = e.category;
                 row.agents_only = e.audience == Audience::agents;
-                row.meta = "Updated " + FormatRelative(e.updated_at, clock.now);
+                row.meta = UpdatedLine(FormatRelative(e.updated_at, clock.now), std::string());
                 vm.category_articles.push_back(std::move(row));
             }
             std::sort(vm.category_articles.begin(), vm.category_articles.end(),
@@ -172,12 +207,17 @@ KbHomeViewModel BuildKbHome(const AppState& state, const Clock& clock) {
             vm.views_total = s.views_total;
             vm.articles_published = s.articles_published;
             for (const api::KbArticleStat& a : s.top_deflecting)
-                vm.top_deflecting.push_back({a.id, a.title, Plural(a.count, "deflection", "deflections")});
+                vm.top_deflecting.push_back({a.id, a.title, Plural("{0} deflection", "{0} deflections", a.count)});
             for (const api::KbArticleStat& a : s.most_helpful)
-                vm.most_helpful.push_back({a.id, a.title, std::to_string(a.count) + " helpful, " + std::to_string(a.other) + " not"});
-            for (const api::KbFeedbackEntry& f : s.recent_feedback)
-                vm.feedback.push_back(f.user_name + (f.helpful ? " (helpful) on " : " (not helpful) on ") + f.title +
-                                      ": \"" + f.comment + "\"");
+                // TRANSLATORS: votes on an article: {0} people found it helpful, {1} did not.
+                vm.most_helpful.push_back({a.id, a.title, Format(tr("{0} helpful, {1} not"), {FormatInt(a.count), FormatInt(a.other)})});
+            for (const api::KbFeedbackEntry& f : s.recent_feedback) {
+                // TRANSLATORS: feedback on an article: {0} who gave it, {1} the article's title, {2} their comment.
+                const char* line = f.helpful ? tr("{0} (helpful) on {1}: \"{2}\"")
+                                             // TRANSLATORS: feedback on an article: {0} who gave it, {1} the article's title, {2} their comment.
+                                             : tr("{0} (not helpful) on {1}: \"{2}\"");
+                vm.feedback.push_back(Format(line, {f.user_name, f.title, f.comment}));
+            }
         }
     }
     if (vm.admin) {
@@ -204,14 +244,14 @@ ArticleViewModel BuildArticle(const AppState& state, ArticleId id, const Clock& 
     if (slot == state.articles.end()) return vm;
     vm.load = ToLoadView(slot->second, std::to_string(id.value));
     if (vm.load.status == ViewStatus::failed && slot->second.error.code == ErrorCode::not_found)
-        vm.load.error = "This article doesn't exist, or isn't available to you.";
+        vm.load.error = tr("This article doesn't exist, or isn't available to you.");
     const Article* a = LoadedArticle(state, id);
     if (!a) return vm;
     if (vm.load.status != ViewStatus::failed) vm.load.status = ViewStatus::ready;
     vm.title = a->content.title;
     vm.category = a->content.category;
     vm.tags = a->content.tags;
-    vm.updated = "Updated " + FormatRelative(a->updated_at, clock.now);
+    vm.updated = UpdatedLine(FormatRelative(a->updated_at, clock.now), std::string());
     vm.owner = a->owner_name;
     vm.document = md::Parse(a->content.body);
     vm.state = std::string(ArticleStateLabel(a->state));
@@ -250,7 +290,7 @@ EditorViewModel BuildEditor(const AppState& state, ArticleId id, const Clock& cl
     auto editor = state.editors.find(id.value);
     if (vm.is_new) {
         vm.load.status = ViewStatus::ready;
-        vm.state = "New draft";
+        vm.state = tr("New draft");
     } else {
         auto slot = state.articles.find(id.value);
         if (slot != state.articles.end()) vm.load = ToLoadView(slot->second, std::to_string(id.value) + "?edit");
@@ -263,10 +303,10 @@ EditorViewModel BuildEditor(const AppState& state, ArticleId id, const Clock& cl
                                         ArticleState::retired};
             for (ArticleState to : all) {
                 if (!CanTransition(a->state, to)) continue;
-                std::string label = to == ArticleState::in_review   ? "Send for review"
-                                    : to == ArticleState::published ? "Publish"
-                                    : to == ArticleState::retired   ? "Retire"
-                                                                    : (a->state == ArticleState::published ? "Unpublish" : "Back to draft");
+                std::string label = to == ArticleState::in_review   ? tr("Send for review")
+                                    : to == ArticleState::published ? tr("Publish")
+                                    : to == ArticleState::retired   ? tr("Retire")
+                                                                    : (a->state == ArticleState::published ? tr("Unpublish") : tr("Back to draft"));
                 vm.state_actions.push_back({std::move(label), to, to == ArticleState::published});
             }
         }
@@ -292,35 +332,36 @@ EditorViewModel BuildEditor(const AppState& state, ArticleId id, const Clock& cl
             const std::vector<ArticleVersion>& list = versions->second.data;
             for (std::size_t i = 0; i < list.size(); ++i) {
                 const ArticleVersion& v = list[i];
-                vm.versions.push_back({v.version,
-                                       "v" + std::to_string(v.version) + " \xC2\xB7 " + v.change + " by " + v.author_name +
-                                           " \xC2\xB7 " + FormatRelative(v.at, clock.now),
-                                       v.version == e.diff_version});
+                vm.versions.push_back({v.version, VersionLine(v, FormatRelative(v.at, clock.now)), v.version == e.diff_version});
                 if (v.version != e.diff_version) continue;
                 // Newest first: the version before this one is the next entry.
                 const ArticleVersion* before = i + 1 < list.size() ? &list[i + 1] : nullptr;
-                vm.diff_title = before ? "Changes in v" + std::to_string(v.version) + " (compared with v" +
-                                             std::to_string(before->version) + ")"
-                                       : "v" + std::to_string(v.version) + " (first version)";
+                // TRANSLATORS: {0} and {1} are article version numbers ("Changes in v3 (compared with v2)").
+                vm.diff_title = before ? Format(tr("Changes in v{0} (compared with v{1})"),
+                                                {std::to_string(v.version), std::to_string(before->version)})
+                                       // TRANSLATORS: {0} is an article version number.
+                                       : Format(tr("v{0} (first version)"), {std::to_string(v.version)});
                 vm.diff = DiffLines(before ? before->content.body : std::string(), v.content.body);
                 vm.diff_stats = CountDiff(vm.diff);
                 if (before) {
                     auto note = [&](const char* what, const std::string& a, const std::string& b) {
                         if (a == b) return;
-                        vm.diff_meta += std::string(what) + ": \"" + a + "\" \xE2\x86\x92 \"" + b + "\"\n";
+                        // TRANSLATORS: a changed article field: {0} the field ("Title"), {1} the old value, {2} the new one.
+                        vm.diff_meta += Format(tr("{0}: \"{1}\" → \"{2}\""), {what, a, b}) + "\n";
                     };
                     auto tags = [](const std::vector<std::string>& t) {
                         std::string out;
                         for (const std::string& s : t) out += (out.empty() ? "" : ", ") + s;
                         return out;
                     };
-                    note("Title", before->content.title, v.content.title);
-                    note("Category", before->content.category, v.content.category);
-                    note("Tags", tags(before->content.tags), tags(v.content.tags));
-                    note("Audience", std::string(AudienceLabel(before->content.audience)),
+                    note(trc("article field", "Title"), before->content.title, v.content.title);
+                    note(trc("article field", "Category"), before->content.category, v.content.category);
+                    note(trc("article field", "Tags"), tags(before->content.tags), tags(v.content.tags));
+                    note(trc("article field", "Audience"), std::string(AudienceLabel(before->content.audience)),
                          std::string(AudienceLabel(v.content.audience)));
-                    note("Review by", before->content.review_by, v.content.review_by);
-                    note("State", std::string(ArticleStateLabel(before->state)), std::string(ArticleStateLabel(v.state)));
+                    note(trc("article field", "Review by"), before->content.review_by, v.content.review_by);
+                    note(trc("article field", "State"), std::string(ArticleStateLabel(before->state)),
+                         std::string(ArticleStateLabel(v.state)));
                     vm.diff_meta_changed = !vm.diff_meta.empty();
                 }
             }
@@ -337,7 +378,8 @@ ReviewViewModel BuildReview(const AppState& state, const Clock& clock) {
     if (state.kb_review.has_data)
         for (const Article& a : state.kb_review.data.items) {
             ArticleRowViewModel row = MakeArticleRow(a, clock, false);
-            if (row.overdue) row.meta = "Review was due " + a.content.review_by + " \xC2\xB7 " + row.meta;
+            // TRANSLATORS: {0} is a date (2026-03-31), {1} the rest of the line ("Updated 3 days ago by Ava Patel").
+            if (row.overdue) row.meta = Format(tr("Review was due {0} · {1}"), {a.content.review_by, row.meta});
             vm.rows.push_back(std::move(row));
         }
     return vm;

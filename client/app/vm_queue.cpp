@@ -5,35 +5,34 @@
 
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/sla.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::tr;
+using i18n::trc;
 
 std::string DueText(const Request& r, SlaKind kind, Timestamp due, Timestamp now, Tone* tone) {
     if (due <= 0) return {};
     static const std::vector<BusinessCalendar> calendars = DemoCalendars();
     static const std::vector<SlaPolicy> policies = DemoSlaPolicies();
     switch (RunningSlaPhase(policies, calendars, r.sla_policy, r.priority, kind, due, now)) {
-        case SlaState::breached: *tone = Tone::danger; return "Overdue by " + FormatSlaDuration(now - due);
+        // TRANSLATORS: an SLA badge; {0} is a duration such as "2h 15m" or "1d 3h".
+        case SlaState::breached: *tone = Tone::danger; return Format(tr("Overdue by {0}"), {FormatSlaDuration(now - due)});
         case SlaState::warning: *tone = Tone::warning; break;
         default: *tone = Tone::neutral; break;
     }
-    return "Due in " + FormatSlaDuration(due - now);
+    // TRANSLATORS: an SLA badge; {0} is a duration such as "2h 15m" or "1d 3h".
+    return Format(tr("Due in {0}"), {FormatSlaDuration(due - now)});
 }
 
 std::string CountNoun(std::int64_t n, const char* one, const char* many) {
     return FormatCount(n) + " " + (n == 1 ? one : many);
 }
 
-std::string FormatCount(std::int64_t n) {
-    std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return n < 0 ? "-" + out : out;
-}
+std::string FormatCount(std::int64_t n) { return i18n::FormatInt(n); }  // English: "1,204" as before
 
 QueueViewModel BuildQueue(const AppState& state, const Clock& clock) {
     (void)clock;
@@ -42,14 +41,19 @@ QueueViewModel BuildQueue(const AppState& state, const Clock& clock) {
     if (state.me) vm.me = state.me->user.id;
     const Route& route = state.route;
     const std::string view = route.screen == Screen::queue ? route.queue_view : "open";
-    const std::pair<const char*, const char*> tabs[] = {{"mine", "Mine"},          {"groups", "My groups"},
-                                                        {"unassigned", "Unassigned"}, {"open", "All open"},
-                                                        {"breaching", "Breaching soon"}, {"pending", "Pending"}};
+    const std::pair<const char*, const char*> tabs[] = {{"mine", trc("queue view", "Mine")},
+                                                        {"groups", trc("queue view", "My groups")},
+                                                        {"unassigned", trc("queue view", "Unassigned")},
+                                                        {"open", trc("queue view", "All open")},
+                                                        {"breaching", trc("queue view", "Breaching soon")},
+                                                        {"pending", trc("queue view", "Pending")}};
     for (const auto& [name, label] : tabs) vm.tabs.push_back({name, label, view == name});
-    const std::pair<const char*, const char*> columns[] = {{"Number", "id"},         {"Summary", ""},
-                                                           {"Status", ""},           {"Priority", "priority"},
-                                                           {"Assignee", ""},         {"Updated", "updated"},
-                                                           {"Resolution due", "due"}};
+    // The titles stay English (N_, rule for static tables): client/ui/screen_queue.cpp picks each
+    // column's cells and width by its title, so it is the one to show tr(title).
+    const std::pair<const char*, const char*> columns[] = {{N_("Number"), "id"},         {N_("Summary"), ""},
+                                                           {N_("Status"), ""},           {N_("Priority"), "priority"},
+                                                           {N_("Assignee"), ""},         {N_("Updated"), "updated"},
+                                                           {N_("Resolution due"), "due"}};
     for (const auto& [title, sort] : columns) {
         const bool sorted = *sort != '\0' && route.queue_sort == sort;
         vm.columns.push_back({title, sort, sorted, sorted && route.queue_desc});
@@ -62,14 +66,16 @@ QueueViewModel BuildQueue(const AppState& state, const Clock& clock) {
     if (current && q.total >= 0) {
         vm.load.status = ViewStatus::ready;
         vm.total = q.total;
-        vm.count_text = FormatCount(q.total) + (q.total == 1 ? " request" : " requests");
+        vm.count_text = i18n::Plural("{0} request", "{0} requests", q.total);
         for (const auto& [index, block] : q.blocks)
             if (block.load == Load::loading) vm.load.refreshing = true;
-        if (q.error) vm.load.error = "Couldn't load every row: " + q.error->message;
+        // TRANSLATORS: {0} is the reason, a whole sentence.
+        if (q.error) vm.load.error = Format(tr("Couldn't load every row: {0}"), {q.error->message});
     } else if (q.error) {
         vm.load.status = ViewStatus::failed;
-        vm.load.error = q.error->code == ErrorCode::network ? "We couldn't reach Spoc. Check your connection and try again."
-                                                            : q.error->message;
+        vm.load.error = q.error->code == ErrorCode::network
+                            ? std::string(tr("We couldn't reach Spoc. Check your connection and try again."))
+                            : q.error->message;
         vm.load.retryable = q.error->code != ErrorCode::forbidden;
     }
     vm.cursor = q.cursor;
@@ -86,11 +92,11 @@ QueueViewModel BuildQueue(const AppState& state, const Clock& clock) {
         }
     vm.all_loaded_selected = loaded > 0 && all;
     const bool filtered = !route.queue_q.empty() || !route.queue_priority.empty() || !route.queue_status.empty();
-    vm.empty_text = filtered               ? "Nothing in this view matches the filters."
-                    : view == "mine"       ? "Nothing assigned to you. Pick something from Unassigned."
-                    : view == "breaching"  ? "Nothing is close to breaching its SLA."
-                    : view == "unassigned" ? "Every open request has someone on it."
-                                           : "No open requests in this view.";
+    vm.empty_text = filtered               ? tr("Nothing in this view matches the filters.")
+                    : view == "mine"       ? tr("Nothing assigned to you. Pick something from Unassigned.")
+                    : view == "breaching"  ? tr("Nothing is close to breaching its SLA.")
+                    : view == "unassigned" ? tr("Every open request has someone on it.")
+                                           : tr("No open requests in this view.");
     return vm;
 }
 
@@ -118,7 +124,7 @@ std::optional<QueueRowViewModel> BuildQueueRow(const AppState& state, int index,
     row.assignee = r.assignee_name;
     row.group = r.group_name;
     row.updated = FormatRelative(r.updated_at ? r.updated_at : r.created_at, clock.now);
-    if (r.status == Status::pending) row.due = "Paused";
+    if (r.status == Status::pending) row.due = trc("sla", "Paused");
     else row.due = DueText(r, SlaKind::resolution, r.resolution_due_at, clock.now, &row.due_tone);
     row.selected = q.selected.count(r.id.value) > 0;
     row.cursor = q.cursor == index;

@@ -5,10 +5,17 @@
 #include "client/app/view_models.h"
 #include "shared/domain/lifecycle.h"
 #include "client/app/vm_internal.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::tr;
+using i18n::trc;
+using i18n::trn;
 
 RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock) {
     RequestListViewModel vm;
@@ -17,8 +24,9 @@ RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock)
     const int page = route.screen == Screen::requests ? route.page : 1;
     vm.load = ToLoadView(state.requests, RequestListKey(filter, page, Effects::kPageSize));
 
-    const std::pair<const char*, StatusFilter> tabs[] = {
-        {"All", StatusFilter::all}, {"Open", StatusFilter::open}, {"Done", StatusFilter::done}};
+    const std::pair<const char*, StatusFilter> tabs[] = {{trc("requests filter", "All"), StatusFilter::all},
+                                                          {trc("requests filter", "Open"), StatusFilter::open},
+                                                          {trc("requests filter", "Done"), StatusFilter::done}};
     for (const auto& [label, kind] : tabs) {
         FilterTab tab;
         tab.label = label;
@@ -44,24 +52,25 @@ RequestListViewModel BuildRequestList(const AppState& state, const Clock& clock)
         vm.page = data.page > 0 ? data.page : page;
         if (!vm.rows.empty()) {
             const int first = (vm.page - 1) * size + 1;
-            vm.range = std::to_string(first) + "\xE2\x80\x93" + std::to_string(first + static_cast<int>(vm.rows.size()) - 1) +
-                       " of " + std::to_string(data.total);
+            // TRANSLATORS: paging: {0}–{1} are the rows shown, {2} how many there are ("21–30 of 43").
+            vm.range = Format(tr("{0}–{1} of {2}"), {FormatInt(first), FormatInt(first + static_cast<int>(vm.rows.size()) - 1),
+                                                      FormatInt(data.total)});
         }
         vm.has_prev = vm.page > 1;
         vm.has_next = vm.page < vm.page_count;
     }
     switch (filter.kind) {
         case StatusFilter::open:
-            vm.empty_title = "Nothing open right now";
-            vm.empty_body = "Every request you've raised is done. Need something else? Browse the catalog.";
+            vm.empty_title = tr("Nothing open right now");
+            vm.empty_body = tr("Every request you've raised is done. Need something else? Browse the catalog.");
             break;
         case StatusFilter::done:
-            vm.empty_title = "Nothing finished yet";
-            vm.empty_body = "Requests appear here once the service desk resolves them.";
+            vm.empty_title = tr("Nothing finished yet");
+            vm.empty_body = tr("Requests appear here once the service desk resolves them.");
             break;
         default:
-            vm.empty_title = page > 1 ? "No more requests" : "You haven't raised any requests yet";
-            vm.empty_body = "Ask for equipment, access or help from the request catalog \xE2\x80\x94 it shows up here.";
+            vm.empty_title = page > 1 ? tr("No more requests") : tr("You haven't raised any requests yet");
+            vm.empty_body = tr("Ask for equipment, access or help from the request catalog — it shows up here.");
     }
     return vm;
 }
@@ -91,16 +100,30 @@ void BuildOutcome(const AppState& state, const Request& r, const Clock& clock, R
     const bool mine = r.requester_id == state.me->user.id;
     if (r.assignee_id.valid() && !r.assignee_name.empty()) vm.assignee_first = api::FirstName(r.assignee_name);
     if (r.status == Status::resolved || r.status == Status::closed) {
-        const std::string who = r.resolved_by_name.empty() ? std::string("the service desk")
+        // TRANSLATORS: who resolved a request when no name is known: "Resolved by the service desk".
+        const std::string who = r.resolved_by_name.empty() ? std::string(tr("the service desk"))
                                 : vm.staff              ? r.resolved_by_name
                                                         : api::FirstName(r.resolved_by_name);
-        vm.resolution_title = "Resolved by " + who + (r.resolved_at ? " \xC2\xB7 " + FormatRelative(r.resolved_at, clock.now) : std::string());
+        // TRANSLATORS: {0} is who resolved the request (a name, or "the service desk"), {1} when ("2 days ago").
+        if (r.resolved_at) vm.resolution_title = Format(tr("Resolved by {0} · {1}"), {who, FormatRelative(r.resolved_at, clock.now)});
+        // TRANSLATORS: {0} is who resolved the request (a name, or "the service desk").
+        else vm.resolution_title = Format(tr("Resolved by {0}"), {who});
         vm.resolution_note = r.resolution_note;
     }
     if (r.status == Status::cancelled) {
         vm.read_only = !vm.staff;
-        vm.cancelled_notice = "This request was cancelled" + (r.cancel_reason.empty() ? std::string(".") : ": \xE2\x80\x9C" + r.cancel_reason + "\xE2\x80\x9D") +
-                              (vm.staff ? std::string() : " Nothing more happens on it. If you still need help, raise a new request.");
+        if (r.cancel_reason.empty())
+            vm.cancelled_notice = vm.staff ? tr("This request was cancelled.")
+                                           : tr("This request was cancelled. Nothing more happens on it. If you still need help, "
+                                                "raise a new request.");
+        else if (vm.staff)
+            // TRANSLATORS: {0} is the reason given for cancelling, as written.
+            vm.cancelled_notice = Format(tr("This request was cancelled: “{0}”"), {r.cancel_reason});
+        else
+            // TRANSLATORS: {0} is the reason given for cancelling, as written.
+            vm.cancelled_notice = Format(tr("This request was cancelled: “{0}” Nothing more happens on it. If you still need "
+                                            "help, raise a new request."),
+                                         {r.cancel_reason});
     }
     const TicketFacts facts{r.status, r.pending_reason, r.requester_id, r.assignee_id, r.group_id, r.resolved_at};
     vm.can_reopen = mine && r.status == Status::resolved && OnPublicReply(facts, Actor{state.me->user.id, state.me->user.role, false}, clock.now).reopen;
@@ -114,26 +137,31 @@ void BuildOutcome(const AppState& state, const Request& r, const Clock& clock, R
     d.text = w->second.confirm_text;
     const std::string number = r.number.empty() ? FormatRequestNumber(r.type, r.id) : r.number;
     if (d.to == Status::cancelled) {
-        d.title = "Cancel " + number + "?";
-        d.body = mine ? "The service desk stops working on it, and you can't reopen it. You can always raise a new request."
-                      : "Work on it stops and it can't be reopened. The requester sees the reason.";
-        d.text_label = "Reason (optional)";
-        d.placeholder = mine ? "For example: I found a spare charger" : "Why it is cancelled; the requester sees this";
-        d.confirm_label = "Cancel request";
-        d.keep_label = "Keep request";
+        // TRANSLATORS: title of a confirmation dialog; {0} is a request number like REQ0000042.
+        d.title = Format(tr("Cancel {0}?"), {number});
+        d.body = mine ? tr("The service desk stops working on it, and you can't reopen it. You can always raise a new request.")
+                      : tr("Work on it stops and it can't be reopened. The requester sees the reason.");
+        d.text_label = tr("Reason (optional)");
+        d.placeholder = mine ? tr("For example: I found a spare charger") : tr("Why it is cancelled; the requester sees this");
+        d.confirm_label = tr("Cancel request");
+        d.keep_label = tr("Keep request");
         d.danger = true;
         d.max_chars = static_cast<int>(limits::kMaxCancelReason);
     } else {
-        d.title = "Resolve " + number;
-        d.body = "Say what fixed it. The requester sees this note and can tell you if it didn't work.";
-        d.text_label = "Resolution note";
-        d.placeholder = "For example: Replaced the docking station; both screens work again.";
-        d.confirm_label = "Resolve";
-        d.keep_label = "Back";
+        // TRANSLATORS: title of a dialog; {0} is a request number like REQ0000042.
+        d.title = Format(tr("Resolve {0}"), {number});
+        d.body = tr("Say what fixed it. The requester sees this note and can tell you if it didn't work.");
+        d.text_label = tr("Resolution note");
+        d.placeholder = tr("For example: Replaced the docking station; both screens work again.");
+        d.confirm_label = trc("verb", "Resolve");
+        d.keep_label = tr("Back");
         d.max_chars = static_cast<int>(limits::kMaxResolutionNote);
     }
     const std::size_t length = Utf8Length(Trim(d.text));
-    if (length > static_cast<std::size_t>(d.max_chars)) d.error = "Keep it under " + std::to_string(d.max_chars + 1) + " characters.";
+    if (length > static_cast<std::size_t>(d.max_chars)) {
+        const long limit = d.max_chars + 1;  // std::to_string: "4001" as before, not "4,001"
+        d.error = Format(trn("Keep it under {0} character.", "Keep it under {0} characters.", limit), {std::to_string(limit)});
+    }
     d.can_confirm = d.error.empty() && !vm.workflow_busy;
 }
 
@@ -146,7 +174,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
     if (slot == state.details.end()) return vm;
     vm.load = ToLoadView(slot->second, std::to_string(id.value));
     if (vm.load.status == ViewStatus::failed && slot->second.error.code == ErrorCode::not_found)
-        vm.load.error = "We couldn't find this request. It may have been raised by someone else.";
+        vm.load.error = tr("We couldn't find this request. It may have been raised by someone else.");
     if (!slot->second.has_data) return vm;
     const Request& r = slot->second.data;
 
@@ -159,8 +187,9 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
     vm.catalog_item = r.catalog_item_title;
     vm.requester = r.requester_name;
     const Timestamp local_created = r.created_at + static_cast<Timestamp>(clock.utc_offset_minutes) * 60000;
-    vm.created = FormatDate(CivilFromDays(local_created >= 0 ? local_created / 86400000 : (local_created - 86399999) / 86400000)) +
-                 " (" + FormatRelative(r.created_at, clock.now) + ")";
+    const CivilDate created_day = CivilFromDays(local_created >= 0 ? local_created / 86400000 : (local_created - 86399999) / 86400000);
+    vm.created = i18n::FormatDateNumeric(created_day.year, created_day.month, created_day.day) + " (" +
+                 FormatRelative(r.created_at, clock.now) + ")";  // the date in the reader's form: en ISO, de 05.12.2026
     vm.updated = FormatRelative(r.updated_at ? r.updated_at : r.created_at, clock.now);
     vm.description = r.description;
     vm.closed = !IsOpenStatus(r.status);
@@ -169,13 +198,13 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
     vm.staff = state.me && IsStaff(state.me->user.role);
     vm.someone_elses = vm.staff && r.requester_id != state.me->user.id;
     if (vm.staff) {
-        vm.assignee = r.assignee_name.empty() ? "Unassigned" : r.assignee_name;
-        vm.group = r.group_name.empty() ? "No group" : r.group_name;
+        vm.assignee = r.assignee_name.empty() ? std::string(tr("Unassigned")) : r.assignee_name;
+        vm.group = r.group_name.empty() ? std::string(tr("No group")) : r.group_name;
         vm.pending_reason = std::string(PendingReasonLabel(r.pending_reason));
-        if (r.first_response_at) vm.response_due = "Met";
+        if (r.first_response_at) vm.response_due = trc("sla", "Met");
         else if (r.response_due_at) vm.response_due = DueText(r, SlaKind::first_response, r.response_due_at, clock.now, &vm.response_tone);
-        if (r.status == Status::pending) vm.resolution_due = "Paused";
-        else if (!IsOpenStatus(r.status)) vm.resolution_due = "Stopped";
+        if (r.status == Status::pending) vm.resolution_due = trc("sla", "Paused");
+        else if (!IsOpenStatus(r.status)) vm.resolution_due = trc("sla", "Stopped");
         else if (r.resolution_due_at) vm.resolution_due = DueText(r, SlaKind::resolution, r.resolution_due_at, clock.now, &vm.resolution_tone);
     }
     // The lifecycle steps the shared rules allow this user: every step for agents; for the
@@ -186,18 +215,19 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         for (Status to : AllowedTransitions(facts, actor)) {
             if (to == Status::pending) {
                 for (PendingReason reason : {PendingReason::requester, PendingReason::vendor, PendingReason::change})
-                    vm.status_actions.push_back({"Pending: " + std::string(PendingReasonLabel(reason)), to, reason,
+                    // TRANSLATORS: a button putting a request on hold; {0} is why ("Awaiting requester").
+                    vm.status_actions.push_back({Format(tr("Pending: {0}"), {PendingReasonLabel(reason)}), to, reason,
                                                  "status_pending_" + std::string(PendingReasonName(reason))});
                 continue;
             }
-            std::string label = to == Status::in_progress ? (r.status == Status::resolved ? "Reopen"
-                                                             : r.status == Status::pending  ? "Resume work"
-                                                                                            : "Start work")
-                                : to == Status::resolved  ? "Resolve\xE2\x80\xA6"
-                                : to == Status::closed    ? "Close"
-                                : to == Status::cancelled ? "Cancel request\xE2\x80\xA6"
+            std::string label = to == Status::in_progress ? (r.status == Status::resolved ? tr("Reopen")
+                                                             : r.status == Status::pending  ? tr("Resume work")
+                                                                                            : tr("Start work"))
+                                : to == Status::resolved  ? tr("Resolve…")
+                                : to == Status::closed    ? trc("verb", "Close")
+                                : to == Status::cancelled ? tr("Cancel request…")
                                                           : std::string(StatusLabel(to));
-            if (!vm.staff) label = to == Status::closed ? "Close request" : "Cancel request\xE2\x80\xA6";
+            if (!vm.staff) label = to == Status::closed ? tr("Close request") : tr("Cancel request…");
             RequestDetailViewModel::StatusAction a{std::move(label), to, PendingReason::none, "status_" + std::string(StatusName(to))};
             a.confirm = to == Status::cancelled || to == Status::resolved;
             vm.status_actions.push_back(std::move(a));
@@ -209,7 +239,8 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
             for (const api::PresenceEvent& v : p->second) {
                 const bool replying = v.state == "replying";
                 vm.someone_replying = vm.someone_replying || replying;
-                vm.viewers.push_back(v.name + (replying ? " is replying\u2026" : " is viewing"));
+                // TRANSLATORS: {0} is another agent on the same request right now.
+                vm.viewers.push_back(replying ? Format(tr("{0} is replying…"), {v.name}) : Format(tr("{0} is viewing"), {v.name}));
             }
     }
     if (state.me) {
@@ -217,7 +248,8 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
             vm.workflow_busy = w->second.in_flight;
             if (w->second.error)
                 vm.workflow_error = w->second.error->code == ErrorCode::conflict
-                                        ? "Someone changed this request meanwhile. It has been reloaded: check it, then apply your change again."
+                                        ? std::string(tr("Someone changed this request meanwhile. It has been reloaded: check it, "
+                                                         "then apply your change again."))
                                         : w->second.error->message;
             vm.can_reapply = w->second.rejected && !w->second.in_flight && slot->second.load == Load::ready &&
                              w->second.rejected->base_version != r.version;
@@ -228,10 +260,11 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         MarkPrimaryStep(r, state.me->user.id, vm);
         BuildOutcome(state, r, clock, vm);
     }
-    vm.reply_placeholder = !vm.staff       ? (vm.reopening ? "Tell the service desk what still isn't working\xE2\x80\xA6"
-                                                           : "Add a reply or more details for the service desk\xE2\x80\xA6")
-                           : vm.someone_elses ? "Reply to " + api::FirstName(r.requester_name) + "\xE2\x80\xA6 (they see this)"
-                                              : "Write a reply\xE2\x80\xA6";
+    // TRANSLATORS: placeholder of the reply box; {0} is the requester's first name.
+    vm.reply_placeholder = !vm.staff       ? (vm.reopening ? tr("Tell the service desk what still isn't working…")
+                                                           : tr("Add a reply or more details for the service desk…"))
+                           : vm.someone_elses ? Format(tr("Reply to {0}… (they see this)"), {api::FirstName(r.requester_name)})
+                                              : tr("Write a reply…");
 
     // The submitted form, described with the item's own labels once its definition is here.
     Result<FormValues> values = r.form_json.empty() ? Result<FormValues>(FormValues{}) : api::DecodeFormValues(r.form_json);
@@ -245,7 +278,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
             std::string text;
             switch (value.kind) {
                 case FormValue::Kind::text: text = value.text; break;
-                case FormValue::Kind::boolean: text = value.checked ? "Yes" : "No"; break;
+                case FormValue::Kind::boolean: text = value.checked ? tr("Yes") : tr("No"); break;
                 case FormValue::Kind::list:
                     for (const std::string& s : value.list) text += (text.empty() ? "" : ", ") + s;
                     break;
@@ -267,8 +300,9 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         entry.is_me = me.valid() && c->author_id == me;
         entry.is_staff = c->author_role != Role::employee;
         entry.internal = c->internal;
-        entry.role = entry.is_me ? "You" : entry.is_staff ? "Service desk" : "Employee";
-        if (entry.internal) entry.role = "Internal note";
+        // TRANSLATORS: who wrote a message in a request's conversation.
+        entry.role = entry.is_me ? tr("You") : entry.is_staff ? tr("Service desk") : trc("role", "Employee");
+        if (entry.internal) entry.role = tr("Internal note");
         entry.when = FormatRelative(c->created_at, clock.now);
         entry.body = c->body;
         entry.id = c->id.value;
@@ -283,7 +317,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         vm.reply_focus = reply->second.focus;
         if (reply->second.error) {
             const Error& e = *reply->second.error;
-            vm.reply_error = e.code == ErrorCode::network ? "We couldn't reach Spoc. Your reply is kept \xE2\x80\x94 try again."
+            vm.reply_error = e.code == ErrorCode::network ? std::string(tr("We couldn't reach Spoc. Your reply is kept — try again."))
                                                           : e.message;
         }
     }

@@ -8,10 +8,15 @@
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
 #include "shared/domain/canned.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/links.h"
 #include "shared/domain/text.h"
 
 namespace spoc::client {
+
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::tr;
 
 namespace {
 
@@ -53,7 +58,8 @@ WorkspaceRequestRow BriefRow(const RequestBrief& b, Timestamp now, std::string h
     row.status = std::string(StatusLabel(b.status));
     row.status_tone = StatusTone(b.status);
     const Timestamp at = b.updated_at ? b.updated_at : b.created_at;
-    if (at) row.meta = "Updated " + FormatRelative(at, now);
+    // TRANSLATORS: {0} is a relative time such as "2 days ago".
+    if (at) row.meta = Format(tr("Updated {0}"), {FormatRelative(at, now)});
     if (!b.assignee_name.empty()) row.meta += (row.meta.empty() ? "" : " \xC2\xB7 ") + b.assignee_name;
     row.hook_id = std::move(hook_id);
     return row;
@@ -82,16 +88,18 @@ std::string HistoryValue(const AppState& state, std::string_view field, const st
     if (field == "priority" && ParsePriority(value, &priority)) return std::string(PriorityLabel(priority));
     if (field == "assignee" && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         const std::string name = value.size() < 18 ? AgentName(state, UserId(std::stoll(value))) : std::string();
-        return name.empty() ? "agent #" + value : name;
+        // TRANSLATORS: an agent whose name isn't known; {0} is their user id.
+        return name.empty() ? Format(tr("agent #{0}"), {value}) : name;
     }
     return value;
 }
 
 HistoryRowViewModel HistoryRow(const AppState& state, const api::HistoryItem& h, Timestamp now) {
     HistoryRowViewModel row;
+    // TRANSLATORS: a person whose name isn't known; {0} is their user id.
     row.who = !h.actor_name.empty() ? h.actor_name
-              : h.actor.valid()     ? "User #" + std::to_string(h.actor.value)
-                                    : "Spoc";
+              : h.actor.valid()     ? Format(tr("User #{0}"), {std::to_string(h.actor.value)})
+                                    : std::string("Spoc");  // the system itself: the product's name
     row.when = FormatRelative(h.at, now);
     row.field = HistoryFieldLabel(h.field);
     if (h.field == "created")
@@ -99,7 +107,8 @@ HistoryRowViewModel HistoryRow(const AppState& state, const api::HistoryItem& h,
     else if (h.field == "linked" || h.field == "unlinked" || h.field == "merged_into" || h.field == "sla")
         row.change = h.new_value;
     else if (h.field == "merged_from")
-        row.change = h.new_value + " into this request";
+        // TRANSLATORS: history of a merge ("Merged: #17 into this request"); {0} is the merged request, like #17.
+        row.change = Format(tr("{0} into this request"), {h.new_value});
     else
         row.change = HistoryValue(state, h.field, h.old_value) + kArrow + HistoryValue(state, h.field, h.new_value);
     return row;
@@ -108,21 +117,22 @@ HistoryRowViewModel HistoryRow(const AppState& state, const api::HistoryItem& h,
 }  // namespace
 
 std::string HistoryFieldLabel(std::string_view field) {
-    static const std::pair<const char*, const char*> kLabels[] = {{"status", "Status"},
-                                                                  {"pending_reason", "Pending reason"},
-                                                                  {"assignee", "Assignee"},
-                                                                  {"group", "Group"},
-                                                                  {"impact", "Impact"},
-                                                                  {"urgency", "Urgency"},
-                                                                  {"priority", "Priority"},
-                                                                  {"created", "Created"},
-                                                                  {"linked", "Linked"},
-                                                                  {"unlinked", "Unlinked"},
-                                                                  {"merged_into", "Merged into"},
-                                                                  {"merged_from", "Merged"},
-                                                                  {"sla", "SLA"}};
+    // TRANSLATORS: what a row of a request's history changed (a field or an event).
+    static const std::pair<const char*, const char*> kLabels[] = {{"status", N_("Status")},
+                                                                  {"pending_reason", N_("Pending reason")},
+                                                                  {"assignee", N_("Assignee")},
+                                                                  {"group", N_("Group")},
+                                                                  {"impact", N_("Impact")},
+                                                                  {"urgency", N_("Urgency")},
+                                                                  {"priority", N_("Priority")},
+                                                                  {"created", N_("Created")},
+                                                                  {"linked", N_("Linked")},
+                                                                  {"unlinked", N_("Unlinked")},
+                                                                  {"merged_into", N_("Merged into")},
+                                                                  {"merged_from", N_("Merged")},
+                                                                  {"sla", N_("SLA")}};
     for (const auto& [name, label] : kLabels)
-        if (field == name) return label;
+        if (field == name) return tr(label);
     std::string out(field);
     std::replace(out.begin(), out.end(), '_', ' ');
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
@@ -158,22 +168,26 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
             for (const RequestBrief& b : rel.other_requests)
                 vm.other_requests.push_back(BriefRow(b, clock.now, "related_" + std::to_string(b.id.value)));
             const int total = std::max(rel.other_total, static_cast<int>(rel.other_requests.size()));
-            vm.other_title = total > 0 ? "Other requests (" + std::to_string(total) + ")" : "Other requests";
+            // TRANSLATORS: a heading; {0} is how many other requests the requester has.
+            vm.other_title = total > 0 ? Format(tr("Other requests ({0})"), {FormatInt(total)}) : std::string(tr("Other requests"));
             if (total > static_cast<int>(rel.other_requests.size()))
-                vm.other_more = "Showing the newest " + std::to_string(rel.other_requests.size()) + " of " +
-                                std::to_string(total) + ".";
-            vm.other_empty = "No other requests from " + FirstName(rel.requester) + ".";
+                // TRANSLATORS: {0} requests of the requester's {1} are listed, the newest.
+                vm.other_more = Format(tr("Showing the newest {0} of {1}."),
+                                       {FormatInt(static_cast<long long>(rel.other_requests.size())), FormatInt(total)});
+            // TRANSLATORS: {0} is the requester's first name.
+            vm.other_empty = Format(tr("No other requests from {0}."), {FirstName(rel.requester)});
             for (const LinkedRequest& l : rel.links) {
                 WorkspaceRequestRow row =
                     BriefRow(l.request, clock.now, "linked_" + std::to_string(l.request.id.value));
-                row.kind = l.kind == LinkKind::relates ? "Relates to" : l.outgoing ? "Duplicate of" : "Duplicated by";
+                // TRANSLATORS: how a linked request relates to this one (a label before its number).
+                row.kind = l.kind == LinkKind::relates ? tr("Relates to") : l.outgoing ? tr("Duplicate of") : tr("Duplicated by");
                 row.can_unlink = CheckUnlink(state.me->user.role, l.kind).ok();
                 row.unlinking = d.unlinking == l.request.id.value;
                 vm.links.push_back(std::move(row));
             }
         }
     }
-    if (vm.other_title.empty()) vm.other_title = "Other requests";
+    if (vm.other_title.empty()) vm.other_title = tr("Other requests");
 
     vm.link_text = d.link_text;
     vm.link_kind = d.link_kind;
@@ -194,9 +208,10 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
             if (brief && !brief->summary.empty()) target += " (" + brief->summary + ")";
         }
         const std::string number = r.number.empty() ? RequestRef(r.id.value) : r.number;
-        vm.merge_question = "Merge " + number + " into " + target +
-                            "? This request is closed with a reply pointing there, and " +
-                            RequestRef(d.merge_into.value) + " gets an internal note.";
+        // TRANSLATORS: {0} is this request's number, {1} the other request ("#42 (Printer jam)"), {2} its number (#42).
+        vm.merge_question = Format(tr("Merge {0} into {1}? This request is closed with a reply pointing there, and {2} gets "
+                                      "an internal note."),
+                                   {number, target, RequestRef(d.merge_into.value)});
     }
     vm.can_reapply_merge = d.merge_rejected && w && w->ticket == d.merge_ticket && !w->in_flight &&
                            detail->second.load == Load::ready && d.merge_rejected->base_version != r.version;
@@ -229,8 +244,9 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
             CannedOptionViewModel option;
             option.id = c.id;
             option.title = c.title;
-            option.audience = c.group_id == 0        ? "Everyone"
-                              : c.group_name.empty() ? "Group #" + std::to_string(c.group_id)
+            // TRANSLATORS: who may use a canned reply: every agent, or one group ({0} is the group's id).
+            option.audience = c.group_id == 0        ? std::string(tr("Everyone"))
+                              : c.group_name.empty() ? Format(tr("Group #{0}"), {std::to_string(c.group_id)})
                                                      : c.group_name;
             option.preview = FirstLine(ExpandPlaceholders(c.body, context).text, kPreviewChars);
             vm.canned.push_back(std::move(option));
@@ -256,7 +272,7 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
 
     const std::vector<api::DirectoryGroup> no_groups;
     const std::vector<api::DirectoryGroup>& directory = ws.groups.has_data ? ws.groups.data.groups : no_groups;
-    vm.groups.push_back({0, "No group", group_id == 0});
+    vm.groups.push_back({0, tr("No group"), group_id == 0});
     bool group_listed = group_id == 0;
     for (const api::DirectoryGroup& g : directory) {
         vm.groups.push_back({g.id, g.name, g.id == group_id});
@@ -265,11 +281,12 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
     if (!group_listed)
         vm.groups.push_back(
             {group_id,
-             group_id == r.group_id && !r.group_name.empty() ? r.group_name : "Group #" + std::to_string(group_id),
+             // TRANSLATORS: a group whose name isn't known; {0} is its id.
+             group_id == r.group_id && !r.group_name.empty() ? r.group_name : Format(tr("Group #{0}"), {std::to_string(group_id)}),
              true});
 
     // Agents of the chosen group; with no group, every agent in the directory.
-    vm.assignees.push_back({0, "Unassigned", !assignee.valid()});
+    vm.assignees.push_back({0, tr("Unassigned"), !assignee.valid()});
     bool assignee_listed = !assignee.valid();
     for (const api::DirectoryGroup& g : directory) {
         if (group_id != 0 && g.id != group_id) continue;
@@ -277,7 +294,8 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
             const bool seen = std::any_of(vm.assignees.begin(), vm.assignees.end(),
                                           [&](const PickOption& o) { return o.id == a.id.value; });
             if (seen) continue;
-            vm.assignees.push_back({a.id.value, a.name + (a.available ? "" : " (away)"), a.id == assignee});
+            // TRANSLATORS: an agent who is not taking new requests now; {0} is their name.
+            vm.assignees.push_back({a.id.value, a.available ? a.name : Format(tr("{0} (away)"), {a.name}), a.id == assignee});
             assignee_listed = assignee_listed || a.id == assignee;
         }
     }
@@ -287,7 +305,8 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
     if (!assignee_listed) {
         std::string name = assignee == r.assignee_id ? r.assignee_name : AgentName(state, assignee);
         vm.assignees.push_back(
-            {assignee.value, name.empty() ? "Agent #" + std::to_string(assignee.value) : name, true});
+            // TRANSLATORS: an agent whose name isn't known; {0} is their user id.
+            {assignee.value, name.empty() ? Format(tr("Agent #{0}"), {std::to_string(assignee.value)}) : name, true});
     }
     for (const PickOption& o : vm.groups)
         if (o.selected) vm.group_label = o.label;
@@ -297,7 +316,8 @@ WorkspaceViewModel BuildWorkspace(const AppState& state, RequestId id, const Clo
     if (vm.impact_edited || vm.urgency_edited) {
         const Priority computed = ComputePriority(vm.impact, vm.urgency);
         vm.priority = std::string(PriorityLabel(computed));
-        if (computed != r.priority) vm.priority_was = "was " + std::string(PriorityLabel(r.priority));
+        // TRANSLATORS: the priority before an edit; {0} is a priority such as "P3 Moderate".
+        if (computed != r.priority) vm.priority_was = Format(tr("was {0}"), {PriorityLabel(r.priority)});
     } else {
         vm.priority = std::string(PriorityLabel(r.priority));
     }

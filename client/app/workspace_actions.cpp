@@ -8,6 +8,7 @@
 //   [SECTION] Canned responses, history
 //   [SECTION] Details editor (group, assignee, impact, urgency)
 #include "client/app/actions.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/links.h"
 #include "shared/domain/text.h"
 
@@ -39,7 +40,7 @@ std::string WorkspaceKey(const Request& r) { return std::to_string(r.id.value) +
 Result<RequestId> ParseTarget(const std::string& text, const char* field) {
     RequestId other;
     if (!ParseRequestRef(Trim(text), &other) || !other.valid())
-        return MakeError(ErrorCode::validation_failed, "Enter a request number, like #42 or REQ0000042.", field);
+        return MakeError(ErrorCode::validation_failed, i18n::tr("Enter a request number, like #42 or REQ0000042."), field);
     return other;
 }
 
@@ -171,10 +172,11 @@ void Actions::AddLink(RequestId id) {
     if (related)
         for (const LinkedRequest& l : related->links)
             if (l.request.id == *other) {
-                d.link_error = MakeError(
-                    ErrorCode::validation_failed,
-                    std::string("#").append(std::to_string(other->value)).append(" is already linked to this request."),
-                    "other_id");
+                // TRANSLATORS: {0} is a request number like 42 (written "#42").
+                d.link_error = MakeError(ErrorCode::validation_failed,
+                                         i18n::Format(i18n::tr("#{0} is already linked to this request."),
+                                                      {std::to_string(other->value)}),
+                                         "other_id");
                 return;
             }
     m_effects.AddLink(id, api::LinkBody{*other, d.link_kind});

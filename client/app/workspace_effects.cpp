@@ -7,10 +7,14 @@
 #include "client/app/effects.h"
 #include "client/app/effects_internal.h"
 #include "shared/api/routes.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::client {
 
 using namespace effects_internal;  // ErrorFromResponse, LoadInto
+using i18n::Format;
+using i18n::tr;
+using i18n::trn;
 
 namespace {
 
@@ -85,8 +89,10 @@ void Effects::AddLink(RequestId id, api::LinkBody body) {
                        MarkHistoryStale(m_state, key);
                        d.link_text.clear();
                        d.link_error.reset();
-                       AddToast(&m_state,
-                                status == 201 ? "Linked to " + Ref(other) + "." : Ref(other) + " was already linked.");
+                       // TRANSLATORS: {0} is a request reference like #42.
+                       AddToast(&m_state, status == 201 ? Format(tr("Linked to {0}."), {Ref(other)})
+                                                        // TRANSLATORS: {0} is a request reference like #42.
+                                                        : Format(tr("{0} was already linked."), {Ref(other)}));
                        return;
                    }
                    d.link_error = ErrorFromResponse(status, answer);
@@ -119,7 +125,8 @@ void Effects::RemoveLink(RequestId id, RequestId other_id) {
                                links.end());
                        }
                        MarkHistoryStale(m_state, key);
-                       AddToast(&m_state, "Unlinked " + Ref(other) + ".");
+                       // TRANSLATORS: {0} is a request reference like #42.
+                       AddToast(&m_state, Format(tr("Unlinked {0}."), {Ref(other)}));
                        return;
                    }
                    d.link_error = ErrorFromResponse(status, answer);
@@ -165,7 +172,8 @@ void Effects::Merge(RequestId id, api::MergeBody body) {
                        m_state.open_requests.stale = true;
                        d.link_text.clear();
                        d.link_kind = LinkKind::relates;
-                       AddToast(&m_state, "Merged into " + Ref(body.into.value) + "; this request is now closed.");
+                       // TRANSLATORS: {0} is a request reference like #42.
+                       AddToast(&m_state, Format(tr("Merged into {0}; this request is now closed."), {Ref(body.into.value)}));
                        return;
                    }
                    w.error = ErrorFromResponse(status, answer);
@@ -207,10 +215,13 @@ void Effects::ExpandCanned(RequestId id, std::int64_t canned_id) {
                        if (!e.unknown.empty()) {
                            std::string names;
                            for (const std::string& n : e.unknown) names += (names.empty() ? "{{" : ", {{") + n + "}}";
-                           d.canned_notice = names + (e.unknown.size() == 1 ? " is" : " are") +
-                                             " not a placeholder and was left as written.";
+                           // TRANSLATORS: {0} lists unknown placeholders as written, like "{{name}}, {{ticket}}".
+                           d.canned_notice = Format(trn("{0} is not a placeholder and was left as written.",
+                                                        "{0} are not a placeholder and was left as written.",
+                                                        static_cast<long>(e.unknown.size())),
+                                                    {names});
                        } else if (e.truncated) {
-                           d.canned_notice = "The text was cut at the reply length limit.";
+                           d.canned_notice = tr("The text was cut at the reply length limit.");
                        }
                        d.canned_ready = e.text;  // into the reply box at the next Sync (EditReply)
                        return;

@@ -15,6 +15,7 @@
 #include "client/platform/platform.h"
 #include "client/platform/text_proxy.h"
 #include "client/ui/item_hooks.h"
+#include "client/ui/mirror.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 
@@ -192,7 +193,7 @@ EMSCRIPTEN_KEEPALIVE void spoc_platform_a11y_click(unsigned int imgui_id) {
     const float z = spoc::platform::Zoom();  // hook rects are CSS px
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent((item.x + item.w * 0.5f) / z, (item.y + item.h * 0.5f) / z);
+    io.AddMousePosEvent(spoc::ui::MirrorX((item.x + item.w * 0.5f) / z, io.DisplaySize.x), (item.y + item.h * 0.5f) / z);
     io.AddMouseButtonEvent(0, true);
     io.AddMouseButtonEvent(0, false);
     spoc::platform::Wake();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "client/ui/theme.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::platform {
 
@@ -40,5 +41,12 @@ bool E2eEnabled();                                // the page URL has ?e2e=1
 const ui::FontFiles& LoadedFonts();               // bytes fetched at start-up (valid once Run draws)
 float Zoom();                                     // CSS px per ImGui unit (the browser's default font size / 16)
 void InstallBrowserGlyphs();                      // glyph_bank draws missing characters with the browser (glyphs_web.cpp)
+
+// [Languages] (locale_web.cpp): the UI language and its message catalog.
+void StartLanguage();                               // the stored choice, else the browser's languages; fetches
+bool LanguageReady();                               // the first frame waits for the first catalog (bounded)
+void PollLanguage();                                // a catalog that arrived becomes the thread locale
+void ChooseLanguage(i18n::Lang lang, bool remember); // switch when its catalog arrives; remember: localStorage
+i18n::Lang CurrentLanguage();                       // the language on screen
 
 }  // namespace spoc::platform

@@ -27,6 +27,7 @@
 #include "client/platform/text_proxy.h"
 #include "client/ui/glyph_bank.h"
 #include "client/ui/item_hooks.h"
+#include "client/ui/mirror.h"
 #include "client/ui/motion.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -214,6 +215,7 @@ struct Platform {
     GLFWwindow* window = nullptr;
     bool gl_ready = false;
     bool fonts_ready = false;
+    bool language_ready = false;  // the first message catalog arrived (or was waited for long enough)
     bool failed = false;
     bool shown = false;                    // loading overlay hidden
     ui::FontFiles fonts;
@@ -260,7 +262,7 @@ void OnCursorPos(GLFWwindow* w, double x, double y) {
         P().mouse_inside = true;
         ImGui_ImplGlfw_CursorEnterCallback(w, 1);
     }
-    ImGui_ImplGlfw_CursorPosCallback(w, x / ScaleX(), y / ScaleY());
+    ImGui_ImplGlfw_CursorPosCallback(w, ui::MirrorX(static_cast<float>(x / ScaleX()), ImGui::GetIO().DisplaySize.x), y / ScaleY());
 }
 void OnCursorEnter(GLFWwindow* w, int entered) {
     MarkDirty();
@@ -368,7 +370,7 @@ EMSCRIPTEN_KEEPALIVE void spoc_platform_touch(int kind, double x, double y) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     const float zoom = spoc::platform::P().zoom;
-    io.AddMousePosEvent(static_cast<float>(x) / zoom, static_cast<float>(y) / zoom);
+    io.AddMousePosEvent(spoc::ui::MirrorX(static_cast<float>(x) / zoom, io.DisplaySize.x), static_cast<float>(y) / zoom);
     if (kind == 0) io.AddMouseButtonEvent(0, true);
     if (kind == 2) {
         io.AddMouseButtonEvent(0, false);
@@ -539,6 +541,7 @@ void RenderFrame() {
     io.DisplaySize = ImVec2(static_cast<float>(p.css_w / p.zoom), static_cast<float>(p.css_h / p.zoom));
     io.DisplayFramebufferScale = ImVec2(ScaleX(), ScaleY());
     if (!p.mouse_inside) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // the backend's fallback reports device pixels
+    ui::hooks::SetMirrorWidth(ui::Mirrored() ? io.DisplaySize.x : 0.0f);
     ImGui::NewFrame();
     ApplyA11yRequests();
 
@@ -551,6 +554,7 @@ void RenderFrame() {
     DrawCompositionPreview();
 
     ImGui::Render();
+    if (ui::Mirrored()) ui::MirrorDrawData(ImGui::GetDrawData(), io.DisplaySize.x);  // right-to-left UI
     glViewport(0, 0, p.fb_w, p.fb_h);
     const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::color::kPage);
     glClearColor(page.x, page.y, page.z, 1.0f);
@@ -580,10 +584,13 @@ void RenderFrame() {
 void Tick(void*) {
     Platform& p = P();
     if (p.failed) return;
-    if (!p.fonts_ready) {
-        if (!TryLoadFonts()) return;
+    if (!p.fonts_ready || !p.language_ready) {
+        if (!p.fonts_ready && !TryLoadFonts()) return;
+        p.language_ready = p.language_ready || LanguageReady();
+        if (!p.language_ready) return;
         MarkDirty();
     }
+    PollLanguage();
     SyncCanvasSize();
     MergeLateFallbackFont();
     AddNewGlyphs();
@@ -650,7 +657,9 @@ void Run(AppCallbacks callbacks) {
 
     // The item hooks feed the screen-reader mirror (and window.spoc.e2e with ?e2e=1).
     ui::hooks::Enable(ImGui::GetCurrentContext());
+    StartLanguage();
     ui::hooks::SetPixelScale(p.zoom);  // CSS px per ImGui unit (updated with the zoom)
+    ui::glyphs::SetClipCheck(p.e2e);  // tests ask which texts were cut off (window.spoc.e2e.glyphs().clipped)
     spoc_js_install(p.e2e ? 1 : 0);
     p.gl_ready = true;
     emscripten_set_main_loop_arg(Tick, nullptr, 0, true);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "client/platform/platform.h"
+#include "client/ui/mirror.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui.h"
@@ -173,7 +174,8 @@ void UpdateTextProxy() {
     g_state = key;
     g_on = f.active;
     const float z = Zoom();  // ImGui units to CSS px
-    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.label.c_str(), f.x * z, f.y * z,
+    const float x = ui::Mirrored() ? ImGui::GetIO().DisplaySize.x - f.x : f.x;  // right-to-left UI: on screen
+    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.label.c_str(), x * z, f.y * z,
                        f.h * z);
 }
 

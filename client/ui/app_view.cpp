@@ -9,10 +9,15 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::Plural;
+using i18n::tr;
 
 namespace {
 constexpr float kTopBarHeight = 64.0f;
@@ -130,7 +135,7 @@ void DrawBell(ImDrawList* dl, ImVec2 c, ImU32 col, int unread) {
     dl->AddCircleFilled(ImVec2(c.x, c.y + 8.5f), 2.0f, col);
     if (unread <= 0) return;
     const Fonts& f = GetFonts();
-    const std::string n = unread > 99 ? "99+" : std::to_string(unread);
+    const std::string n = unread > 99 ? FormatInt(99) + "+" : FormatInt(unread);
     const ImVec2 ts = MeasureText(f.small_semibold, n);
     const float bw = std::max(18.0f, ts.x + 10);
     const ImVec2 b(c.x + 3, c.y - 16);
@@ -146,8 +151,9 @@ void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions)
     float x = right - 40;
     ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 40) * 0.5f));
     const ImVec2 bp = ImGui::GetCursorScreenPos();
-    const std::string bell_label = vm.unread > 0 ? "Notifications (" + std::to_string(vm.unread) + " unread)##notifications"
-                                                 : std::string("Notifications##notifications");
+    // TRANSLATORS: name of the notification bell; {0} is how many notifications are unread.
+    const std::string bell_label = vm.unread > 0 ? Plural("Notifications ({0} unread)", "Notifications ({0} unread)", vm.unread) + "###notifications"
+                                                 : L("Notifications", "notifications");
     if (ImGui::InvisibleButton(bell_label.c_str(), ImVec2(40, 40))) {
         ImGui::OpenPopup("inbox");
         actions.RefreshInbox();
@@ -166,13 +172,13 @@ void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions)
     ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 10.0f);
     if (ImGui::BeginPopup("inbox")) {
         ImGui::SetCursorPosX(16);
-        Label(f.body_semibold, color::kText, "Notifications");
+        Label(f.body_semibold, color::kText, tr("Notifications"));
         VSpace(4);
         if (vm.notifications.empty()) {
             ImGui::SetCursorPosX(16);
             Paragraph(f.small, color::kTextMuted,
-                      vm.notifications_loading ? "Loading\xE2\x80\xA6"
-                                               : "Nothing yet. SLA breaches on your requests and groups show up here.",
+                      vm.notifications_loading ? tr("Loading…")
+                                               : tr("Nothing yet. SLA breaches on your requests and groups show up here."),
                       panel_w - 32);
             VSpace(8);
         }
@@ -201,18 +207,19 @@ void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions)
     ImGui::PopStyleVar(2);
 
     if (!vm.availability_known) return;
-    const char* text = vm.available ? "Available" : "Away";
+    // TRANSLATORS: an agent's availability for auto-assignment, shown on a toggle in the top bar.
+    const char* text = vm.available ? tr("Available") : tr("Away");
     const float pill_w = MeasureText(f.small_semibold, text).x + 38;
     x -= 12 + pill_w;
     ImGui::SetCursorPos(ImVec2(x, (kTopBarHeight - 30) * 0.5f));
     const ImVec2 pp = ImGui::GetCursorScreenPos();
-    const std::string label = std::string(text) + "##availability";
+    const std::string label = std::string(text) + "###availability";
     if (ImGui::InvisibleButton(label.c_str(), ImVec2(pill_w, 30)) && !vm.availability_busy) actions.ToggleAvailability();
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetTooltip(vm.available ? "New requests can be assigned to you. Click to go away."
-                                       : "Auto-assignment skips you. Click to become available.");
+        ImGui::SetTooltip("%s", vm.available ? tr("New requests can be assigned to you. Click to go away.")
+                                             : tr("Auto-assignment skips you. Click to become available."));
     }
     dl->AddRectFilled(pp, ImVec2(pp.x + pill_w, pp.y + 30), vm.available ? color::kSuccessSoft : color::kMutedSoft, 15.0f);
     if (hovered) dl->AddRect(pp, ImVec2(pp.x + pill_w, pp.y + 30), color::kInputBorder, 15.0f);
@@ -253,9 +260,11 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     // Navigation: the tabs that fit between the logo and the account menu; the rest go into a
     // "More" menu (phones), so nothing is ever drawn over anything else.
     struct Tab {
-        const char* label;
+        const char* text;  // translated
+        const char* id;    // ImGui id and hook key
         Route route;
         bool active;
+        std::string label() const { return std::string(text) + "###" + id; }
     };
     std::vector<Tab> tabs;
     {
@@ -265,11 +274,15 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         queue.screen = Screen::queue;
         queue.queue_view = "mine";
         knowledge.screen = Screen::kb_home;
-        tabs.push_back({"Home##nav_home", home, vm.active == Screen::home});
-        tabs.push_back({compact ? "Catalog##nav_catalog" : "Request catalog##nav_catalog", catalog, vm.active == Screen::catalog});
-        tabs.push_back({compact ? "Requests##nav_requests" : "My requests##nav_requests", requests, vm.active == Screen::requests});
-        if (vm.staff) tabs.push_back({"Queue##nav_queue", queue, vm.active == Screen::queue});
-        tabs.push_back({compact ? "Help##nav_kb" : "Knowledge##nav_kb", knowledge, vm.active == Screen::kb_home});
+        // TRANSLATORS: top-bar link to the home page.
+        tabs.push_back({tr("Home"), "nav_home", home, vm.active == Screen::home});
+        // TRANSLATORS: top-bar link; the first, short name is used on phones.
+        tabs.push_back({compact ? tr("Catalog") : tr("Request catalog"), "nav_catalog", catalog, vm.active == Screen::catalog});
+        // TRANSLATORS: top-bar link; the first, short name is used on phones.
+        tabs.push_back({compact ? tr("Requests") : tr("My requests"), "nav_requests", requests, vm.active == Screen::requests});
+        if (vm.staff) tabs.push_back({tr("Queue"), "nav_queue", queue, vm.active == Screen::queue});
+        // TRANSLATORS: top-bar link to the knowledge base ("Help" on phones).
+        tabs.push_back({compact ? tr("Help") : tr("Knowledge"), "nav_kb", knowledge, vm.active == Screen::kb_home});
     }
     const float account_w = 40.0f;
     const bool show_name = w >= 900;
@@ -279,13 +292,14 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     const float agent_w = vm.staff && !compact ? 180.0f : 0.0f;  // availability pill + bell
     float room = account_x - 12 - agent_w - tabs_x;
     const float tab_pad = compact ? 8.0f : 12.0f;
-    const float more_w = MeasureText(f.body_semibold, "More").x + 2 * tab_pad + 14.0f;
+    // TRANSLATORS: top-bar menu holding the links that don't fit.
+    const char* more = tr("More");
+    const float more_w = MeasureText(f.body_semibold, more).x + 2 * tab_pad + 14.0f;
     size_t fit = 0;
     {
         float used = 0;
         for (size_t i = 0; i < tabs.size(); ++i) {
-            const char* end = ImGui::FindRenderedTextEnd(tabs[i].label);
-            const float tw = MeasureText(f.body_semibold, std::string_view(tabs[i].label, static_cast<size_t>(end - tabs[i].label))).x + 2 * tab_pad;
+            const float tw = MeasureText(f.body_semibold, tabs[i].text).x + 2 * tab_pad;
             const float need = used + tw + (i + 1 < tabs.size() ? more_w : 0.0f);
             if (need > room) break;
             used += tw + (compact ? 0 : 4);
@@ -295,14 +309,14 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::SetCursorPos(ImVec2(tabs_x, 0));
     for (size_t i = 0; i < fit; ++i) {
         if (i) ImGui::SameLine(0, compact ? 0 : 4);
-        if (NavTab(tabs[i].label, tabs[i].active, kTopBarHeight, tab_pad)) actions.Navigate(tabs[i].route);
+        if (NavTab(tabs[i].label().c_str(), tabs[i].active, kTopBarHeight, tab_pad)) actions.Navigate(tabs[i].route);
     }
     if (fit < tabs.size()) {
         bool overflow_active = false;
         for (size_t i = fit; i < tabs.size(); ++i) overflow_active = overflow_active || tabs[i].active;
         if (fit) ImGui::SameLine(0, compact ? 0 : 4);
         const ImVec2 mp = ImGui::GetCursorScreenPos();
-        if (NavTab("More   ##nav_more", overflow_active, kTopBarHeight, tab_pad)) ImGui::OpenPopup("nav_more_menu");
+        if (NavTab((std::string(more) + "   ###nav_more").c_str(), overflow_active, kTopBarHeight, tab_pad)) ImGui::OpenPopup("nav_more_menu");
         const ImVec2 c(ImGui::GetItemRectMax().x - 2, mp.y + kTopBarHeight * 0.5f);
         dl->AddTriangleFilled(ImVec2(c.x - 9, c.y - 2), ImVec2(c.x - 1, c.y - 2), ImVec2(c.x - 5, c.y + 3), color::kTextSecondary);
         ImGui::SetNextWindowPos(ImVec2(std::min(mp.x, w - 8 - 200), mp.y + kTopBarHeight - 4));
@@ -312,13 +326,11 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
             ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 2));
             for (size_t i = fit; i < tabs.size(); ++i) {
                 const ImVec2 ip = ImGui::GetCursorScreenPos();
-                const char* end = ImGui::FindRenderedTextEnd(tabs[i].label);
-                if (ImGui::Selectable((std::string("##m") + tabs[i].label).c_str(), tabs[i].active, 0, ImVec2(188, 40)))
+                if (ImGui::Selectable((std::string("##m") + tabs[i].id).c_str(), tabs[i].active, 0, ImVec2(188, 40)))
                     actions.Navigate(tabs[i].route);
-                hooks::AnnotateItem(ImGui::GetItemID(), std::string_view(tabs[i].label, static_cast<size_t>(end - tabs[i].label)),
-                                    std::string_view(end + 2));
+                hooks::AnnotateItem(ImGui::GetItemID(), tabs[i].text, tabs[i].id);
                 DrawTextAt(ImGui::GetWindowDrawList(), f.body_semibold, ImVec2(ip.x + 12, ip.y + 10),
-                           tabs[i].active ? color::kAccent : color::kText, std::string_view(tabs[i].label, static_cast<size_t>(end - tabs[i].label)));
+                           tabs[i].active ? color::kAccent : color::kText, tabs[i].text);
             }
             ImGui::PopStyleVar();
             ImGui::EndPopup();
@@ -329,7 +341,8 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     // The account menu, right-aligned: avatar (and name on wide screens) opens name, role and Sign out.
     ImGui::SetCursorPos(ImVec2(account_x, (kTopBarHeight - 40) * 0.5f));
     const ImVec2 ap = ImGui::GetCursorScreenPos();
-    const std::string account_label = "Account: " + vm.user_name + "##account";
+    // TRANSLATORS: name of the account menu button; {0} is the signed-in user's name.
+    const std::string account_label = Format(tr("Account: {0}"), {vm.user_name}) + "###account";
     if (ImGui::InvisibleButton(account_label.c_str(), ImVec2(account_w + name_w, 40))) ImGui::OpenPopup("account_menu");
     const bool account_hovered = ImGui::IsItemHovered();
     if (account_hovered) {
@@ -357,8 +370,12 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         Label(f.body_semibold, color::kText, vm.user_name);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
         Label(f.small, color::kTextMuted, vm.role);
-        VSpace(4);
-        if (Button("Sign out##signout", ButtonKind::secondary, ImVec2(menu_w - 28, 36))) {
+        VSpace(6);
+        Label(f.small_semibold, color::kTextSecondary, tr("Language"));
+        i18n::Lang lang;
+        if (LanguagePicker("##account_language", menu_w - 28, &lang)) actions.ChooseLanguage(lang);
+        VSpace(8);
+        if (Button(L("Sign out", "signout").c_str(), ButtonKind::secondary, ImVec2(menu_w - 28, 36))) {
             ImGui::CloseCurrentPopup();
             actions.SignOut();
         }
@@ -382,23 +399,24 @@ void DrawStartup(const StartupViewModel& vm, UiState& ui, Actions& actions) {
     const float w = ui.viewport_width, h = ui.viewport_height;
     if (vm.error.empty()) {
         ImGui::SetCursorPos(ImVec2(0, h * 0.5f - 60));
-        LoadingPanel("Loading Spoc\xE2\x80\xA6", w);
+        LoadingPanel(tr("Loading Spoc…"), w);
         return;
     }
     const float card_w = std::min(460.0f, w - 32);
     ImGui::SetCursorPos(ImVec2((w - card_w) * 0.5f, std::max(24.0f, h * 0.5f - 150)));
-    if (ErrorPanel("startup_error", "Spoc is unavailable", vm.error, true, card_w)) actions.Retry();
+    if (ErrorPanel("startup_error", tr("Spoc is unavailable"), vm.error, true, card_w)) actions.Retry();
 }
 
 void DrawNotFound(UiState& ui, Actions& actions) {
     const float w = std::min(520.0f, ui.content_width);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ui.content_width - w) * 0.5f);
     BeginCard("not_found", w, 40);
-    Label(GetFonts().h2, color::kText, "Page not found");
+    Label(GetFonts().h2, color::kText, tr("Page not found"));
     VSpace(2);
-    Paragraph(GetFonts().body, color::kTextSecondary, "The link you followed doesn't lead anywhere in Spoc. It may be mistyped or out of date.", w - 80);
+    Paragraph(GetFonts().body, color::kTextSecondary, tr("The link you followed doesn't lead anywhere in Spoc. It may be mistyped or out of date."),
+              w - 80);
     VSpace(8);
-    if (Button("Go to the home page##go_home", ButtonKind::primary)) actions.Navigate(Route{});
+    if (Button(L("Go to the home page", "go_home").c_str(), ButtonKind::primary)) actions.Navigate(Route{});
     EndCard();
 }
 

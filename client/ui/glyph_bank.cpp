@@ -7,6 +7,7 @@
 #include "client/ui/glyph_bank.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <utility>
 
+#include "client/ui/mirror.h"
 #include "client/ui/render_text_hook.h"
 #include "imgui_internal.h"
 #include "shared/domain/bidi.h"
@@ -56,6 +58,8 @@ struct Bank {
     // Last frame / this frame.
     std::set<std::uint32_t> missing_now, missing_last, tofu_now, tofu_last;
     int rtl_lines_now = 0, rtl_lines_last = 0;
+    bool check_clip = false;                          // SetClipCheck
+    std::vector<std::string> clipped_now, clipped_last;  // JSON objects: text cut off by its clip rect
 };
 
 Bank& B() {
@@ -136,7 +140,9 @@ void DrawVisualLines(const ImFont* font, ImDrawList* dl, float size, const ImVec
         if (y + line_h >= clip.y && eol > s) {
             std::string visual = VisualLine(std::string_view(s, static_cast<size_t>(eol - s)), direction);
             float x = pos.x;
-            if (direction == kBidiRtl && wrap > 0.0f) {
+            // Lines align to their paragraph's start side (a right-to-left one's lines to the right).
+            // A mirrored UI flips the frame afterwards, so there the opposite side is drawn here.
+            if ((direction == kBidiRtl) != TextNeedsMirror() && wrap > 0.0f) {
                 while (!visual.empty() && visual.back() == ' ') visual.pop_back();
                 const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, visual.data(), visual.data() + visual.size()).x;
                 x = std::max(pos.x, pos.x + wrap - w);
@@ -156,13 +162,37 @@ void DrawVisualLines(const ImFont* font, ImDrawList* dl, float size, const ImVec
     }
 }
 
+// Tests: a line of text that starts inside its clip rectangle but runs past its right edge is
+// cut off for the reader (a German label too long for its button). Wrapped text cannot be.
+void NoteClipped(const ImFont* font, float size, const ImVec2& pos, const ImVec4& clip, const char* begin, const char* end) {
+    if (pos.x >= clip.z - 1.0f || pos.y >= clip.w || pos.y + size <= clip.y) return;
+    const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
+    if (pos.x + w <= clip.z + 1.0f) return;
+    std::string json = "{\"text\":\"";
+    for (const char* c = begin; c < end && json.size() < 120; ++c) {
+        if (*c == '"' || *c == '\\') json.push_back('\\');
+        json.push_back(static_cast<unsigned char>(*c) < 0x20 ? ' ' : *c);
+    }
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "\",\"x\":%.0f,\"y\":%.0f,\"over\":%.0f}", pos.x, pos.y, pos.x + w - clip.z);
+    json += buf;
+    B().clipped_now.push_back(std::move(json));
+}
+
 bool RenderTextHook(const ImFont* font, ImDrawList* dl, float size, const ImVec2& pos, ImU32 col, const ImVec4& clip,
                     const char* begin, const char* end, float wrap, bool fine) {
     Bank& b = B();
+    if (b.check_clip && !b.busy && wrap <= 0.0f) NoteClipped(font, size, pos, clip, begin, end);
     const bool rtl = Scan(font, begin, end);
-    if (!rtl || b.busy || b.logical) return false;
+    if (b.busy) return false;
+    const bool reorder = rtl && !b.logical;
+    const bool mirror = TextNeedsMirror();  // right-to-left UI: each line is mirrored in place (mirror.h)
+    if (!reorder && !mirror) return false;
     b.busy = true;
-    DrawVisualLines(font, dl, size, pos, col, clip, begin, end, wrap, fine);
+    const int vtx0 = dl->VtxBuffer.Size;
+    if (reorder) DrawVisualLines(font, dl, size, pos, col, clip, begin, end, wrap, fine);
+    else font->RenderText(dl, size, pos, col, clip, begin, end, wrap, fine);
+    if (mirror) MirrorLines(dl, vtx0, pos.y, size);
     b.busy = false;
     return true;
 }
@@ -277,7 +307,11 @@ void BeginFrame() {
     b.tofu_now.clear();
     b.rtl_lines_last = b.rtl_lines_now;
     b.rtl_lines_now = 0;
+    b.clipped_last.swap(b.clipped_now);
+    b.clipped_now.clear();
 }
+
+void SetClipCheck(bool on) { B().check_clip = on; }
 
 Stats GetStats() {
     const Bank& b = B();
@@ -301,9 +335,11 @@ std::string StatsJson() {
         }
         return out + "]";
     };
+    std::string clipped;
+    for (const std::string& c : B().clipped_last) clipped += (clipped.empty() ? "" : ",") + c;
     return "{\"dynamic\":" + std::to_string(s.dynamic_glyphs) + ",\"rebuilds\":" + std::to_string(s.rebuilds) +
            ",\"missing\":" + list(s.missing) + ",\"tofu\":" + list(s.tofu) + ",\"rtl_lines\":" + std::to_string(s.rtl_lines) +
-           "}";
+           ",\"clipped\":[" + clipped + "]}";
 }
 
 }  // namespace spoc::ui::glyphs

@@ -66,6 +66,8 @@ struct Stats {
     int rtl_lines = 0;                       // lines drawn last frame in bidi visual order
 };
 Stats GetStats();
-std::string StatsJson();  // {"dynamic":N,"rebuilds":N,"missing":["4f60",...],"tofu":[...],"rtl_lines":N}
+void SetClipCheck(bool on);  // record text cut off at its clip rect's right edge (e2e layout checks)
+std::string StatsJson();  // {"dynamic":N,"rebuilds":N,"missing":["4f60",...],"tofu":[...],"rtl_lines":N,
+                          //  "clipped":[{"text":..,"x":..,"y":..,"over":px}]} (clipped: with SetClipCheck)
 
 }  // namespace spoc::ui::glyphs

@@ -19,6 +19,7 @@ struct Recorder {
     ImGuiContext* hooked_ctx = nullptr;                 // context our NewFrame/EndFrame hooks live in
     ImGuiID hook_ids[2] = {0, 0};
     float scale = 1.0f;
+    float mirror_width = 0.0f;  // right-to-left UI: the display width (ImGui units) rects are mirrored across
     int frames = 0;
     std::vector<HookedItem> current;                    // frame being recorded
     std::unordered_map<ImGuiID, size_t> current_index;  // id -> position in current
@@ -65,6 +66,11 @@ void OnEndFrame(ImGuiContext* ctx, ImGuiContextHook*) {
         if (item.role.empty()) item.role = item.widget ? "button" : "text";
         item.active = item.widget && item.imgui_id == ctx->ActiveId;
         item.focused = item.widget && item.imgui_id == ctx->NavId && ctx->NavId != 0;
+        if (r.mirror_width > 0) {  // rects as seen on screen, after the frame is mirrored
+            const float w = r.mirror_width * r.scale;
+            item.x = w - item.x - item.w;
+            item.full_x = w - item.full_x - item.full_w;
+        }
         r.last.push_back(std::move(item));
     }
     r.current.clear();
@@ -132,6 +138,8 @@ void Disable(ImGuiContext* ctx) {
 }
 
 bool IsEnabled() { return R().enabled; }
+void SetMirrorWidth(float display_width) { R().mirror_width = display_width > 0 ? display_width : 0.0f; }
+
 void SetPixelScale(float css_per_imgui_unit) { R().scale = css_per_imgui_unit > 0 ? css_per_imgui_unit : 1.0f; }
 
 void AnnotateLastItem(std::string_view label) {

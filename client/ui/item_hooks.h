@@ -35,6 +35,7 @@ void Enable(ImGuiContext* ctx);                   // switch hooks on for ctx and
 void Disable(ImGuiContext* ctx);                  // switch them off (recorded frames are kept)
 bool IsEnabled();                                 // true between Enable() and Disable()
 void SetPixelScale(float css_per_imgui_unit);     // multiply ImGui coordinates by this to get CSS px (default 1)
+void SetMirrorWidth(float display_width);  // right-to-left UI: publish rects mirrored across this width (0: off)
 void AnnotateLastItem(std::string_view label);    // semantic label for the last item (inputs drawn with "##id")
 void AnnotateItem(unsigned int imgui_id, std::string_view label, std::string_view id = {}); // same, for an item recorded earlier this frame (widgets without an ItemInfo hook, e.g. combos, also get `id`)
 void RecordItem(std::string_view label, std::string_view id, float x0, float y0, float x1, float y1); // a non-interactive item (group captions), ImGui coordinates

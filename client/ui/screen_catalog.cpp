@@ -8,10 +8,15 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
@@ -69,9 +74,11 @@ void DrawTile(const CatalogTileViewModel& tile, ImVec2 size, Actions& actions) {
     const float fy = max.y - 28;
     float badge_w = 0;
     if (tile.requires_approval) {
-        const ImVec2 bs = BadgeSize("Approval");
+        // TRANSLATORS: badge on a catalog tile: requests for this service need an approval.
+        const char* approval = trc("badge", "Approval");
+        const ImVec2 bs = BadgeSize(approval);
         badge_w = bs.x + 8;
-        DrawBadge(dl, ImVec2(max.x - 16 - bs.x, fy - 3), "Approval", Tone::warning);
+        DrawBadge(dl, ImVec2(max.x - 16 - bs.x, fy - 3), approval, Tone::warning);
     }
     if (!tile.fulfillment.empty()) {
         const ImVec2 c(pos.x + 24, fy + 8);
@@ -116,14 +123,14 @@ void DrawSearchBox(const std::string& query, float width, Actions& actions) {
     std::string text = query;
     TextInputOptions o;
     // The full hint only where it fits; phones get the short one rather than a cut-off sentence.
-    o.placeholder = width >= 560 ? "Search services and answers \xE2\x80\x94 laptop, vpn, parking, payslip\xE2\x80\xA6"
-                                 : "Search services and answers\xE2\x80\xA6";
+    o.placeholder = width >= 560 ? tr("Search services and answers — laptop, vpn, parking, payslip…")
+                                 : tr("Search services and answers…");
     o.large = true;
     o.left_inset = 28;
     o.width = width;
     o.max_chars = 100;
     o.escape_clears = true;
-    o.hook_label = "Search the catalog";
+    o.hook_label = tr("Search the catalog");
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = Px(GetFonts().body) + 28.0f;  // large input: 14 px padding above and below
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -133,7 +140,7 @@ void DrawSearchBox(const std::string& query, float width, Actions& actions) {
     bool clear_hovered = false;
     if (!query.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(pos.x + width - 40, pos.y + (h - 28) * 0.5f));
-        if (ImGui::InvisibleButton("Clear search##clear_search", ImVec2(28, 28))) actions.ClearSearch();
+        if (ImGui::InvisibleButton(L("Clear search", "clear_search").c_str(), ImVec2(28, 28))) actions.ClearSearch();
         clear_hovered = ImGui::IsItemHovered();
         if (clear_hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetCursorScreenPos(pos);
@@ -163,15 +170,15 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
         return;
     }
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("catalog_error", "The catalog didn't load", vm.load.error, vm.load.retryable, width)) actions.Retry();
+        if (ErrorPanel("catalog_error", tr("The catalog didn't load"), vm.load.error, vm.load.retryable, width)) actions.Retry();
         return;
     }
     if (vm.searching) {
         // Answers first: an article may solve it without a request. No section says "no matches"
         // while the other one found something.
         if (!vm.article_results.empty()) {
-            Label(f.h3, color::kText, vm.article_results.size() == 1 ? std::string("1 article might answer this")
-                                                                     : std::to_string(vm.article_results.size()) + " articles might answer this");
+            Label(f.h3, color::kText, Plural("{0} article might answer this", "{0} articles might answer this",
+                                             static_cast<long>(vm.article_results.size())));
             VSpace(4);
             DrawArticleResults(vm.article_results, std::min(width, 820.0f), actions);
             if (!vm.see_all_label.empty()) {
@@ -181,13 +188,13 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
             VSpace(14);
         }
         if (vm.nothing_found) {
-            Label(f.h3, color::kText, "No matches for \xE2\x80\x9C" + vm.search + "\xE2\x80\x9D");
+            Label(f.h3, color::kText, Format(tr("No matches for “{0}”"), {vm.search}));
             VSpace(4);
             Paragraph(f.body, color::kTextSecondary,
-                      "Try another word, such as \xE2\x80\x9Claptop\xE2\x80\x9D or \xE2\x80\x9C" "access\xE2\x80\x9D, or clear the search to browse every service.",
+                      tr("Try another word, such as “laptop” or “access”, or clear the search to browse every service."),
                       width);
             VSpace(6);
-            if (Button("Clear search##clear_search_empty", ButtonKind::secondary)) actions.ClearSearch();
+            if (Button(L("Clear search", "clear_search_empty").c_str(), ButtonKind::secondary)) actions.ClearSearch();
             return;
         }
         if (vm.results.empty()) {
@@ -209,19 +216,19 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
         Label(f.h3, color::kText, group.heading);
         ImGui::SameLine(0, 8);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-        Label(f.small, color::kTextMuted, std::to_string(group.tiles.size()) + (group.tiles.size() == 1 ? " service" : " services"));
+        Label(f.small, color::kTextMuted, Plural("{0} service", "{0} services", static_cast<long>(group.tiles.size())));
         ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetCursorScreenPos().y));
         VSpace(2);
         DrawTileGrid(group.tiles, width, columns, actions);
     }
-    if (vm.groups.empty()) Paragraph(f.body, color::kTextSecondary, "The catalog is empty for now.", width);
+    if (vm.groups.empty()) Paragraph(f.body, color::kTextSecondary, tr("The catalog is empty for now."), width);
 }
 
 void DrawCatalog(const CatalogViewModel& vm, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
     const float w = ui.content_width;
-    Label(f.h1, color::kText, "Request catalog");
-    Paragraph(f.body, color::kTextSecondary, "Everything the IT, HR and Facilities teams can do for you. Pick a service to open its form.", w);
+    Label(f.h1, color::kText, tr("Request catalog"));
+    Paragraph(f.body, color::kTextSecondary, tr("Everything the IT, HR and Facilities teams can do for you. Pick a service to open its form."), w);
     VSpace(12);
     DrawSearchBox(vm.search, std::min(w, 640.0f), actions);
     VSpace(24);

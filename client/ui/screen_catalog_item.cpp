@@ -13,10 +13,14 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::Plural;
+using i18n::tr;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Field widgets
@@ -38,7 +42,8 @@ void FieldLabel(const FieldViewModel& f, bool record = false) {
     } else {
         ImGui::SameLine(0, 6);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
-        Label(fonts.small, color::kTextMuted, "(optional)");
+        // TRANSLATORS: shown after the caption of a form field that may be left empty.
+        Label(fonts.small, color::kTextMuted, tr("(optional)"));
     }
 }
 
@@ -173,7 +178,8 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ui
                 }
                 break;
             }
-            std::string preview = "Choose\xE2\x80\xA6";
+            // TRANSLATORS: a dropdown in a form with nothing picked yet.
+            std::string preview = tr("Choose…");
             for (const ChoiceViewModel& c : f.options)
                 if (c.value == f.text) preview = c.label;
             const std::string id = "##" + f.input_id;
@@ -257,7 +263,7 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ui
 void DrawUrgency(const FormViewModel& vm, float width, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
     if (TakeFocus("urgency", !vm.urgency_error.empty(), ui)) ImGui::SetKeyboardFocusHere();
-    Label(f.body_semibold, color::kText, "How urgent is this?");
+    Label(f.body_semibold, color::kText, tr("How urgent is this?"));
     const float gap = 10.0f;
     const int n = static_cast<int>(vm.urgency_options.size());
     const bool stacked = width < 480;
@@ -298,8 +304,8 @@ void DrawFormCard(const FormViewModel& vm, float width, UiState& ui, Actions& ac
     const float pad = 32.0f;
     const float inner = width - 2 * pad;
     BeginCard("form", width, pad);
-    Label(f.h3, color::kText, "Your request");
-    Paragraph(f.small, color::kTextMuted, "Fields marked * are required. Your answers are kept if you leave this page.", inner);
+    Label(f.h3, color::kText, tr("Your request"));
+    Paragraph(f.small, color::kTextMuted, tr("Fields marked * are required. Your answers are kept if you leave this page."), inner);
     VSpace(10);
 
     for (const FieldViewModel& field : vm.fields) DrawField(vm, field, inner, ui, actions);
@@ -312,8 +318,9 @@ void DrawFormCard(const FormViewModel& vm, float width, UiState& ui, Actions& ac
     if (vm.ask_urgency) DrawUrgency(vm, inner, ui, actions);
 
     if (!vm.banner.empty()) {
+        const std::string retry = L("Retry", "retry_submit");
         if (Notice("submit_banner", vm.banner_retry ? NoticeKind::warning : NoticeKind::error, vm.banner,
-                   vm.banner_retry ? "Retry##retry_submit" : nullptr, inner))
+                   vm.banner_retry ? retry.c_str() : nullptr, inner))
             actions.RetrySubmit(vm.item_id);
         VSpace(6);
     }
@@ -328,7 +335,7 @@ void DrawFormCard(const FormViewModel& vm, float width, UiState& ui, Actions& ac
         // The summary lists each field as a link that scrolls to it and focuses it.
         VSpace(4);
         Label(f.body_semibold, color::kDanger,
-              vm.error_links.size() == 1 ? std::string("1 answer needs attention:") : std::to_string(vm.error_links.size()) + " answers need attention:");
+              Plural("{0} answer needs attention:", "{0} answers need attention:", static_cast<long>(vm.error_links.size())));
         for (const auto& [label, input_id] : vm.error_links) {
             const std::string link = label + "##goto_" + input_id;
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 12);
@@ -344,14 +351,16 @@ void DrawSidePanel(const FormViewModel& vm, float width) {
     const float pad = 24.0f;
     const float inner = width - 2 * pad;
     BeginCard("next_steps", width, pad);
-    Label(f.h3, color::kText, "What happens next");
+    Label(f.h3, color::kText, tr("What happens next"));
     VSpace(4);
     std::vector<std::pair<std::string, std::string>> steps;
-    steps.emplace_back("You submit the request", "You get a request number straight away.");
-    if (vm.requires_approval) steps.emplace_back("Your manager approves it", "We ask them for you and tell you when it's done.");
-    steps.emplace_back("The " + (vm.department.empty() ? std::string("service desk") : vm.department + " team") + " takes it on",
-                       vm.fulfillment.empty() ? "They reply in the request's conversation." : vm.fulfillment + ".");
-    steps.emplace_back("Follow it in My requests", "Status changes and replies appear there.");
+    steps.emplace_back(tr("You submit the request"), tr("You get a request number straight away."));
+    if (vm.requires_approval) steps.emplace_back(tr("Your manager approves it"), tr("We ask them for you and tell you when it's done."));
+    steps.emplace_back(vm.department.empty() ? std::string(tr("The service desk takes it on"))
+                                             // TRANSLATORS: {0} is a department's name from the catalog, e.g. "IT", "HR", "Facilities".
+                                             : Format(tr("The {0} team takes it on"), {vm.department}),
+                       vm.fulfillment.empty() ? tr("They reply in the request's conversation.") : vm.fulfillment + ".");
+    steps.emplace_back(tr("Follow it in My requests"), tr("Status changes and replies appear there."));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < steps.size(); ++i) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -392,8 +401,8 @@ void DrawSuggestions(const FormViewModel& vm, float width, Actions& actions) {
     const Fonts& f = GetFonts();
     const float pad = 20.0f;
     BeginCard("suggestions", width, pad, color::kAccentSoft, color::kAccentBorder);
-    Label(f.h3, color::kText, "These articles might solve it");
-    Paragraph(f.small, color::kTextSecondary, "Based on what you've written so far. If one fixes it, you don't need to send the request.",
+    Label(f.h3, color::kText, tr("These articles might solve it"));
+    Paragraph(f.small, color::kTextSecondary, tr("Based on what you've written so far. If one fixes it, you don't need to send the request."),
               width - 2 * pad);
     VSpace(6);
     for (const ArticleHitViewModel& hit : vm.suggestions) {
@@ -411,16 +420,19 @@ void DrawDeflected(const FormViewModel& vm, float width, Actions& actions) {
     BeginCard("deflected", width, pad);
     SuccessMark();
     VSpace(6);
-    Label(f.h2, color::kText, "Glad that solved it");
+    Label(f.h2, color::kText, tr("Glad that solved it"));
     Paragraph(f.body, color::kTextSecondary,
-              "No request was filed" + (vm.deflected_title.empty() ? std::string(".") : " \xE2\x80\x94 \xE2\x80\x9C" + vm.deflected_title + "\xE2\x80\x9D had the answer.") +
-                  " Your answers are still here if you need them later.",
+              vm.deflected_title.empty()
+                  ? std::string(tr("No request was filed. Your answers are still here if you need them later."))
+                  // TRANSLATORS: {0} is the title of the knowledge article that solved the problem.
+                  : Format(tr("No request was filed — “{0}” had the answer. Your answers are still here if you need them later."),
+                           {vm.deflected_title}),
               width - 2 * pad);
     VSpace(8);
     Route home;
-    if (Button("Back to home##deflected_home", ButtonKind::primary)) actions.Navigate(home);
+    if (Button(L("Back to home", "deflected_home").c_str(), ButtonKind::primary)) actions.Navigate(home);
     ImGui::SameLine(0, 10);
-    if (Button("I still need help##deflected_undo", ButtonKind::secondary)) actions.UndoDeflection(vm.item_id);
+    if (Button(L("I still need help", "deflected_undo").c_str(), ButtonKind::secondary)) actions.UndoDeflection(vm.item_id);
     EndCard();
 }
 
@@ -431,21 +443,26 @@ void DrawSuccess(const FormViewModel& vm, float width, Actions& actions) {
     BeginCard("success", width, pad);
     SuccessMark();
     VSpace(6);
-    Label(f.h2, color::kText, "Request submitted");
+    Label(f.h2, color::kText, tr("Request submitted"));
     Paragraph(f.body, color::kTextSecondary,
-              "We've logged " + vm.created_number + (vm.created_summary.empty() ? std::string() : " \xE2\x80\x94 \xE2\x80\x9C" + vm.created_summary + "\xE2\x80\x9D") +
-                  ". You'll find updates and replies in My requests.",
+              vm.created_summary.empty()
+                  // TRANSLATORS: {0} is the new request's number ("SPOC-42").
+                  ? Format(tr("We've logged {0}. You'll find updates and replies in My requests."), {vm.created_number})
+                  // TRANSLATORS: {0} is the new request's number ("SPOC-42"), {1} its summary.
+                  : Format(tr("We've logged {0} — “{1}”. You'll find updates and replies in My requests."),
+                           {vm.created_number, vm.created_summary}),
               inner);
     VSpace(8);
-    const std::string view = "View " + vm.created_number + "##view_created";
+    // TRANSLATORS: button that opens the request just created; {0} is its number ("SPOC-42").
+    const std::string view = Format(tr("View {0}"), {vm.created_number}) + "###view_created";
     if (Button(view.c_str(), ButtonKind::primary)) actions.OpenRequest(vm.created_id);
     ImGui::SameLine(0, 10);
-    if (Button("Submit another##submit_another", ButtonKind::secondary)) actions.StartAnother(vm.item_id);
+    if (Button(L("Submit another", "submit_another").c_str(), ButtonKind::secondary)) actions.StartAnother(vm.item_id);
     ImGui::SameLine(0, 18);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
     Route catalog;
     catalog.screen = Screen::catalog;
-    if (LinkButton("Back to the catalog##back_catalog")) actions.Navigate(catalog);
+    if (LinkButton(L("Back to the catalog", "back_catalog").c_str())) actions.Navigate(catalog);
     EndCard();
 }
 
@@ -459,7 +476,7 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
     const float w = ui.content_width;
     Route catalog;
     catalog.screen = Screen::catalog;
-    if (LinkButton("Request catalog##crumb_catalog", f.small_semibold)) actions.Navigate(catalog);
+    if (LinkButton(L("Request catalog", "crumb_catalog").c_str(), f.small_semibold)) actions.Navigate(catalog);
     if (!vm.department.empty()) {
         ImGui::SameLine(0, 6);
         Label(f.small, color::kTextMuted, "/  " + vm.department + "  /  " + vm.category);
@@ -476,7 +493,7 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
         return;
     }
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("item_error", "This form didn't load", vm.load.error, vm.load.retryable, std::min(w, 640.0f))) actions.Retry();
+        if (ErrorPanel("item_error", tr("This form didn't load"), vm.load.error, vm.load.retryable, std::min(w, 640.0f))) actions.Retry();
         return;
     }
 
@@ -487,7 +504,7 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
     {
         std::vector<std::pair<std::string, Tone>> chips;
         if (!vm.fulfillment.empty()) chips.emplace_back(vm.fulfillment, Tone::info);
-        chips.emplace_back(vm.requires_approval ? "Needs manager approval" : "No approval needed",
+        chips.emplace_back(vm.requires_approval ? tr("Needs manager approval") : tr("No approval needed"),
                            vm.requires_approval ? Tone::warning : Tone::success);
         chips.emplace_back(vm.type_label, Tone::neutral);
         // Chips flow onto the next line when the row is full (phones).

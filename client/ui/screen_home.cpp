@@ -6,10 +6,13 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::FormatInt;
+using i18n::tr;
 
 namespace {
 
@@ -18,11 +21,11 @@ void DrawOpenRequests(const HomeViewModel& vm, float width, Actions& actions) {
     const float pad = 20.0f;
     const float inner = width - 2 * pad;
     BeginCard("open_requests", width, pad);
-    Label(f.h3, color::kText, "My open requests");
+    Label(f.h3, color::kText, tr("My open requests"));
     if (vm.open_load.status == ViewStatus::ready && vm.open_total > 0) {
         ImGui::SameLine(0, 8);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
-        Badge(std::to_string(vm.open_total), Tone::info);
+        Badge(FormatInt(vm.open_total), Tone::info);
     }
     VSpace(2);
     if (vm.open_load.status == ViewStatus::loading) {
@@ -33,9 +36,9 @@ void DrawOpenRequests(const HomeViewModel& vm, float width, Actions& actions) {
         }
     } else if (vm.open_load.status == ViewStatus::failed) {
         Paragraph(f.body, color::kTextSecondary, vm.open_load.error, inner);
-        if (Button("Retry##retry_open", ButtonKind::secondary)) actions.Retry();
+        if (Button(L("Retry", "retry_open").c_str(), ButtonKind::secondary)) actions.Retry();
     } else if (vm.open_requests.empty()) {
-        Paragraph(f.body, color::kTextSecondary, "Nothing open. Requests you raise from the catalog show up here while the team works on them.", inner);
+        Paragraph(f.body, color::kTextSecondary, tr("Nothing open. Requests you raise from the catalog show up here while the team works on them."), inner);
     } else {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         for (size_t i = 0; i < vm.open_requests.size(); ++i) {
@@ -67,7 +70,7 @@ void DrawOpenRequests(const HomeViewModel& vm, float width, Actions& actions) {
     VSpace(2);
     Route all;
     all.screen = Screen::requests;
-    if (LinkButton("View all my requests \xE2\x86\x92##all_requests")) actions.Navigate(all);
+    if (LinkButton(L("View all my requests →", "all_requests").c_str())) actions.Navigate(all);
     EndCard();
 }
 
@@ -87,8 +90,8 @@ void DrawHome(const HomeViewModel& vm, UiState& ui, Actions& actions) {
                                     color::kHeroTint, color::kPage, color::kPage);
     }
     VSpace(12);
-    Label(f.h1, color::kText, vm.greeting);
-    Label(f.body, color::kTextSecondary, vm.subtitle);
+    Paragraph(f.h1, color::kText, vm.greeting, w);  // wrapped: long names and languages on phones
+    Paragraph(f.body, color::kTextSecondary, vm.subtitle, w);
     VSpace(14);
     DrawSearchBox(vm.catalog.search, std::min(w, 720.0f), actions);
     VSpace(40);

@@ -13,10 +13,17 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trc;
+using i18n::trn;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Pieces
@@ -93,19 +100,22 @@ bool DrawArticleHit(const ArticleHitViewModel& hit, float width, Actions& action
     dl->AddLine(ImVec2(pos.x + pad + 3, y + 12), ImVec2(pos.x + pad + 9, y + 12), color::kAccent, 1.2f);
     DrawTextClipped(dl, f.body_semibold, ImVec2(text_x, y), hovered ? color::kAccent : color::kText, hit.title, text_w);
     y += Px(f.body_semibold) * 1.4f;
+    // TRANSLATORS: the line under a search hit's title; {0} is the article's category ("Network & VPN").
     DrawTextClipped(dl, f.small, ImVec2(text_x, y), color::kTextMuted,
-                    "Knowledge article" + (hit.category.empty() ? std::string() : " \xC2\xB7 " + hit.category), text_w);
+                    hit.category.empty() ? std::string(tr("Knowledge article")) : Format(tr("Knowledge article · {0}"), {hit.category}),
+                    text_w);
     y += Px(f.small) * 1.5f;
     if (!hit.snippet.empty()) DrawSnippet(dl, ImVec2(text_x, y), hit.snippet, text_w, snippet_lines);
     bool solved = false;
     if (offer_solved) {
         ImGui::SetCursorScreenPos(ImVec2(text_x, pos.y + body_h));
-        const std::string solve_label = "This solved it##solved_" + std::to_string(hit.id.value);
-        solved = Button(solve_label.c_str(), ButtonKind::secondary, ImVec2(0, 34), !solving, false);
+        const std::string solve_id = "solved_" + std::to_string(hit.id.value);
+        solved = Button(L("This solved it", solve_id.c_str()).c_str(), ButtonKind::secondary, ImVec2(0, 34), !solving, false);
         ImGui::SameLine(0, 12);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8);
-        const std::string read_label = "Read it##read_" + std::to_string(hit.id.value);
-        if (LinkButton(read_label.c_str(), f.small_semibold)) actions.OpenArticle(hit.id);
+        const std::string read_id = "read_" + std::to_string(hit.id.value);
+        // TRANSLATORS: link that opens a suggested knowledge article.
+        if (LinkButton(L("Read it", read_id.c_str()).c_str(), f.small_semibold)) actions.OpenArticle(hit.id);
     }
     if (open) actions.OpenArticle(hit.id);
     ImGui::SetCursorScreenPos(pos);
@@ -136,8 +146,9 @@ void DrawArticleRow(const ArticleRowViewModel& row, float width, Actions& action
     float right = pos.x + width - 8;
     std::vector<std::pair<std::string, Tone>> badges;
     if (show_state) badges.emplace_back(row.state, row.state_tone);
-    if (row.overdue) badges.emplace_back("Review overdue", Tone::danger);
-    if (row.agents_only) badges.emplace_back("Agents only", Tone::progress);
+    if (row.overdue) badges.emplace_back(tr("Review overdue"), Tone::danger);
+    // TRANSLATORS: who can read a knowledge-base article.
+    if (row.agents_only) badges.emplace_back(trc("audience", "Agents only"), Tone::progress);
     for (const auto& [text, tone] : badges) {
         const ImVec2 bs = BadgeSize(text);
         right -= bs.x;
@@ -154,13 +165,14 @@ void DrawArticleRow(const ArticleRowViewModel& row, float width, Actions& action
 void DrawKbSearchBox(const std::string& query, float width, Actions& actions) {
     std::string text = query;
     TextInputOptions o;
-    o.placeholder = "Search articles \xE2\x80\x94 vpn, printer, payslip, lost badge\xE2\x80\xA6";
+    // TRANSLATORS: the examples are typical search words; use ones people in your language would type.
+    o.placeholder = width >= 560 ? tr("Search articles — vpn, printer, payslip, lost badge…") : tr("Search articles…");
     o.large = true;
     o.left_inset = 28;
     o.width = width;
     o.max_chars = 100;
     o.escape_clears = true;
-    o.hook_label = "Search articles";
+    o.hook_label = tr("Search articles");
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = Px(GetFonts().body) + 28.0f;
     const TextInputResult r = TextInput("##kb_search", &text, o);
@@ -173,11 +185,17 @@ void DrawKbSearchBox(const std::string& query, float width, Actions& actions) {
 
 void SectionTitle(const char* title, const std::string& note = {}) {
     const Fonts& f = GetFonts();
+    const float avail = ImGui::GetContentRegionAvail().x;
     Label(f.h3, color::kText, title);
     if (!note.empty()) {
-        ImGui::SameLine(0, 8);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-        Label(f.small, color::kTextMuted, note);
+        // Beside the title when it fits (long languages, phones: wrapped underneath).
+        if (MeasureText(f.h3, title).x + 8 + MeasureText(f.small, note).x <= avail) {
+            ImGui::SameLine(0, 8);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+            Label(f.small, color::kTextMuted, note);
+        } else {
+            Paragraph(f.small, color::kTextMuted, note, avail);
+        }
     }
     VSpace(4);
 }
@@ -197,10 +215,10 @@ void DrawArticleResults(const std::vector<ArticleHitViewModel>& hits, float widt
 void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
     const float w = ui.content_width;
-    Label(f.h1, color::kText, "Knowledge base");
+    Label(f.h1, color::kText, tr("Knowledge base"));
     Paragraph(f.body, color::kTextSecondary,
-              "Answers from the IT, HR and Facilities teams. Search as you type \xE2\x80\x94 typos and other words for "
-              "the same thing are fine.",
+              tr("Answers from the IT, HR and Facilities teams. Search as you type — typos and other words for "
+                 "the same thing are fine."),
               std::min(w, 760.0f));
     VSpace(12);
     const float search_w = std::min(w, 640.0f);
@@ -209,12 +227,13 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
         ImGui::SameLine(0, 16);
         Route edit;
         edit.screen = Screen::kb_edit;
-        if (Button("Write an article##kb_new", ButtonKind::primary, ImVec2(0, 46))) actions.Navigate(edit);
+        if (Button(L("Write an article", "kb_new").c_str(), ButtonKind::primary, ImVec2(0, 46))) actions.Navigate(edit);
         if (vm.review_count > 0) {
             ImGui::SameLine(0, 10);
             Route review;
             review.screen = Screen::kb_review;
-            const std::string label = "Review (" + std::to_string(vm.review_count) + ")##kb_review";
+            // TRANSLATORS: button to the articles waiting for a review; {0} is how many there are.
+            const std::string label = Format(tr("Review ({0})"), {FormatInt(vm.review_count)}) + "###kb_review";
             if (Button(label.c_str(), ButtonKind::secondary, ImVec2(0, 46))) actions.Navigate(review);
         }
     }
@@ -228,19 +247,25 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
         return;
     }
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("kb_error", "The knowledge base didn't load", vm.load.error, vm.load.retryable, std::min(w, 640.0f)))
+        if (ErrorPanel("kb_error", tr("The knowledge base didn't load"), vm.load.error, vm.load.retryable, std::min(w, 640.0f)))
             actions.Retry();
         return;
     }
 
     if (vm.searching) {
-        const std::string quoted = "\xE2\x80\x9C" + vm.search + "\xE2\x80\x9D";
-        SectionTitle(vm.results.empty() ? ("No articles match " + quoted).c_str()
-                                        : (std::to_string(vm.results.size()) + (vm.results.size() == 1 ? " article" : " articles") +
-                                           " for " + quoted).c_str());
+        const long found = static_cast<long>(vm.results.size());
+        std::string title;
+        if (vm.results.empty()) {
+            // TRANSLATORS: {0} is what the user searched for; use your language's quotation marks.
+            title = Format(tr("No articles match “{0}”"), {vm.search});
+        } else {
+            // TRANSLATORS: {0} is the number of articles found, {1} what the user searched for.
+            title = Format(trn("{0} article for “{1}”", "{0} articles for “{1}”", found), {FormatInt(found), vm.search});
+        }
+        SectionTitle(title.c_str());
         if (vm.results.empty())
             Paragraph(f.body, color::kTextSecondary,
-                      "Try fewer or different words. If you can't find an answer, the request catalog lets you ask the team directly.",
+                      tr("Try fewer or different words. If you can't find an answer, the request catalog lets you ask the team directly."),
                       std::min(w, 640.0f));
         DrawArticleResults(vm.results, std::min(w, 820.0f), actions);
         return;
@@ -251,11 +276,11 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
     const float main_w = two_columns ? w - side_w - 32.0f : w;
     ImGui::BeginGroup();
     // Categories as chips.
-    SectionTitle("Browse by category", CountNoun(vm.article_count, "article", "articles"));
+    SectionTitle(tr("Browse by category"), Plural("{0} article", "{0} articles", vm.article_count));
     {
         float x = 0;
         for (const KbCategoryViewModel& c : vm.categories) {
-            const std::string text = c.name + "  " + std::to_string(c.count);
+            const std::string text = c.name + "  " + FormatInt(c.count);
             const std::string label = text + "##cat_" + c.name;
             const float bw = MeasureText(f.small_semibold, text).x + 28;
             if (x > 0 && x + bw > main_w) x = 0;
@@ -273,10 +298,10 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
         EndCard();
         VSpace(16);
     }
-    SectionTitle("Most helpful");
+    SectionTitle(tr("Most helpful"));
     if (vm.popular_load.status == ViewStatus::loading) Skeleton(ImVec2(main_w, 120), 10);
     else if (vm.popular.empty())
-        Paragraph(f.body, color::kTextMuted, "No votes yet \xE2\x80\x94 articles people mark as helpful show up here.", main_w);
+        Paragraph(f.body, color::kTextMuted, tr("No votes yet — articles people mark as helpful show up here."), main_w);
     else {
         BeginCard("popular", main_w, 12);
         for (const ArticleRowViewModel& row : vm.popular) DrawArticleRow(row, main_w - 24, actions, false);
@@ -284,7 +309,8 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
     }
     if (vm.staff) {
         VSpace(20);
-        SectionTitle("All articles", "drafts, reviews and retired ones included");
+        // TRANSLATORS: a heading for staff and the note beside it (which articles the list includes).
+        SectionTitle(tr("All articles"), tr("drafts, reviews and retired ones included"));
         if (vm.manage_load.status == ViewStatus::loading) Skeleton(ImVec2(main_w, 200), 10);
         else {
             BeginCard("manage", main_w, 12);
@@ -298,18 +324,19 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
     else VSpace(20);
     ImGui::BeginGroup();
     BeginCard("kb_help", side_w, 20);
-    Label(f.h3, color::kText, "Didn't find it?");
-    Paragraph(f.small, color::kTextSecondary, "Ask the team: pick a service from the request catalog and we'll get back to you.",
+    Label(f.h3, color::kText, tr("Didn't find it?"));
+    Paragraph(f.small, color::kTextSecondary, tr("Ask the team: pick a service from the request catalog and we'll get back to you."),
               side_w - 40);
     VSpace(6);
     Route catalog;
     catalog.screen = Screen::catalog;
-    if (Button("Open the request catalog##kb_to_catalog", ButtonKind::secondary)) actions.Navigate(catalog);
+    if (Button(L("Open the request catalog", "kb_to_catalog").c_str(), ButtonKind::secondary)) actions.Navigate(catalog);
     EndCard();
     if (vm.admin) {
         VSpace(16);
         BeginCard("kb_stats", side_w, 20);
-        Label(f.h3, color::kText, "Self-service");
+        // TRANSLATORS: heading of the admins' statistics on questions the knowledge base answered without a request.
+        Label(f.h3, color::kText, tr("Self-service"));
         if (vm.stats_load.status == ViewStatus::loading) Skeleton(ImVec2(side_w - 40, 80));
         else {
             const float inner = side_w - 40;
@@ -321,14 +348,17 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
                 ImGui::EndGroup();
                 (void)id;
             };
-            figure("d", FormatCount(vm.deflections_total), vm.deflections_total == 1 ? "deflection" : "deflections");
+            // TRANSLATORS: caption under a large number: how many times an article solved a problem before a request was raised.
+            figure("d", FormatInt(vm.deflections_total), trn("deflection", "deflections", vm.deflections_total));
             ImGui::SameLine(0, 28);
-            figure("d30", std::to_string(vm.deflections_30d), "last 30 days");
+            // TRANSLATORS: caption under a large number: deflections in the last 30 days.
+            figure("d30", FormatInt(vm.deflections_30d), tr("last 30 days"));
             ImGui::SameLine(0, 28);
-            figure("v", FormatCount(vm.views_total), vm.views_total == 1 ? "view" : "views");
+            // TRANSLATORS: caption under a large number: how many times articles were read (page views).
+            figure("v", FormatInt(vm.views_total), trn("view", "views", vm.views_total));
             VSpace(10);
-            Label(f.small_semibold, color::kText, "Articles that deflect most");
-            if (vm.top_deflecting.empty()) Paragraph(f.small, color::kTextMuted, "None yet.", inner);
+            Label(f.small_semibold, color::kText, tr("Articles that deflect most"));
+            if (vm.top_deflecting.empty()) Paragraph(f.small, color::kTextMuted, tr("None yet."), inner);
             for (const KbStatLine& line : vm.top_deflecting) {
                 const std::string label = line.title + "##stat_" + std::to_string(line.id.value);
                 if (LinkButton(label.c_str(), f.small)) actions.OpenArticle(line.id);
@@ -336,7 +366,7 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
             }
             if (!vm.feedback.empty()) {
                 VSpace(8);
-                Label(f.small_semibold, color::kText, "Recent feedback");
+                Label(f.small_semibold, color::kText, tr("Recent feedback"));
                 for (const std::string& line : vm.feedback) Paragraph(f.small, color::kTextSecondary, line, inner);
             }
         }
@@ -344,9 +374,10 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
         VSpace(16);
         BeginCard("kb_synonyms", side_w, 20);
         const float inner = side_w - 40;
-        Label(f.h3, color::kText, "Synonyms");
+        Label(f.h3, color::kText, tr("Synonyms"));
+        // TRANSLATORS: help for the synonyms box; keep the "a = b" form and the "#" that starts a note.
         Paragraph(f.small, color::kTextMuted,
-                  "One pair per line, both ways: \xE2\x80\x9Cvpn = remote access\xE2\x80\x9D. Lines starting with # are notes.", inner);
+                  tr("One pair per line, both ways: “vpn = remote access”. Lines starting with # are notes."), inner);
         VSpace(4);
         if (vm.synonyms_load.status == ViewStatus::loading) {
             Skeleton(ImVec2(inner, 120));
@@ -357,13 +388,14 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
             o.height = 180;
             o.width = inner;
             o.max_chars = static_cast<int>(kMaxSynonymsText);
-            o.hook_label = "Synonyms";
+            o.hook_label = tr("Synonyms");
             o.invalid = !vm.synonyms_error.empty();
             if (TextInput("##kb_synonyms_text", &text, o).edited) actions.EditSynonyms(text);
             if (!vm.synonyms_error.empty()) Paragraph(f.small, color::kDanger, vm.synonyms_error, inner);
-            else Label(f.small, color::kTextMuted, std::to_string(vm.synonym_pairs) + (vm.synonym_pairs == 1 ? " pair" : " pairs"));
+            // TRANSLATORS: how many synonym pairs the box holds.
+            else Label(f.small, color::kTextMuted, Plural("{0} pair", "{0} pairs", vm.synonym_pairs));
             VSpace(4);
-            if (Button("Save synonyms##kb_synonyms_save", ButtonKind::secondary, ImVec2(0, 0),
+            if (Button(L("Save synonyms", "kb_synonyms_save").c_str(), ButtonKind::secondary, ImVec2(0, 0),
                        vm.synonyms_dirty && vm.synonym_pairs >= 0 && !vm.synonyms_saving, vm.synonyms_saving))
                 actions.SaveSynonyms();
         }
@@ -380,7 +412,7 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
     const float w = ui.content_width;
     Route home;
     home.screen = Screen::kb_home;
-    if (LinkButton("Knowledge base##crumb_kb", f.small_semibold)) actions.Navigate(home);
+    if (LinkButton(L("Knowledge base", "crumb_kb").c_str(), f.small_semibold)) actions.Navigate(home);
     if (!vm.category.empty()) {
         ImGui::SameLine(0, 6);
         Label(f.small, color::kTextMuted, "/  " + vm.category);
@@ -394,7 +426,7 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
         return;
     }
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("article_error", "This article isn't available", vm.load.error, vm.load.retryable, std::min(w, 640.0f)))
+        if (ErrorPanel("article_error", tr("This article isn't available"), vm.load.error, vm.load.retryable, std::min(w, 640.0f)))
             actions.Retry();
         return;
     }
@@ -402,8 +434,14 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
     Paragraph(f.h1, color::kText, vm.title, col);
     ImGui::PopTextWrapPos();
     VSpace(4);
-    Label(f.small, color::kTextMuted, vm.updated + (vm.owner.empty() ? std::string() : " \xC2\xB7 Owner: " + vm.owner) +
-                                          (vm.staff ? " \xC2\xB7 " + CountNoun(vm.views, "view", "views") : std::string()));
+    {
+        std::string meta = vm.updated;
+        // TRANSLATORS: {0} is the name of the person who looks after the article.
+        if (!vm.owner.empty()) meta += " · " + Format(tr("Owner: {0}"), {vm.owner});
+        // TRANSLATORS: how many times the article was read (page views).
+        if (vm.staff) meta += " · " + Plural("{0} view", "{0} views", vm.views);
+        Label(f.small, color::kTextMuted, meta);
+    }
     {
         bool any = false;
         if (vm.staff) {
@@ -412,12 +450,14 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
         }
         if (vm.agents_only) {
             if (any) ImGui::SameLine(0, 8);
-            Badge("Agents only", Tone::progress);
+            // TRANSLATORS: who can read a knowledge-base article.
+            Badge(trc("audience", "Agents only"), Tone::progress);
             any = true;
         }
         if (vm.overdue) {
             if (any) ImGui::SameLine(0, 8);
-            Badge("Review overdue since " + vm.review_by, Tone::danger);
+            // TRANSLATORS: {0} is the date the article was due for review.
+            Badge(Format(tr("Review overdue since {0}"), {vm.review_by}), Tone::danger);
             any = true;
         }
         for (const std::string& tag : vm.tags) {
@@ -430,7 +470,7 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
             Route edit;
             edit.screen = Screen::kb_edit;
             edit.article = vm.id;
-            if (LinkButton("Edit article##kb_edit")) actions.Navigate(edit);
+            if (LinkButton(L("Edit article", "kb_edit").c_str())) actions.Navigate(edit);
         }
     }
     VSpace(18);
@@ -445,22 +485,23 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
         if (!vm.voted) {
             const float row_y = ImGui::GetCursorPosY();
             ImGui::SetCursorPosY(row_y + 8);
-            Label(f.body_semibold, color::kText, "Was this article helpful?");
+            Label(f.body_semibold, color::kText, tr("Was this article helpful?"));
             ImGui::SameLine(0, 16);
             ImGui::SetCursorPosY(row_y);
-            if (Button("Yes##helpful_yes", ButtonKind::secondary, ImVec2(72, 34), !vm.feedback_sending)) actions.Vote(vm.id, true);
+            // TRANSLATORS: answers to "Was this article helpful?".
+            if (Button(L("Yes", "helpful_yes").c_str(), ButtonKind::secondary, ImVec2(72, 34), !vm.feedback_sending)) actions.Vote(vm.id, true);
             ImGui::SameLine(0, 8);
             ImGui::SetCursorPosY(row_y);
-            if (Button("No##helpful_no", ButtonKind::secondary, ImVec2(72, 34), !vm.feedback_sending)) actions.Vote(vm.id, false);
+            if (Button(L("No", "helpful_no").c_str(), ButtonKind::secondary, ImVec2(72, 34), !vm.feedback_sending)) actions.Vote(vm.id, false);
         } else if (vm.voted_helpful) {
-            Label(f.body_semibold, color::kSuccess, "Thanks \xE2\x80\x94 glad it helped.");
+            Label(f.body_semibold, color::kSuccess, tr("Thanks — glad it helped."));
         } else {
-            Label(f.body_semibold, color::kText, "Thanks for telling us. What was missing or wrong?");
+            Label(f.body_semibold, color::kText, tr("Thanks for telling us. What was missing or wrong?"));
         }
         if (vm.voted && vm.comment_open) {
             VSpace(6);
             if (vm.comment_sent) {
-                Paragraph(f.small, color::kTextMuted, "Your comment went to the article's owner.", inner);
+                Paragraph(f.small, color::kTextMuted, tr("Your comment went to the article's owner."), inner);
             } else {
                 std::string text = vm.comment;
                 TextInputOptions o;
@@ -468,11 +509,11 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
                 o.height = 80;
                 o.width = inner;
                 o.max_chars = vm.comment_max_chars;
-                o.placeholder = "e.g. step 3 doesn't match what I see on my laptop";
-                o.hook_label = "Feedback comment";
+                o.placeholder = tr("e.g. step 3 doesn't match what I see on my laptop");
+                o.hook_label = tr("Feedback comment");
                 if (TextInput("##feedback_comment", &text, o).edited) actions.EditFeedbackComment(vm.id, text);
                 VSpace(4);
-                if (Button("Send comment##send_feedback", ButtonKind::primary, ImVec2(0, 0), !vm.comment.empty(), vm.feedback_sending))
+                if (Button(L("Send comment", "send_feedback").c_str(), ButtonKind::primary, ImVec2(0, 0), !vm.comment.empty(), vm.feedback_sending))
                     actions.SendFeedbackComment(vm.id);
             }
         }
@@ -483,10 +524,10 @@ void DrawArticle(const ArticleViewModel& vm, UiState& ui, Actions& actions) {
         EndCard();
         VSpace(12);
     }
-    Paragraph(f.small, color::kTextMuted, "Still stuck? Raise a request from the catalog and mention this article.", col);
+    Paragraph(f.small, color::kTextMuted, tr("Still stuck? Raise a request from the catalog and mention this article."), col);
     Route catalog;
     catalog.screen = Screen::catalog;
-    if (LinkButton("Open the request catalog##article_to_catalog", f.small_semibold)) actions.Navigate(catalog);
+    if (LinkButton(L("Open the request catalog", "article_to_catalog").c_str(), f.small_semibold)) actions.Navigate(catalog);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,12 +538,12 @@ void DrawKbReview(const ReviewViewModel& vm, UiState& ui, Actions& actions) {
     const float w = std::min(ui.content_width, 900.0f);
     Route home;
     home.screen = Screen::kb_home;
-    if (LinkButton("Knowledge base##crumb_kb", f.small_semibold)) actions.Navigate(home);
+    if (LinkButton(L("Knowledge base", "crumb_kb").c_str(), f.small_semibold)) actions.Navigate(home);
     VSpace(6);
-    Label(f.h1, color::kText, "Articles to review");
+    Label(f.h1, color::kText, tr("Articles to review"));
     Paragraph(f.body, color::kTextSecondary,
-              "Articles waiting for a reviewer, and your own articles past their review date (employees no longer see "
-              "those until they're reviewed: edit the article and move its review date on).",
+              tr("Articles waiting for a reviewer, and your own articles past their review date (employees no longer see "
+                 "those until they're reviewed: edit the article and move its review date on)."),
               w);
     VSpace(14);
     if (vm.load.status == ViewStatus::loading) {
@@ -510,11 +551,11 @@ void DrawKbReview(const ReviewViewModel& vm, UiState& ui, Actions& actions) {
         return;
     }
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("review_error", "The review list didn't load", vm.load.error, vm.load.retryable, w)) actions.Retry();
+        if (ErrorPanel("review_error", tr("The review list didn't load"), vm.load.error, vm.load.retryable, w)) actions.Retry();
         return;
     }
     if (vm.rows.empty()) {
-        Paragraph(f.body, color::kTextMuted, "Nothing to review. Every article you own is up to date.", w);
+        Paragraph(f.body, color::kTextMuted, tr("Nothing to review. Every article you own is up to date."), w);
         return;
     }
     BeginCard("review", w, 12);

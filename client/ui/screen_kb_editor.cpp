@@ -10,10 +10,15 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
@@ -51,35 +56,39 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
     TextInputOptions o;
     o.width = width;
 
-    EditorLabel("Title");
+    // TRANSLATORS: caption of a knowledge article's title field.
+    EditorLabel(tr("Title"));
     o.max_chars = static_cast<int>(kMaxArticleTitle);
     o.invalid = !vm.ProblemFor("title").empty();
-    o.hook_label = "Title";
-    o.placeholder = "What someone would search for, e.g. \xE2\x80\x9C" "Can't connect to the VPN from home\xE2\x80\x9D";
+    // TRANSLATORS: caption of a knowledge article's title field.
+    o.hook_label = tr("Title");
+    o.placeholder = tr("What someone would search for, e.g. “Can't connect to the VPN from home”");
     edited |= TextInput("##kb_title", &content.title, o).edited;
     Problem(vm.ProblemFor("title"), width);
     VSpace(6);
 
     const float half = (width - 16) * 0.5f;
     ImGui::BeginGroup();
-    EditorLabel("Category");
+    EditorLabel(tr("Category"));
     o = TextInputOptions{};
     o.width = half;
     o.max_chars = static_cast<int>(kMaxArticleCategory);
-    o.hook_label = "Category";
-    o.placeholder = "Network & VPN";
+    o.hook_label = tr("Category");
+    // TRANSLATORS: an example category of knowledge articles.
+    o.placeholder = tr("Network & VPN");
     o.invalid = !vm.ProblemFor("category").empty();
     edited |= TextInput("##kb_category", &content.category, o).edited;
     Problem(vm.ProblemFor("category"), half);
     ImGui::EndGroup();
     ImGui::SameLine(0, 16);
     ImGui::BeginGroup();
-    EditorLabel("Tags", "(comma separated)", half);
+    EditorLabel(tr("Tags"), tr("(comma separated)"), half);
     o = TextInputOptions{};
     o.width = half;
     o.max_chars = 400;
-    o.hook_label = "Tags";
-    o.placeholder = "vpn, remote access";
+    o.hook_label = tr("Tags");
+    // TRANSLATORS: example tags of a knowledge article, separated by commas.
+    o.placeholder = tr("vpn, remote access");
     o.invalid = !vm.ProblemFor("tags").empty();
     edited |= TextInput("##kb_tags", &tags, o).edited;
     Problem(vm.ProblemFor("tags"), half);
@@ -87,8 +96,11 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
     VSpace(6);
 
     ImGui::BeginGroup();
-    EditorLabel("Audience");
-    const char* audiences[] = {"Everyone", "Agents only"};
+    EditorLabel(tr("Audience"));
+    // TRANSLATORS: who can read a knowledge-base article.
+    const std::string audience_labels[] = {std::string(trc("audience", "Everyone")) + "###Everyone",
+                                           std::string(trc("audience", "Agents only")) + "###Agents only"};
+    const char* audiences[] = {audience_labels[0].c_str(), audience_labels[1].c_str()};
     int audience = content.audience == Audience::agents ? 1 : 0;
     if (SegmentedControl("##kb_audience", audiences, 2, &audience)) {
         content.audience = audience == 1 ? Audience::agents : Audience::everyone;
@@ -100,18 +112,20 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
     if (beside) ImGui::SameLine(0, 24);
     ImGui::BeginGroup();
     const float review_w = beside ? width - audience_w - 24 : width;
-    EditorLabel("Review by");
+    // TRANSLATORS: caption of the date by which an article must be reviewed again.
+    EditorLabel(tr("Review by"));
     o = TextInputOptions{};
     o.width = 160;
     o.max_chars = 10;
     o.filter = CharFilter::date;
-    o.hook_label = "Review by";
+    o.hook_label = tr("Review by");
     o.placeholder = "2027-06-30";
     o.invalid = !vm.ProblemFor("review_by").empty();
     edited |= TextInput("##kb_review_by", &content.review_by, o).edited;
     if (vm.ProblemFor("review_by").empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        Paragraph(GetFonts().small, color::kTextMuted, "YYYY-MM-DD. After it, employees no longer see the article.", review_w);
+        // TRANSLATORS: the field accepts dates only in this form; keep "YYYY-MM-DD" (letters may be translated).
+        Paragraph(GetFonts().small, color::kTextMuted, tr("YYYY-MM-DD. After it, employees no longer see the article."), review_w);
         RecordLastItem("review_by_hint");
     }
     Problem(vm.ProblemFor("review_by"), review_w);
@@ -122,14 +136,15 @@ void DrawFields(const EditorViewModel& vm, float width, Actions& actions) {
 }
 
 void DrawBody(const EditorViewModel& vm, float width, float height, Actions& actions) {
-    EditorLabel("Text", "(# heading, **bold**, *italic*, `code`, - lists, 1. steps, [link](https://...))");
+    // TRANSLATORS: caption of the article's body and a Markdown cheat sheet; keep the Markdown marks (#, **, *, `, -, 1., [](...)) as they are.
+    EditorLabel(tr("Text"), tr("(# heading, **bold**, *italic*, `code`, - lists, 1. steps, [link](https://...))"));
     std::string body = vm.content.body;
     TextInputOptions o;
     o.multiline = true;
     o.width = width;
     o.height = height;
     o.max_chars = static_cast<int>(kMaxArticleBody);
-    o.hook_label = "Article text";
+    o.hook_label = tr("Article text");
     o.invalid = !vm.ProblemFor("body").empty();
     if (TextInput("##kb_body", &body, o).edited) actions.EditArticle(vm.id, [&] {
         ArticleContent c = vm.content;
@@ -141,10 +156,10 @@ void DrawBody(const EditorViewModel& vm, float width, float height, Actions& act
 
 void DrawPreview(const EditorViewModel& vm, float width, float min_height) {
     const Fonts& f = GetFonts();
-    EditorLabel("Preview");
+    EditorLabel(tr("Preview"));
     BeginCard("preview", width, 20);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 40);
-    Paragraph(f.h2, color::kText, vm.content.title.empty() ? std::string("Untitled article") : vm.content.title, width - 40);
+    Paragraph(f.h2, color::kText, vm.content.title.empty() ? std::string(tr("Untitled article")) : vm.content.title, width - 40);
     ImGui::PopTextWrapPos();
     VSpace(6);
     const float top = ImGui::GetCursorScreenPos().y;
@@ -157,8 +172,8 @@ void DrawPreview(const EditorViewModel& vm, float width, float min_height) {
 
 void DrawHistory(const EditorViewModel& vm, float width, Actions& actions) {
     const Fonts& f = GetFonts();
-    Label(f.h3, color::kText, "History");
-    Paragraph(f.small, color::kTextMuted, "Every change is kept. Pick a version to see what it changed.", width);
+    Label(f.h3, color::kText, tr("History"));
+    Paragraph(f.small, color::kTextMuted, tr("Every change is kept. Pick a version to see what it changed."), width);
     VSpace(4);
     if (vm.versions_load.status == ViewStatus::loading && vm.versions.empty()) {
         Skeleton(ImVec2(width, 90), 8);
@@ -175,9 +190,10 @@ void DrawHistory(const EditorViewModel& vm, float width, Actions& actions) {
         VSpace(8);
         Divider(inner);
         VSpace(8);
+        // TRANSLATORS: after a version's title: {0} lines were added and {1} removed by it ("−" is a minus sign).
         Label(f.small_semibold, color::kText,
-              vm.diff_title + "  \xC2\xB7  +" + std::to_string(vm.diff_stats.added) + " / \xE2\x88\x92" +
-                  std::to_string(vm.diff_stats.removed) + " lines");
+              vm.diff_title + "  ·  " +
+                  Format(tr("+{0} / −{1} lines"), {FormatInt(vm.diff_stats.added), FormatInt(vm.diff_stats.removed)}));
         if (vm.diff_meta_changed) Paragraph(f.small, color::kTextSecondary, vm.diff_meta, inner);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float line_h = Px(f.small) * 1.5f;
@@ -206,7 +222,7 @@ void DrawKbEditor(const EditorViewModel& vm, UiState& ui, Actions& actions) {
     const float w = ui.content_width;
     Route home;
     home.screen = Screen::kb_home;
-    if (LinkButton("Knowledge base##crumb_kb", f.small_semibold)) actions.Navigate(home);
+    if (LinkButton(L("Knowledge base", "crumb_kb").c_str(), f.small_semibold)) actions.Navigate(home);
     VSpace(6);
     if (vm.load.status == ViewStatus::loading) {
         Skeleton(ImVec2(std::min(w, 420.0f), 34));
@@ -215,30 +231,31 @@ void DrawKbEditor(const EditorViewModel& vm, UiState& ui, Actions& actions) {
         return;
     }
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("editor_error", "This article didn't load", vm.load.error, vm.load.retryable, std::min(w, 640.0f)))
+        if (ErrorPanel("editor_error", tr("This article didn't load"), vm.load.error, vm.load.retryable, std::min(w, 640.0f)))
             actions.Retry();
         return;
     }
 
-    Label(f.h1, color::kText, vm.is_new ? "New article" : "Edit article");
-    Badge(vm.state + (vm.version > 0 ? " \xC2\xB7 v" + std::to_string(vm.version) : std::string()), vm.state_tone);
+    Label(f.h1, color::kText, vm.is_new ? tr("New article") : tr("Edit article"));
+    // TRANSLATORS: an article's state ("Draft") and its version number ("v3").
+    Badge(vm.version > 0 ? Format(tr("{0} · v{1}"), {vm.state, FormatInt(vm.version)}) : vm.state, vm.state_tone);
     if (vm.dirty) {
         ImGui::SameLine(0, 8);
-        Badge("Unsaved changes", Tone::warning);
+        Badge(tr("Unsaved changes"), Tone::warning);
     }
     if (!vm.is_new) {
         ImGui::SameLine(0, 14);
         Route view;
         view.screen = Screen::kb_article;
         view.article = vm.id;
-        if (LinkButton("View article##kb_view")) actions.Navigate(view);
+        if (LinkButton(L("View article", "kb_view").c_str())) actions.Navigate(view);
     }
     VSpace(14);
 
     if (vm.stale) {
         if (Notice("stale", NoticeKind::warning,
-                   vm.error.empty() ? "Someone else saved this article meanwhile." : vm.error,
-                   "Reload and reapply##kb_reapply", std::min(w, 900.0f)))
+                   vm.error.empty() ? std::string(tr("Someone else saved this article meanwhile.")) : vm.error,
+                   L("Reload and reapply", "kb_reapply").c_str(), std::min(w, 900.0f)))
             actions.ReapplyOnLatest(vm.id);
         VSpace(8);
     } else if (!vm.error.empty()) {
@@ -247,7 +264,9 @@ void DrawKbEditor(const EditorViewModel& vm, UiState& ui, Actions& actions) {
     }
 
     // Actions row.
-    const std::string save_label = std::string(vm.saving ? "Saving\xE2\x80\xA6" : vm.is_new ? "Create draft" : "Save") + "###kb_save";
+    const std::string save_label = vm.saving   ? L("Saving…", "kb_save")
+                                   : vm.is_new ? L("Create draft", "kb_save")
+                                               : L("Save", "kb_save");
     if (Button(save_label.c_str(), ButtonKind::primary, ImVec2(140, 40), !vm.saving && (vm.dirty || vm.is_new), vm.saving))
         actions.SaveArticle(vm.id);
     for (const StateActionViewModel& a : vm.state_actions) {
@@ -261,7 +280,7 @@ void DrawKbEditor(const EditorViewModel& vm, UiState& ui, Actions& actions) {
     if (vm.dirty && !vm.state_actions.empty()) {
         ImGui::SameLine(0, 12);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
-        Label(f.small, color::kTextMuted, "Save first to change the state.");
+        Label(f.small, color::kTextMuted, tr("Save first to change the state."));
     }
     VSpace(16);
 
@@ -280,7 +299,9 @@ void DrawKbEditor(const EditorViewModel& vm, UiState& ui, Actions& actions) {
         if (!vm.is_new) DrawHistory(vm, w, actions);  // as wide as both columns above it
         return;
     }
-    const char* tabs[] = {"Write", "Preview", "History"};
+    // TRANSLATORS: the editor's tabs on narrow screens: write the article, see it as readers will, its versions.
+    const std::string tab_labels[] = {L("Write", "Write"), L("Preview", "Preview"), L("History", "History")};
+    const char* tabs[] = {tab_labels[0].c_str(), tab_labels[1].c_str(), tab_labels[2].c_str()};
     int tab = vm.tab;
     if (SegmentedControl("##kb_tabs", tabs, vm.is_new ? 2 : 3, &tab)) actions.SetEditorTab(vm.id, tab);
     VSpace(12);

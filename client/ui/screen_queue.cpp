@@ -10,10 +10,15 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
@@ -54,7 +59,8 @@ void DrawRowCells(ImDrawList* dl, const QueueRowViewModel& row, const std::vecto
             DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), col, row.priority, cw - 12);
         } else if (title == "Assignee") {
             DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), row.assignee.empty() ? color::kTextMuted : color::kText,
-                            row.assignee.empty() ? "Unassigned" : row.assignee, cw - 12);
+                            // TRANSLATORS: the Assignee cell of a request nobody is assigned to.
+                            row.assignee.empty() ? std::string(tr("Unassigned")) : row.assignee, cw - 12);
         } else if (title == "Updated") {
             DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), color::kTextSecondary, row.updated, cw - 12);
         } else if (!row.due.empty()) {
@@ -72,20 +78,24 @@ void DrawToolbar(const QueueViewModel& vm, float w, Actions& actions) {
     float y = ImGui::GetCursorPosY();
     std::string search = vm.search;
     TextInputOptions o;
-    o.placeholder = "Search summaries\xE2\x80\xA6";
+    o.placeholder = tr("Search summaries…");
     o.width = narrow ? w : std::min(340.0f, w * 0.4f);
     o.max_chars = 100;
     o.escape_clears = true;
-    o.hook_label = "Search the queue";
+    o.hook_label = tr("Search the queue");
     if (ImGui::IsKeyPressed(ImGuiKey_Slash, false) && !ImGui::GetIO().WantTextInput) ImGui::SetKeyboardFocusHere();
     const TextInputResult r = TextInput("##queue_search", &search, o);
     if (r.edited) actions.EditQueueSearch(search);
     if (r.submitted) actions.ApplyQueueSearch();
 
-    static const std::vector<std::string> priority_labels = {"Any priority", "P1 Critical", "P2 High", "P3 Moderate",
-                                                             "P4 Low", "P5 Planning"};
+    // Built each frame, in the current language (the names below are the API's and stay as they are).
+    // TRANSLATORS: the queue's priority filter: no filter, then the five priorities.
+    const std::vector<std::string> priority_labels = {tr("Any priority"), tr("P1 Critical"), tr("P2 High"), tr("P3 Moderate"),
+                                                      tr("P4 Low"),       tr("P5 Planning")};
     static const char* priority_names[] = {"", "critical", "high", "moderate", "low", "planning"};
-    static const std::vector<std::string> status_labels = {"Any status", "New", "Assigned", "In progress", "Pending"};
+    // TRANSLATORS: the queue's status filter: no filter, then request statuses.
+    const std::vector<std::string> status_labels = {tr("Any status"), trc("status", "New"), trc("status", "Assigned"),
+                                                    trc("status", "In progress"), trc("status", "Pending")};
     static const char* status_names[] = {"", "new", "assigned", "in_progress", "pending"};
     int priority = 0, status = 0;
     for (int i = 0; i < 6; ++i)
@@ -99,14 +109,15 @@ void DrawToolbar(const QueueViewModel& vm, float w, Actions& actions) {
         ImGui::SameLine(0, 10);
     }
     ImGui::SetCursorPosY(y + 1);
-    if (Dropdown("##queue_priority", "Priority", priority_labels, &priority, filter_w))
+    if (Dropdown("##queue_priority", tr("Priority"), priority_labels, &priority, filter_w))
         actions.SetQueueFilter(priority_names[priority], vm.status_filter);
     ImGui::SameLine(0, 10);
     ImGui::SetCursorPosY(y + 1);
-    if (Dropdown("##queue_status", "Status", status_labels, &status, filter_w))
+    if (Dropdown("##queue_status", tr("Status"), status_labels, &status, filter_w))
         actions.SetQueueFilter(vm.priority_filter, status_names[status]);
     if (w > 900) {
-        const char* hint = "j / k move \xC2\xB7 Enter open \xC2\xB7 r reply \xC2\xB7 x tick \xC2\xB7 a assign to me \xC2\xB7 / search";
+        // TRANSLATORS: keyboard shortcuts of the queue; the keys (j, k, Enter, r, x, a, /) stay as they are.
+        const char* hint = tr("j / k move · Enter open · r reply · x tick · a assign to me · / search");
         ImGui::SameLine(x0 + w - MeasureText(f.small, hint).x);
         ImGui::SetCursorPosY(y + 12);
         Label(f.small, color::kTextMuted, hint);
@@ -118,23 +129,27 @@ void DrawBulkBar(const QueueViewModel& vm, float w, Actions& actions) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight();
     struct BulkButton {
-        const char* label;
+        std::string label;
         ButtonKind kind;
         float width = 0;
         ImVec2 at;
     };
-    BulkButton buttons[] = {{"Assign to me##bulk_assign_me", ButtonKind::primary, 0, {}},
-                            {"Unassign##bulk_unassign", ButtonKind::secondary, 0, {}},
-                            {"In progress##bulk_in_progress", ButtonKind::secondary, 0, {}},
-                            {"Awaiting requester##bulk_pending", ButtonKind::secondary, 0, {}},
-                            {"Resolve##bulk_resolved", ButtonKind::secondary, 0, {}},
-                            {"Clear##bulk_clear", ButtonKind::ghost, 0, {}}};
+    // Bulk actions on the ticked requests ("In progress" and "Awaiting requester" set that status).
+    BulkButton buttons[] = {{L("Assign to me", "bulk_assign_me"), ButtonKind::primary, 0, {}},
+                            {L("Unassign", "bulk_unassign"), ButtonKind::secondary, 0, {}},
+                            {std::string(trc("status", "In progress")) + "###bulk_in_progress", ButtonKind::secondary, 0, {}},
+                            {L("Awaiting requester", "bulk_pending"), ButtonKind::secondary, 0, {}},
+                            {std::string(trc("verb", "Resolve")) + "###bulk_resolved", ButtonKind::secondary, 0, {}},
+                            // TRANSLATORS: unticks every ticked request in the queue.
+                            {L("Clear", "bulk_clear"), ButtonKind::ghost, 0, {}}};
     // Lay the buttons out first (they flow onto more lines on a phone), then draw the bar behind them.
-    const std::string count = std::to_string(vm.selected_count) + " selected";
+    // TRANSLATORS: how many requests are ticked in the queue.
+    const std::string count = Plural("{0} selected", "{0} selected", vm.selected_count);
     float x = 10 + MeasureText(f.body_semibold, count).x + 10, y = 0;
     for (BulkButton& b : buttons) {
-        const char* end = ImGui::FindRenderedTextEnd(b.label);
-        b.width = MeasureText(f.body_semibold, std::string_view(b.label, static_cast<size_t>(end - b.label))).x + 34.0f;
+        const char* label = b.label.c_str();
+        const char* end = ImGui::FindRenderedTextEnd(label);
+        b.width = MeasureText(f.body_semibold, std::string_view(label, static_cast<size_t>(end - label))).x + 34.0f;
         if (x + b.width > w) {
             x = 0;
             y += h + 8;
@@ -149,7 +164,7 @@ void DrawBulkBar(const QueueViewModel& vm, float w, Actions& actions) {
     const bool on = !vm.bulk_busy;
     for (size_t i = 0; i < std::size(buttons); ++i) {
         ImGui::SetCursorScreenPos(buttons[i].at);
-        if (!Button(buttons[i].label, buttons[i].kind, ImVec2(buttons[i].width, h), on)) continue;
+        if (!Button(buttons[i].label.c_str(), buttons[i].kind, ImVec2(buttons[i].width, h), on)) continue;
         switch (i) {
             case 0: actions.BulkAssign(vm.me); break;
             case 1: actions.BulkAssign(UserId()); break;
@@ -199,9 +214,11 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     }
     const Fonts& f = GetFonts();
     const float w = ui.content_width;
-    Label(f.h1, color::kText, "Queue");
+    Label(f.h1, color::kText, tr("Queue"));
+    // TRANSLATORS: {0} is how many requests the queue view holds, e.g. "1,204 requests".
     Paragraph(f.body, color::kTextSecondary,
-              vm.count_text.empty() ? "Open requests, the ones due soonest first." : vm.count_text + " in this view.", w);
+              vm.count_text.empty() ? std::string(tr("Open requests, the ones due soonest first.")) : Format(tr("{0} in this view."), {vm.count_text}),
+              w);
     VSpace(12);
 
     std::vector<std::string> labels;
@@ -218,7 +235,8 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     } else {  // six tabs don't fit a phone: the same views in a dropdown
         std::vector<std::string> names;
         for (const QueueTab& tab : vm.tabs) names.push_back(tab.label);
-        if (Dropdown("##queue_view_pick", "View", names, &selected, w))
+        // TRANSLATORS: name of the dropdown that picks one of the queue's views (Mine, My groups, Unassigned...).
+        if (Dropdown("##queue_view_pick", trc("noun", "View"), names, &selected, w))
             actions.SetQueueView(vm.tabs[static_cast<size_t>(selected)].view);
     }
     if (vm.load.refreshing) {
@@ -233,7 +251,7 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     else DrawToolbar(vm, w, actions);
     VSpace(12);
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("queue_error", "The queue didn't load", vm.load.error, vm.load.retryable, w)) actions.Retry();
+        if (ErrorPanel("queue_error", tr("The queue didn't load"), vm.load.error, vm.load.retryable, w)) actions.Retry();
         return;
     }
     HandleKeys(vm, rows, actions);
@@ -268,21 +286,22 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     for (const Column& c : cols) {
         const float cw = c.width > 0 ? c.width : summary_w;
         const QueueColumnViewModel& col = *c.vm;
+        const std::string_view title = tr(col.title.c_str());  // the view-model's English title, marked there with N_
         ImU32 text_color = col.sorted ? color::kText : color::kTextMuted;
         if (!col.sort.empty()) {
             ImGui::SetCursorScreenPos(ImVec2(hx - 6, origin.y + 4));
-            const std::string id = col.title + "##sort_" + col.sort;
-            if (ImGui::InvisibleButton(id.c_str(), ImVec2(std::min(cw - 4, MeasureText(f.small_semibold, col.title).x + 30), 34)))
+            const std::string id = std::string(title) + "###sort_" + col.sort;
+            if (ImGui::InvisibleButton(id.c_str(), ImVec2(std::min(cw - 4, MeasureText(f.small_semibold, title).x + 30), 34)))
                 actions.SortQueue(col.sort);
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 text_color = color::kAccent;
             }
         }
-        DrawTextAt(dl, f.small_semibold, ImVec2(hx, origin.y + 13), text_color, col.title);
+        DrawTextAt(dl, f.small_semibold, ImVec2(hx, origin.y + 13), text_color, title);
         if (col.sorted) {
             // A small triangle: up for ascending, down for descending.
-            const float ax = hx + MeasureText(f.small_semibold, col.title).x + 9, ay = origin.y + kHeaderHeight * 0.5f;
+            const float ax = hx + MeasureText(f.small_semibold, title).x + 9, ay = origin.y + kHeaderHeight * 0.5f;
             if (col.descending)
                 dl->AddTriangleFilled(ImVec2(ax - 4, ay - 2), ImVec2(ax + 4, ay - 2), ImVec2(ax, ay + 3), color::kText);
             else
@@ -365,7 +384,7 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     EndCard();
     if (!vm.load.error.empty() && vm.load.status == ViewStatus::ready) {
         VSpace(8);
-        if (Notice("queue_partial", NoticeKind::warning, vm.load.error, "Retry", w)) actions.Retry();
+        if (Notice("queue_partial", NoticeKind::warning, vm.load.error, L("Retry", "Retry").c_str(), w)) actions.Retry();
     }
 }
 

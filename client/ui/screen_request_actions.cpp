@@ -10,10 +10,12 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::tr;
 
 namespace {
 
@@ -34,7 +36,7 @@ void DrawStatusActions(const RequestDetailViewModel& vm, float width, Actions& a
     };
     if (vm.can_assign_to_me) {
         next();
-        if (Button("Assign to me##assign_me", ButtonKind::primary, ImVec2(0, 36), !vm.workflow_busy, vm.workflow_busy))
+        if (Button(L("Assign to me", "assign_me").c_str(), ButtonKind::primary, ImVec2(0, 36), !vm.workflow_busy, vm.workflow_busy))
             actions.AssignToMe(vm.id);
     }
     std::vector<const RequestDetailViewModel::StatusAction*> rest;
@@ -63,7 +65,7 @@ void DrawStatusActions(const RequestDetailViewModel& vm, float width, Actions& a
     } else if (!rest.empty() || cancel) {
         next();
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (Button("More actions \xE2\x96\xBE##status_more", ButtonKind::secondary, ImVec2(0, 36), !vm.workflow_busy))
+        if (Button(L("More actions ▾", "status_more").c_str(), ButtonKind::secondary, ImVec2(0, 36), !vm.workflow_busy))
             ImGui::OpenPopup("status_menu");
         ImGui::SetNextWindowPos(ImVec2(at.x, at.y + 40));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
@@ -93,8 +95,9 @@ void DrawStatusActions(const RequestDetailViewModel& vm, float width, Actions& a
         // One notice for a refused status change, detail edit or merge; "Apply again" resends
         // whichever was rejected, on the fresh version.
         const bool reapply_merge = vm.workspace.can_reapply_merge;
+        const std::string reapply = L("Apply again", "reapply");
         if (Notice("workflow_error", NoticeKind::warning, vm.workflow_error,
-                   vm.can_reapply || reapply_merge ? "Apply again##reapply" : nullptr, std::min(width, 820.0f))) {
+                   vm.can_reapply || reapply_merge ? reapply.c_str() : nullptr, std::min(width, 820.0f))) {
             if (reapply_merge) actions.ReapplyMerge(vm.id);
             else actions.ReapplyChange(vm.id);
         }
@@ -179,12 +182,12 @@ void DrawOutcome(const RequestDetailViewModel& vm, float width, Actions& actions
     if (vm.can_reopen) {
         VSpace(4);
         Paragraph(f.small, color::kTextSecondary,
-                  vm.reopening ? "Write what still isn't working below; sending it reopens the request."
-                               : "Not fixed after all? Tell the service desk and the request opens again.",
+                  vm.reopening ? tr("Write what still isn't working below; sending it reopens the request.")
+                               : tr("Not fixed after all? Tell the service desk and the request opens again."),
                   inner);
         if (!vm.reopening) {
-            if (Button("This didn't fix it##reopen", ButtonKind::secondary, ImVec2(0, 36))) actions.StartReopen(vm.id, true);
-        } else if (LinkButton("Never mind##reopen_cancel", f.small_semibold)) {
+            if (Button(L("This didn't fix it", "reopen").c_str(), ButtonKind::secondary, ImVec2(0, 36))) actions.StartReopen(vm.id, true);
+        } else if (LinkButton(L("Never mind", "reopen_cancel").c_str(), f.small_semibold)) {
             actions.StartReopen(vm.id, false);
         }
     }

@@ -16,10 +16,14 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
@@ -84,13 +88,13 @@ void EndPicker() {
 void DrawCannedPicker(const RequestDetailViewModel& vm, float width, Actions& actions) {
     const WorkspaceViewModel& ws = vm.workspace;
     const bool ready = ws.canned_load.status == ViewStatus::ready;
-    std::string preview = ws.canned_busy ? "Inserting\xE2\x80\xA6"
-                          : ready         ? "Insert canned response\xE2\x80\xA6"
-                          : ws.canned_load.status == ViewStatus::loading ? "Loading canned responses\xE2\x80\xA6"
-                                                                         : "Canned responses didn't load";
-    if (BeginPicker("##canned_picker", "canned_picker", "Canned responses", preview, width, ready && !ws.canned_busy && !vm.reply_sending, true)) {
+    std::string preview = ws.canned_busy ? tr("Inserting…")
+                          : ready         ? tr("Insert canned response…")
+                          : ws.canned_load.status == ViewStatus::loading ? tr("Loading canned responses…")
+                                                                         : tr("Canned responses didn't load");
+    if (BeginPicker("##canned_picker", "canned_picker", tr("Canned responses"), preview, width, ready && !ws.canned_busy && !vm.reply_sending, true)) {
         const Fonts& f = GetFonts();
-        if (ws.canned.empty()) Label(f.small, color::kTextMuted, "No canned responses yet.");
+        if (ws.canned.empty()) Label(f.small, color::kTextMuted, tr("No canned responses yet."));
         for (const CannedOptionViewModel& c : ws.canned) {
             const std::string id = "##canned_" + std::to_string(c.id);
             const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -120,10 +124,10 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     const float pad = 28.0f;
     const float inner = width - 2 * pad;
     BeginCard("conversation", width, pad);
-    Label(f.h3, color::kText, "Conversation");
+    Label(f.h3, color::kText, tr("Conversation"));
     VSpace(2);
     if (vm.conversation.empty()) {
-        Paragraph(f.body, color::kTextSecondary, "No messages yet. The service desk replies here, and you can add details at any time.", inner);
+        Paragraph(f.body, color::kTextSecondary, tr("No messages yet. The service desk replies here, and you can add details at any time."), inner);
         VSpace(6);
     }
     for (size_t i = 0; i < vm.conversation.size(); ++i) {
@@ -173,9 +177,10 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     if (vm.staff) {
         // Agents choose who reads it: the requester (public reply) or only staff (internal note),
         // and may start from a canned response (expanded for this request by the server).
-        static const char* const kKinds[] = {"Reply to requester##reply_public", "Internal note##reply_internal"};
+        const std::string kinds[] = {L("Reply to requester", "reply_public"), L("Internal note", "reply_internal")};
+        const char* const kind_labels[] = {kinds[0].c_str(), kinds[1].c_str()};
         int picked = vm.reply_internal ? 1 : 0;
-        if (SegmentedControl("reply_kind", kKinds, 2, &picked)) actions.SetReplyInternal(vm.id, picked == 1);
+        if (SegmentedControl("reply_kind", kind_labels, 2, &picked)) actions.SetReplyInternal(vm.id, picked == 1);
         if (vm.workspace.visible) {
             const float used = ImGui::GetItemRectSize().x;
             const float room = inner - used - 12;
@@ -189,22 +194,25 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
             if (!ws.canned_error.empty()) Paragraph(f.small, color::kDanger, ws.canned_error, inner);
             else if (ws.canned_load.status == ViewStatus::failed) {
                 Paragraph(f.small, color::kDanger, ws.canned_load.error, inner);
-                if (ws.canned_load.retryable && LinkButton("Retry loading canned responses##canned_retry", f.small_semibold))
+                if (ws.canned_load.retryable && LinkButton(L("Retry loading canned responses", "canned_retry").c_str(), f.small_semibold))
                     actions.ReloadWorkspace(vm.id);
             }
             if (!ws.canned_notice.empty()) Paragraph(f.small, color::kWarning, ws.canned_notice, inner);
         }
         VSpace(4);
         if (vm.reply_internal) {
-            o.placeholder = "Only agents and admins see internal notes\xE2\x80\xA6";
-            o.hook_label = "Note";
+            o.placeholder = tr("Only agents and admins see internal notes…");
+            // TRANSLATORS: name of the text box where an agent writes an internal note.
+            o.hook_label = trc("noun", "Note");
         }
     } else {
-        Label(f.body_semibold, vm.reopening ? color::kAccent : color::kText, vm.reopening ? "What still isn't working?" : "Reply");
+        // TRANSLATORS: heading of the requester's reply box.
+        Label(f.body_semibold, vm.reopening ? color::kAccent : color::kText, vm.reopening ? tr("What still isn't working?") : trc("noun", "Reply"));
     }
     o.max_chars = vm.reply_max_chars;
     o.invalid = !vm.reply_error.empty();
-    if (!vm.reply_internal) o.hook_label = "Reply";
+    // TRANSLATORS: name of the reply text box.
+    if (!vm.reply_internal) o.hook_label = trc("noun", "Reply");
     o.read_only = vm.reply_sending;
     // "r" (when no field has the keyboard) or arriving by "r" from the queue: straight to the reply.
     const ImGuiIO& io = ImGui::GetIO();
@@ -218,16 +226,16 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     if (r.edited) actions.EditReply(vm.id, text);
     const bool ctrl_enter = r.active && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
     if (!vm.reply_error.empty()) Paragraph(f.small, color::kDanger, vm.reply_error, inner);
-    const char* send_label = vm.reply_sending    ? "Sending\xE2\x80\xA6###send_reply"
-                             : vm.reply_internal ? "Add note###send_reply"
-                             : vm.reopening      ? "Reopen with this reply###send_reply"
-                                                 : "Send reply###send_reply";
-    if (Button(send_label, ButtonKind::primary, ImVec2(vm.reopening ? 0 : 140, 40), vm.reply_enabled, vm.reply_sending) ||
+    const std::string send_label = vm.reply_sending    ? L("Sending…", "send_reply")
+                                   : vm.reply_internal ? L("Add note", "send_reply")
+                                   : vm.reopening      ? L("Reopen with this reply", "send_reply")
+                                                       : L("Send reply", "send_reply");
+    if (Button(send_label.c_str(), ButtonKind::primary, ImVec2(vm.reopening ? 0 : 140, 40), vm.reply_enabled, vm.reply_sending) ||
         (ctrl_enter && vm.reply_enabled))
         actions.SendReply(vm.id);
     ImGui::SameLine(0, 14);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 11);
-    Label(f.small, color::kTextMuted, vm.closed ? "This request is closed; a reply still reaches the service desk." : "Ctrl+Enter sends.");
+    Label(f.small, color::kTextMuted, vm.closed ? tr("This request is closed; a reply still reaches the service desk.") : tr("Ctrl+Enter sends."));
     EndCard();
 }
 
@@ -242,7 +250,8 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     Route list;
     list.screen = vm.someone_elses ? Screen::queue : Screen::requests;
     if (vm.someone_elses) list.queue_view = "mine";
-    if (LinkButton(vm.someone_elses ? "Queue##crumb_queue" : "My requests##crumb_requests", f.small_semibold))
+    // TRANSLATORS: breadcrumb back to the agents' list of requests ("Queue") or the requester's own list.
+    if (LinkButton((vm.someone_elses ? L("Queue", "crumb_queue") : L("My requests", "crumb_requests")).c_str(), f.small_semibold))
         actions.Navigate(list);
     if (!vm.number.empty()) {
         ImGui::SameLine(0, 6);
@@ -261,11 +270,11 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
         return;
     }
     if (vm.load.status == ViewStatus::failed) {
-        const char* title = vm.load.retryable ? "This request didn't load" : "Request not found";
+        const char* title = vm.load.retryable ? tr("This request didn't load") : tr("Request not found");
         if (ErrorPanel("detail_error", title, vm.load.error, vm.load.retryable, std::min(w, 640.0f))) actions.Retry();
         if (!vm.load.retryable) {
             VSpace(4);
-            if (Button("Back to my requests##back_requests", ButtonKind::secondary)) actions.Navigate(list);
+            if (Button(L("Back to my requests", "back_requests").c_str(), ButtonKind::secondary)) actions.Navigate(list);
         }
         return;
     }
@@ -274,7 +283,8 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     Label(f.body_semibold, color::kTextMuted, vm.number);
     ImGui::SameLine(0, 10);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-    if (Button("Copy number##copy_number", ButtonKind::secondary, ImVec2(0, 30))) actions.CopyText(vm.number, "Copied " + vm.number + " to the clipboard.");
+    if (Button(L("Copy number", "copy_number").c_str(), ButtonKind::secondary, ImVec2(0, 30)))
+        actions.CopyText(vm.number, Format(tr("Copied {0} to the clipboard."), {vm.number}));
     if (vm.load.refreshing) {
         ImGui::SameLine(0, 10);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 7);
@@ -282,16 +292,24 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     }
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
     Paragraph(f.h2, color::kText, vm.summary, std::min(w, 820.0f));
+    // Badges and "Updated …" share a line while they fit; phones and long languages wrap them.
+    const float line_x0 = ImGui::GetCursorScreenPos().x;
+    auto same_line_if_fits = [&](float item_w, float gap) {
+        if (ImGui::GetItemRectMax().x + gap + item_w > line_x0 + w) return false;
+        ImGui::SameLine(0, gap);
+        return true;
+    };
     Badge(vm.status, vm.status_tone);
     hooks::RecordItem(vm.status, "status_badge", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                       ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
-    ImGui::SameLine(0, 8);
+    if (!same_line_if_fits(BadgeSize(vm.priority).x, 8)) VSpace(2);
     Badge(vm.priority, Tone::neutral);
-    ImGui::SameLine(0, 8);
+    if (!same_line_if_fits(BadgeSize(vm.type_label).x, 8)) VSpace(2);
     Badge(vm.type_label, Tone::neutral);
-    ImGui::SameLine(0, 14);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
-    Label(f.small, color::kTextMuted, "Updated " + vm.updated);
+    // TRANSLATORS: {0} is when the request last changed, e.g. "2 hours ago".
+    const std::string updated = Format(tr("Updated {0}"), {vm.updated});
+    if (same_line_if_fits(MeasureText(f.small, updated).x, 14)) ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
+    Label(f.small, color::kTextMuted, updated);
     // Collision hints: other agents on this request right now (live, from presence events).
     for (size_t i = 0; i < vm.viewers.size(); ++i) {
         ImGui::SameLine(0, i == 0 ? 18 : 12);
@@ -321,12 +339,12 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
         const float pad = 28.0f;
         const float inner = main_w - 2 * pad;
         BeginCard("details", main_w, pad);
-        Label(f.h3, color::kText, vm.someone_elses ? "What was asked for" : "What you asked for");
+        Label(f.h3, color::kText, vm.someone_elses ? tr("What was asked for") : tr("What you asked for"));
         VSpace(2);
         if (vm.form_loading) {
             for (int i = 0; i < 3; ++i) Skeleton(ImVec2(inner * 0.7f, 16));
         } else if (vm.form_lines.empty()) {
-            Paragraph(f.body, color::kTextSecondary, "No form answers were submitted with this request.", inner);
+            Paragraph(f.body, color::kTextSecondary, tr("No form answers were submitted with this request."), inner);
         }
         const float key_w = std::min(220.0f, inner * 0.38f);
         for (const auto& [key, value] : vm.form_lines) KeyValue(key, value, inner, key_w);
@@ -334,7 +352,7 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
             VSpace(6);
             Divider(inner);
             VSpace(8);
-            Label(f.body_semibold, color::kText, "Description");
+            Label(f.body_semibold, color::kText, tr("Description"));
             Paragraph(f.body, color::kText, vm.description, inner);
         }
         EndCard();

@@ -11,10 +11,15 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trc;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Pieces shared with the page
@@ -60,7 +65,8 @@ namespace {
 void DrawOptionPicker(const char* id, const char* caption, bool edited, const std::vector<PickOption>& options,
                       bool enabled, float width, const std::function<void(std::int64_t)>& pick) {
     const Fonts& f = GetFonts();
-    Label(f.small_semibold, edited ? color::kAccent : color::kTextMuted, edited ? std::string(caption) + " (edited)" : caption);
+    // TRANSLATORS: a field's caption once its value was changed but not saved yet; {0} is the caption ("Group").
+    Label(f.small_semibold, edited ? color::kAccent : color::kTextMuted, edited ? Format(tr("{0} (edited)"), {caption}) : caption);
     std::vector<std::string> labels;
     int selected = -1;
     for (size_t i = 0; i < options.size(); ++i) {
@@ -117,7 +123,7 @@ void RequestRow(const WorkspaceRequestRow& row, float width, float trailing_w, A
 
 // An inline "this panel didn't load" line with Retry.
 void PanelError(const char* id, const std::string& message, bool retryable, float width, RequestId request, Actions& actions) {
-    const std::string retry = std::string("Retry##") + id + "_retry";
+    const std::string retry = L("Retry", (std::string(id) + "_retry").c_str());
     if (Notice(id, NoticeKind::error, message, retryable ? retry.c_str() : nullptr, width)) actions.ReloadWorkspace(request);
 }
 
@@ -130,7 +136,7 @@ void DrawRequesterCard(const RequestDetailViewModel& vm, float width, Actions& a
     const float pad = 24.0f;
     const float inner = width - 2 * pad;
     BeginCard("requester_card", width, pad);
-    CardTitle("Requester", ws.related_load.refreshing);
+    CardTitle(tr("Requester"), ws.related_load.refreshing);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     Avatar(InitialsOf(ws.requester), 40, color::kAccentSoft, color::kAccent);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 52, p.y + (ws.requester_meta.empty() ? 9 : 0)));
@@ -164,9 +170,12 @@ void DrawRequesterCard(const RequestDetailViewModel& vm, float width, Actions& a
 void DrawLevelPicker(const char* id, const char* caption, Level level, bool edited, const RequestDetailViewModel& vm,
                      Actions& actions, bool impact) {
     const Fonts& f = GetFonts();
-    Label(f.small_semibold, edited ? color::kAccent : color::kTextMuted, edited ? std::string(caption) + " (edited)" : caption);
-    const std::string high = std::string("High##") + id + "_high", medium = std::string("Medium##") + id + "_medium",
-                      low = std::string("Low##") + id + "_low";
+    // TRANSLATORS: a field's caption once its value was changed but not saved yet; {0} is the caption ("Impact").
+    Label(f.small_semibold, edited ? color::kAccent : color::kTextMuted, edited ? Format(tr("{0} (edited)"), {caption}) : caption);
+    // TRANSLATORS: levels of a request's impact or urgency.
+    const std::string high = std::string(trc("level", "High")) + "###" + id + "_high",
+                      medium = std::string(trc("level", "Medium")) + "###" + id + "_medium",
+                      low = std::string(trc("level", "Low")) + "###" + id + "_low";
     const char* labels[] = {high.c_str(), medium.c_str(), low.c_str()};
     int selected = static_cast<int>(level) - 1;
     if (SegmentedControl(id, labels, 3, &selected)) {
@@ -174,7 +183,8 @@ void DrawLevelPicker(const char* id, const char* caption, Level level, bool edit
         if (impact) actions.SetEditImpact(vm.id, to);
         else actions.SetEditUrgency(vm.id, to);
     }
-    RecordLast(std::string(caption) + ": " + std::string(LevelLabel(level)), id);
+    // TRANSLATORS: a control's name and its current value, e.g. "Impact: High".
+    RecordLast(Format(tr("{0}: {1}"), {caption, LevelLabel(level)}), id);
 }
 
 void DrawDetailsCard(const RequestDetailViewModel& vm, float width, Actions& actions) {
@@ -183,32 +193,37 @@ void DrawDetailsCard(const RequestDetailViewModel& vm, float width, Actions& act
     const float pad = 24.0f;
     const float inner = width - 2 * pad;
     BeginCard("facts", width, pad);
-    CardTitle("Details", false);
-    KeyValue("Status", vm.pending_reason.empty() ? vm.status : vm.status + " (" + vm.pending_reason + ")", inner, 110);
-    if (!vm.response_due.empty()) KeyValue("First response", vm.response_due, inner, 110);
-    if (!vm.resolution_due.empty()) KeyValue("Resolution", vm.resolution_due, inner, 110);
+    CardTitle(tr("Details"), false);
+    // TRANSLATORS: a request's status and why it is pending, e.g. "Pending (Awaiting requester)".
+    KeyValue(tr("Status"), vm.pending_reason.empty() ? vm.status : Format(tr("{0} ({1})"), {vm.status, vm.pending_reason}), inner, 110);
+    // TRANSLATORS: when the first response to the request is due.
+    if (!vm.response_due.empty()) KeyValue(tr("First response"), vm.response_due, inner, 110);
+    // TRANSLATORS: when the request's resolution is due.
+    if (!vm.resolution_due.empty()) KeyValue(tr("Resolution"), vm.resolution_due, inner, 110);
     VSpace(4);
 
     // Group and assignee: the directory's groups, and the chosen group's agents.
     const bool editable = !ws.saving;
     if (ws.groups_load.status == ViewStatus::failed)
-        PanelError("groups_error", "Groups didn't load: " + ws.groups_load.error, ws.groups_load.retryable, inner, vm.id, actions);
+        // TRANSLATORS: {0} is the reason, e.g. "The server didn't answer."
+        PanelError("groups_error", Format(tr("Groups didn't load: {0}"), {ws.groups_load.error}), ws.groups_load.retryable, inner, vm.id,
+                   actions);
     if (ws.groups_load.status == ViewStatus::loading) {
-        KeyValue("Group", ws.group_label, inner, 110);
-        KeyValue("Assignee", ws.assignee_label, inner, 110);
+        KeyValue(tr("Group"), ws.group_label, inner, 110);
+        KeyValue(tr("Assignee"), ws.assignee_label, inner, 110);
     } else {
         // Without the directory only the request's own group and assignee are known: still shown.
         const bool directory = ws.groups_load.status == ViewStatus::ready;
-        DrawOptionPicker("##edit_group", "Group", ws.group_edited, ws.groups, editable && directory, inner,
+        DrawOptionPicker("##edit_group", tr("Group"), ws.group_edited, ws.groups, editable && directory, inner,
                          [&](std::int64_t id) { actions.SetEditGroup(vm.id, id); });
-        DrawOptionPicker("##edit_assignee", "Assignee", ws.assignee_edited, ws.assignees, editable && directory, inner,
+        DrawOptionPicker("##edit_assignee", tr("Assignee"), ws.assignee_edited, ws.assignees, editable && directory, inner,
                          [&](std::int64_t id) { actions.SetEditAssignee(vm.id, UserId(id)); });
     }
 
     // Impact x urgency -> priority (the shared matrix), shown as it will be once saved.
-    DrawLevelPicker("edit_impact", "Impact", ws.impact, ws.impact_edited, vm, actions, true);
-    DrawLevelPicker("edit_urgency", "Urgency", ws.urgency, ws.urgency_edited, vm, actions, false);
-    Label(f.small_semibold, color::kTextMuted, "Priority");
+    DrawLevelPicker("edit_impact", tr("Impact"), ws.impact, ws.impact_edited, vm, actions, true);
+    DrawLevelPicker("edit_urgency", tr("Urgency"), ws.urgency, ws.urgency_edited, vm, actions, false);
+    Label(f.small_semibold, color::kTextMuted, tr("Priority"));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     Badge(ws.priority, ws.priority_was.empty() ? Tone::neutral : Tone::info);
     RecordLast(ws.priority, "edit_priority");
@@ -219,19 +234,21 @@ void DrawDetailsCard(const RequestDetailViewModel& vm, float width, Actions& act
     }
     if (ws.dirty) {
         VSpace(4);
-        if (Button(ws.saving ? "Saving\xE2\x80\xA6###edit_save" : "Save changes###edit_save", ButtonKind::primary, ImVec2(0, 36),
+        if (Button((ws.saving ? L("Saving…", "edit_save") : L("Save changes", "edit_save")).c_str(), ButtonKind::primary, ImVec2(0, 36),
                    !ws.saving, ws.saving))
             actions.SaveDetails(vm.id);
         ImGui::SameLine(0, 8);
-        if (Button("Discard##edit_discard", ButtonKind::ghost, ImVec2(0, 36), !ws.saving)) actions.DiscardDetails(vm.id);
+        if (Button(L("Discard", "edit_discard").c_str(), ButtonKind::ghost, ImVec2(0, 36), !ws.saving)) actions.DiscardDetails(vm.id);
     }
     VSpace(6);
     Divider(inner);
     VSpace(8);
-    KeyValue("Type", vm.type_label, inner, 110);
-    KeyValue("Service", vm.catalog_item, inner, 110);
-    KeyValue("Opened", vm.created, inner, 110);
-    KeyValue("Last update", vm.updated, inner, 110);
+    // TRANSLATORS: the kind of request (incident, service request...).
+    KeyValue(tr("Type"), vm.type_label, inner, 110);
+    KeyValue(tr("Service"), vm.catalog_item, inner, 110);
+    // TRANSLATORS: when the request was opened.
+    KeyValue(tr("Opened"), vm.created, inner, 110);
+    KeyValue(tr("Last update"), vm.updated, inner, 110);
     EndCard();
 }
 
@@ -241,14 +258,14 @@ void DrawLinksCard(const RequestDetailViewModel& vm, float width, Actions& actio
     const float pad = 24.0f;
     const float inner = width - 2 * pad;
     BeginCard("links_card", width, pad);
-    CardTitle("Linked requests", ws.related_load.refreshing);
+    CardTitle(tr("Linked requests"), ws.related_load.refreshing);
     if (ws.related_load.status == ViewStatus::loading) {
         Skeleton(ImVec2(inner * 0.8f, 16));
     } else if (ws.related_load.status == ViewStatus::failed) {
         PanelError("links_error", ws.related_load.error, ws.related_load.retryable, inner, vm.id, actions);
     } else if (ws.links.empty()) {
-        Paragraph(f.small, color::kTextSecondary, "No linked requests.", inner);
-        RecordLast("No linked requests.", "links_empty");
+        Paragraph(f.small, color::kTextSecondary, tr("No linked requests."), inner);
+        RecordLast(tr("No linked requests."), "links_empty");
     }
     for (const WorkspaceRequestRow& row : ws.links) {
         const float unlink_w = row.can_unlink ? 76.0f : 0.0f;
@@ -257,8 +274,8 @@ void DrawLinksCard(const RequestDetailViewModel& vm, float width, Actions& actio
         const ImVec2 after = ImGui::GetCursorScreenPos();
         if (row.can_unlink) {
             ImGui::SetCursorScreenPos(ImVec2(p.x + inner - unlink_w + 6, p.y + 18));
-            const std::string label = (row.unlinking ? std::string("\xE2\x80\xA6") : std::string("Unlink")) + "###unlink_" +
-                                      std::to_string(row.id.value);
+            const std::string unlink_id = "unlink_" + std::to_string(row.id.value);
+            const std::string label = row.unlinking ? "\xE2\x80\xA6###" + unlink_id : L("Unlink", unlink_id.c_str());
             if (Button(label.c_str(), ButtonKind::ghost, ImVec2(unlink_w - 6, 32), !ws.link_busy)) actions.RemoveLink(vm.id, row.id);
             ImGui::SetCursorScreenPos(after);
         }
@@ -268,17 +285,20 @@ void DrawLinksCard(const RequestDetailViewModel& vm, float width, Actions& actio
     VSpace(6);
     Divider(inner);
     VSpace(8);
-    Label(f.small_semibold, color::kTextMuted, "Link to another request");
-    static const char* const kKinds[] = {"Relates to##link_kind_relates", "Duplicate of##link_kind_duplicate"};
+    Label(f.small_semibold, color::kTextMuted, tr("Link to another request"));
+    // TRANSLATORS: how this request relates to the one being linked: "(this request) relates to / is a duplicate of (that one)".
+    const std::string kind_labels[] = {L("Relates to", "link_kind_relates"), L("Duplicate of", "link_kind_duplicate")};
+    const char* const kKinds[] = {kind_labels[0].c_str(), kind_labels[1].c_str()};
     int kind = ws.link_kind == LinkKind::duplicate_of ? 1 : 0;
     if (SegmentedControl("link_kind", kKinds, 2, &kind))
         actions.SetLinkKind(vm.id, kind == 1 ? LinkKind::duplicate_of : LinkKind::relates);
-    RecordLast(kind == 1 ? "Duplicate of" : "Relates to", "link_kind");
+    RecordLast(kind == 1 ? tr("Duplicate of") : tr("Relates to"), "link_kind");
     VSpace(2);
     std::string text = ws.link_text;
     TextInputOptions o;
-    o.placeholder = "#42 or REQ0000042";
-    o.hook_label = "Request to link";
+    // TRANSLATORS: the two ways to name a request; keep "#42" and "REQ0000042" as they are.
+    o.placeholder = tr("#42 or REQ0000042");
+    o.hook_label = tr("Request to link");
     o.invalid = !ws.link_error.empty();
     o.read_only = ws.link_busy;
     const bool merge = ws.link_kind == LinkKind::duplicate_of;
@@ -290,25 +310,29 @@ void DrawLinksCard(const RequestDetailViewModel& vm, float width, Actions& actio
     ImGui::SameLine(0, 8);
     bool go = r.submitted && ws.link_enabled;
     if (merge) {
-        go = Button("Merge into\xE2\x80\xA6##merge_into", ButtonKind::secondary, ImVec2(button_w, input_h), ws.link_enabled && !ws.merge_confirm) || go;
+        go = Button(L("Merge into…", "merge_into").c_str(), ButtonKind::secondary, ImVec2(button_w, input_h), ws.link_enabled && !ws.merge_confirm) ||
+             go;
         if (go) actions.AskMerge(vm.id);
     } else {
-        go = Button("Link##link_add", ButtonKind::secondary, ImVec2(button_w, input_h), ws.link_enabled, ws.link_busy && !ws.link_text.empty()) || go;
+        // TRANSLATORS: button that links the request typed beside it to this one.
+        const std::string link_label = std::string(trc("verb", "Link")) + "###link_add";
+        go = Button(link_label.c_str(), ButtonKind::secondary, ImVec2(button_w, input_h), ws.link_enabled, ws.link_busy && !ws.link_text.empty()) ||
+             go;
         if (go) actions.AddLink(vm.id);
     }
     if (!ws.link_error.empty()) Paragraph(f.small, color::kDanger, ws.link_error, inner);
     else if (merge && !ws.merge_confirm)
-        Paragraph(f.small, color::kTextMuted, "Merging closes this request and records it as a duplicate of the other.", inner);
+        Paragraph(f.small, color::kTextMuted, tr("Merging closes this request and records it as a duplicate of the other."), inner);
     if (ws.merge_confirm) {
         VSpace(4);
         BeginCard("merge_confirm_card", inner, 14.0f, color::kWarningSoft, color::kWarningBorder);
         Paragraph(f.small, color::kWarningStrong, ws.merge_question, inner - 28);
         VSpace(2);
-        if (Button(ws.merge_busy ? "Merging\xE2\x80\xA6###merge_confirm" : "Merge###merge_confirm", ButtonKind::danger, ImVec2(0, 34),
+        if (Button((ws.merge_busy ? L("Merging…", "merge_confirm") : L("Merge", "merge_confirm")).c_str(), ButtonKind::danger, ImVec2(0, 34),
                    !ws.merge_busy, ws.merge_busy))
             actions.ConfirmMerge(vm.id);
         ImGui::SameLine(0, 8);
-        if (Button("Cancel##merge_cancel", ButtonKind::ghost, ImVec2(0, 34), !ws.merge_busy)) actions.CancelMerge(vm.id);
+        if (Button(L("Cancel", "merge_cancel").c_str(), ButtonKind::ghost, ImVec2(0, 34), !ws.merge_busy)) actions.CancelMerge(vm.id);
         EndCard();
     }
     EndCard();
@@ -322,14 +346,14 @@ void DrawHistoryCard(const RequestDetailViewModel& vm, float width, Actions& act
     const float pad = 28.0f;
     const float inner = width - 2 * pad;
     BeginCard("history_card", width, pad);
-    CardTitle("History", ws.history_load.refreshing);
+    CardTitle(tr("History"), ws.history_load.refreshing);
     if (ws.history_load.status == ViewStatus::loading) {
         for (int i = 0; i < 3; ++i) Skeleton(ImVec2(inner * (0.7f - 0.1f * static_cast<float>(i)), 16));
     } else if (ws.history_load.status == ViewStatus::failed) {
         PanelError("history_error", ws.history_load.error, ws.history_load.retryable, inner, vm.id, actions);
     } else if (ws.history.empty()) {
-        Paragraph(f.small, color::kTextSecondary, "No changes yet.", inner);
-        RecordLast("No changes yet.", "history_empty");
+        Paragraph(f.small, color::kTextSecondary, tr("No changes yet."), inner);
+        RecordLast(tr("No changes yet."), "history_empty");
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < ws.history.size(); ++i) {
@@ -344,17 +368,19 @@ void DrawHistoryCard(const RequestDetailViewModel& vm, float width, Actions& act
         ImGui::SameLine(0, 6);
         Label(f.small, color::kTextMuted, "\xC2\xB7 " + h.when);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
-        const std::string line = h.change.empty() ? h.field : h.field + ": " + h.change;
+        // TRANSLATORS: a changed field and the change, e.g. "Status: New → Assigned".
+        const std::string line = h.change.empty() ? h.field : Format(tr("{0}: {1}"), {h.field, h.change});
         Paragraph(f.body, color::kTextSecondary, line, inner - 20);
         ImGui::EndGroup();
         RecordLast(h.who + ", " + h.when + ", " + line, "history_row");
         ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetItemRectMax().y + 6));
     }
     if (ws.history_more) {
-        const std::string label = "Show all " + std::to_string(ws.history_total) + " changes##history_all";
+        // TRANSLATORS: link that shows a request's whole history; {0} is how many changes there are (always more than one).
+        const std::string label = Plural("Show all {0} changes", "Show all {0} changes", ws.history_total) + "###history_all";
         if (LinkButton(label.c_str(), f.small_semibold)) actions.ShowAllHistory(vm.id, true);
     } else if (ws.history_less) {
-        if (LinkButton("Show fewer##history_fewer", f.small_semibold)) actions.ShowAllHistory(vm.id, false);
+        if (LinkButton(L("Show fewer", "history_fewer").c_str(), f.small_semibold)) actions.ShowAllHistory(vm.id, false);
     }
     EndCard();
 }
@@ -366,23 +392,29 @@ void DrawFactsCard(const RequestDetailViewModel& vm, float width) {
     const Fonts& f = GetFonts();
     const float pad = 24.0f;
     BeginCard("facts", width, pad);
-    Label(f.h3, color::kText, "Details");
+    Label(f.h3, color::kText, tr("Details"));
     VSpace(2);
     const float inner = width - 2 * pad;
-    KeyValue("Status", vm.pending_reason.empty() ? vm.status : vm.status + " (" + vm.pending_reason + ")", inner, 110);
-    if (!vm.staff) KeyValue("Working on it", vm.assignee_first.empty() ? std::string("Not assigned yet") : vm.assignee_first, inner, 110);
+    // TRANSLATORS: a request's status and why it is pending, e.g. "Pending (Awaiting requester)".
+    KeyValue(tr("Status"), vm.pending_reason.empty() ? vm.status : Format(tr("{0} ({1})"), {vm.status, vm.pending_reason}), inner, 110);
+    // TRANSLATORS: shown to the requester: who is working on the request (an agent's first name), or "Not assigned yet".
+    if (!vm.staff) KeyValue(tr("Working on it"), vm.assignee_first.empty() ? std::string(tr("Not assigned yet")) : vm.assignee_first, inner, 110);
     if (vm.staff) {
-        KeyValue("Assignee", vm.assignee, inner, 110);
-        KeyValue("Group", vm.group, inner, 110);
-        if (!vm.response_due.empty()) KeyValue("First response", vm.response_due, inner, 110);
-        if (!vm.resolution_due.empty()) KeyValue("Resolution", vm.resolution_due, inner, 110);
+        KeyValue(tr("Assignee"), vm.assignee, inner, 110);
+        KeyValue(tr("Group"), vm.group, inner, 110);
+        // TRANSLATORS: when the first response to the request is due.
+        if (!vm.response_due.empty()) KeyValue(tr("First response"), vm.response_due, inner, 110);
+        // TRANSLATORS: when the request's resolution is due.
+        if (!vm.resolution_due.empty()) KeyValue(tr("Resolution"), vm.resolution_due, inner, 110);
     }
-    KeyValue("Priority", vm.priority, inner, 110);
-    KeyValue("Type", vm.type_label, inner, 110);
-    KeyValue("Service", vm.catalog_item, inner, 110);
-    KeyValue("Requested by", vm.requester, inner, 110);
-    KeyValue("Opened", vm.created, inner, 110);
-    KeyValue("Last update", vm.updated, inner, 110);
+    KeyValue(tr("Priority"), vm.priority, inner, 110);
+    // TRANSLATORS: the kind of request (incident, service request...).
+    KeyValue(tr("Type"), vm.type_label, inner, 110);
+    KeyValue(tr("Service"), vm.catalog_item, inner, 110);
+    KeyValue(tr("Requested by"), vm.requester, inner, 110);
+    // TRANSLATORS: when the request was opened.
+    KeyValue(tr("Opened"), vm.created, inner, 110);
+    KeyValue(tr("Last update"), vm.updated, inner, 110);
     EndCard();
 }
 

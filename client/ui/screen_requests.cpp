@@ -6,16 +6,22 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::tr;
+using i18n::trc;
 
 namespace {
 
 struct Column {
-    const char* title;
-    float width;  // 0: takes the remaining space
+    const char* key;    // English name, picks the cell drawer (never shown)
+    const char* title;  // the translated header
+    float width;        // 0: takes the remaining space
 };
 
 void DrawEmptyState(const RequestListViewModel& vm, float width, Actions& actions) {
@@ -41,7 +47,7 @@ void DrawEmptyState(const RequestListViewModel& vm, float width, Actions& action
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - 180) * 0.5f);
     Route catalog;
     catalog.screen = Screen::catalog;
-    if (Button("Browse the catalog##empty_browse", ButtonKind::primary, ImVec2(180, 40))) actions.Navigate(catalog);
+    if (Button(L("Browse the catalog", "empty_browse").c_str(), ButtonKind::primary, ImVec2(180, 40))) actions.Navigate(catalog);
 }
 
 // A phone's row: number and status on top, the whole summary (up to three lines) under them,
@@ -70,7 +76,9 @@ void DrawRequestCard(const RequestRowViewModel& row, float w, bool last, Actions
     DrawTextAt(dl, f.body, ImVec2(p.x + pad, y), color::kText, row.summary, text_w);
     dl->PopClipRect();
     y += summary_h + 8;
-    DrawTextClipped(dl, f.small, ImVec2(p.x + pad, y), color::kTextMuted, row.priority + " \xC2\xB7 Updated " + row.updated, text_w);
+    // TRANSLATORS: a request card's last line: {0} is the priority ("High"), {1} when it was last updated ("2 hours ago").
+    DrawTextClipped(dl, f.small, ImVec2(p.x + pad, y), color::kTextMuted, Format(tr("{0} · Updated {1}"), {row.priority, row.updated}),
+                    text_w);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
 }
 
@@ -83,13 +91,13 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
     // Header: title, subtitle and the way into the catalog.
     const ImVec2 top = ImGui::GetCursorPos();
     const bool stacked = w < 640;  // narrow: the button goes under the title
-    Label(f.h1, color::kText, "My requests");
-    Paragraph(f.body, color::kTextSecondary, "Everything you've asked the service desk for, newest activity first.", stacked ? w : w - 180);
+    Label(f.h1, color::kText, tr("My requests"));
+    Paragraph(f.body, color::kTextSecondary, tr("Everything you've asked the service desk for, newest activity first."), stacked ? w : w - 180);
     const ImVec2 after = ImGui::GetCursorPos();
     if (!stacked) ImGui::SetCursorPos(ImVec2(top.x + w - 150, top.y + 8));
     Route catalog;
     catalog.screen = Screen::catalog;
-    if (Button("New request##new_request", ButtonKind::primary, ImVec2(150, 42))) actions.Navigate(catalog);
+    if (Button(L("New request", "new_request").c_str(), ButtonKind::primary, ImVec2(150, 42))) actions.Navigate(catalog);
     if (!stacked) ImGui::SetCursorPos(after);
     VSpace(12);
 
@@ -112,12 +120,18 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
     VSpace(14);
 
     if (vm.load.status == ViewStatus::failed) {
-        if (ErrorPanel("list_error", "Your requests didn't load", vm.load.error, vm.load.retryable, w)) actions.Retry();
+        if (ErrorPanel("list_error", tr("Your requests didn't load"), vm.load.error, vm.load.retryable, w)) actions.Retry();
         return;
     }
 
     // Columns: narrow windows drop the least important ones.
-    std::vector<Column> cols = {{"Number", 128}, {"Summary", 0}, {"Status", 140}, {"Priority", 128}, {"Updated", 116}, {"Catalog item", 170}};
+    // TRANSLATORS: column headers of the "My requests" table.
+    std::vector<Column> cols = {{"Number", trc("column", "Number"), 128},
+                                {"Summary", trc("column", "Summary"), 0},
+                                {"Status", trc("column", "Status"), 140},
+                                {"Priority", trc("column", "Priority"), 128},
+                                {"Updated", trc("column", "Updated"), 116},
+                                {"Catalog item", trc("column", "Catalog item"), 170}};
     if (w < 980) cols.erase(cols.begin() + 5);                   // catalog item
     if (w < 760) cols.erase(cols.begin() + 3);                   // priority
     if (w < 560) {                                               // phones: number, summary, status
@@ -126,7 +140,7 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
         cols[2].width = 112;
     }
     const bool cards = w < 560;  // phones: a stacked card per request instead of a table
-    if (cards) cols = {{"Requests", 0}};
+    if (cards) cols = {{"Requests", trc("column", "Requests"), 0}};
     const float pad = 20.0f;
     float fixed = 0;
     for (const Column& c : cols) fixed += c.width;
@@ -188,12 +202,12 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
             const float ty = p.y + (row_h - Px(f.body) * 1.2f) * 0.5f;
             for (const Column& c : cols) {
                 const float cw = c.width > 0 ? c.width : summary_w;
-                const std::string_view title(c.title);
-                if (title == "Number") DrawTextAt(dl, f.body_semibold, ImVec2(cx, ty), hovered ? color::kAccent : color::kText, row.number);
-                else if (title == "Summary") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kText, row.summary, cw - 20);
-                else if (title == "Status") DrawBadge(dl, ImVec2(cx, p.y + (row_h - BadgeSize(row.status).y) * 0.5f), row.status, row.status_tone);
-                else if (title == "Priority") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.priority, cw - 12);
-                else if (title == "Updated") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.updated, cw - 12);
+                const std::string_view key(c.key);
+                if (key == "Number") DrawTextAt(dl, f.body_semibold, ImVec2(cx, ty), hovered ? color::kAccent : color::kText, row.number);
+                else if (key == "Summary") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kText, row.summary, cw - 20);
+                else if (key == "Status") DrawBadge(dl, ImVec2(cx, p.y + (row_h - BadgeSize(row.status).y) * 0.5f), row.status, row.status_tone);
+                else if (key == "Priority") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.priority, cw - 12);
+                else if (key == "Updated") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.updated, cw - 12);
                 else DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.catalog_item, cw - 12);
                 cx += cw;
             }
@@ -203,24 +217,25 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
         const ImVec2 fp = ImGui::GetCursorScreenPos();
         dl->AddLine(fp, ImVec2(fp.x + w, fp.y), color::kBorder);
         ImGui::SetCursorScreenPos(ImVec2(fp.x + pad, fp.y + 22));
-        Label(f.body, color::kTextMuted, vm.range.empty() ? std::string() : "Showing " + vm.range);
+        // TRANSLATORS: {0} is the range of rows on this page and the total, e.g. "1–20 of 57".
+        Label(f.body, color::kTextMuted, vm.range.empty() ? std::string() : Format(tr("Showing {0}"), {vm.range}));
         float footer_h = 62;
         if ((vm.page_count > 1 || vm.page > 1) && cards) {  // phones: the buttons go under the range
             const float bw = (w - 2 * pad - 10) * 0.5f;
             ImGui::SetCursorScreenPos(ImVec2(fp.x + pad, fp.y + 52));
-            if (Button("\xE2\x86\x90 Previous##prev_page", ButtonKind::secondary, ImVec2(bw, 40), vm.has_prev)) actions.SetPage(vm.page - 1);
+            if (Button(L("← Previous", "prev_page").c_str(), ButtonKind::secondary, ImVec2(bw, 40), vm.has_prev)) actions.SetPage(vm.page - 1);
             ImGui::SameLine(0, 10);
-            if (Button("Next \xE2\x86\x92##next_page", ButtonKind::secondary, ImVec2(bw, 40), vm.has_next)) actions.SetPage(vm.page + 1);
+            if (Button(L("Next →", "next_page").c_str(), ButtonKind::secondary, ImVec2(bw, 40), vm.has_next)) actions.SetPage(vm.page + 1);
             footer_h = 108;
         } else if (vm.page_count > 1 || vm.page > 1) {
             const float bw = 110;
-            const std::string page = "Page " + std::to_string(vm.page) + " of " + std::to_string(vm.page_count);
+            const std::string page = Format(tr("Page {0} of {1}"), {FormatInt(vm.page), FormatInt(vm.page_count)});
             const float pw = MeasureText(f.body, page).x;
             DrawTextAt(dl, f.body, ImVec2(fp.x + w - pad - 2 * bw - 10 - 20 - pw, fp.y + 22), color::kTextMuted, page);
             ImGui::SetCursorScreenPos(ImVec2(fp.x + w - pad - 2 * bw - 10, fp.y + 12));
-            if (Button("\xE2\x86\x90 Previous##prev_page", ButtonKind::secondary, ImVec2(bw, 38), vm.has_prev)) actions.SetPage(vm.page - 1);
+            if (Button(L("← Previous", "prev_page").c_str(), ButtonKind::secondary, ImVec2(bw, 38), vm.has_prev)) actions.SetPage(vm.page - 1);
             ImGui::SameLine(0, 10);
-            if (Button("Next \xE2\x86\x92##next_page", ButtonKind::secondary, ImVec2(bw, 38), vm.has_next)) actions.SetPage(vm.page + 1);
+            if (Button(L("Next →", "next_page").c_str(), ButtonKind::secondary, ImVec2(bw, 38), vm.has_next)) actions.SetPage(vm.page + 1);
         }
         ImGui::SetCursorScreenPos(fp);
         ImGui::Dummy(ImVec2(w, footer_h));  // the footer's height, whatever was drawn in it

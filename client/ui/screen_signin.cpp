@@ -5,10 +5,12 @@
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
 using namespace spoc::client;
+using i18n::tr;
 
 void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
@@ -39,30 +41,31 @@ void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
 
     ImGui::SetCursorPosX((w - card_w) * 0.5f);
     BeginCard("signin_card", card_w, 36.0f);
-    Label(f.h2, color::kText, "Sign in");
-    Paragraph(f.body, color::kTextSecondary, "Welcome back. Use your work account to reach the service desk.", inner);
+    Label(f.h2, color::kText, tr("Sign in"));
+    Paragraph(f.body, color::kTextSecondary, tr("Welcome back. Use your work account to reach the service desk."), inner);
     VSpace(8);
 
     std::string username = vm.username;
     std::string password = vm.password;
-    Label(f.small_semibold, color::kTextSecondary, "Username");
+    Label(f.small_semibold, color::kTextSecondary, tr("Username"));
     TextInputOptions user_opts;
-    user_opts.placeholder = "e.g. emma";
+    // TRANSLATORS: placeholder of the username field; "emma" is a demo account name, keep it.
+    user_opts.placeholder = tr("e.g. emma");
     user_opts.max_chars = 64;
     user_opts.invalid = vm.error_field == "username";
-    user_opts.hook_label = "Username";
+    user_opts.hook_label = tr("Username");
     user_opts.autocomplete = "username";
     if (ui.focus_first_field) ImGui::SetKeyboardFocusHere();
     const TextInputResult user = TextInput("##username", &username, user_opts);
     if (user.edited) actions.EditSignInUsername(username);
     VSpace(4);
 
-    Label(f.small_semibold, color::kTextSecondary, "Password");
+    Label(f.small_semibold, color::kTextSecondary, tr("Password"));
     TextInputOptions pass_opts;
     pass_opts.password = true;
     pass_opts.max_chars = 256;
     pass_opts.invalid = vm.error_field == "password" || (!vm.error.empty() && vm.error_field.empty());
-    pass_opts.hook_label = "Password";
+    pass_opts.hook_label = tr("Password");
     pass_opts.autocomplete = "current-password";
     const TextInputResult pass = TextInput("##password", &password, pass_opts);
     if (pass.edited) actions.EditSignInPassword(password);
@@ -72,8 +75,8 @@ void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
         Notice("signin_error", NoticeKind::error, vm.error, nullptr, inner);
     }
     VSpace(10);
-    const bool clicked = Button(vm.submitting ? "Signing in\xE2\x80\xA6###signin" : "Sign in###signin", ButtonKind::primary,
-                                ImVec2(inner, 44), true, vm.submitting);
+    const std::string signin_label = vm.submitting ? L("Signing in…", "signin") : L("Sign in", "signin");
+    const bool clicked = Button(signin_label.c_str(), ButtonKind::primary, ImVec2(inner, 44), true, vm.submitting);
     if (clicked || user.submitted || pass.submitted) actions.SignIn();
 
     VSpace(14);
@@ -83,7 +86,14 @@ void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
     EndCard();
 
     VSpace(16);
-    const char* footer = "Spoc \xC2\xB7 IT, HR and Facilities service desk";
+    {  // the language, before anyone has signed in
+        const float picker_w = std::min(220.0f, card_w);
+        ImGui::SetCursorPosX((w - picker_w) * 0.5f);
+        i18n::Lang lang;
+        if (LanguagePicker("##signin_language", picker_w, &lang)) actions.ChooseLanguage(lang);
+        VSpace(12);
+    }
+    const char* footer = tr("Spoc · IT, HR and Facilities service desk");
     const ImVec2 fs = MeasureText(f.small, footer);
     ImGui::SetCursorPosX((w - fs.x) * 0.5f);
     Label(f.small, color::kTextMuted, footer);

@@ -11,14 +11,17 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "client/ui/glyph_bank.h"
 #include "client/ui/item_hooks.h"
+#include "client/ui/mirror.h"
 #include "client/ui/motion.h"
 #include "client/ui/text_editor.h"
 #include "client/ui/theme.h"
 #include "imgui_internal.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
 
@@ -81,12 +84,8 @@ void DrawTextAt(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std
     dl->AddText(font, Px(font), pos, color, text.data(), text.data() + text.size(), wrap_width);
 }
 
-void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float max_width) {
-    const ImVec2 size = MeasureText(font, text);
-    if (size.x <= max_width) {
-        DrawTextAt(dl, font, pos, color, text);
-        return;
-    }
+std::string FitText(const ImFont* font, std::string_view text, float max_width) {
+    if (MeasureText(font, text).x <= max_width) return std::string(text);
     static const char kEllipsis[] = "\xE2\x80\xA6";
     const float ellipsis_w = MeasureText(font, kEllipsis).x;
     const char* begin = text.data();
@@ -102,9 +101,12 @@ void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color
         end += n;
     }
     while (end > begin && end[-1] == ' ') --end;
-    dl->AddText(font, Px(font), pos, color, begin, end);
-    dl->AddText(font, Px(font), ImVec2(pos.x + MeasureText(font, std::string_view(begin, static_cast<size_t>(end - begin))).x, pos.y),
-                color, kEllipsis);
+    return std::string(begin, end) + kEllipsis;
+}
+
+void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float max_width) {
+    const std::string fitted = FitText(font, text, max_width);
+    dl->AddText(font, Px(font), pos, color, fitted.data(), fitted.data() + fitted.size());
 }
 
 void TextEllipsis(const ImFont* font, ImU32 color, std::string_view text, float max_width) {
@@ -390,6 +392,8 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12.0f + o.left_inset, o.large ? 14.0f : 9.0f));
     const float width = o.width < 0 ? ImGui::CalcItemWidth() : o.width;  // cards push their inner width
     const ImVec2 frame_pos = ImGui::GetCursorScreenPos();
+    std::optional<LtrIsland> island;  // right-to-left UI: the field itself edits left to right (mirror.h)
+    island.emplace(ImGui::GetWindowDrawList(), frame_pos.x, frame_pos.x + width);
     if (o.multiline) {
         // Wrapped at word boundaries (text_editor.h): long lines stay inside the box.
         const float h = o.height > 0 ? o.height : ImGui::GetTextLineHeight() * 4 + 18.0f;
@@ -399,16 +403,19 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         const TextEditorResult er = WrappedTextEditor(label, value, ImVec2(width, h), eo);
         result.edited = er.edited;
         if (er.active) {
-            g_text_field.x = er.caret_rect.Min.x;
+            g_text_field.x = IslandX(er.caret_rect.Min.x, frame_pos.x, frame_pos.x + width);
             g_text_field.y = er.caret_rect.Min.y;
             g_text_field.h = er.caret_rect.GetHeight();
         }
     } else {
         ImGui::SetNextItemWidth(width);
         glyphs::LogicalOrderScope logical;  // the caret maths work on the stored order
-        result.edited = ImGui::InputTextWithHint(label, o.placeholder ? o.placeholder : "", value->data(),
+        // A hint longer than the box (phones, long languages) ends in "…" rather than being cut.
+        const std::string hint = o.placeholder ? FitText(GetFonts().body, o.placeholder, width - 24.0f - o.left_inset) : std::string();
+        result.edited = ImGui::InputTextWithHint(label, hint.c_str(), value->data(),
                                                  value->capacity() + 1, flags, InputCallback, &ud);
     }
+    island.reset();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -425,7 +432,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         g_text_field.label = o.hook_label ? o.hook_label : std::string(label, ImGui::FindRenderedTextEnd(label));
         if (!o.multiline) {  // ImGui's InputText reports its caret for input methods
             const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
-            g_text_field.x = ime.WantVisible ? ime.InputPos.x : ImGui::GetItemRectMin().x;
+            g_text_field.x = IslandX(ime.WantVisible ? ime.InputPos.x : ImGui::GetItemRectMin().x, frame_pos.x, frame_pos.x + width);
             g_text_field.y = ime.WantVisible ? ime.InputPos.y : ImGui::GetItemRectMin().y;
             g_text_field.h = ime.WantVisible ? ime.InputLineHeight : ImGui::GetItemRectSize().y;
         }
@@ -438,7 +445,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (o.multiline && value->empty() && !result.active && o.placeholder)
-        DrawTextAt(dl, GetFonts().body, ImVec2(frame_pos.x + 12, frame_pos.y + 9), color::kPlaceholder, o.placeholder);
+        DrawTextAt(dl, GetFonts().body, ImVec2(frame_pos.x + 12, frame_pos.y + 9), color::kPlaceholder, o.placeholder, width - 24.0f);
     const float r = ImGui::GetStyle().FrameRounding;
     if (result.active) {
         dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), o.invalid ? color::WithAlpha(color::kDanger, 50) : color::kAccentRing,
@@ -601,7 +608,7 @@ bool ErrorPanel(const char* id, std::string_view title, std::string_view message
     if (retry) {
         VSpace(6);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - 120.0f) * 0.5f);
-        clicked = Button("Retry##retry", ButtonKind::secondary, ImVec2(120, 40));
+        clicked = Button(L("Retry", "retry").c_str(), ButtonKind::secondary, ImVec2(120, 40));
     }
     EndCard();
     return clicked;

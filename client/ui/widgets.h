@@ -8,8 +8,18 @@
 
 #include "client/app/view_models.h"
 #include "imgui.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::ui {
+
+// A translated widget label with a stable id: tr(msgid) + "###" + id. The ImGui id and the hook
+// key stay `id` in every language (xgettext extracts the first argument: --keyword=L:1).
+inline std::string L(const char* msgid, const char* id) {
+    std::string out = i18n::tr(msgid);
+    out += "###";
+    out += id;
+    return out;
+}
 
 // ---- Frame bookkeeping ------------------------------------------------------------------------
 void BeginWidgetsFrame();          // call once per frame before drawing
@@ -23,6 +33,7 @@ void Label(const ImFont* font, ImU32 color, std::string_view text); // one line,
 void Paragraph(const ImFont* font, ImU32 color, std::string_view text, float width); // wrapped at width
 void TextEllipsis(const ImFont* font, ImU32 color, std::string_view text, float max_width); // one line, "..." when cut
 void DrawTextAt(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width = 0);
+std::string FitText(const ImFont* font, std::string_view text, float max_width); // text, or its start + "…" to fit
 void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float max_width);
 
 // ---- Layout ---------------------------------------------------------------------------------
@@ -78,6 +89,8 @@ const ActiveTextField& CurrentTextField();   // reset at BeginWidgetsFrame, set 
 bool StyledCheckbox(const char* label, bool* value);             // accent when ticked; true when toggled
 // One choice from `labels` in a styled combo; `id` is "##hook_id", hooks see `hook_label`.
 // True when the user picked a different entry (*selected is then its index).
+// The five UI languages by their own names; true when the user picked another (*chosen).
+bool LanguagePicker(const char* id, float width, i18n::Lang* chosen);
 bool Dropdown(const char* id, const char* hook_label, const std::vector<std::string>& labels, int* selected, float width);
 
 // ---- Status ---------------------------------------------------------------------------------

@@ -4,9 +4,12 @@
 #include "server/storage/agents_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/notifications_repo.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/request_builder.h"
 
 namespace spoc::app {
+
+using i18n::tr;
 
 namespace {
 
@@ -21,7 +24,7 @@ Result<api::AgentSelf> ReadSelf(storage::Database& db, UserId agent) {
     return self;
 }
 
-Error StaffOnly() { return MakeError(ErrorCode::forbidden, "Availability is for agents and admins."); }
+Error StaffOnly() { return MakeError(ErrorCode::forbidden, tr("Availability is for agents and admins.")); }
 
 }  // namespace
 
@@ -47,7 +50,7 @@ Result<api::AgentSelf> AgentService::SetAvailability(const User& caller, bool av
 }
 
 Result<api::GroupDirectory> AgentService::Directory(const User& caller) {
-    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "The group directory is for agents and admins.");
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, tr("The group directory is for agents and admins."));
     auto lease = m_readers.Acquire();
     return storage::ListGroupDirectory(*lease);
 }
@@ -69,7 +72,7 @@ Result<api::Notification> AgentService::MarkNotificationRead(const User& caller,
     return m_writer.Run([&](storage::Database& db) -> Result<api::Notification> {
         auto marked = storage::MarkNotificationRead(db, caller.id, id, now);
         if (!marked.ok()) return marked.error();
-        if (!*marked) return MakeError(ErrorCode::not_found, "No such notification.");
+        if (!*marked) return MakeError(ErrorCode::not_found, tr("No such notification."));
         return std::move(**marked);
     });
 }

@@ -181,6 +181,14 @@ Result<Caller> AuthService::Authenticate(std::string_view token, Timestamp now) 
     return Caller{s.id, std::move(s.user), std::move(s.csrf_token)};
 }
 
+Result<Unit> AuthService::SetLocale(const Caller& caller, const std::string& locale, Timestamp now) {
+    return m_writer.Run([&](storage::Database& db) -> Result<Unit> {
+        if (auto set = storage::SetUserLocale(db, caller.user.id, locale); !set.ok()) return set.error();
+        const std::string detail = "{\"locale\":\"" + locale + "\"}";  // validated: letters only
+        return storage::AppendAudit(db, {now, caller.user.id, "user", caller.user.id.value, "set_locale", detail});
+    });
+}
+
 Result<Unit> AuthService::SignOut(const Caller& caller, Timestamp now) {
     return m_writer.Run([&](storage::Database& db) -> Result<Unit> {
         auto deleted = storage::DeleteSession(db, caller.session_id);

@@ -81,6 +81,7 @@ public:
     Result<SignedIn> SignIn(const api::SignInBody& body, const std::string& client, Timestamp now);
     Result<Caller> Authenticate(std::string_view token, Timestamp now);  // unauthenticated if unknown/expired
     Result<Unit> SignOut(const Caller& caller, Timestamp now);
+    Result<Unit> SetLocale(const Caller& caller, const std::string& locale, Timestamp now);  // the language menu
 
 private:
     struct Checked {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "server/storage/catalog_repo.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::app {
 
@@ -43,7 +44,7 @@ std::shared_ptr<const CatalogSnapshot> CatalogService::Snapshot() const {
 Result<CatalogItem> CatalogService::Get(CatalogItemId id) const {
     auto snapshot = Snapshot();
     const CatalogItem* item = snapshot->Find(id);
-    if (!item) return MakeError(ErrorCode::not_found, "No such catalog item.");
+    if (!item) return MakeError(ErrorCode::not_found, i18n::tr("No such catalog item."));
     return *item;
 }
 

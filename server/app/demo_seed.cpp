@@ -233,7 +233,7 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
         std::vector<User> users;
         for (const DemoUser& d : people) {
             User user{UserId(), d.username,   d.display_name, std::string(d.username) + "@example.com",
-                      d.role,   d.department, d.time_zone};
+                      d.role,   d.department, d.time_zone,  /*locale=*/""};
             auto id = storage::InsertUser(db, user, *hash, now);
             if (!id.ok()) return id.error();
             user.id = *id;

@@ -9,24 +9,61 @@
 #include "server/storage/escalation_repo.h"
 #include "server/storage/notifications_repo.h"
 #include "server/storage/requests_repo.h"
+#include "server/storage/users_repo.h"
 #include "shared/api/agent_dto.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/lifecycle.h"
 
 namespace spoc::app {
 
+using i18n::Format;
+using i18n::tr;
+
 namespace {
 
 // "INC0000042 breached its resolution target: VPN drops at home"; a lead who is not the assignee
-// also reads where it sits and who has it.
+// also reads where it sits and who has it. Stored as written, in the writer thread's language.
+// A notification is written once, for one reader: in the language they chose in the language menu
+// (English when they never did; a background job has no browser to ask).
+template <class F>
+Result<std::string> InRecipientsLanguage(storage::Database& db, UserId recipient, F make) {
+    auto user = storage::FindUser(db, recipient);
+    if (!user.ok()) return user.error();
+    i18n::Lang lang = i18n::Lang::en;
+    if (*user) i18n::ParseLang((*user)->locale, &lang);
+    const i18n::Locale* before = &i18n::ThreadLocale();
+    i18n::SetThreadLocale(&i18n::InstalledLocale(lang));
+    std::string text = make();
+    i18n::SetThreadLocale(before);
+    return text;
+}
+
 std::string BreachText(const Request& r, bool response, bool resolution, bool for_lead) {
-    std::string text = r.number;
-    if (for_lead && !r.group_name.empty()) text += " in " + r.group_name;
-    if (for_lead) text += r.assignee_name.empty() ? " (unassigned)" : " (assigned to " + r.assignee_name + ")";
-    text += " breached its ";
-    text += response && resolution ? "first-response and resolution targets"
-            : response             ? "first-response target"
-                                   : "resolution target";
-    return text + ": " + r.summary;
+    std::string who = r.number;
+    if (for_lead && !r.group_name.empty()) {
+        // TRANSLATORS: the {0} of "{0} breached its resolution target: {1}"; here {0} is a request number, {1} a group.
+        if (r.assignee_name.empty()) who = Format(tr("{0} in {1} (unassigned)"), {r.number, r.group_name});
+        // TRANSLATORS: the {0} of "{0} breached its resolution target: {1}"; here {0} is a request number, {1} a
+        // group, {2} an agent's name.
+        else who = Format(tr("{0} in {1} (assigned to {2})"), {r.number, r.group_name, r.assignee_name});
+    } else if (for_lead) {
+        // TRANSLATORS: the {0} of "{0} breached its resolution target: {1}"; here {0} is a request number.
+        if (r.assignee_name.empty()) who = Format(tr("{0} (unassigned)"), {r.number});
+        // TRANSLATORS: the {0} of "{0} breached its resolution target: {1}"; here {0} is a request number, {1} an
+        // agent's name.
+        else who = Format(tr("{0} (assigned to {1})"), {r.number, r.assignee_name});
+    }
+    const char* text = nullptr;
+    // TRANSLATORS: a notification; {0} is a request number ("INC0000042", maybe with its group and
+    // assignee), {1} the request's summary.
+    if (response && resolution) text = tr("{0} breached its first-response and resolution targets: {1}");
+    // TRANSLATORS: a notification; {0} is a request number ("INC0000042", maybe with its group and
+    // assignee), {1} the request's summary.
+    else if (response) text = tr("{0} breached its first-response target: {1}");
+    // TRANSLATORS: a notification; {0} is a request number ("INC0000042", maybe with its group and
+    // assignee), {1} the request's summary.
+    else text = tr("{0} breached its resolution target: {1}");
+    return Format(text, {who, r.summary});
 }
 
 // Marks, history and notifications for one request whose clocks `response` / `resolution` are due.
@@ -70,11 +107,15 @@ Result<bool> EscalateOne(storage::Database& db, const storage::DueBreach& due, T
     n.kind = api::kNotificationSlaBreach;
     n.created_at = now;
     if (r.assignee_id.valid()) {
-        n.text = BreachText(r, response, resolution, false);
+        auto text = InRecipientsLanguage(db, r.assignee_id, [&] { return BreachText(r, response, resolution, false); });
+        if (!text.ok()) return text.error();
+        n.text = std::move(*text);
         if (auto i = storage::InsertNotification(db, r.assignee_id, n); !i.ok()) return i.error();
     }
     if (lead.valid() && lead != r.assignee_id) {
-        n.text = BreachText(r, response, resolution, true);
+        auto text = InRecipientsLanguage(db, lead, [&] { return BreachText(r, response, resolution, true); });
+        if (!text.ok()) return text.error();
+        n.text = std::move(*text);
         if (auto i = storage::InsertNotification(db, lead, n); !i.ok()) return i.error();
     }
     return true;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "shared/api/live_dto.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::app {
 
@@ -83,7 +84,7 @@ Result<std::shared_ptr<Subscription>> EventHub::Subscribe(UserId user, bool staf
     int mine = 0;
     for (const Subscription* s : m_subs) mine += s->m_user == user ? 1 : 0;
     if (mine >= kMaxStreamsPerUser)
-        return MakeError(ErrorCode::rate_limited, "Too many live streams are open for this user; close a tab.");
+        return MakeError(ErrorCode::rate_limited, i18n::tr("Too many live streams are open for this user; close a tab."));
     std::shared_ptr<Subscription> sub(new Subscription(*this, user, staff));
     m_subs.push_back(sub.get());
     if (last_event_id > 0 && last_event_id < m_next_id - 1) {

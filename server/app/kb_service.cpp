@@ -10,9 +10,13 @@
 #include "server/storage/audit_repo.h"
 #include "server/storage/kb_repo.h"
 #include "server/storage/users_repo.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/markdown.h"
 
 namespace spoc::app {
+
+using i18n::Format;
+using i18n::tr;
 
 namespace {
 
@@ -20,8 +24,8 @@ constexpr Timestamp kDayMs = 86400000;
 constexpr int kMaxVersionsListed = 200;
 constexpr std::size_t kMaxImportFileBytes = 256 * 1024;
 
-Error NotFound() { return MakeError(ErrorCode::not_found, "No such article."); }
-Error StaffOnly() { return MakeError(ErrorCode::forbidden, "Only agents and admins can do that."); }
+Error NotFound() { return MakeError(ErrorCode::not_found, tr("No such article.")); }
+Error StaffOnly() { return MakeError(ErrorCode::forbidden, tr("Only agents and admins can do that.")); }
 
 Error Invalid(std::vector<FieldError> problems) {
     Error error = MakeError(ErrorCode::validation_failed, problems.front().message, problems.front().field);
@@ -30,9 +34,10 @@ Error Invalid(std::vector<FieldError> problems) {
 }
 
 Error Stale(const Article& current) {
+    // TRANSLATORS: {0} is a person's name, {1} the article's version number.
     return MakeError(ErrorCode::conflict,
-                     current.updated_by_name + " changed this article (now version " +
-                         std::to_string(current.version) + "). Reload it and apply your change again.",
+                     Format(tr("{0} changed this article (now version {1}). Reload it and apply your change again."),
+                            {current.updated_by_name, std::to_string(current.version)}),
                      "base_version");
 }
 
@@ -191,7 +196,8 @@ Result<Article> KbService::Update(const User& caller, ArticleId id, api::Article
     NormalizeArticleContent(write.content);
     if (auto problems = ValidateArticleContent(write.content); !problems.empty()) return Invalid(std::move(problems));
     if (write.base_version <= 0)
-        return MakeError(ErrorCode::validation_failed, "Say which version you edited (base_version).", "base_version");
+        // TRANSLATORS: keep "base_version" (the field's name in the API).
+        return MakeError(ErrorCode::validation_failed, tr("Say which version you edited (base_version)."), "base_version");
     auto updated = m_writer.Run([&](storage::Database& db) -> Result<Article> {
         auto current = Load(db, id);
         if (!current.ok()) return current.error();
@@ -219,9 +225,10 @@ Result<Article> KbService::ChangeState(const User& caller, ArticleId id, const a
         if (current->version != change.base_version) return Stale(*current);
         if (current->state == change.state) return std::move(*current);
         if (!CanTransition(current->state, change.state))
+            // TRANSLATORS: {0} and {1} are article states ("Draft", "Published").
             return MakeError(ErrorCode::conflict,
-                             "A " + std::string(ArticleStateLabel(current->state)) + " article can't become " +
-                                 std::string(ArticleStateLabel(change.state)) + ".",
+                             Format(tr("A {0} article can't become {1}."),
+                                    {ArticleStateLabel(current->state), ArticleStateLabel(change.state)}),
                              "state");
         Article a = std::move(*current);
         const ArticleState from = a.state;
@@ -333,7 +340,7 @@ Result<std::vector<Article>> KbService::ReviewQueue(const User& caller, Timestam
 }
 
 Result<api::KbStats> KbService::Stats(const User& caller, Timestamp now) {
-    if (caller.role != Role::admin) return MakeError(ErrorCode::forbidden, "Only admins can see knowledge-base statistics.");
+    if (caller.role != Role::admin) return MakeError(ErrorCode::forbidden, tr("Only admins can see knowledge-base statistics."));
     auto lease = m_readers.Acquire();
     return storage::ReadKbStats(*lease, now - 30 * kDayMs);
 }
@@ -348,7 +355,7 @@ Result<Article> KbService::Vote(const User& caller, ArticleId id, const ArticleF
         if (!current.ok()) return current.error();
         if (!CanReadArticle(*current, caller.role, today)) return NotFound();
         if (current->state != ArticleState::published)
-            return MakeError(ErrorCode::conflict, "Only published articles take feedback.");
+            return MakeError(ErrorCode::conflict, tr("Only published articles take feedback."));
         if (auto r = storage::UpsertVote(db, id, caller.id, feedback, now); !r.ok()) return r.error();
         return Load(db, id);
     });
@@ -359,11 +366,11 @@ Result<Unit> KbService::Deflect(const User& caller, const api::Deflection& d, Ti
     return m_writer.Run([&](storage::Database& db) -> Result<Unit> {
         auto article = Load(db, d.article_id);
         if (!article.ok() || !CanReadArticle(*article, caller.role, today) || article->state != ArticleState::published)
-            return MakeError(ErrorCode::not_found, "No such article.", "article_id");
+            return MakeError(ErrorCode::not_found, tr("No such article."), "article_id");
         if (d.catalog_item_id.valid()) {
             auto exists = storage::CatalogItemExists(db, d.catalog_item_id);
             if (!exists.ok()) return exists.error();
-            if (!*exists) return MakeError(ErrorCode::not_found, "No such catalog item.", "catalog_item_id");
+            if (!*exists) return MakeError(ErrorCode::not_found, tr("No such catalog item."), "catalog_item_id");
         }
         if (auto r = storage::InsertDeflection(db, d, caller.id, now); !r.ok()) return r.error();
         const std::string detail = storage::AuditDetail()
@@ -385,7 +392,7 @@ Result<api::SynonymsBody> KbService::Synonyms(const User& caller) {
 }
 
 Result<api::SynonymsBody> KbService::SetSynonyms(const User& caller, const api::SynonymsBody& body, Timestamp now) {
-    if (caller.role != Role::admin) return MakeError(ErrorCode::forbidden, "Only admins can change synonyms.");
+    if (caller.role != Role::admin) return MakeError(ErrorCode::forbidden, tr("Only admins can change synonyms."));
     auto parsed = ParseSynonyms(body.text);
     if (!parsed.ok()) return parsed.error();
     auto saved = m_writer.Run([&](storage::Database& db) -> Result<Unit> {

@@ -9,11 +9,16 @@
 #include "server/storage/requests_repo.h"
 #include "server/storage/workspace_repo.h"
 #include "shared/api/routes.h"
+#include "shared/domain/catalog_l10n.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/lifecycle.h"
 #include "shared/domain/links.h"
 #include "shared/domain/routing.h"
 
 namespace spoc::app {
+
+using i18n::Format;
+using i18n::tr;
 
 namespace {
 
@@ -52,9 +57,16 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
 
     auto snapshot = m_catalog.Snapshot();
     const CatalogItem* item = snapshot->Find(draft.catalog_item_id);
-    if (!item) return MakeError(ErrorCode::not_found, "No such catalog item.", "catalog_item_id");
+    if (!item) return MakeError(ErrorCode::not_found, tr("No such catalog item."), "catalog_item_id");
 
-    auto problems = ValidateDraft(*item, draft, UtcDate(now));
+    // Problems name the fields as the reader saw them (their language); the request is built from
+    // the item as defined.
+    CatalogItem localized;
+    if (i18n::ThreadLocale().catalog != nullptr) {
+        localized = *item;
+        LocalizeCatalogItem(&localized);
+    }
+    auto problems = ValidateDraft(i18n::ThreadLocale().catalog != nullptr ? localized : *item, draft, UtcDate(now));
     if (!problems.empty()) {
         Error error = MakeError(ErrorCode::validation_failed, {}, problems.front().field);
         error.details = std::move(problems);
@@ -116,7 +128,7 @@ Result<Request> RequestService::Get(const User& caller, RequestId id) {
     if (!found.ok()) return found.error();
     // Someone else's request looks exactly like a missing one to an employee.
     if (!*found || (!staff && (*found)->requester_id != caller.id))
-        return MakeError(ErrorCode::not_found, "No such request.");
+        return MakeError(ErrorCode::not_found, tr("No such request."));
     Request request = std::move(**found);
     auto comments = storage::ListComments(*lease, id, staff);
     if (!comments.ok()) return comments.error();
@@ -129,17 +141,17 @@ Result<Request> RequestService::Get(const User& caller, RequestId id) {
 Result<Comment> RequestService::AddComment(const User& caller, RequestId id, const NewComment& input, Timestamp now) {
     const bool staff = IsStaff(caller.role);
     if (input.internal && !staff)
-        return MakeError(ErrorCode::forbidden, "Only agents can add internal notes.", "internal");
+        return MakeError(ErrorCode::forbidden, tr("Only agents can add internal notes."), "internal");
     std::optional<Request> after;  // the request once the comment is in
     auto result = m_writer.Run([&](storage::Database& db) -> Result<Comment> {
         auto found = storage::FindRequest(db, id, staff);
         if (!found.ok()) return found.error();
         if (!*found || (!staff && (*found)->requester_id != caller.id))
-            return MakeError(ErrorCode::not_found, "No such request.");
+            return MakeError(ErrorCode::not_found, tr("No such request."));
         auto count = storage::CountComments(db, id);  // in the job: concurrent comments can't overshoot
         if (!count.ok()) return count.error();
         if (*count >= static_cast<std::int64_t>(kMaxCommentsPerRequest))
-            return MakeError(ErrorCode::conflict, "This request has reached its comment limit; start a new request.");
+            return MakeError(ErrorCode::conflict, tr("This request has reached its comment limit; start a new request."));
         Comment comment;
         comment.author_id = caller.id;
         comment.author_name = caller.display_name;
@@ -181,13 +193,13 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
 Result<Request> RequestService::Update(const User& caller, RequestId id, const api::RequestPatch& patch, Timestamp now) {
     const bool staff = IsStaff(caller.role);
     if (!staff && (patch.assignee || patch.group_id || patch.impact || patch.urgency))
-        return MakeError(ErrorCode::forbidden, "Only agents can change the assignee, group, impact or urgency.");
+        return MakeError(ErrorCode::forbidden, tr("Only agents can change the assignee, group, impact or urgency."));
     int version_before = 0;
     auto updated = m_writer.Run([&](storage::Database& db) -> Result<Request> {
         auto found = storage::FindRequest(db, id, staff);
         if (!found.ok()) return found.error();
         if (!*found || (!staff && (*found)->requester_id != caller.id))
-            return MakeError(ErrorCode::not_found, "No such request.");
+            return MakeError(ErrorCode::not_found, tr("No such request."));
         version_before = (*found)->version;
         return ApplyPatch(db, caller, **found, patch, now);
     });
@@ -212,7 +224,7 @@ void RequestService::Publish(const Request& r, ChangeKind kind, UserId actor) {
 }
 
 Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueQuery query, Timestamp now) {
-    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "Queues are for agents and admins.");
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, tr("Queues are for agents and admins."));
     query.caller = caller.id;
     query.now = now;
     auto lease = m_readers.Acquire();
@@ -221,7 +233,7 @@ Result<api::RequestPage> RequestService::Queue(const User& caller, storage::Queu
 
 Result<api::BulkUpdateResult> RequestService::BulkUpdate(const User& caller, const api::BulkUpdateBody& bulk,
                                                          Timestamp now) {
-    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "Bulk changes are for agents and admins.");
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, tr("Bulk changes are for agents and admins."));
     std::vector<Request> changed;  // published once the batch is committed
     auto result = m_writer.Run([&](storage::Database& db) -> Result<api::BulkUpdateResult> {
         changed.clear();
@@ -233,7 +245,7 @@ Result<api::BulkUpdateResult> RequestService::BulkUpdate(const User& caller, con
             auto applied = storage::InSavepoint(db, "bulk_item", [&](storage::Database& tx) -> Result<Request> {
                 auto found = storage::FindRequest(tx, id, true);
                 if (!found.ok()) return found.error();
-                if (!*found) return MakeError(ErrorCode::not_found, "No such request.");
+                if (!*found) return MakeError(ErrorCode::not_found, tr("No such request."));
                 api::RequestPatch patch = bulk.patch;
                 patch.base_version = version_before = (*found)->version;
                 return ApplyPatch(tx, caller, **found, patch, now);
@@ -259,14 +271,14 @@ Result<api::MergeResult> RequestService::Merge(const User& caller, RequestId id,
                                                Timestamp now) {
     if (!IsStaff(caller.role)) {
         auto lease = m_readers.Acquire();
-        if (auto staff = CheckStaffOnRequest(*lease, caller, id, "Only agents and admins can merge requests.");
+        if (auto staff = CheckStaffOnRequest(*lease, caller, id, tr("Only agents and admins can merge requests."));
             !staff.ok())
             return staff.error();
     }
     auto result = m_writer.Run([&](storage::Database& db) -> Result<api::MergeResult> {
         auto source = storage::FindRequest(db, id, true);
         if (!source.ok()) return source.error();
-        if (!*source) return MakeError(ErrorCode::not_found, "No such request.");
+        if (!*source) return MakeError(ErrorCode::not_found, tr("No such request."));
         const Request before = **source;
         if (before.version != body.base_version) return StaleRequest(before);
         auto target = storage::FindRequest(db, body.into, true);
@@ -283,8 +295,9 @@ Result<api::MergeResult> RequestService::Merge(const User& caller, RequestId id,
             auto count = storage::CountComments(db, full);
             if (!count.ok()) return count.error();
             if (*count >= static_cast<std::int64_t>(kMaxCommentsPerRequest))
-                return MakeError(ErrorCode::conflict, std::string("#").append(std::to_string(full.value)) +
-                                                          " has reached its comment limit, so the merge can't be noted there.");
+                // TRANSLATORS: {0} is a request reference, "#42".
+                return MakeError(ErrorCode::conflict, Format(tr("{0} has reached its comment limit, so the merge can't be noted there."),
+                                                             {std::string("#").append(std::to_string(full.value))}));
         }
 
         // The source: a public reply saying where it went, then Closed (version + 1, history).
@@ -329,7 +342,7 @@ Result<api::MergeResult> RequestService::Merge(const User& caller, RequestId id,
         for (auto [which, slot] : {std::pair{id, &out.source}, std::pair{body.into, &out.target}}) {
             auto reloaded = storage::FindRequest(db, which, true);
             if (!reloaded.ok()) return reloaded.error();
-            if (!*reloaded) return MakeError(ErrorCode::not_found, "No such request.");
+            if (!*reloaded) return MakeError(ErrorCode::not_found, tr("No such request."));
             *slot = std::move(**reloaded);
         }
         return out;
@@ -342,11 +355,11 @@ Result<api::MergeResult> RequestService::Merge(const User& caller, RequestId id,
 }
 
 Result<std::vector<storage::HistoryEntry>> RequestService::History(const User& caller, RequestId id) {
-    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, "The history is for agents and admins.");
+    if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, tr("The history is for agents and admins."));
     auto lease = m_readers.Acquire();
     auto found = storage::FindRequest(*lease, id, true);
     if (!found.ok()) return found.error();
-    if (!*found) return MakeError(ErrorCode::not_found, "No such request.");
+    if (!*found) return MakeError(ErrorCode::not_found, tr("No such request."));
     return storage::ListHistory(*lease, id);
 }
 

@@ -6,16 +6,21 @@
 #include "server/storage/audit_repo.h"
 #include "server/storage/requests_repo.h"
 #include "server/storage/users_repo.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/lifecycle.h"
 #include "shared/domain/request_builder.h"
 #include "shared/domain/routing.h"
 
 namespace spoc::app {
 
+using i18n::Format;
+using i18n::tr;
+
 Error StaleRequest(const Request& current) {
+    // TRANSLATORS: {0} is the request's version number.
     return MakeError(ErrorCode::conflict,
-                     "This request changed since you loaded it (now version " + std::to_string(current.version) +
-                         "). Reload it and apply your change again.",
+                     Format(tr("This request changed since you loaded it (now version {0}). Reload it and apply your change again."),
+                            {std::to_string(current.version)}),
                      "base_version");
 }
 
@@ -101,7 +106,7 @@ Result<Unit> CheckStaffOnRequest(storage::Database& db, const User& caller, Requ
     if (IsStaff(caller.role)) return Unit{};
     auto found = storage::FindRequest(db, id, false);
     if (!found.ok()) return found.error();
-    if (!*found || (*found)->requester_id != caller.id) return MakeError(ErrorCode::not_found, "No such request.");
+    if (!*found || (*found)->requester_id != caller.id) return MakeError(ErrorCode::not_found, tr("No such request."));
     return MakeError(ErrorCode::forbidden, forbidden_message);
 }
 
@@ -119,7 +124,7 @@ Result<Request> ApplyPatch(storage::Database& db, const User& caller, const Requ
             if (!groups.ok()) return groups.error();
             for (const AssignmentGroup& g : *groups)
                 if (g.id == r.group_id) r.group_name = g.name;
-            if (r.group_name.empty()) return MakeError(ErrorCode::validation_failed, "No such group.", "group_id");
+            if (r.group_name.empty()) return MakeError(ErrorCode::validation_failed, tr("No such group."), "group_id");
         }
     }
     if (patch.assignee) {
@@ -129,7 +134,7 @@ Result<Request> ApplyPatch(storage::Database& db, const User& caller, const Requ
             auto user = storage::FindUser(db, r.assignee_id);
             if (!user.ok()) return user.error();
             if (!*user || !IsStaff((*user)->role))
-                return MakeError(ErrorCode::validation_failed, "Assign requests to an agent.", "assignee_id");
+                return MakeError(ErrorCode::validation_failed, tr("Assign requests to an agent."), "assignee_id");
             r.assignee_name = (*user)->display_name;
         }
     }
@@ -164,7 +169,7 @@ Result<Request> ApplyPatch(storage::Database& db, const User& caller, const Requ
         return a.error();
     auto reloaded = storage::FindRequest(db, before.id, staff);
     if (!reloaded.ok()) return reloaded.error();
-    if (!*reloaded) return MakeError(ErrorCode::not_found, "No such request.");
+    if (!*reloaded) return MakeError(ErrorCode::not_found, tr("No such request."));
     return std::move(**reloaded);
 }
 

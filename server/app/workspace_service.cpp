@@ -9,14 +9,19 @@
 #include "server/storage/requests_repo.h"
 #include "server/storage/users_repo.h"
 #include "server/storage/workspace_repo.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/request_builder.h"
 
 namespace spoc::app {
 
+using i18n::Format;
+using i18n::Plural;
+using i18n::tr;
+
 namespace {
 
-Error CannedForbidden() { return MakeError(ErrorCode::forbidden, "Canned responses are for agents and admins."); }
-Error NoSuchCanned() { return MakeError(ErrorCode::not_found, "No such canned response."); }
+Error CannedForbidden() { return MakeError(ErrorCode::forbidden, tr("Canned responses are for agents and admins.")); }
+Error NoSuchCanned() { return MakeError(ErrorCode::not_found, tr("No such canned response.")); }
 
 // The canned response `id` if the caller may see it.
 Result<CannedResponse> FindVisibleCanned(storage::Database& db, const User& caller, std::int64_t id) {
@@ -44,11 +49,11 @@ Result<Unit> CheckCannedWrite(storage::Database& db, const User& caller, CannedR
     if (!groups.ok()) return groups.error();
     for (const AssignmentGroup& g : *groups)
         if (g.id == canned.group_id) canned.group_name = g.name;
-    if (canned.group_name.empty()) return MakeError(ErrorCode::validation_failed, "No such group.", "group_id");
+    if (canned.group_name.empty()) return MakeError(ErrorCode::validation_failed, tr("No such group."), "group_id");
     auto mine = storage::ListMemberGroups(db, caller.id);
     if (!mine.ok()) return mine.error();
     if (!CanSeeCanned(caller.role, canned.group_id, *mine))
-        return MakeError(ErrorCode::validation_failed, "Choose one of your own groups, or everyone.", "group_id");
+        return MakeError(ErrorCode::validation_failed, tr("Choose one of your own groups, or everyone."), "group_id");
     return Unit{};
 }
 
@@ -96,8 +101,10 @@ Result<CannedResponse> WorkspaceService::CreateCanned(const User& caller, const 
         auto count = storage::CountCanned(db);  // in the job: concurrent creates can't overshoot
         if (!count.ok()) return count.error();
         if (*count >= static_cast<std::int64_t>(kMaxCannedResponses))
-            return MakeError(ErrorCode::conflict, "There are already " + std::to_string(kMaxCannedResponses) +
-                                                      " canned responses; delete some first.");
+            return MakeError(ErrorCode::conflict,
+                             Plural("There is already {0} canned response; delete some first.",
+                                    "There are already {0} canned responses; delete some first.",
+                                    static_cast<long>(kMaxCannedResponses)));
         auto id = storage::InsertCanned(db, canned, caller.id, now);
         if (!id.ok()) return id.error();
         canned.id = *id;
@@ -139,12 +146,12 @@ Result<Unit> WorkspaceService::DeleteCanned(const User& caller, std::int64_t id,
 Result<api::CannedExpansion> WorkspaceService::ExpandCanned(const User& caller, RequestId request_id,
                                                             std::int64_t canned_id) {
     auto lease = m_readers.Acquire();
-    if (auto staff = CheckStaffOnRequest(*lease, caller, request_id, "Canned responses are for agents and admins.");
+    if (auto staff = CheckStaffOnRequest(*lease, caller, request_id, tr("Canned responses are for agents and admins."));
         !staff.ok())
         return staff.error();
     auto request = storage::FindRequest(*lease, request_id, true);
     if (!request.ok()) return request.error();
-    if (!*request) return MakeError(ErrorCode::not_found, "No such request.");
+    if (!*request) return MakeError(ErrorCode::not_found, tr("No such request."));
     auto canned = FindVisibleCanned(*lease, caller, canned_id);
     if (!canned.ok()) return canned.error();
     // The same two shared calls the browser makes with the request it shows and the signed-in user.
@@ -159,12 +166,12 @@ Result<api::CannedExpansion> WorkspaceService::ExpandCanned(const User& caller, 
 
 Result<api::RelatedRequests> WorkspaceService::Related(const User& caller, RequestId id) {
     auto lease = m_readers.Acquire();
-    if (auto staff = CheckStaffOnRequest(*lease, caller, id, "A requester's other requests are for agents and admins.");
+    if (auto staff = CheckStaffOnRequest(*lease, caller, id, tr("A requester's other requests are for agents and admins."));
         !staff.ok())
         return staff.error();
     auto request = storage::FindRequest(*lease, id, true);
     if (!request.ok()) return request.error();
-    if (!*request) return MakeError(ErrorCode::not_found, "No such request.");
+    if (!*request) return MakeError(ErrorCode::not_found, tr("No such request."));
     auto requester = storage::FindUser(*lease, (*request)->requester_id);
     if (!requester.ok()) return requester.error();
     if (!*requester) return MakeError(ErrorCode::internal, "The request's requester is missing.");
@@ -186,7 +193,7 @@ Result<std::vector<LinkedRequest>> WorkspaceService::Link(const User& caller, Re
     *created = false;
     if (!IsStaff(caller.role)) {
         auto lease = m_readers.Acquire();
-        if (auto staff = CheckStaffOnRequest(*lease, caller, id, "Only agents and admins can link requests.");
+        if (auto staff = CheckStaffOnRequest(*lease, caller, id, tr("Only agents and admins can link requests."));
             !staff.ok())
             return staff.error();
     }
@@ -194,11 +201,12 @@ Result<std::vector<LinkedRequest>> WorkspaceService::Link(const User& caller, Re
         *created = false;
         auto request = storage::FindRequest(db, id, true);
         if (!request.ok()) return request.error();
-        if (!*request) return MakeError(ErrorCode::not_found, "No such request.");
+        if (!*request) return MakeError(ErrorCode::not_found, tr("No such request."));
         if (auto rule = CheckLink(caller.role, id, body.other, body.kind, 0); !rule.ok()) return rule.error();
         auto other = storage::FindRequest(db, body.other, true);
         if (!other.ok()) return other.error();
-        if (!*other) return MakeError(ErrorCode::validation_failed, "There is no request " + Ref(body.other) + ".", "other_id");
+        // TRANSLATORS: {0} is a request reference, "#42".
+        if (!*other) return MakeError(ErrorCode::validation_failed, Format(tr("There is no request {0}."), {Ref(body.other)}), "other_id");
         auto existing = storage::FindLinkBetween(db, id, body.other);
         if (!existing.ok()) return existing.error();
         if (!*existing) {
@@ -223,14 +231,14 @@ Result<std::vector<LinkedRequest>> WorkspaceService::Link(const User& caller, Re
 Result<Unit> WorkspaceService::Unlink(const User& caller, RequestId id, RequestId other, Timestamp now) {
     if (!IsStaff(caller.role)) {
         auto lease = m_readers.Acquire();
-        if (auto staff = CheckStaffOnRequest(*lease, caller, id, "Only agents and admins can unlink requests.");
+        if (auto staff = CheckStaffOnRequest(*lease, caller, id, tr("Only agents and admins can unlink requests."));
             !staff.ok())
             return staff.error();
     }
     return m_writer.Run([&](storage::Database& db) -> Result<Unit> {
         auto link = storage::FindLinkBetween(db, id, other);
         if (!link.ok()) return link.error();
-        if (!*link) return MakeError(ErrorCode::not_found, "These requests are not linked.");
+        if (!*link) return MakeError(ErrorCode::not_found, tr("These requests are not linked."));
         if (auto rule = CheckUnlink(caller.role, (*link)->kind); !rule.ok()) return rule.error();
         auto deleted = storage::DeleteLink(db, (*link)->request_id, (*link)->other_id);
         if (!deleted.ok()) return deleted.error();

@@ -9,6 +9,7 @@
 #include "server/app/crypto.h"
 #include "server/http/router.h"
 #include "shared/api/routes.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
 
 namespace spoc::http {
@@ -112,7 +113,7 @@ std::string SessionClearCookie() {
 
 Result<Unit> CheckHost(const httplib::Request& req, const HostAllowlist& hosts) {
     if (req.get_header_value_count("Host") == 1 && hosts.Allows(req.get_header_value("Host"))) return Unit{};
-    return MakeError(ErrorCode::bad_request, "Unknown Host header.", "Host");
+    return MakeError(ErrorCode::bad_request, i18n::tr("Unknown Host header."), "Host");
 }
 
 Result<Unit> CheckOrigin(const httplib::Request& req, const HostAllowlist& hosts) {
@@ -124,8 +125,9 @@ Result<Unit> CheckOrigin(const httplib::Request& req, const HostAllowlist& hosts
     else if (origin.rfind("https://", 0) == 0)
         host = std::string_view(origin).substr(8);
     if (req.get_header_value_count("Origin") == 1 && hosts.Allows(host)) return Unit{};
+    // TRANSLATORS: {0} is the site the request came from ("https://example.com"); keep "Origin" (an HTTP header).
     return MakeError(ErrorCode::csrf_failed,
-                     "The request came from another site (Origin " + origin.substr(0, 100) + ").");
+                     i18n::Format(i18n::tr("The request came from another site (Origin {0})."), {origin.substr(0, 100)}));
 }
 
 Result<Unit> CheckCsrf(const httplib::Request& req, const app::Caller& caller) {

@@ -13,6 +13,8 @@
 #include "shared/api/live_dto.h"
 #include "shared/api/routes.h"
 #include "shared/api/workspace_dto.h"
+#include "shared/domain/catalog_l10n.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
 
@@ -67,15 +69,30 @@ Result<Reply> GetMe(RequestContext& ctx) {
     return Json(200, api::EncodeMe(api::Me{ctx.caller->user, ctx.caller->csrf_token}));
 }
 
+// PATCH /me {"locale":"de"}: the language the user chose, for every device they sign in on.
+Result<Reply> PatchMe(app::AuthService& auth, RequestContext& ctx) {
+    auto locale = api::DecodeMePatch(ctx.body);
+    if (!locale.ok()) return locale.error();
+    if (auto set = auth.SetLocale(*ctx.caller, *locale, ctx.now); !set.ok()) return set.error();
+    User user = ctx.caller->user;
+    user.locale = *locale;
+    return Json(200, api::EncodeMe(api::Me{user, ctx.caller->csrf_token}));
+}
+
 // [SECTION] Catalog
 
 Result<Reply> ListCatalog(app::CatalogService& catalog, RequestContext&) {
-    return Json(200, api::EncodeCatalogList(catalog.Snapshot()->active));
+    auto snapshot = catalog.Snapshot();
+    if (i18n::ThreadLocale().catalog == nullptr) return Json(200, api::EncodeCatalogList(snapshot->active));
+    std::vector<CatalogItem> items = snapshot->active;  // in the reader's language
+    for (CatalogItem& item : items) LocalizeCatalogItem(&item);
+    return Json(200, api::EncodeCatalogList(items));
 }
 
 Result<Reply> GetCatalogItem(app::CatalogService& catalog, RequestContext& ctx) {
     auto item = catalog.Get(CatalogItemId(ctx.ids[0]));
     if (!item.ok()) return item.error();
+    LocalizeCatalogItem(&*item);
     return Json(200, api::EncodeCatalogItem(*item));
 }
 
@@ -227,7 +244,7 @@ Result<Reply> GetAgentSelf(app::AgentService& agents, RequestContext& ctx) {
 
 Result<Reply> PutAvailability(app::AgentService& agents, RequestContext& ctx) {
     if (!IsStaff(ctx.caller->user.role))  // before the body: employees learn nothing from its shape
-        return MakeError(ErrorCode::forbidden, "Availability is for agents and admins.");
+        return MakeError(ErrorCode::forbidden, i18n::tr("Availability is for agents and admins."));
     auto body = api::DecodeAvailability(ctx.body);
     if (!body.ok()) return body.error();
     auto self = agents.SetAvailability(ctx.caller->user, body->available, ctx.now);
@@ -569,7 +586,7 @@ Result<Reply> GetEvents(LiveServices& live, RequestContext& ctx) {
 // POST /requests/{id}/presence (staff): "viewing", "replying" or "left"; answers who else is there.
 Result<Reply> PostPresence(LiveServices& live, RequestContext& ctx) {
     const User& user = ctx.caller->user;
-    if (!IsStaff(user.role)) return MakeError(ErrorCode::forbidden, "Presence is for agents and admins.");
+    if (!IsStaff(user.role)) return MakeError(ErrorCode::forbidden, i18n::tr("Presence is for agents and admins."));
     auto state = api::DecodePresenceBody(ctx.body);
     if (!state.ok()) return state.error();
     const RequestId id(ctx.ids[0]);
@@ -601,6 +618,7 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", kSession, Access::anyone, to(s.auth, SignIn));
     r.Add("DELETE", kSession, Access::session, to(s.auth, SignOut));
     r.Add("GET", kMe, Access::session, GetMe);
+    r.Add("PATCH", kMe, Access::session, to(s.auth, PatchMe));
     r.Add("GET", kCatalog, Access::session, to(s.catalog, ListCatalog));
     r.Add("GET", Path(kCatalog, "/{id}"), Access::session, to(s.catalog, GetCatalogItem));
     r.Add("GET", kRequests, Access::session, to(s.requests, ListMyRequests));

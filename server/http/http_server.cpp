@@ -21,6 +21,7 @@
 #include "server/app/clock.h"
 #include "server/http/auth.h"
 #include "shared/api/dto.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 
 namespace spoc::http {
@@ -87,7 +88,7 @@ Result<std::string> ReadBody(const httplib::Request& req, httplib::Response& res
         });
     }
     if (too_large || (!ok && res.status == 413)) return MakeError(ErrorCode::payload_too_large);
-    if (!ok) return MakeError(ErrorCode::bad_request, "The request body could not be read.");
+    if (!ok) return MakeError(ErrorCode::bad_request, i18n::tr("The request body could not be read."));
     return body;
 }
 
@@ -229,6 +230,14 @@ HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::Aut
       m_web(std::move(web)),
       m_auth(auth),
       m_extra_hosts(std::move(options.allowed_hosts)) {
+    // Server texts in the reader's language: the web client's compiled catalogs (<web>/i18n/<code>.mo).
+    for (const i18n::Lang lang : i18n::kLangs) {
+        const std::string* mo = m_web ? m_web->Bytes("/i18n/" + std::string(i18n::LangCode(lang)) + ".mo") : nullptr;
+        std::string error;
+        if (mo != nullptr && !i18n::InstallCatalog(lang, *mo, &error))
+            std::fprintf(stderr, "spoc: i18n/%s.mo is not a message catalog (%s)\n", std::string(i18n::LangCode(lang)).c_str(),
+                         error.c_str());
+    }
     auto& svr = *m_server;
     const int threads = options.threads < 4 ? 4 : options.threads;
     const int max_threads = threads + (options.max_streams > 0 ? options.max_streams : 0);
@@ -348,15 +357,17 @@ void HttpServer::Dispatch(const httplib::Request& req, httplib::Response& res, c
 }
 
 Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view body, Timestamp now) {
+    // Answers in the reader's language (the web client sends the one on screen).
+    i18n::SetThreadLocale(&i18n::InstalledLocale(i18n::Negotiate(req.get_header_value("Accept-Language"))));
     RouteMatch match = m_router.Find(req.method, req.path);
     if (!match.route) {
         if (!match.allowed.empty()) return MakeError(ErrorCode::method_not_allowed);
-        return MakeError(ErrorCode::not_found, "There is no such API route.");
+        return MakeError(ErrorCode::not_found, i18n::tr("There is no such API route."));
     }
     // httplib applies a Range header to a 2xx answer after the handler ran, turning a committed
     // create into a 416. The API has nothing worth a partial read, so Range is refused up front.
     if (req.has_header("Range"))
-        return MakeError(ErrorCode::bad_request, "The API does not serve byte ranges; send no Range header.", "Range");
+        return MakeError(ErrorCode::bad_request, i18n::tr("The API does not serve byte ranges; send no Range header."), "Range");
     const Route& route = *match.route;
     const bool changes_state = IsStateChanging(req.method);
     if (changes_state) {

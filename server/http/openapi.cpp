@@ -73,9 +73,11 @@ json Schemas() {
                         {"email", Str()},
                         {"role", StrEnum({"employee", "agent", "admin"})},
                         {"department", Str()},
-                        {"time_zone", Str()}},
+                        {"time_zone", Str()},
+                        {"locale", Str()}},
                        {"id", "username", "role"});
     s["Me"] = Object({{"user", Ref("User")}, {"csrf_token", Str()}}, {"user", "csrf_token"});
+    s["MePatch"] = Object({{"locale", StrEnum({"", "en", "de", "fr", "ja", "ar"})}}, {"locale"});
     s["FieldDef"] = Object(
         {{"key", Str()},
          {"label", Str()},
@@ -535,6 +537,12 @@ std::string OpenApiDocument() {
 
     paths[kMe]["get"] = Operation("The signed-in user and this session's CSRF token.",
                                   Responses({{"200", Ok("The caller.", "Me")}}, {{"401", "No valid session."}}));
+    json patch_me = Operation("Sets the caller's UI language (locale; \"\" follows the browser again).",
+                              Responses({{"200", Ok("The caller, with the new locale.", "Me")}},
+                                        {{"401", "No valid session."}, {"403", "Missing or wrong X-CSRF-Token, or foreign Origin."},
+                                         {"422", "Not one of the languages Spoc offers."}}));
+    patch_me["requestBody"] = {{"required", true}, {"content", JsonBody("MePatch")}};
+    paths[kMe]["patch"] = patch_me;
 
     paths[kCatalog]["get"] =
         Operation("Active catalog items (without fields), by department then sort order.",

@@ -165,6 +165,11 @@ Result<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::string& dir) {
     return files;
 }
 
+const std::string* StaticFiles::Bytes(const std::string& path) const {
+    auto it = m_files.find(path);
+    return it == m_files.end() ? nullptr : &it->second.body;
+}
+
 bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) const {
     const std::string path = req.path == "/" ? "/index.html" : req.path;
     auto it = m_files.find(path);

@@ -26,6 +26,7 @@ public:
     // Handles GET/HEAD for a known path; false if no such file (the caller answers 404).
     bool Serve(const httplib::Request& req, httplib::Response& res) const;
     std::size_t Count() const { return m_files.size(); }
+    const std::string* Bytes(const std::string& path) const;  // "/i18n/de.mo" -> its bytes; null if absent
 
 private:
     struct File {

@@ -19,7 +19,7 @@ Result<std::int64_t> InsertSession(Database& db, const SessionRecord& s) {
 Result<std::optional<ActiveSession>> FindActiveSession(Database& db, std::string_view token_hash, Timestamp now) {
     auto q = db.Prepare(
         "SELECT s.id, s.csrf_token, s.expires_at, u.id, u.username, u.display_name, u.email, u.role, u.department, "
-        "u.time_zone FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2");
+        "u.time_zone, u.locale FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1 AND s.expires_at > ?2");
     if (!q.ok()) return q.error();
     q->BindBlob(1, token_hash).Bind(2, now);
     auto row = q->Step();
@@ -36,6 +36,7 @@ Result<std::optional<ActiveSession>> FindActiveSession(Database& db, std::string
     if (!ParseRole(q->Text(7), &s.user.role)) return MakeError(ErrorCode::internal, "Stored user has an unknown role.");
     s.user.department = q->Text(8);
     s.user.time_zone = q->Text(9);
+    s.user.locale = q->Text(10);
     return std::optional<ActiveSession>(std::move(s));
 }
 

@@ -5,7 +5,7 @@ namespace spoc::storage {
 
 namespace {
 
-constexpr const char* kUserColumns = "id, username, display_name, email, role, department, time_zone, password_hash";
+constexpr const char* kUserColumns = "id, username, display_name, email, role, department, time_zone, password_hash, locale";
 
 Result<UserRecord> ReadUser(const Query& q) {
     UserRecord r;
@@ -19,6 +19,7 @@ Result<UserRecord> ReadUser(const Query& q) {
     r.user.department = q.Text(5);
     r.user.time_zone = q.Text(6);
     r.password_hash = q.Text(7);
+    r.user.locale = q.Text(8);
     return r;
 }
 
@@ -58,6 +59,14 @@ Result<std::optional<User>> FindUser(Database& db, UserId id) {
     if (!found.ok()) return found.error();
     if (!*found) return std::optional<User>();
     return std::optional<User>((*found)->user);
+}
+
+Result<Unit> SetUserLocale(Database& db, UserId id, std::string_view locale) {
+    auto q = db.Prepare("UPDATE users SET locale = ?2 WHERE id = ?1");
+    if (!q.ok()) return q.error();
+    q->Bind(1, id.value).Bind(2, locale);
+    if (auto run = q->Run(); !run.ok()) return run.error();
+    return Unit{};
 }
 
 Result<std::int64_t> CountUsers(Database& db) {

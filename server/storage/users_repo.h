@@ -17,5 +17,6 @@ Result<UserId> InsertUser(Database& db, const User& user, std::string_view passw
 Result<std::optional<UserRecord>> FindUserByUsername(Database& db, std::string_view username);
 Result<std::optional<User>> FindUser(Database& db, UserId id);
 Result<std::int64_t> CountUsers(Database& db);
+Result<Unit> SetUserLocale(Database& db, UserId id, std::string_view locale);  // "" = follow the browser
 
 }  // namespace spoc::storage

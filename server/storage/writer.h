@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "shared/domain/i18n.h"
 #include "server/storage/sqlite.h"
 
 namespace spoc::storage {
@@ -97,8 +98,12 @@ auto Writer::Run(F&& fn) -> decltype(fn(std::declval<Database&>())) {
     using R = decltype(fn(std::declval<Database&>()));
     std::optional<R> out;
     Job job;
-    job.run = [&](Database& db) -> std::optional<Error> {
+    // Messages the job writes (errors, comments) are in the submitting request's language.
+    const i18n::Locale* locale = &i18n::ThreadLocale();
+    job.run = [&, locale](Database& db) -> std::optional<Error> {
+        i18n::SetThreadLocale(locale);
         out.emplace(fn(db));
+        i18n::SetThreadLocale(nullptr);
         if (!out->ok()) return out->error();
         return std::nullopt;
     };

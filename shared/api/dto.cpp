@@ -7,12 +7,16 @@
 
 #include "shared/api/json_support.h"
 
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
 
 namespace spoc::api {
 
 using nlohmann::json;
+using i18n::Format;
+using i18n::tr;
+using i18n::trn;
 
 // [SECTION] Reading helpers ------------------------------------------------------------------
 
@@ -83,10 +87,10 @@ Result<SignInBody> DecodeSignIn(std::string_view body) {
         out.username = ToLowerAscii(Trim(r.String("username", true, limits::kMaxUsername * 4)));
         out.password = r.String("password", true, limits::kMaxPassword * 4);
         if (r.failed()) return r.error();
-        if (out.username.empty()) return MakeError(ErrorCode::validation_failed, "Enter your username.", "username");
-        if (out.username.size() > limits::kMaxUsername) return MakeError(ErrorCode::validation_failed, "That username is too long.", "username");
-        if (out.password.empty()) return MakeError(ErrorCode::validation_failed, "Enter your password.", "password");
-        if (out.password.size() > limits::kMaxPassword) return MakeError(ErrorCode::validation_failed, "That password is too long.", "password");
+        if (out.username.empty()) return MakeError(ErrorCode::validation_failed, tr("Enter your username."), "username");
+        if (out.username.size() > limits::kMaxUsername) return MakeError(ErrorCode::validation_failed, tr("That username is too long."), "username");
+        if (out.password.empty()) return MakeError(ErrorCode::validation_failed, tr("Enter your password."), "password");
+        if (out.password.size() > limits::kMaxPassword) return MakeError(ErrorCode::validation_failed, tr("That password is too long."), "password");
         return out;
     });
 }
@@ -109,10 +113,31 @@ static User ReadUser(Reader& r) {
     u.role = r.Enum("role", Role::employee, ParseRole, true);
     u.department = r.String("department", false, 256);
     u.time_zone = r.String("time_zone", false, 64);
+    u.locale = r.String("locale", false, 16);
     return u;
 }
 
-std::string EncodeMe(const Me& me) { return Dump(json{{"user", UserJson(me.user)}, {"csrf_token", me.csrf_token}}); }
+std::string EncodeMe(const Me& me) {
+    json user = UserJson(me.user);
+    user["locale"] = me.user.locale;  // only the user's own: their language menu
+    return Dump(json{{"user", std::move(user)}, {"csrf_token", me.csrf_token}});
+}
+
+std::string EncodeMePatch(const std::string& locale) { return Dump(json{{"locale", locale}}); }
+
+Result<std::string> DecodeMePatch(std::string_view body) {
+    return Guard<std::string>([&]() -> Result<std::string> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        std::string locale = r.String("locale", true, 16);
+        if (r.failed()) return r.error();
+        i18n::Lang lang;
+        if (!locale.empty() && (!i18n::ParseLang(locale, &lang) || i18n::LangCode(lang) != locale))
+            return MakeError(ErrorCode::validation_failed, tr("Choose one of the languages Spoc offers."), "locale");
+        return locale;
+    });
+}
 
 Result<Me> DecodeMe(std::string_view body) {
     return Guard<Me>([&]() -> Result<Me> {
@@ -303,12 +328,12 @@ static json ValuesJson(const FormValues& values) {
 static Result<FormValues> ReadValues(const json& object) {
     FormValues values;
     if (object.size() > limits::kMaxFormFields * 2)
-        return MakeError(ErrorCode::bad_request, "The form has too many values.", "values");
+        return MakeError(ErrorCode::bad_request, tr("The form has too many values."), "values");
     for (auto it = object.begin(); it != object.end(); ++it) {
         const std::string& key = it.key();
         const std::string field = "values." + key.substr(0, 64);
         if (key.empty() || key.size() > 64 || !IsValidUtf8(key))
-            return MakeError(ErrorCode::bad_request, "Form value keys must be short field keys.", "values");
+            return MakeError(ErrorCode::bad_request, tr("Form value keys must be short field keys."), "values");
         const json& v = it.value();
         FormValue fv;
         if (v.is_null()) {
@@ -317,7 +342,7 @@ static Result<FormValues> ReadValues(const json& object) {
             fv.kind = FormValue::Kind::text;
             fv.text = v.get<std::string>();
             if (fv.text.size() > limits::kMaxLongText * 4 || !IsValidUtf8(fv.text))
-                return MakeError(ErrorCode::validation_failed, "This value is too long or not valid text.", field);
+                return MakeError(ErrorCode::validation_failed, tr("This value is too long or not valid text."), field);
         } else if (v.is_number()) {
             fv.kind = FormValue::Kind::text;  // numbers travel as JSON numbers and are validated as decimal text
             fv.text = Dump(v);  // exact decimal text for floats, signed and unsigned integers
@@ -325,14 +350,14 @@ static Result<FormValues> ReadValues(const json& object) {
             fv = FormValue::Bool(v.get<bool>());
         } else if (v.is_array()) {
             fv.kind = FormValue::Kind::list;
-            if (v.size() > limits::kMaxChoices) return MakeError(ErrorCode::validation_failed, "Too many options chosen.", field);
+            if (v.size() > limits::kMaxChoices) return MakeError(ErrorCode::validation_failed, tr("Too many options chosen."), field);
             for (const json& e : v) {
                 if (!e.is_string() || e.get_ref<const std::string&>().size() > 200)
-                    return MakeError(ErrorCode::validation_failed, "Choices must be option values.", field);
+                    return MakeError(ErrorCode::validation_failed, tr("Choices must be option values."), field);
                 fv.list.push_back(e.get<std::string>());
             }
         } else {
-            return MakeError(ErrorCode::validation_failed, "This value has the wrong type.", field);
+            return MakeError(ErrorCode::validation_failed, tr("This value has the wrong type."), field);
         }
         values[key] = std::move(fv);
     }
@@ -551,11 +576,16 @@ Result<CommentBody> DecodeCommentBody(std::string_view body) {
         out.body = std::string(Trim(r.String("body", true, limits::kMaxComment * 4 + 64)));
         out.internal = r.Bool("internal");
         if (r.failed()) return r.error();
-        if (out.body.empty()) return MakeError(ErrorCode::validation_failed, "Write a message first.", "body");
-        if (std::string problem = PlainTextProblem(out.body, true, "The message"); !problem.empty())
+        if (out.body.empty()) return MakeError(ErrorCode::validation_failed, tr("Write a message first."), "body");
+        if (std::string problem = PlainTextProblemAs(out.body, true, tr("The message can't contain {0}.")); !problem.empty())
             return MakeError(ErrorCode::validation_failed, std::move(problem), "body");
-        if (Utf8Length(out.body) > limits::kMaxComment)
-            return MakeError(ErrorCode::validation_failed, "Keep the message under " + std::to_string(limits::kMaxComment + 1) + " characters.", "body");
+        if (Utf8Length(out.body) > limits::kMaxComment) {
+            const long limit = static_cast<long>(limits::kMaxComment + 1);
+            return MakeError(ErrorCode::validation_failed,
+                             Format(trn("Keep the message under {0} character.", "Keep the message under {0} characters.", limit),
+                                    {std::to_string(limit)}),
+                             "body");
+        }
         return out;
     });
 }
@@ -595,15 +625,16 @@ std::string EncodeRequestPatch(const RequestPatch& p) {
 }
 
 // A public text that goes with one status move: trimmed; plain text (IsPlainText) with newlines;
-// at most `max_points` code points; "" when absent.
-static Result<std::string> ReadStatusText(Reader& r, const char* key, std::size_t max_points, const char* what) {
+// at most `max_points` code points; "" when absent. `bad_char`: the translated "The ... can't contain
+// {0}."; `too_long`: the translated "Keep the ... under {0} characters." for max_points + 1.
+static Result<std::string> ReadStatusText(Reader& r, const char* key, std::size_t max_points, const char* bad_char,
+                                          const char* too_long) {
     std::string text(Trim(r.String(key, false, max_points * 4 + 64)));
     if (r.failed()) return r.error();
-    if (std::string problem = PlainTextProblem(text, true, std::string("The ") + what); !problem.empty())
+    if (std::string problem = PlainTextProblemAs(text, true, bad_char); !problem.empty())
         return MakeError(ErrorCode::validation_failed, std::move(problem), key);
     if (Utf8Length(text) > max_points)
-        return MakeError(ErrorCode::validation_failed,
-                         std::string("Keep the ") + what + " under " + std::to_string(max_points + 1) + " characters.", key);
+        return MakeError(ErrorCode::validation_failed, Format(too_long, {std::to_string(max_points + 1)}), key);
     return text;
 }
 
@@ -621,22 +652,26 @@ Result<RequestPatch> DecodeRequestPatch(std::string_view body) {
         if (r.Has("impact")) p.impact = r.Enum("impact", Level::low, ParseLevel, true);
         if (r.Has("urgency")) p.urgency = r.Enum("urgency", Level::low, ParseLevel, true);
         if (r.failed()) return r.error();
-        auto note = ReadStatusText(r, "resolution_note", limits::kMaxResolutionNote, "resolution note");
+        auto note = ReadStatusText(r, "resolution_note", limits::kMaxResolutionNote, tr("The resolution note can't contain {0}."),
+                                   trn("Keep the resolution note under {0} character.", "Keep the resolution note under {0} characters.",
+                                       static_cast<long>(limits::kMaxResolutionNote + 1)));
         if (!note.ok()) return note.error();
         p.resolution_note = std::move(*note);
-        auto reason = ReadStatusText(r, "cancel_reason", limits::kMaxCancelReason, "reason");
+        auto reason = ReadStatusText(r, "cancel_reason", limits::kMaxCancelReason, tr("The reason can't contain {0}."),
+                                     trn("Keep the reason under {0} character.", "Keep the reason under {0} characters.",
+                                         static_cast<long>(limits::kMaxCancelReason + 1)));
         if (!reason.ok()) return reason.error();
         p.cancel_reason = std::move(*reason);
         if (!p.resolution_note.empty() && p.status != Status::resolved)
-            return MakeError(ErrorCode::validation_failed, "A resolution note goes with resolving the request.",
+            return MakeError(ErrorCode::validation_failed, tr("A resolution note goes with resolving the request."),
                              "resolution_note");
         if (!p.cancel_reason.empty() && p.status != Status::cancelled)
-            return MakeError(ErrorCode::validation_failed, "A reason goes with cancelling the request.", "cancel_reason");
+            return MakeError(ErrorCode::validation_failed, tr("A reason goes with cancelling the request."), "cancel_reason");
         if (p.base_version <= 0) return MakeError(ErrorCode::bad_request, "'base_version' must be a positive version.", "base_version");
         if ((p.assignee && p.assignee->value < 0) || (p.group_id && *p.group_id < 0))
-            return MakeError(ErrorCode::bad_request, "Ids must not be negative.", p.group_id && *p.group_id < 0 ? "group_id" : "assignee_id");
+            return MakeError(ErrorCode::bad_request, tr("Ids must not be negative."), p.group_id && *p.group_id < 0 ? "group_id" : "assignee_id");
         if (!p.status && !p.assignee && !p.group_id && !p.impact && !p.urgency)
-            return MakeError(ErrorCode::bad_request, "Say what to change.", "status");
+            return MakeError(ErrorCode::bad_request, tr("Say what to change."), "status");
         return p;
     });
 }

@@ -32,6 +32,9 @@ struct Me {
 };
 std::string EncodeMe(const Me& me);                          // {"user":{...},"csrf_token":"..."}
 Result<Me> DecodeMe(std::string_view body);
+// PATCH /me: {"locale":"de"} (one of i18n::kLangs' codes, or "" to follow the browser again).
+std::string EncodeMePatch(const std::string& locale);
+Result<std::string> DecodeMePatch(std::string_view body);
 
 // ---- Catalog -----------------------------------------------------------------------------
 std::string EncodeCatalogItem(const CatalogItem& item);      // full definition, with fields

@@ -2,6 +2,7 @@
 #include "shared/api/live_dto.h"
 
 #include "shared/api/json_support.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::api {
 
@@ -100,7 +101,7 @@ Result<std::vector<PresenceEvent>> DecodePresenceAnswer(std::string_view body) {
         if (r.failed()) return r.error();
         std::vector<PresenceEvent> out;
         if (!list) return out;
-        if (list->size() > 100) return MakeError(ErrorCode::bad_request, "Too many viewers.", "viewers");
+        if (list->size() > 100) return MakeError(ErrorCode::bad_request, i18n::tr("Too many viewers."), "viewers");
         for (size_t i = 0; i < list->size(); ++i) {
             const json& v = (*list)[i];
             const std::string prefix = "viewers[" + std::to_string(i) + "].";

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "shared/api/json_support.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 
 namespace spoc::api {
@@ -377,7 +378,7 @@ Result<BulkUpdateBody> DecodeBulkUpdate(std::string_view body) {
             if (pr.Has(key)) pr.Fail(key, "can't be changed in bulk; change it on the request.");
         if (pr.failed()) return pr.error();
         if ((p.assignee && p.assignee->value < 0) || (p.group_id && *p.group_id < 0))
-            return MakeError(ErrorCode::bad_request, "Ids must not be negative.",
+            return MakeError(ErrorCode::bad_request, i18n::tr("Ids must not be negative."),
                              p.group_id && *p.group_id < 0 ? "patch.group_id" : "patch.assignee_id");
         if (!p.status && !p.assignee && !p.group_id)
             return MakeError(ErrorCode::bad_request, "Say what to change: status, assignee_id or group_id.", "patch");

@@ -4,11 +4,17 @@
 
 #include <algorithm>
 
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/request_builder.h"
 #include "shared/domain/text.h"
 
 namespace spoc {
+
+using i18n::Format;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trn;
 
 namespace {
 
@@ -147,30 +153,36 @@ std::vector<std::string> FindUnknownPlaceholders(std::string_view body) {
 std::vector<FieldError> ValidateCannedResponse(const CannedResponse& canned) {
     std::vector<FieldError> problems;
     const std::string_view title = Trim(canned.title);
-    if (std::string problem = PlainTextProblem(title, false, "The title"); !problem.empty())
+    if (std::string problem = PlainTextProblemAs(title, false, tr("The title can't contain {0}.")); !problem.empty())
         problems.push_back({"title", std::move(problem)});
     else if (title.empty())
-        problems.push_back({"title", "Give the canned response a title."});
+        problems.push_back({"title", tr("Give the canned response a title.")});
     else if (Utf8Length(title) > kMaxCannedTitle)
-        problems.push_back({"title", "Keep the title to " + std::to_string(kMaxCannedTitle) + " characters."});
+        problems.push_back({"title", Plural("Keep the title to {0} character.", "Keep the title to {0} characters.",
+                                            static_cast<long>(kMaxCannedTitle))});
 
     const std::string_view body = Trim(canned.body);
-    if (std::string problem = PlainTextProblem(body, true, "The text"); !problem.empty()) {
+    if (std::string problem = PlainTextProblemAs(body, true, tr("The text can't contain {0}.")); !problem.empty()) {
         problems.push_back({"body", std::move(problem)});
     } else if (body.empty()) {
-        problems.push_back({"body", "Write the text of the response."});
+        problems.push_back({"body", tr("Write the text of the response.")});
     } else if (Utf8Length(body) > limits::kMaxComment) {
-        problems.push_back({"body", "Keep the text to " + std::to_string(limits::kMaxComment) + " characters."});
+        problems.push_back({"body", Format(trn("Keep the text to {0} character.", "Keep the text to {0} characters.",
+                                               static_cast<long>(limits::kMaxComment)),
+                                           {std::to_string(limits::kMaxComment)})});
     } else if (auto unknown = FindUnknownPlaceholders(body); !unknown.empty()) {
-        std::string message = unknown.size() == 1 ? "Unknown placeholder" : "Unknown placeholders";
-        for (std::size_t n = 0; n < unknown.size(); ++n) message += (n ? ", {{" : " {{") + unknown[n] + "}}";
-        message += ". Use one of:";
-        for (std::string_view name : PlaceholderNames()) message += " {{" + std::string(name) + "}}";
-        message += ".";
+        std::string names, known;
+        for (std::size_t n = 0; n < unknown.size(); ++n) names += (n ? ", {{" : "{{") + unknown[n] + "}}";
+        for (std::string_view name : PlaceholderNames()) known += (known.empty() ? "{{" : " {{") + std::string(name) + "}}";
+        // TRANSLATORS: {0} lists the unknown placeholders ("{{ticket}}, {{x}}"), {1} the known ones
+        // ("{{requester.first_name}} {{request.number}} ..."); keep the placeholders as they are.
+        std::string message = Format(trn("Unknown placeholder {0}. Use one of: {1}.", "Unknown placeholders {0}. Use one of: {1}.",
+                                         static_cast<long>(unknown.size())),
+                                     {names, known});
         problems.push_back({"body", std::move(message)});
     }
 
-    if (canned.group_id < 0) problems.push_back({"group_id", "Choose a group, or none for everyone."});
+    if (canned.group_id < 0) problems.push_back({"group_id", tr("Choose a group, or none for everyone.")});
     return problems;
 }
 

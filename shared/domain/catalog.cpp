@@ -7,11 +7,17 @@
 #include <cstdlib>
 #include <set>
 
+#include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/pattern.h"
 #include "shared/domain/text.h"
 
 namespace spoc {
+
+using i18n::Format;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trn;
 
 // [SECTION] Names ----------------------------------------------------------------------------
 
@@ -128,10 +134,6 @@ static std::string FormatNumber(double v) {
     return buf;
 }
 
-static std::string Plural(long n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 // [SECTION] Validation ------------------------------------------------------------------------
 
 static bool IsEmptyValue(const FieldDef& field, const FormValue* value) {
@@ -158,9 +160,10 @@ static size_t DefaultMaxLength(const FieldDef& f) {
 // the messages forms have always shown; the characters refused since then are named.
 static std::string FieldTextProblem(std::uint32_t bad, bool single_line) {
     const bool c0 = bad < 0x20 || bad == 0x7F;
-    if (single_line && (c0 || bad == 0x2028 || bad == 0x2029)) return "Keep this to a single line.";
-    if (c0 || bad == kInvalidUtf8) return "The text contains invalid characters.";
-    return "The text can't contain " + DescribeForbiddenChar(bad) + ".";
+    if (single_line && (c0 || bad == 0x2028 || bad == 0x2029)) return tr("Keep this to a single line.");
+    if (c0 || bad == kInvalidUtf8) return tr("The text contains invalid characters.");
+    // TRANSLATORS: {0} is what the text may not contain, e.g. "text-direction overrides (U+202E)".
+    return Format(tr("The text can't contain {0}."), {DescribeForbiddenChar(bad)});
 }
 
 std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* value, const CivilDate& today) {
@@ -170,17 +173,17 @@ std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* va
 
     if (IsEmptyValue(field, value)) {
         if (field.required) {
-            if (field.type == FieldType::checkbox) fail("Tick this box to continue.");
-            else if (field.type == FieldType::single_choice) fail("Choose an option.");
-            else if (field.type == FieldType::multi_choice) fail("Choose at least one option.");
-            else fail("This field is required.");
+            if (field.type == FieldType::checkbox) fail(tr("Tick this box to continue."));
+            else if (field.type == FieldType::single_choice) fail(tr("Choose an option."));
+            else if (field.type == FieldType::multi_choice) fail(tr("Choose at least one option."));
+            else fail(tr("This field is required."));
         }
         // A type mismatch on an empty value is still a mismatch (e.g. a list sent for a text field).
         if (value && value->kind != FormValue::Kind::none) {
             const bool kind_ok = field.type == FieldType::checkbox   ? value->kind == FormValue::Kind::boolean
                                  : field.type == FieldType::multi_choice ? value->kind == FormValue::Kind::list
                                                                          : value->kind == FormValue::Kind::text;
-            if (!kind_ok && errors.empty()) fail("This value has the wrong type.");
+            if (!kind_ok && errors.empty()) fail(tr("This value has the wrong type."));
         }
         return errors;
     }
@@ -188,7 +191,7 @@ std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* va
     switch (field.type) {
         case FieldType::short_text:
         case FieldType::long_text: {
-            if (value->kind != FormValue::Kind::text) { fail("Enter text."); break; }
+            if (value->kind != FormValue::Kind::text) { fail(tr("Enter text.")); break; }
             const std::string_view text = Trim(value->text);
             if (const auto bad = FindForbiddenChar(text, field.type == FieldType::long_text)) {
                 fail(FieldTextProblem(*bad, field.type == FieldType::short_text));
@@ -196,60 +199,76 @@ std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* va
             }
             const size_t length = Utf8Length(text);
             const size_t max_length = DefaultMaxLength(field);
-            if (length > max_length) { fail("Keep this under " + Plural(static_cast<long>(max_length) + 1, "character", "characters") + " (" + std::to_string(length) + " now)."); break; }
+            if (length > max_length) {
+                const long limit = static_cast<long>(max_length) + 1;
+                // TRANSLATORS: {0} is the limit, {1} how many characters the text has now.
+                fail(Format(trn("Keep this under {0} character ({1} now).", "Keep this under {0} characters ({1} now).", limit),
+                            {std::to_string(limit), std::to_string(length)}));
+                break;
+            }
             if (field.min_length > 0 && length < static_cast<size_t>(field.min_length)) {
-                fail("Write at least " + Plural(field.min_length, "character", "characters") + ".");
+                fail(Format(trn("Write at least {0} character.", "Write at least {0} characters.", field.min_length),
+                            {std::to_string(field.min_length)}));
                 break;
             }
             if (!field.pattern.empty()) {
                 const auto pattern = Pattern::Compile(field.pattern);
                 if (!pattern || !pattern->FullMatch(text))
-                    fail(field.pattern_message.empty() ? "This doesn't match the expected format." : field.pattern_message);
+                    fail(field.pattern_message.empty() ? std::string(tr("This doesn't match the expected format.")) : field.pattern_message);
             }
             break;
         }
         case FieldType::single_choice:
-            if (value->kind != FormValue::Kind::text || !HasOption(field, Trim(value->text))) fail("Choose one of the listed options.");
+            if (value->kind != FormValue::Kind::text || !HasOption(field, Trim(value->text))) fail(tr("Choose one of the listed options."));
             break;
         case FieldType::multi_choice: {
-            if (value->kind != FormValue::Kind::list) { fail("Choose from the listed options."); break; }
-            if (value->list.size() > limits::kMaxChoices) { fail("Too many options chosen."); break; }
+            if (value->kind != FormValue::Kind::list) { fail(tr("Choose from the listed options.")); break; }
+            if (value->list.size() > limits::kMaxChoices) { fail(tr("Too many options chosen.")); break; }
             std::set<std::string_view> seen;
             for (const std::string& v : value->list) {
-                if (!HasOption(field, v)) { fail("Choose only from the listed options."); return errors; }
-                if (!seen.insert(v).second) { fail("Each option can be chosen once."); return errors; }
+                if (!HasOption(field, v)) { fail(tr("Choose only from the listed options.")); return errors; }
+                if (!seen.insert(v).second) { fail(tr("Each option can be chosen once.")); return errors; }
             }
             const double count = static_cast<double>(value->list.size());
-            if (field.min && count < *field.min) fail("Choose at least " + Plural(static_cast<long>(*field.min), "option", "options") + ".");
-            else if (field.max && count > *field.max) fail("Choose at most " + Plural(static_cast<long>(*field.max), "option", "options") + ".");
+            if (field.min && count < *field.min) {
+                const long n = static_cast<long>(*field.min);
+                fail(Format(trn("Choose at least {0} option.", "Choose at least {0} options.", n), {std::to_string(n)}));
+            } else if (field.max && count > *field.max) {
+                const long n = static_cast<long>(*field.max);
+                fail(Format(trn("Choose at most {0} option.", "Choose at most {0} options.", n), {std::to_string(n)}));
+            }
             break;
         }
         case FieldType::number: {
             double v = 0;
-            if (value->kind != FormValue::Kind::text || !ParseDecimal(value->text, &v)) { fail("Enter a number, like 3 or 2.5."); break; }
-            if (field.integer && v != std::floor(v)) { fail("Enter a whole number."); break; }
+            // TRANSLATORS: keep "2.5" with a dot: the field accepts only a dot as the decimal separator.
+            if (value->kind != FormValue::Kind::text || !ParseDecimal(value->text, &v)) { fail(tr("Enter a number, like 3 or 2.5.")); break; }
+            if (field.integer && v != std::floor(v)) { fail(tr("Enter a whole number.")); break; }
             if (field.min && field.max && (v < *field.min || v > *field.max))
-                fail("Enter a number from " + FormatNumber(*field.min) + " to " + FormatNumber(*field.max) + ".");
-            else if (field.min && v < *field.min) fail("Enter " + FormatNumber(*field.min) + " or more.");
-            else if (field.max && v > *field.max) fail("Enter " + FormatNumber(*field.max) + " or less.");
+                fail(Format(tr("Enter a number from {0} to {1}."), {FormatNumber(*field.min), FormatNumber(*field.max)}));
+            else if (field.min && v < *field.min) fail(Format(tr("Enter {0} or more."), {FormatNumber(*field.min)}));
+            else if (field.max && v > *field.max) fail(Format(tr("Enter {0} or less."), {FormatNumber(*field.max)}));
             break;
         }
         case FieldType::date: {
             CivilDate d;
-            if (value->kind != FormValue::Kind::text || !ParseDate(Trim(value->text), &d)) { fail("Enter a date as YYYY-MM-DD."); break; }
+            // TRANSLATORS: the field accepts dates only in this form; keep "YYYY-MM-DD" (letters may be translated).
+            if (value->kind != FormValue::Kind::text || !ParseDate(Trim(value->text), &d)) { fail(tr("Enter a date as YYYY-MM-DD.")); break; }
             const std::int64_t day = DaysFromCivil(d.year, d.month, d.day);
             CivilDate bound;
             if (!field.min_date.empty() && ResolveDateBound(field.min_date, today, &bound) &&
                 day < DaysFromCivil(bound.year, bound.month, bound.day)) {
-                fail("Choose " + FormatDate(bound) + " or later.");
+                // TRANSLATORS: {0} is a date, YYYY-MM-DD.
+                fail(Format(tr("Choose {0} or later."), {FormatDate(bound)}));
             } else if (!field.max_date.empty() && ResolveDateBound(field.max_date, today, &bound) &&
                        day > DaysFromCivil(bound.year, bound.month, bound.day)) {
-                fail("Choose " + FormatDate(bound) + " or earlier.");
+                // TRANSLATORS: {0} is a date, YYYY-MM-DD.
+                fail(Format(tr("Choose {0} or earlier."), {FormatDate(bound)}));
             }
             break;
         }
         case FieldType::checkbox:
-            if (value->kind != FormValue::Kind::boolean) fail("This value has the wrong type.");
+            if (value->kind != FormValue::Kind::boolean) fail(tr("This value has the wrong type."));
             break;
     }
     return errors;
@@ -258,20 +277,24 @@ std::vector<FieldError> ValidateField(const FieldDef& field, const FormValue* va
 std::vector<FieldError> ValidateDraft(const CatalogItem& item, const RequestDraft& draft, const CivilDate& today) {
     std::vector<FieldError> errors;
     const std::string_view summary = Trim(draft.summary);
-    if (std::string problem = PlainTextProblem(summary, false, "The summary"); !problem.empty())
+    if (std::string problem = PlainTextProblemAs(summary, false, tr("The summary can't contain {0}.")); !problem.empty())
         errors.push_back({"summary", std::move(problem)});
     else if (Utf8Length(summary) > limits::kMaxSummary)
-        errors.push_back({"summary", "Keep the summary under " + std::to_string(limits::kMaxSummary + 1) + " characters."});
+        errors.push_back({"summary", Plural("Keep the summary under {0} character.", "Keep the summary under {0} characters.",
+                                            static_cast<long>(limits::kMaxSummary + 1))});
     const std::string_view description = Trim(draft.description);
-    if (std::string problem = PlainTextProblem(description, true, "The description"); !problem.empty())
+    if (std::string problem = PlainTextProblemAs(description, true, tr("The description can't contain {0}.")); !problem.empty())
         errors.push_back({"description", std::move(problem)});
     else if (Utf8Length(description) > limits::kMaxDescription)
-        errors.push_back({"description", "Keep the description under " + std::to_string(limits::kMaxDescription + 1) + " characters."});
+        errors.push_back({"description", Format(trn("Keep the description under {0} character.", "Keep the description under {0} characters.",
+                                                    static_cast<long>(limits::kMaxDescription + 1)),
+                                                {std::to_string(limits::kMaxDescription + 1)})});
     if (draft.urgency && !item.ask_urgency)
-        errors.push_back({"urgency", "This request type doesn't take an urgency."});
+        errors.push_back({"urgency", tr("This request type doesn't take an urgency.")});
 
     for (const auto& [key, value] : draft.values) {
-        if (!FindField(item, key)) errors.push_back({"values." + key, "This form has no field called '" + key.substr(0, 40) + "'."});
+        if (!FindField(item, key))
+            errors.push_back({"values." + key, Format(tr("This form has no field called '{0}'."), {key.substr(0, 40)})});
         (void)value;
     }
     for (const FieldDef& field : item.fields) {
@@ -299,42 +322,62 @@ FormValues NormalizeValues(const CatalogItem& item, const FormValues& values) {
 std::vector<FieldError> ValidateCatalogItem(const CatalogItem& item) {
     std::vector<FieldError> errors;
     auto fail = [&](std::string field, std::string message) { errors.push_back({std::move(field), std::move(message)}); };
-    if (Trim(item.title).empty()) fail("title", "An item needs a title.");
-    if (item.department.empty()) fail("department", "An item needs a department.");
-    if (item.fields.size() > limits::kMaxFormFields) fail("fields", "An item can have at most " + std::to_string(limits::kMaxFormFields) + " fields.");
+    if (Trim(item.title).empty()) fail("title", tr("An item needs a title."));
+    if (item.department.empty()) fail("department", tr("An item needs a department."));
+    if (item.fields.size() > limits::kMaxFormFields)
+        fail("fields", Plural("An item can have at most {0} field.", "An item can have at most {0} fields.",
+                              static_cast<long>(limits::kMaxFormFields)));
     std::set<std::string> keys;
     for (const FieldDef& f : item.fields) {
         const std::string where = "fields." + f.key;
         bool key_ok = !f.key.empty() && f.key.size() <= 40 && f.key[0] >= 'a' && f.key[0] <= 'z';
         for (char c : f.key) key_ok = key_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
-        if (!key_ok) fail(where, "Field keys are lower_snake_case, up to 40 characters.");
-        if (Trim(f.label).empty()) fail(where, "Field '" + f.key + "' needs a label.");
+        // TRANSLATORS: a catalog item definition is wrong (for whoever writes the catalog); keep lower_snake_case.
+        if (!key_ok) fail(where, Plural("Field keys are lower_snake_case, up to {0} character.",
+                                        "Field keys are lower_snake_case, up to {0} characters.", 40));
+        // TRANSLATORS: {0} is a field key ("laptop_model").
+        if (Trim(f.label).empty()) fail(where, Format(tr("Field '{0}' needs a label."), {f.key}));
         const bool is_choice = f.type == FieldType::single_choice || f.type == FieldType::multi_choice;
-        if (is_choice && f.options.empty()) fail(where, "Choice field '" + f.key + "' needs options.");
+        // TRANSLATORS: {0} is a field key ("laptop_model").
+        if (is_choice && f.options.empty()) fail(where, Format(tr("Choice field '{0}' needs options."), {f.key}));
         std::set<std::string> option_values;
         for (const Choice& c : f.options)
-            if (c.value.empty() || !option_values.insert(c.value).second) fail(where, "Field '" + f.key + "' has an empty or repeated option value.");
+            if (c.value.empty() || !option_values.insert(c.value).second)
+                // TRANSLATORS: {0} is a field key ("laptop_model").
+                fail(where, Format(tr("Field '{0}' has an empty or repeated option value."), {f.key}));
         if (!f.pattern.empty()) {
             std::string why;
-            if (f.type != FieldType::short_text) fail(where, "Only short text fields take a pattern.");
-            else if (!Pattern::Compile(f.pattern, &why)) fail(where, "Field '" + f.key + "': " + why);
+            if (f.type != FieldType::short_text) fail(where, tr("Only short text fields take a pattern."));
+            // TRANSLATORS: {0} is a field key ("laptop_model"), {1} what is wrong with its pattern.
+            else if (!Pattern::Compile(f.pattern, &why)) fail(where, Format(tr("Field '{0}': {1}"), {f.key, why}));
         }
-        if (f.min && f.max && *f.min > *f.max) fail(where, "Field '" + f.key + "' has min above max.");
+        // TRANSLATORS: {0} is a field key ("laptop_model"); keep "min" and "max" (the definition's keys).
+        if (f.min && f.max && *f.min > *f.max) fail(where, Format(tr("Field '{0}' has min above max."), {f.key}));
         CivilDate probe;
         const CivilDate today{2000, 1, 1};
-        if (!f.min_date.empty() && !ResolveDateBound(f.min_date, today, &probe)) fail(where, "Field '" + f.key + "' has a bad min_date.");
-        if (!f.max_date.empty() && !ResolveDateBound(f.max_date, today, &probe)) fail(where, "Field '" + f.key + "' has a bad max_date.");
+        if (!f.min_date.empty() && !ResolveDateBound(f.min_date, today, &probe))
+            // TRANSLATORS: {0} is a field key ("laptop_model"); keep "min_date" (the definition's key).
+            fail(where, Format(tr("Field '{0}' has a bad min_date."), {f.key}));
+        if (!f.max_date.empty() && !ResolveDateBound(f.max_date, today, &probe))
+            // TRANSLATORS: {0} is a field key ("laptop_model"); keep "max_date" (the definition's key).
+            fail(where, Format(tr("Field '{0}' has a bad max_date."), {f.key}));
         if (f.visible_when) {
             // Only earlier fields may control visibility: no cycles, and the form reads top-down.
             const FieldDef* controller = keys.count(f.visible_when->field) ? FindField(item, f.visible_when->field) : nullptr;
-            if (!controller) fail(where, "Field '" + f.key + "' depends on '" + f.visible_when->field + "', which must come earlier.");
+            if (!controller)
+                // TRANSLATORS: {0} and {1} are field keys ("laptop_model").
+                fail(where, Format(tr("Field '{0}' depends on '{1}', which must come earlier."), {f.key, f.visible_when->field}));
             else if ((controller->type == FieldType::single_choice || controller->type == FieldType::multi_choice) &&
                      !HasOption(*controller, f.visible_when->equals))
-                fail(where, "Field '" + f.key + "' waits for a value '" + f.visible_when->equals + "' that '" + controller->key + "' never offers.");
+                // TRANSLATORS: {0} and {2} are field keys ("laptop_model"), {1} an option value.
+                fail(where, Format(tr("Field '{0}' waits for a value '{1}' that '{2}' never offers."),
+                                   {f.key, f.visible_when->equals, controller->key}));
             else if (controller->type == FieldType::checkbox && f.visible_when->equals != "true" && f.visible_when->equals != "false")
-                fail(where, "Field '" + f.key + "' must wait for \"true\" or \"false\" from checkbox '" + controller->key + "'.");
+                // TRANSLATORS: {0} and {1} are field keys ("laptop_model"); keep "true" and "false" (the values).
+                fail(where, Format(tr("Field '{0}' must wait for \"true\" or \"false\" from checkbox '{1}'."), {f.key, controller->key}));
         }
-        if (!keys.insert(f.key).second) fail(where, "Field key '" + f.key + "' is used twice.");
+        // TRANSLATORS: {0} is a field key ("laptop_model").
+        if (!keys.insert(f.key).second) fail(where, Format(tr("Field key '{0}' is used twice."), {f.key}));
     }
     return errors;
 }
@@ -352,7 +395,7 @@ std::vector<std::pair<std::string, std::string>> DescribeValues(const CatalogIte
         const FormValue& v = it->second;
         std::string text;
         switch (f.type) {
-            case FieldType::checkbox: text = v.checked ? "Yes" : "No"; break;
+            case FieldType::checkbox: text = v.checked ? tr("Yes") : tr("No"); break;
             case FieldType::single_choice: text = label_of(f, v.text); break;
             case FieldType::multi_choice:
                 for (const std::string& choice : v.list) text += (text.empty() ? "" : ", ") + label_of(f, choice);

@@ -4,9 +4,17 @@
 
 #include <algorithm>
 
+#include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
 
 namespace spoc {
+
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trc;
+using i18n::trn;
 
 // [SECTION] Names -------------------------------------------------------------------------------
 
@@ -22,12 +30,16 @@ std::string_view ArticleStateName(ArticleState state) {
 
 std::string_view ArticleStateLabel(ArticleState state) {
     switch (state) {
-        case ArticleState::draft: return "Draft";
-        case ArticleState::in_review: return "In review";
-        case ArticleState::published: return "Published";
-        case ArticleState::retired: return "Retired";
+        // TRANSLATORS: the state of a knowledge-base article.
+        case ArticleState::draft: return trc("article state", "Draft");
+        // TRANSLATORS: the state of a knowledge-base article.
+        case ArticleState::in_review: return trc("article state", "In review");
+        // TRANSLATORS: the state of a knowledge-base article.
+        case ArticleState::published: return trc("article state", "Published");
+        // TRANSLATORS: the state of a knowledge-base article.
+        case ArticleState::retired: return trc("article state", "Retired");
     }
-    return "Draft";
+    return trc("article state", "Draft");
 }
 
 bool ParseArticleState(std::string_view text, ArticleState* out) {
@@ -37,7 +49,10 @@ bool ParseArticleState(std::string_view text, ArticleState* out) {
 }
 
 std::string_view AudienceName(Audience audience) { return audience == Audience::agents ? "agents" : "everyone"; }
-std::string_view AudienceLabel(Audience audience) { return audience == Audience::agents ? "Agents only" : "Everyone"; }
+std::string_view AudienceLabel(Audience audience) {
+    // TRANSLATORS: who can read a knowledge-base article.
+    return audience == Audience::agents ? trc("audience", "Agents only") : trc("audience", "Everyone");
+}
 
 bool ParseAudience(std::string_view text, Audience* out) {
     if (text == "everyone") { *out = Audience::everyone; return true; }
@@ -128,53 +143,62 @@ void NormalizeArticleContent(ArticleContent& content) {
 std::vector<FieldError> ValidateArticleContent(const ArticleContent& c) {
     std::vector<FieldError> out;
     std::string problem;
-    auto bad_text = [&problem](const std::string& s, bool newlines, std::string_view subject) {
-        problem = PlainTextProblem(s, newlines, subject);
+    // `sentence`: a translated "... can't contain {0}." (see PlainTextProblemAs).
+    auto bad_text = [&problem](const std::string& s, bool newlines, const char* sentence) {
+        problem = PlainTextProblemAs(s, newlines, sentence);
         return !problem.empty();
     };
-    if (c.title.empty()) out.push_back({"title", "Give the article a title."});
-    else if (bad_text(c.title, false, "The title")) out.push_back({"title", problem});
-    else if (Utf8Length(c.title) < 3) out.push_back({"title", "The title needs at least 3 characters."});
+    if (c.title.empty()) out.push_back({"title", tr("Give the article a title.")});
+    else if (bad_text(c.title, false, tr("The title can't contain {0}."))) out.push_back({"title", problem});
+    else if (Utf8Length(c.title) < 3)
+        out.push_back({"title", Plural("The title needs at least {0} character.", "The title needs at least {0} characters.", 3)});
     else if (Utf8Length(c.title) > kMaxArticleTitle)
-        out.push_back({"title", "Keep the title under " + std::to_string(kMaxArticleTitle) + " characters."});
+        out.push_back({"title", Plural("Keep the title under {0} character.", "Keep the title under {0} characters.",
+                                       static_cast<long>(kMaxArticleTitle))});
 
-    if (Trim(c.body).empty()) out.push_back({"body", "Write the article's text."});
-    else if (bad_text(c.body, true, "The text")) out.push_back({"body", problem});
+    if (Trim(c.body).empty()) out.push_back({"body", tr("Write the article's text.")});
+    else if (bad_text(c.body, true, tr("The text can't contain {0}."))) out.push_back({"body", problem});
     else if (c.body.size() > kMaxArticleBody)
-        out.push_back({"body", "The text is too long (at most " + std::to_string(kMaxArticleBody / 1000) + " KB)."});
+        // TRANSLATORS: {0} is a number of kilobytes.
+        out.push_back({"body", Format(tr("The text is too long (at most {0} KB)."), {FormatInt(kMaxArticleBody / 1000)})});
 
-    if (bad_text(c.category, false, "The category")) out.push_back({"category", problem});
+    if (bad_text(c.category, false, tr("The category can't contain {0}."))) out.push_back({"category", problem});
     else if (Utf8Length(c.category) > kMaxArticleCategory)
-        out.push_back({"category", "Keep the category under " + std::to_string(kMaxArticleCategory) + " characters."});
+        out.push_back({"category", Plural("Keep the category under {0} character.", "Keep the category under {0} characters.",
+                                          static_cast<long>(kMaxArticleCategory))});
 
     if (c.tags.size() > kMaxArticleTags)
-        out.push_back({"tags", "Use at most " + std::to_string(kMaxArticleTags) + " tags."});
+        out.push_back({"tags", Plural("Use at most {0} tag.", "Use at most {0} tags.", static_cast<long>(kMaxArticleTags))});
     for (const std::string& tag : c.tags) {
         if (tag.find(',') != std::string::npos) {
-            out.push_back({"tags", "Tags can't contain commas."});
+            out.push_back({"tags", tr("Tags can't contain commas.")});
             break;
         }
-        if (bad_text(tag, false, "Tags")) {
+        if (bad_text(tag, false, tr("Tags can't contain {0}."))) {
             out.push_back({"tags", problem});
             break;
         }
         if (Utf8Length(tag) > kMaxArticleTag) {
-            out.push_back({"tags", "Keep each tag under " + std::to_string(kMaxArticleTag) + " characters."});
+            out.push_back({"tags", Plural("Keep each tag under {0} character.", "Keep each tag under {0} characters.",
+                                          static_cast<long>(kMaxArticleTag))});
             break;
         }
     }
     CivilDate date;
     if (!c.review_by.empty() && !ParseDate(c.review_by, &date))
-        out.push_back({"review_by", "Enter the review date as YYYY-MM-DD."});
+        // TRANSLATORS: the field accepts dates only in this form; keep "YYYY-MM-DD" (letters may be translated).
+        out.push_back({"review_by", tr("Enter the review date as YYYY-MM-DD.")});
     return out;
 }
 
 std::vector<FieldError> ValidateFeedback(const ArticleFeedback& f) {
     std::vector<FieldError> out;
-    if (std::string problem = PlainTextProblem(f.comment, true, "The comment"); !problem.empty())
+    if (std::string problem = PlainTextProblemAs(f.comment, true, tr("The comment can't contain {0}.")); !problem.empty())
         out.push_back({"comment", std::move(problem)});
     else if (Utf8Length(f.comment) > kMaxFeedbackComment)
-        out.push_back({"comment", "Keep the comment under " + std::to_string(kMaxFeedbackComment) + " characters."});
+        out.push_back({"comment", Format(trn("Keep the comment under {0} character.", "Keep the comment under {0} characters.",
+                                             static_cast<long>(kMaxFeedbackComment)),
+                                         {std::to_string(kMaxFeedbackComment)})});
     return out;
 }
 
@@ -227,7 +251,7 @@ std::string TitleFromFileName(std::string_view name) {
 }  // namespace
 
 Result<ArticleFile> ParseArticleFile(std::string_view text, std::string_view file_name) {
-    if (!IsValidUtf8(text)) return MakeError(ErrorCode::validation_failed, "The file is not valid UTF-8.", "body");
+    if (!IsValidUtf8(text)) return MakeError(ErrorCode::validation_failed, tr("The file is not valid UTF-8."), "body");
     if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
         static_cast<unsigned char>(text[2]) == 0xBF)
         text.remove_prefix(3);  // byte-order mark
@@ -238,14 +262,18 @@ Result<ArticleFile> ParseArticleFile(std::string_view text, std::string_view fil
         std::size_t end = 1;
         while (end < lines.size() && Trim(lines[end]) != "---") ++end;
         if (end == lines.size())
-            return MakeError(ErrorCode::validation_failed, "The front matter has no closing '---' line.", "front_matter");
+            // TRANSLATORS: an article file being imported is wrong; "front matter" is the block of 'key: value'
+            // lines between '---' lines at its top.
+            return MakeError(ErrorCode::validation_failed, tr("The front matter has no closing '---' line."), "front_matter");
         for (std::size_t i = 1; i < end; ++i) {
             std::string_view line = Trim(lines[i]);
             if (line.empty() || line[0] == '#') continue;
             std::size_t colon = line.find(':');
             if (colon == std::string_view::npos)
                 return MakeError(ErrorCode::validation_failed,
-                                 "Front matter line " + std::to_string(i + 1) + " is not 'key: value'.", "front_matter");
+                                 // TRANSLATORS: an article file being imported is wrong; {0} is a line number.
+                                 Format(tr("Front matter line {0} is not 'key: value'."), {std::to_string(i + 1)}),
+                                 "front_matter");
             const std::string key = ToLowerAscii(Trim(line.substr(0, colon)));
             std::string_view value = Trim(line.substr(colon + 1));
             if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
@@ -257,13 +285,16 @@ Result<ArticleFile> ParseArticleFile(std::string_view text, std::string_view fil
             else if (key == "owner") out.owner = ToLowerAscii(value);
             else if (key == "audience") {
                 if (!ParseAudience(value, &out.content.audience))
-                    return MakeError(ErrorCode::validation_failed, "audience must be everyone or agents.", "audience");
+                    // TRANSLATORS: an article file being imported is wrong; keep audience, everyone, agents (the syntax).
+                    return MakeError(ErrorCode::validation_failed, tr("audience must be everyone or agents."), "audience");
             } else if (key == "state") {
                 if (!ParseArticleState(value, &out.state))
                     return MakeError(ErrorCode::validation_failed,
-                                     "state must be draft, in_review, published or retired.", "state");
+                                     // TRANSLATORS: an article file being imported is wrong; keep the words (the syntax).
+                                     tr("state must be draft, in_review, published or retired."), "state");
             } else {
-                return MakeError(ErrorCode::validation_failed, "Unknown front matter key '" + key.substr(0, 40) + "'.",
+                // TRANSLATORS: an article file being imported is wrong; {0} is the key written there.
+                return MakeError(ErrorCode::validation_failed, Format(tr("Unknown front matter key '{0}'."), {key.substr(0, 40)}),
                                  "front_matter");
             }
         }
@@ -295,8 +326,8 @@ Result<ArticleFile> ParseArticleFile(std::string_view text, std::string_view fil
 
 Result<std::vector<std::pair<std::string, std::string>>> ParseSynonyms(std::string_view text) {
     if (text.size() > kMaxSynonymsText)
-        return MakeError(ErrorCode::validation_failed, "The synonym list is too long.", "synonyms");
-    if (std::string problem = PlainTextProblem(text, true, "The synonym list"); !problem.empty())
+        return MakeError(ErrorCode::validation_failed, tr("The synonym list is too long."), "synonyms");
+    if (std::string problem = PlainTextProblemAs(text, true, tr("The synonym list can't contain {0}.")); !problem.empty())
         return MakeError(ErrorCode::validation_failed, std::move(problem), "synonyms");
     std::vector<std::pair<std::string, std::string>> out;
     std::vector<std::string_view> lines = Lines(text);
@@ -308,12 +339,15 @@ Result<std::vector<std::pair<std::string, std::string>>> ParseSynonyms(std::stri
         std::string b = eq == std::string_view::npos ? std::string() : CollapseSpaces(line.substr(eq + 1));
         if (a.empty() || b.empty() || b.find('=') != std::string::npos || a.size() > 80 || b.size() > 80)
             return MakeError(ErrorCode::validation_failed,
-                             "Line " + std::to_string(i + 1) + " should look like 'vpn = remote access'.",
+                             // TRANSLATORS: {0} is a line number; keep the example 'vpn = remote access' (it is the syntax).
+                             Format(tr("Line {0} should look like 'vpn = remote access'."), {std::to_string(i + 1)}),
                              "line " + std::to_string(i + 1));
         out.emplace_back(ToLowerAscii(a), ToLowerAscii(b));
         if (out.size() > kMaxSynonymPairs)
             return MakeError(ErrorCode::validation_failed,
-                             "Use at most " + std::to_string(kMaxSynonymPairs) + " synonym pairs.", "synonyms");
+                             Plural("Use at most {0} synonym pair.", "Use at most {0} synonym pairs.",
+                                    static_cast<long>(kMaxSynonymPairs)),
+                             "synonyms");
     }
     return out;
 }

@@ -19,12 +19,12 @@ namespace spoc {
 // ---- Enums -----------------------------------------------------------------------------------
 enum class ArticleState { draft, in_review, published, retired };
 std::string_view ArticleStateName(ArticleState state);   // "in_review"
-std::string_view ArticleStateLabel(ArticleState state);  // "In review"
+std::string_view ArticleStateLabel(ArticleState state);  // "In review" (translated)
 bool ParseArticleState(std::string_view text, ArticleState* out);
 
 enum class Audience { everyone, agents };
 std::string_view AudienceName(Audience audience);        // "everyone" | "agents"
-std::string_view AudienceLabel(Audience audience);       // "Everyone" | "Agents only"
+std::string_view AudienceLabel(Audience audience);       // "Everyone" | "Agents only" (translated)
 bool ParseAudience(std::string_view text, Audience* out);
 
 // ---- Records ---------------------------------------------------------------------------------

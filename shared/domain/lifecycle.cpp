@@ -4,9 +4,13 @@
 
 #include <string>
 
+#include "shared/domain/i18n.h"
 #include "shared/domain/request_builder.h"
 
 namespace spoc {
+
+using i18n::Format;
+using i18n::tr;
 
 std::string_view PendingReasonName(PendingReason r) {
     switch (r) {
@@ -21,9 +25,12 @@ std::string_view PendingReasonName(PendingReason r) {
 std::string_view PendingReasonLabel(PendingReason r) {
     switch (r) {
         case PendingReason::none: return "";
-        case PendingReason::requester: return "Awaiting requester";
-        case PendingReason::vendor: return "Awaiting vendor";
-        case PendingReason::change: return "Awaiting change";
+        // TRANSLATORS: why a Pending request waits (shown instead of the status).
+        case PendingReason::requester: return tr("Awaiting requester");
+        // TRANSLATORS: why a Pending request waits (shown instead of the status).
+        case PendingReason::vendor: return tr("Awaiting vendor");
+        // TRANSLATORS: why a Pending request waits: for a planned change (ITIL change management).
+        case PendingReason::change: return tr("Awaiting change");
     }
     return "";
 }
@@ -57,18 +64,24 @@ bool IsStaffStep(Status from, Status to) {
     return false;
 }
 
-std::string Label(Status s) { return std::string(StatusLabel(s)); }
-
 // Why a staff move that is not a lifecycle step is refused, with what to do instead.
 std::string StepHint(Status from, Status to) {
-    std::string text = "A request can't go from " + Label(from) + " to " + Label(to) + ".";
-    if (to == Status::new_) return text + " It never goes back to New.";
-    if (to == Status::closed) return text + " Resolve it first.";
-    if (from == Status::new_) return text + " Assign it first.";
-    if (to == Status::assigned) return text + " Change the assignee instead.";
-    if (from == Status::assigned) return text + " Start work on it first.";
-    if (from == Status::resolved) return text + " A Resolved request can only be reopened or closed.";
-    return text;
+    const char* text = nullptr;
+    // TRANSLATORS: {0} and {1} are statuses; "New" is the status.
+    if (to == Status::new_) text = tr("A request can't go from {0} to {1}. It never goes back to New.");
+    // TRANSLATORS: {0} and {1} are statuses.
+    else if (to == Status::closed) text = tr("A request can't go from {0} to {1}. Resolve it first.");
+    // TRANSLATORS: {0} and {1} are statuses.
+    else if (from == Status::new_) text = tr("A request can't go from {0} to {1}. Assign it first.");
+    // TRANSLATORS: {0} and {1} are statuses.
+    else if (to == Status::assigned) text = tr("A request can't go from {0} to {1}. Change the assignee instead.");
+    // TRANSLATORS: {0} and {1} are statuses.
+    else if (from == Status::assigned) text = tr("A request can't go from {0} to {1}. Start work on it first.");
+    // TRANSLATORS: {0} and {1} are statuses; "Resolved" is the status.
+    else if (from == Status::resolved) text = tr("A request can't go from {0} to {1}. A Resolved request can only be reopened or closed.");
+    // TRANSLATORS: {0} and {1} are statuses.
+    else text = tr("A request can't go from {0} to {1}.");
+    return Format(text, {StatusLabel(from), StatusLabel(to)});
 }
 
 Error StatusError(std::string message) { return MakeError(ErrorCode::validation_failed, std::move(message), "status"); }
@@ -78,20 +91,22 @@ Error StatusError(std::string message) { return MakeError(ErrorCode::validation_
 Result<Unit> CheckTransition(const TicketFacts& ticket, Status to, PendingReason reason, const Actor& actor) {
     const bool staff = IsStaff(actor.role);
     const bool own = actor.id.valid() && actor.id == ticket.requester;
-    if (!staff && !own) return MakeError(ErrorCode::forbidden, "You can only change your own requests.");
+    if (!staff && !own) return MakeError(ErrorCode::forbidden, tr("You can only change your own requests."));
 
     const Status from = ticket.status;
     if (from == Status::closed)
-        return StatusError("This request is closed and can't change. Open a new request instead.");
+        return StatusError(tr("This request is closed and can't change. Open a new request instead."));
     if (from == Status::cancelled)
-        return StatusError("This request was cancelled and can't change. Open a new request instead.");
-    if (to == from) return StatusError("The request is already " + Label(to) + ".");
+        return StatusError(tr("This request was cancelled and can't change. Open a new request instead."));
+    // TRANSLATORS: {0} is a status ("In progress").
+    if (to == from) return StatusError(Format(tr("The request is already {0}."), {StatusLabel(to)}));
 
     if (to == Status::pending && reason == PendingReason::none)
         return MakeError(ErrorCode::validation_failed,
-                         "Say what the request is waiting for: the requester, a vendor or a change.", "pending_reason");
+                         tr("Say what the request is waiting for: the requester, a vendor or a change."), "pending_reason");
     if (to != Status::pending && reason != PendingReason::none)
-        return MakeError(ErrorCode::validation_failed, "A pending reason only applies when moving to Pending.",
+        // TRANSLATORS: "Pending" is the status.
+        return MakeError(ErrorCode::validation_failed, tr("A pending reason only applies when moving to Pending."),
                          "pending_reason");
 
     if (!staff) {
@@ -99,23 +114,26 @@ Result<Unit> CheckTransition(const TicketFacts& ticket, Status to, PendingReason
         if (from == Status::resolved && to == Status::closed) return Unit{};
         if ((from == Status::new_ || from == Status::assigned) && to == Status::cancelled) return Unit{};
         if (to == Status::cancelled && from == Status::resolved)
-            return MakeError(ErrorCode::forbidden, "A Resolved request can be closed, not cancelled.");
+            // TRANSLATORS: "Resolved" is the status.
+            return MakeError(ErrorCode::forbidden, tr("A Resolved request can be closed, not cancelled."));
         if (to == Status::cancelled)
             return MakeError(ErrorCode::forbidden,
-                             "The service desk is already working on this request, so it can't be cancelled. "
-                             "Add a comment to ask them to stop.");
+                             tr("The service desk is already working on this request, so it can't be cancelled. "
+                                "Add a comment to ask them to stop."));
         if (from == Status::resolved && to == Status::in_progress)
-            return MakeError(ErrorCode::forbidden, "Reply to the request to reopen it.");
+            return MakeError(ErrorCode::forbidden, tr("Reply to the request to reopen it."));
         if (to == Status::closed)
-            return MakeError(ErrorCode::forbidden, "You can close a request once it is Resolved.");
-        return MakeError(ErrorCode::forbidden, "Only the service desk can move a request to " + Label(to) + ".");
+            // TRANSLATORS: "Resolved" is the status.
+            return MakeError(ErrorCode::forbidden, tr("You can close a request once it is Resolved."));
+        // TRANSLATORS: {0} is a status ("In progress").
+        return MakeError(ErrorCode::forbidden, Format(tr("Only the service desk can move a request to {0}."), {StatusLabel(to)}));
     }
 
     if (!IsStaffStep(from, to)) return StatusError(StepHint(from, to));
     if (to == Status::assigned && !ticket.assignee.valid())
-        return MakeError(ErrorCode::validation_failed, "Choose who the request is assigned to.", "assignee");
+        return MakeError(ErrorCode::validation_failed, tr("Choose who the request is assigned to."), "assignee");
     if (from == Status::new_ && to == Status::resolved && !ticket.assignee.valid())
-        return MakeError(ErrorCode::validation_failed, "Assign the request to whoever resolves it first.", "assignee");
+        return MakeError(ErrorCode::validation_failed, tr("Assign the request to whoever resolves it first."), "assignee");
     return Unit{};
 }
 

@@ -3,12 +3,16 @@
 // and the Thompson/Pike simulation, O(len(text) * states), for FullMatch.
 // No exceptions are thrown and no recursion depends on the input text.
 #include "shared/domain/pattern.h"
+#include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
 
 #include <algorithm>
 #include <utility>
 
 namespace spoc {
+
+using i18n::Format;
+using i18n::tr;
 
 namespace {
 
@@ -121,7 +125,8 @@ public:
         const int root = ParseAlternation(0);
         if (root < 0) return -1;
         if (!AtEnd()) {  // only an unmatched ')' stops the top-level alternation early
-            Fail("Unmatched ')' at position " + std::to_string(m_pos));
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+            Fail(Format(tr("Unmatched ')' at position {0}"), {std::to_string(m_pos)}));
             return -1;
         }
         return root;
@@ -148,9 +153,12 @@ private:
         return out;
     }
 
+    // `what`: an N_-marked plural noun ("lookaheads").
     std::string Unsupported(std::size_t from, std::size_t to, const char* what) {
-        return "Unsupported syntax '" + Text(from, to) + "' at position " + std::to_string(from) + " (" + what +
-               " are not supported)";
+        // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is the syntax, {1} a
+        // character position, {2} the kind of syntax ("lookaheads", "named groups").
+        return Format(tr("Unsupported syntax '{0}' at position {1} ({2} are not supported)"),
+                      {Text(from, to), std::to_string(from), tr(what)});
     }
 
     int AddNode(Node node) {
@@ -217,7 +225,8 @@ private:
         const std::size_t q_pos = m_pos;
         const NodeKind atom_kind = m_nodes[static_cast<std::size_t>(atom)].kind;
         if (atom_kind == NodeKind::kAssertBegin || atom_kind == NodeKind::kAssertEnd) {
-            Fail("Nothing to repeat at position " + std::to_string(q_pos) + " (anchors cannot be quantified)");
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+            Fail(Format(tr("Nothing to repeat at position {0} (anchors cannot be quantified)"), {std::to_string(q_pos)}));
             return -1;
         }
         int min = 0;
@@ -229,8 +238,10 @@ private:
         } else if (c == '?') {
             max = 1;
         } else if (c == '{') {
-            const std::string malformed = "Malformed repetition at position " + std::to_string(q_pos) +
-                                          "; use {n}, {n,} or {n,m}, or escape the brace as '\\{'";
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+            // Keep {n}, {n,}, {n,m} and '\{' as they are (they are the syntax).
+            const std::string malformed = Format(tr("Malformed repetition at position {0}; use {n}, {n,} or {n,m}, or escape the brace as '\\{'"),
+                                                 {std::to_string(q_pos)});
             if (!ParseNumber(min)) {
                 Fail(malformed);
                 return -1;
@@ -246,22 +257,27 @@ private:
             }
             ++m_pos;
             if (min > Pattern::kMaxRepeat || max > Pattern::kMaxRepeat) {
-                Fail("Repetition count in '" + Text(q_pos, m_pos) + "' at position " + std::to_string(q_pos) +
-                     " is above the limit of " + std::to_string(Pattern::kMaxRepeat));
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is the repetition
+                // ("{2000}"), {1} a character position, {2} the largest count allowed.
+                Fail(Format(tr("Repetition count in '{0}' at position {1} is above the limit of {2}"),
+                            {Text(q_pos, m_pos), std::to_string(q_pos), std::to_string(Pattern::kMaxRepeat)}));
                 return -1;
             }
             if (max >= 0 && max < min) {
-                Fail("Repetition range '" + Text(q_pos, m_pos) + "' at position " + std::to_string(q_pos) +
-                     " is out of order");
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is the repetition
+                // ("{5,2}"), {1} a character position.
+                Fail(Format(tr("Repetition range '{0}' at position {1} is out of order"),
+                            {Text(q_pos, m_pos), std::to_string(q_pos)}));
                 return -1;
             }
         }
         if (!AtEnd() && Peek() == '?') {
-            Fail(Unsupported(q_pos, m_pos + 1, "lazy quantifiers"));
+            Fail(Unsupported(q_pos, m_pos + 1, N_("lazy quantifiers")));
             return -1;
         }
         if (!AtEnd() && IsQuantifierStart(Peek())) {
-            Fail("Nothing to repeat at position " + std::to_string(m_pos) + " (quantifier follows a quantifier)");
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+            Fail(Format(tr("Nothing to repeat at position {0} (quantifier follows a quantifier)"), {std::to_string(m_pos)}));
             return -1;
         }
         Node rep;
@@ -280,12 +296,14 @@ private:
             case '+':
             case '?':
             case '{':
-                Fail("Nothing to repeat at position " + std::to_string(pos));
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+                Fail(Format(tr("Nothing to repeat at position {0}"), {std::to_string(pos)}));
                 return -1;
             case '}':
             case ']':
-                Fail("Unescaped '" + Text(pos, pos + 1) + "' at position " + std::to_string(pos) +
-                     "; escape it as '\\" + Text(pos, pos + 1) + "'");
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is the character
+                // ("}" or "]"), {1} its position. Keep '\{0}' (the escaped character).
+                Fail(Format(tr("Unescaped '{0}' at position {1}; escape it as '\\{0}'"), {Text(pos, pos + 1), std::to_string(pos)}));
                 return -1;
             case '(':
                 return ParseGroup(depth);
@@ -322,13 +340,13 @@ private:
         if (PeekIs(1, '?')) {
             if (!PeekIs(2, ':')) {
                 if (PeekIs(2, '=') || PeekIs(2, '!')) {
-                    Fail(Unsupported(open_pos, open_pos + 3, "lookaheads"));
+                    Fail(Unsupported(open_pos, open_pos + 3, N_("lookaheads")));
                 } else if (PeekIs(2, '<') && (PeekIs(3, '=') || PeekIs(3, '!'))) {
-                    Fail(Unsupported(open_pos, open_pos + 4, "lookbehinds"));
+                    Fail(Unsupported(open_pos, open_pos + 4, N_("lookbehinds")));
                 } else if (PeekIs(2, '<')) {
-                    Fail(Unsupported(open_pos, open_pos + 3, "named groups"));
+                    Fail(Unsupported(open_pos, open_pos + 3, N_("named groups")));
                 } else {
-                    Fail(Unsupported(open_pos, open_pos + 3, "group modifiers"));
+                    Fail(Unsupported(open_pos, open_pos + 3, N_("group modifiers")));
                 }
                 return -1;
             }
@@ -337,14 +355,17 @@ private:
             m_pos += 1;
         }
         if (depth + 1 > Pattern::kMaxNesting) {
-            Fail("Groups are nested more than " + std::to_string(Pattern::kMaxNesting) + " deep at position " +
-                 std::to_string(open_pos));
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is the deepest nesting
+            // allowed, {1} a character position.
+            Fail(Format(tr("Groups are nested more than {0} deep at position {1}"),
+                        {std::to_string(Pattern::kMaxNesting), std::to_string(open_pos)}));
             return -1;
         }
         const int inner = ParseAlternation(depth + 1);
         if (inner < 0) return -1;
         if (AtEnd()) {
-            Fail("Missing ')' for the group opened at position " + std::to_string(open_pos));
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+            Fail(Format(tr("Missing ')' for the group opened at position {0}"), {std::to_string(open_pos)}));
             return -1;
         }
         ++m_pos;  // ')'
@@ -356,7 +377,8 @@ private:
     bool ParseEscape(bool in_class, std::vector<PatternRange>& out, bool* is_set_out = nullptr,
                      std::uint32_t* single_out = nullptr) {
         const std::size_t pos = m_pos;
-        if (pos + 1 >= m_cps.size()) return Fail("Pattern ends with a lone '\\' at position " + std::to_string(pos));
+        // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+        if (pos + 1 >= m_cps.size()) return Fail(Format(tr("Pattern ends with a lone '\\' at position {0}"), {std::to_string(pos)}));
         const std::uint32_t c = m_cps[pos + 1];
         m_pos += 2;
         bool is_set = false;
@@ -392,14 +414,16 @@ private:
                     } else if (h >= 'A' && h <= 'F') {
                         value = h - 'A' + 10;
                     } else {
-                        return Fail("Malformed '\\" + Text(pos + 1, pos + 2) + "' escape at position " +
-                                    std::to_string(pos) + "; expected " + std::to_string(digits) + " hex digits");
+                        // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: '\{0}' is the escape
+                        // ("\x", "\u"), {1} a character position, {2} how many hex digits it needs.
+                        return Fail(Format(tr("Malformed '\\{0}' escape at position {1}; expected {2} hex digits"),
+                                           {Text(pos + 1, pos + 2), std::to_string(pos), std::to_string(digits)}));
                     }
                     single = single * 16 + value;
                     ++m_pos;
                 }
                 if (single >= 0xD800 && single <= 0xDFFF) {
-                    return Fail(Unsupported(pos, m_pos, "surrogate escapes"));
+                    return Fail(Unsupported(pos, m_pos, N_("surrogate escapes")));
                 }
                 break;
             }
@@ -408,16 +432,18 @@ private:
                 single = c;
                 break;
             case 'b': case 'B':
-                return Fail(Unsupported(pos, pos + 2, in_class ? "backspace escapes" : "word boundaries"));
+                return Fail(Unsupported(pos, pos + 2, in_class ? N_("backspace escapes") : N_("word boundaries")));
             case 'p': case 'P':
-                return Fail(Unsupported(pos, pos + 2, "Unicode property escapes"));
+                return Fail(Unsupported(pos, pos + 2, N_("Unicode property escapes")));
             case 'k':
-                return Fail(Unsupported(pos, pos + 2, "named backreferences"));
+                return Fail(Unsupported(pos, pos + 2, N_("named backreferences")));
             case 'c':
-                return Fail(Unsupported(pos, pos + 2, "control escapes"));
+                return Fail(Unsupported(pos, pos + 2, N_("control escapes")));
             default:
-                if (c >= '0' && c <= '9') return Fail(Unsupported(pos, pos + 2, "backreferences and octal escapes"));
-                return Fail("Unknown escape '\\" + Text(pos + 1, pos + 2) + "' at position " + std::to_string(pos));
+                if (c >= '0' && c <= '9') return Fail(Unsupported(pos, pos + 2, N_("backreferences and octal escapes")));
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: '\{0}' is the escape, {1}
+                // a character position.
+                return Fail(Format(tr("Unknown escape '\\{0}' at position {1}"), {Text(pos + 1, pos + 2), std::to_string(pos)}));
         }
         if (!is_set) out.push_back({single, single});
         if (is_set_out != nullptr) *is_set_out = is_set;
@@ -430,8 +456,9 @@ private:
         const std::uint32_t c = Peek();
         if (c == '\\') return ParseEscape(true, set_out, &is_set, &single);
         if (c == '[') {
-            return Fail("Unescaped '[' inside a character class at position " + std::to_string(m_pos) +
-                        "; escape it as '\\['");
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+            return Fail(Format(tr("Unescaped '[' inside a character class at position {0}; escape it as '\\['"),
+                               {std::to_string(m_pos)}));
         }
         ++m_pos;
         is_set = false;
@@ -451,7 +478,8 @@ private:
         std::vector<PatternRange> set;
         while (true) {
             if (AtEnd()) {
-                Fail("Missing ']' for the character class opened at position " + std::to_string(open_pos));
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a character position.
+                Fail(Format(tr("Missing ']' for the character class opened at position {0}"), {std::to_string(open_pos)}));
                 return -1;
             }
             if (Peek() == ']') {
@@ -474,13 +502,17 @@ private:
             std::uint32_t high = 0;
             if (!ParseClassAtom(high_set, high_is_set, high)) return -1;
             if (low_is_set || high_is_set) {
-                Fail("Character class range '" + Text(atom_pos, m_pos) + "' at position " + std::to_string(atom_pos) +
-                     " uses a class escape as an endpoint");
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is the range
+                // ("a-\d"), {1} a character position.
+                Fail(Format(tr("Character class range '{0}' at position {1} uses a class escape as an endpoint"),
+                            {Text(atom_pos, m_pos), std::to_string(atom_pos)}));
                 return -1;
             }
             if (high < low) {
-                Fail("Character class range '" + Text(atom_pos, m_pos) + "' at position " + std::to_string(atom_pos) +
-                     " is out of order");
+                // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is the range
+                // ("z-a"), {1} a character position.
+                Fail(Format(tr("Character class range '{0}' at position {1} is out of order"),
+                            {Text(atom_pos, m_pos), std::to_string(atom_pos)}));
                 return -1;
             }
             set.push_back({low, high});
@@ -647,8 +679,9 @@ std::optional<Pattern> Pattern::Compile(std::string_view source, std::string* er
         return std::nullopt;
     };
     if (source.size() > kMaxSourceBytes) {
-        return fail("Pattern is too long (" + std::to_string(source.size()) + " characters; the limit is " +
-                    std::to_string(kMaxSourceBytes) + ")");
+        // TRANSLATORS: a catalog field pattern (a regular expression) is wrong: {0} is its length, {1} the limit.
+        return fail(Format(tr("Pattern is too long ({0} characters; the limit is {1})"),
+                           {std::to_string(source.size()), std::to_string(kMaxSourceBytes)}));
     }
     std::vector<std::uint32_t> cps;
     cps.reserve(source.size());
@@ -656,7 +689,8 @@ std::optional<Pattern> Pattern::Compile(std::string_view source, std::string* er
         std::uint32_t cp = 0;
         const std::size_t len = DecodeUtf8(source, i, cp);
         if (cp == kInvalidCodePoint) {
-            return fail("Pattern is not valid UTF-8 (bad byte at offset " + std::to_string(i) + ")");
+            // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is a byte offset.
+            return fail(Format(tr("Pattern is not valid UTF-8 (bad byte at offset {0})"), {std::to_string(i)}));
         }
         cps.push_back(cp);
         i += len;
@@ -669,8 +703,9 @@ std::optional<Pattern> Pattern::Compile(std::string_view source, std::string* er
 
     Emitter emitter(parser.Nodes(), pattern.m_program);
     if (!emitter.Emit(root) || !emitter.Finish()) {
-        return fail("Pattern is too complex (it needs more than " + std::to_string(kMaxStates) +
-                    " NFA states); lower the repetition counts");
+        // TRANSLATORS: a catalog field pattern (a regular expression) is wrong; {0} is the limit.
+        return fail(Format(tr("Pattern is too complex (it needs more than {0} NFA states); lower the repetition counts"),
+                           {std::to_string(kMaxStates)}));
     }
     pattern.m_source = std::string(source);
     return pattern;

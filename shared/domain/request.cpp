@@ -3,7 +3,12 @@
 
 #include <cstdio>
 
+#include "shared/domain/i18n.h"
+
 namespace spoc {
+
+using i18n::tr;
+using i18n::trc;
 
 std::string_view RoleName(Role role) {
     switch (role) {
@@ -26,7 +31,7 @@ std::string_view RequestTypeName(RequestType type) {
     return type == RequestType::incident ? "incident" : "service_request";
 }
 std::string_view RequestTypeLabel(RequestType type) {
-    return type == RequestType::incident ? "Incident" : "Service request";
+    return type == RequestType::incident ? tr("Incident") : tr("Service request");
 }
 bool ParseRequestType(std::string_view t, RequestType* out) {
     if (t == "incident") *out = RequestType::incident;
@@ -49,7 +54,7 @@ std::string_view StatusLabel(Status s) {
         SPOC_STATUSES(SPOC_X)
 #undef SPOC_X
     }
-    return "New";
+    return trc("status", "New");
 }
 bool ParseStatus(std::string_view t, Status* out) {
 #define SPOC_X(e, name, label) if (t == name) { *out = Status::e; return true; }
@@ -99,11 +104,14 @@ std::string_view LevelName(Level l) {
 }
 std::string_view LevelLabel(Level l) {
     switch (l) {
-        case Level::high: return "High";
-        case Level::medium: return "Medium";
-        case Level::low: return "Low";
+        // TRANSLATORS: an impact or urgency level.
+        case Level::high: return trc("level", "High");
+        // TRANSLATORS: an impact or urgency level.
+        case Level::medium: return trc("level", "Medium");
+        // TRANSLATORS: an impact or urgency level.
+        case Level::low: return trc("level", "Low");
     }
-    return "Low";
+    return trc("level", "Low");
 }
 bool ParseLevel(std::string_view t, Level* out) {
     if (t == "high") *out = Level::high;
@@ -130,13 +138,18 @@ std::string_view PriorityName(Priority p) {
 }
 std::string_view PriorityLabel(Priority p) {
     switch (p) {
-        case Priority::critical: return "P1 Critical";
-        case Priority::high: return "P2 High";
-        case Priority::moderate: return "P3 Moderate";
-        case Priority::low: return "P4 Low";
-        case Priority::planning: return "P5 Planning";
+        // TRANSLATORS: a request priority; keep the "P1".."P5" prefix.
+        case Priority::critical: return tr("P1 Critical");
+        // TRANSLATORS: a request priority; keep the "P1".."P5" prefix.
+        case Priority::high: return tr("P2 High");
+        // TRANSLATORS: a request priority; keep the "P1".."P5" prefix.
+        case Priority::moderate: return tr("P3 Moderate");
+        // TRANSLATORS: a request priority; keep the "P1".."P5" prefix.
+        case Priority::low: return tr("P4 Low");
+        // TRANSLATORS: a request priority; keep the "P1".."P5" prefix.
+        case Priority::planning: return tr("P5 Planning");
     }
-    return "P5 Planning";
+    return tr("P5 Planning");
 }
 bool ParsePriority(std::string_view t, Priority* out) {
     for (int i = 1; i <= 5; ++i)

@@ -24,23 +24,25 @@ struct User {
     Role role = Role::employee;
     std::string department;   // "Finance"
     std::string time_zone;    // IANA name, "Europe/London"
+    std::string locale;       // UI language the user chose ("de"); "" = follow the browser
 };
 
 // ---- Request type and status ----------------------------------------------------------
 enum class RequestType { incident, service_request };
 std::string_view RequestTypeName(RequestType type);   // "incident" | "service_request"
-std::string_view RequestTypeLabel(RequestType type);  // "Incident" | "Service request"
+std::string_view RequestTypeLabel(RequestType type);  // "Incident" | "Service request" (translated)
 bool ParseRequestType(std::string_view text, RequestType* out);
 
 // ITIL lifecycle. Open statuses: new, assigned, in_progress, pending. Done: resolved, closed, cancelled.
-#define SPOC_STATUSES(X)                       \
-    X(new_, "new", "New")                      \
-    X(assigned, "assigned", "Assigned")        \
-    X(in_progress, "in_progress", "In progress") \
-    X(pending, "pending", "Pending")           \
-    X(resolved, "resolved", "Resolved")        \
-    X(closed, "closed", "Closed")              \
-    X(cancelled, "cancelled", "Cancelled")
+// X(enum, wire name, display label): the label is translated with the context "status" when used.
+#define SPOC_STATUSES(X)                                              \
+    X(new_, "new", i18n::trc("status", "New"))                        \
+    X(assigned, "assigned", i18n::trc("status", "Assigned"))          \
+    X(in_progress, "in_progress", i18n::trc("status", "In progress")) \
+    X(pending, "pending", i18n::trc("status", "Pending"))             \
+    X(resolved, "resolved", i18n::trc("status", "Resolved"))          \
+    X(closed, "closed", i18n::trc("status", "Closed"))                \
+    X(cancelled, "cancelled", i18n::trc("status", "Cancelled"))
 
 enum class Status {
 #define SPOC_X(e, name, label) e,
@@ -49,14 +51,14 @@ enum class Status {
 };
 inline constexpr int kStatusCount = 7;
 std::string_view StatusName(Status status);           // wire name "in_progress"
-std::string_view StatusLabel(Status status);          // "In progress"
+std::string_view StatusLabel(Status status);          // "In progress" (translated)
 bool ParseStatus(std::string_view text, Status* out);
 bool IsOpenStatus(Status status);                     // new/assigned/in_progress/pending
 
 // Why a request waits. Only meaningful while the status is Pending; none otherwise.
 enum class PendingReason { none, requester, vendor, change };
 std::string_view PendingReasonName(PendingReason reason);            // wire name "vendor"
-std::string_view PendingReasonLabel(PendingReason reason);           // "Awaiting vendor"; "" for none
+std::string_view PendingReasonLabel(PendingReason reason);           // "Awaiting vendor" (translated); "" for none
 bool ParsePendingReason(std::string_view text, PendingReason* out);  // "none" | "requester" | "vendor" | "change"
 
 // Filter used by "My requests": a single status, all open ones, all done ones, or everything.
@@ -72,13 +74,13 @@ bool StatusMatches(const RequestFilter& filter, Status status);
 // ---- Impact x urgency -> priority (ITIL matrix) ----------------------------------------
 enum class Level { high = 1, medium = 2, low = 3 };   // impact and urgency share the scale
 std::string_view LevelName(Level level);               // "high"
-std::string_view LevelLabel(Level level);              // "High"
+std::string_view LevelLabel(Level level);              // "High" (translated)
 bool ParseLevel(std::string_view text, Level* out);
 
 enum class Priority { critical = 1, high = 2, moderate = 3, low = 4, planning = 5 };
 Priority ComputePriority(Level impact, Level urgency); // P1 = high/high ... P5 = low/low
 std::string_view PriorityName(Priority p);             // "critical"
-std::string_view PriorityLabel(Priority p);            // "P1 Critical"
+std::string_view PriorityLabel(Priority p);            // "P1 Critical" (translated)
 bool ParsePriority(std::string_view text, Priority* out);
 
 // ---- Records ---------------------------------------------------------------------------

@@ -23,11 +23,11 @@ int ErrorCodeHttpStatus(ErrorCode code) {
 
 std::string_view ErrorCodeDefaultMessage(ErrorCode code) {
     switch (code) {
-#define SPOC_X(name, http, msg) case ErrorCode::name: return msg;
+#define SPOC_X(name, http, msg) case ErrorCode::name: return i18n::tr(msg);
         SPOC_ERROR_CODES(SPOC_X)
 #undef SPOC_X
     }
-    return "Something went wrong.";
+    return i18n::tr("Something went wrong.");
 }
 
 bool ParseErrorCode(std::string_view name, ErrorCode* out) {

@@ -8,27 +8,29 @@
 #include <variant>
 #include <vector>
 
+#include "shared/domain/i18n.h"  // N_ in SPOC_ERROR_CODES
+
 namespace spoc {
 
-//  X(name,               http, default message)
-#define SPOC_ERROR_CODES(X)                                                                     \
-    X(bad_request,          400, "The request is malformed.")                                  \
-    X(invalid_json,         400, "The request body is not valid JSON.")                        \
-    X(validation_failed,    422, "Some fields are not valid.")                                 \
-    X(unauthenticated,      401, "Sign in to continue.")                                       \
-    X(invalid_credentials,  401, "The username or password is incorrect.")                     \
-    X(forbidden,            403, "You are not allowed to do that.")                            \
-    X(csrf_failed,          403, "The request is missing a valid CSRF token. Reload the page.") \
-    X(not_found,            404, "Not found.")                                                 \
-    X(method_not_allowed,   405, "That method is not allowed here.")                           \
-    X(conflict,             409, "The record was changed by someone else.")                    \
-    X(idempotency_conflict, 422, "This Idempotency-Key was already used for a different request.") \
-    X(payload_too_large,    413, "The request body is too large.")                             \
-    X(unsupported_media,    415, "Send the body as application/json.")                         \
-    X(rate_limited,         429, "Too many attempts. Wait a moment and try again.")            \
-    X(internal,             500, "Something went wrong on the server.")                        \
-    X(unavailable,          503, "The service is temporarily unavailable.")                    \
-    X(network,              0,   "The server could not be reached.")
+//  X(name,               http, default message: marked with N_, translated by ErrorCodeDefaultMessage)
+#define SPOC_ERROR_CODES(X)                                                                            \
+    X(bad_request,          400, N_("The request is malformed."))                                      \
+    X(invalid_json,         400, N_("The request body is not valid JSON."))                            \
+    X(validation_failed,    422, N_("Some fields are not valid."))                                     \
+    X(unauthenticated,      401, N_("Sign in to continue."))                                           \
+    X(invalid_credentials,  401, N_("The username or password is incorrect."))                         \
+    X(forbidden,            403, N_("You are not allowed to do that."))                                \
+    X(csrf_failed,          403, N_("The request is missing a valid CSRF token. Reload the page."))    \
+    X(not_found,            404, N_("Not found."))                                                     \
+    X(method_not_allowed,   405, N_("That method is not allowed here."))                               \
+    X(conflict,             409, N_("The record was changed by someone else."))                        \
+    X(idempotency_conflict, 422, N_("This Idempotency-Key was already used for a different request.")) \
+    X(payload_too_large,    413, N_("The request body is too large."))                                 \
+    X(unsupported_media,    415, N_("Send the body as application/json."))                             \
+    X(rate_limited,         429, N_("Too many attempts. Wait a moment and try again."))                \
+    X(internal,             500, N_("Something went wrong on the server."))                            \
+    X(unavailable,          503, N_("The service is temporarily unavailable."))                        \
+    X(network,              0,   N_("The server could not be reached."))
 
 enum class ErrorCode {
 #define SPOC_X(name, http, msg) name,
@@ -38,7 +40,7 @@ enum class ErrorCode {
 
 std::string_view ErrorCodeName(ErrorCode code);          // "validation_failed"
 int ErrorCodeHttpStatus(ErrorCode code);                  // 422; 0 for client-side-only codes
-std::string_view ErrorCodeDefaultMessage(ErrorCode code); // a sentence for users
+std::string_view ErrorCodeDefaultMessage(ErrorCode code); // a sentence for users, in the thread's language
 bool ParseErrorCode(std::string_view name, ErrorCode* out); // inverse of ErrorCodeName
 
 // One problem with one input field: what a form shows under that field.

@@ -3,7 +3,11 @@
 
 #include <cstddef>
 
+#include "shared/domain/i18n.h"
+
 namespace spoc {
+
+using i18n::trc;
 
 std::string_view AssignmentStrategyName(AssignmentStrategy s) {
     switch (s) {
@@ -16,11 +20,14 @@ std::string_view AssignmentStrategyName(AssignmentStrategy s) {
 
 std::string_view AssignmentStrategyLabel(AssignmentStrategy s) {
     switch (s) {
-        case AssignmentStrategy::manual: return "Manual";
-        case AssignmentStrategy::round_robin: return "Round robin";
-        case AssignmentStrategy::least_loaded: return "Least loaded";
+        // TRANSLATORS: how a group assigns new requests to its agents: by hand.
+        case AssignmentStrategy::manual: return trc("assignment strategy", "Manual");
+        // TRANSLATORS: how a group assigns new requests to its agents: in turn.
+        case AssignmentStrategy::round_robin: return trc("assignment strategy", "Round robin");
+        // TRANSLATORS: how a group assigns new requests to its agents: to whoever has the fewest open ones.
+        case AssignmentStrategy::least_loaded: return trc("assignment strategy", "Least loaded");
     }
-    return "Manual";
+    return trc("assignment strategy", "Manual");
 }
 
 bool ParseAssignmentStrategy(std::string_view t, AssignmentStrategy* out) {

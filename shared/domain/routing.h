@@ -17,7 +17,7 @@ namespace spoc {
 // How a group hands out new requests.
 enum class AssignmentStrategy { manual, round_robin, least_loaded };
 std::string_view AssignmentStrategyName(AssignmentStrategy s);   // wire name "round_robin"
-std::string_view AssignmentStrategyLabel(AssignmentStrategy s);  // "Round robin"
+std::string_view AssignmentStrategyLabel(AssignmentStrategy s);  // "Round robin" (translated)
 bool ParseAssignmentStrategy(std::string_view text, AssignmentStrategy* out);
 
 struct AssignmentGroup {

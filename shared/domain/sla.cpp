@@ -9,9 +9,17 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
 
 namespace spoc {
+
+using i18n::Format;
+using i18n::FormatInt;
+using i18n::Plural;
+using i18n::tr;
+using i18n::trc;
+using i18n::trn;
 
 namespace {
 
@@ -227,7 +235,7 @@ int ParseWeekdayKey(std::string_view key) {
     return -1;
 }
 
-std::string LinePrefix(int line) { return "Line " + std::to_string(line) + ": "; }
+std::string LineNumber(int line) { return std::to_string(line); }
 
 }  // namespace
 
@@ -257,25 +265,28 @@ std::string FormatHours(const std::vector<Interval>& day) {
 
 std::vector<FieldError> ValidateBusinessCalendar(const BusinessCalendar& cal) {
     std::vector<FieldError> errors;
-    if (Trim(cal.name).empty()) errors.push_back({"name", "Give the calendar a name."});
+    if (Trim(cal.name).empty()) errors.push_back({"name", tr("Give the calendar a name.")});
     TimeZoneRule zone;
     if (!FindTimeZone(cal.time_zone, &zone))
-        errors.push_back(
-            {"time_zone", "Unknown time zone '" + cal.time_zone + "'. Use an IANA name such as Europe/London."});
+        // TRANSLATORS: {0} is what was entered; keep "Europe/London" (an IANA time-zone name).
+        errors.push_back({"time_zone", Format(tr("Unknown time zone '{0}'. Use an IANA name such as Europe/London."),
+                                              {cal.time_zone})});
     for (int d = 0; d < 7; ++d) {
         const std::string field = "hours." + std::string(WeekdayKey(d));
         const std::vector<Interval>& day = cal.week[static_cast<size_t>(d)];
         if (day.size() > static_cast<size_t>(kMaxIntervalsPerDay)) {
-            errors.push_back({field, "A day can have at most " + std::to_string(kMaxIntervalsPerDay) + " intervals."});
+            errors.push_back({field, Plural("A day can have at most {0} interval.", "A day can have at most {0} intervals.",
+                                            kMaxIntervalsPerDay)});
             continue;
         }
         bool ranges_ok = true;
         for (const Interval& iv : day) {
             if (iv.start_minute < 0 || iv.start_minute >= 1440 || iv.end_minute <= 0 || iv.end_minute > 1440) {
-                errors.push_back({field, "Times must lie between 00:00 and 24:00."});
+                errors.push_back({field, tr("Times must lie between 00:00 and 24:00.")});
                 ranges_ok = false;
             } else if (iv.end_minute <= iv.start_minute) {
-                errors.push_back({field, FormatInterval(iv) + " must end after it starts."});
+                // TRANSLATORS: {0} is a time range, "17:00-09:00".
+                errors.push_back({field, Format(tr("{0} must end after it starts."), {FormatInterval(iv)})});
                 ranges_ok = false;
             }
         }
@@ -285,15 +296,18 @@ std::vector<FieldError> ValidateBusinessCalendar(const BusinessCalendar& cal) {
                   [](const Interval& a, const Interval& b) { return a.start_minute < b.start_minute; });
         for (size_t i = 1; i < sorted.size(); ++i) {
             if (sorted[i].start_minute < sorted[i - 1].end_minute)
-                errors.push_back(
-                    {field, FormatInterval(sorted[i - 1]) + " overlaps " + FormatInterval(sorted[i]) + "."});
+                // TRANSLATORS: {0} and {1} are time ranges, "09:00-12:30".
+                errors.push_back({field, Format(tr("{0} overlaps {1}."), {FormatInterval(sorted[i - 1]), FormatInterval(sorted[i])})});
         }
     }
     if (cal.holidays.size() > static_cast<size_t>(kMaxHolidays))
-        errors.push_back({"holidays", "A calendar can have at most " + std::to_string(kMaxHolidays) + " holidays."});
+        errors.push_back({"holidays", Format(trn("A calendar can have at most {0} holiday.", "A calendar can have at most {0} holidays.",
+                                                 kMaxHolidays),
+                                             {std::to_string(kMaxHolidays)})});
     for (const CivilDate& h : cal.holidays) {
         if (!IsValidDate(h.year, h.month, h.day)) {
-            errors.push_back({"holidays", FormatDate(h) + " is not a real date."});
+            // TRANSLATORS: {0} is a date, YYYY-MM-DD.
+            errors.push_back({"holidays", Format(tr("{0} is not a real date."), {FormatDate(h)})});
             break;
         }
     }
@@ -335,7 +349,8 @@ Result<BusinessCalendar> ParseBusinessCalendar(std::string_view text) {
         if (line.empty()) continue;
         const size_t colon = line.find(':');
         if (colon == std::string_view::npos) {
-            errors.push_back({"text", LinePrefix(line_no) + "expected 'key: value'."});
+            // TRANSLATORS: {0} is a line number; keep 'key: value' (the syntax).
+            errors.push_back({"text", Format(tr("Line {0}: expected 'key: value'."), {LineNumber(line_no)})});
             continue;
         }
         const std::string key = ToLowerAscii(Trim(line.substr(0, colon)));
@@ -349,8 +364,9 @@ Result<BusinessCalendar> ParseBusinessCalendar(std::string_view text) {
             for (const std::string_view item : SplitList(value)) {
                 CivilDate date;
                 if (!ParseDate(item, &date)) {
-                    errors.push_back({"holidays", LinePrefix(line_no) + "'" + std::string(item) +
-                                                      "' is not a date (use YYYY-MM-DD)."});
+                    // TRANSLATORS: {0} is a line number, {1} what was written there; keep YYYY-MM-DD (the syntax).
+                    errors.push_back({"holidays", Format(tr("Line {0}: '{1}' is not a date (use YYYY-MM-DD)."),
+                                                         {LineNumber(line_no), item})});
                 } else {
                     cal.holidays.push_back(date);
                 }
@@ -364,8 +380,10 @@ Result<BusinessCalendar> ParseBusinessCalendar(std::string_view text) {
                 last = ParseWeekdayKey(std::string_view(key).substr(dash + 1));
             }
             if (first < 0 || last < 0) {
-                errors.push_back({"text", LinePrefix(line_no) + "unknown key '" + key +
-                                              "' (use name, time_zone, holidays or days like mon, mon-fri)."});
+                // TRANSLATORS: {0} is a line number, {1} the key written there; keep name, time_zone, holidays,
+                // mon, mon-fri as they are (they are the syntax).
+                errors.push_back({"text", Format(tr("Line {0}: unknown key '{1}' (use name, time_zone, holidays or days like mon, mon-fri)."),
+                                                 {LineNumber(line_no), key})});
                 continue;
             }
             std::vector<Interval> hours;
@@ -376,15 +394,17 @@ Result<BusinessCalendar> ParseBusinessCalendar(std::string_view text) {
                     Interval iv;
                     if (d == std::string_view::npos || !ParseMinute(Trim(item.substr(0, d)), &iv.start_minute) ||
                         !ParseMinute(Trim(item.substr(d + 1)), &iv.end_minute)) {
-                        errors.push_back(
-                            {"hours." + std::string(WeekdayKey(first)), LinePrefix(line_no) + "'" + std::string(item) +
-                                                                            "' is not a time range like 09:00-17:30."});
+                        // TRANSLATORS: {0} is a line number, {1} what was written there.
+                        errors.push_back({"hours." + std::string(WeekdayKey(first)),
+                                          Format(tr("Line {0}: '{1}' is not a time range like 09:00-17:30."),
+                                                 {LineNumber(line_no), item})});
                         ok = false;
                         continue;
                     }
                     if (iv.start_minute == 1440) {
                         errors.push_back({"hours." + std::string(WeekdayKey(first)),
-                                          LinePrefix(line_no) + "an interval cannot start at 24:00."});
+                                          // TRANSLATORS: {0} is a line number.
+                                          Format(tr("Line {0}: an interval cannot start at 24:00."), {LineNumber(line_no)})});
                         ok = false;
                         continue;
                     }
@@ -394,7 +414,8 @@ Result<BusinessCalendar> ParseBusinessCalendar(std::string_view text) {
             for (int d = first;; d = (d + 1) % 7) {
                 if (day_seen[static_cast<size_t>(d)]) {
                     errors.push_back({"hours." + std::string(WeekdayKey(d)),
-                                      LinePrefix(line_no) + std::string(WeekdayKey(d)) + " is already set."});
+                                      // TRANSLATORS: {0} is a line number, {1} a day key of the syntax ("mon").
+                                      Format(tr("Line {0}: {1} is already set."), {LineNumber(line_no), WeekdayKey(d)})});
                 } else if (ok) {
                     cal.week[static_cast<size_t>(d)] = hours;
                 }
@@ -403,7 +424,8 @@ Result<BusinessCalendar> ParseBusinessCalendar(std::string_view text) {
             }
         }
     }
-    if (!zone_seen) errors.push_back({"time_zone", "Set time_zone (an IANA name such as Europe/London)."});
+    // TRANSLATORS: keep "time_zone" (the key of the syntax) and "Europe/London".
+    if (!zone_seen) errors.push_back({"time_zone", tr("Set time_zone (an IANA name such as Europe/London).")});
     if (!errors.empty()) {
         // Report syntax problems together with whatever the struct validation finds.
         for (FieldError& e : ValidateBusinessCalendar(cal)) {
@@ -696,29 +718,45 @@ SlaState EvaluateSla(const BusinessCalendar& cal, std::int64_t target_ms, const 
 std::string FormatSlaDuration(std::int64_t ms) {
     const std::int64_t minutes = std::max<std::int64_t>(0, ms) / kMsPerMinute;
     const std::int64_t d = minutes / 1440, h = minutes / 60 % 24, m = minutes % 60;
-    if (d > 0) return std::to_string(d) + "d" + (h > 0 ? " " + std::to_string(h) + "h" : "");
-    if (h > 0) return std::to_string(h) + "h" + (m > 0 ? " " + std::to_string(m) + "m" : "");
-    return std::to_string(m) + "m";
+    // FormatInt groups from 1,000 on; a count of days that large keeps its plain digits ("1000d").
+    const std::string days = d < 1000 ? FormatInt(d) : std::to_string(d);
+    // TRANSLATORS: a short duration: {0} days and {1} hours ("1d 3h").
+    if (d > 0 && h > 0) return Format(tr("{0}d {1}h"), {days, FormatInt(h)});
+    // TRANSLATORS: a short duration: {0} days ("3d").
+    if (d > 0) return Format(tr("{0}d"), {days});
+    // TRANSLATORS: a short duration: {0} hours and {1} minutes ("2h 15m").
+    if (h > 0 && m > 0) return Format(tr("{0}h {1}m"), {FormatInt(h), FormatInt(m)});
+    // TRANSLATORS: a short duration: {0} hours ("2h").
+    if (h > 0) return Format(tr("{0}h"), {FormatInt(h)});
+    // TRANSLATORS: a short duration: {0} minutes ("45m").
+    return Format(tr("{0}m"), {FormatInt(m)});
 }
 
 std::string FormatSlaRemaining(const SlaState& state) {
     const std::int64_t left_rounded_up = (state.remaining_ms + kMsPerMinute - 1) / kMsPerMinute * kMsPerMinute;
     switch (state.phase) {
         case SlaState::paused:
-            return "Paused";
+            // TRANSLATORS: an SLA clock's badge: the clock is stopped (the request is pending).
+            return trc("sla", "Paused");
         case SlaState::met:
-            return "Met";
+            // TRANSLATORS: an SLA clock's badge: the target was met.
+            return trc("sla", "Met");
         case SlaState::met_late:
-            return "Met late";
+            // TRANSLATORS: an SLA clock's badge: the target was met, but after its due time.
+            return trc("sla", "Met late");
         case SlaState::breached:
-            return "Breached " + FormatSlaDuration(state.now - state.due_at) + " ago";
+            // TRANSLATORS: an SLA clock's badge; {0} is a short duration ("1d 3h").
+            return Format(tr("Breached {0} ago"), {FormatSlaDuration(state.now - state.due_at)});
         case SlaState::warning:
-            return "Due in " + FormatSlaDuration(left_rounded_up);
+            // TRANSLATORS: an SLA clock's badge; {0} is a short duration ("45m").
+            return Format(tr("Due in {0}"), {FormatSlaDuration(left_rounded_up)});
         case SlaState::running:
             break;
     }
-    if (state.target_ms <= 0) return "No target";
-    return FormatSlaDuration(left_rounded_up) + " left";
+    // TRANSLATORS: an SLA clock's badge: this priority has no target time.
+    if (state.target_ms <= 0) return tr("No target");
+    // TRANSLATORS: an SLA clock's badge; {0} is a short duration ("2h 15m").
+    return Format(tr("{0} left"), {FormatSlaDuration(left_rounded_up)});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,12 @@
 
 #include <cstdio>
 
+#include "shared/domain/i18n.h"
+
 namespace spoc {
+
+using i18n::Format;
+using i18n::tr;
 
 bool IsValidUtf8(std::string_view s) {
     std::size_t i = 0;
@@ -115,23 +120,34 @@ std::optional<std::uint32_t> FindForbiddenChar(std::string_view s, bool allow_ne
 bool IsPlainText(std::string_view s, bool allow_newlines) { return !FindForbiddenChar(s, allow_newlines); }
 
 std::string DescribeForbiddenChar(std::uint32_t cp) {
-    if (cp == kInvalidUtf8) return "invalid UTF-8 byte sequences";
-    if (cp == '\n' || cp == '\r') return "line breaks";
+    // TRANSLATORS: what a text may not contain, shown as {0} in "The title can't contain {0}.".
+    if (cp == kInvalidUtf8) return tr("invalid UTF-8 byte sequences");
+    // TRANSLATORS: what a text may not contain, shown as {0} in "The title can't contain {0}.".
+    if (cp == '\n' || cp == '\r') return tr("line breaks");
     char code[16];
     std::snprintf(code, sizeof code, " (U+%04X)", static_cast<unsigned>(cp));
-    const char* what = "noncharacters";
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) what = "control characters";
-    else if (cp == 0x2028 || cp == 0x2029) what = "line or paragraph separators";
-    else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) what = "text-direction overrides";
-    else if (cp == 0xFEFF) what = "byte order marks";
-    else if (!IsForbiddenChar(cp, true)) what = "the character";
-    return what + std::string(code);
+    // TRANSLATORS: what a text may not contain, shown as {0} in "The title can't contain {0}."
+    // (followed by the code point, e.g. " (U+202E)").
+    const char* what = N_("noncharacters");
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) what = N_("control characters");
+    else if (cp == 0x2028 || cp == 0x2029) what = N_("line or paragraph separators");
+    else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) what = N_("text-direction overrides");
+    else if (cp == 0xFEFF) what = N_("byte order marks");
+    else if (!IsForbiddenChar(cp, true)) what = N_("the character");
+    return tr(what) + std::string(code);
 }
 
 std::string PlainTextProblem(std::string_view s, bool allow_newlines, std::string_view subject) {
     const std::optional<std::uint32_t> bad = FindForbiddenChar(s, allow_newlines);
     if (!bad) return {};
-    return std::string(subject) + " can't contain " + DescribeForbiddenChar(*bad) + ".";
+    // TRANSLATORS: {0} is what is being checked ("The summary", "'q'"), {1} what it may not contain ("line breaks").
+    return Format(tr("{0} can't contain {1}."), {subject, DescribeForbiddenChar(*bad)});
+}
+
+std::string PlainTextProblemAs(std::string_view s, bool allow_newlines, std::string_view sentence) {
+    const std::optional<std::uint32_t> bad = FindForbiddenChar(s, allow_newlines);
+    if (!bad) return {};
+    return Format(sentence, {DescribeForbiddenChar(*bad)});
 }
 
 }  // namespace spoc

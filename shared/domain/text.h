@@ -32,7 +32,10 @@ bool ContainsFolded(std::string_view haystack, std::string_view needle); // ASCI
 bool IsForbiddenChar(std::uint32_t cp, bool allow_newlines); // the policy for one code point
 std::optional<std::uint32_t> FindForbiddenChar(std::string_view utf8, bool allow_newlines); // first refused code point, kInvalidUtf8 for bad UTF-8
 bool IsPlainText(std::string_view utf8, bool allow_newlines); // valid UTF-8 with nothing refused
-std::string DescribeForbiddenChar(std::uint32_t cp);  // "line breaks", "text-direction overrides (U+202E)", ...
+std::string DescribeForbiddenChar(std::uint32_t cp);  // "line breaks", "text-direction overrides (U+202E)", ... (translated)
 std::string PlainTextProblem(std::string_view utf8, bool allow_newlines, std::string_view subject); // "" or "<subject> can't contain ..."
+// The same with a whole translated sentence whose {0} is DescribeForbiddenChar's text:
+// PlainTextProblemAs(title, false, tr("The title can't contain {0}.")). "" when the text is fine.
+std::string PlainTextProblemAs(std::string_view utf8, bool allow_newlines, std::string_view sentence);
 
 }  // namespace spoc

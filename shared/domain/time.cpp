@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "shared/domain/i18n.h"
+
 namespace spoc {
 
 std::int64_t DaysFromCivil(int y, int m, int d) {
@@ -120,12 +122,20 @@ bool ParseIso8601(std::string_view text, Timestamp* out) {
 
 std::string FormatRelative(Timestamp ts, Timestamp now) {
     const std::int64_t secs = (now - ts) / 1000;
-    if (secs < 45) return "just now";
-    if (secs < 3600) return std::to_string(std::min<std::int64_t>((secs + 30) / 60, 59)) + " min ago";
-    if (secs < 86400) return std::to_string(secs / 3600) + " h ago";
-    if (secs < 86400 * 2) return "yesterday";
-    if (secs < 86400 * 14) return std::to_string(secs / 86400) + " days ago";
-    return FormatDate(CivilFromDays(FloorDiv(ts, 86400000)));
+    using i18n::Plural;
+    using i18n::tr;
+    // TRANSLATORS: when something happened: less than a minute ago.
+    if (secs < 45) return tr("just now");
+    // TRANSLATORS: when something happened; {0} is 1..59 minutes.
+    if (secs < 3600) return Plural("{0} min ago", "{0} min ago", static_cast<long>(std::min<std::int64_t>((secs + 30) / 60, 59)));
+    // TRANSLATORS: when something happened; {0} is 1..23 hours.
+    if (secs < 86400) return Plural("{0} h ago", "{0} h ago", static_cast<long>(secs / 3600));
+    // TRANSLATORS: when something happened: the day before today (24 to 48 hours ago).
+    if (secs < 86400 * 2) return tr("yesterday");
+    // TRANSLATORS: when something happened; {0} is 2..13 days.
+    if (secs < 86400 * 14) return Plural("{0} day ago", "{0} days ago", static_cast<long>(secs / 86400));
+    const CivilDate day = CivilFromDays(FloorDiv(ts, 86400000));
+    return i18n::FormatDateNumeric(day.year, day.month, day.day);  // en: "2026-12-05"; de: "05.12.2026"
 }
 
 }  // namespace spoc

@@ -32,9 +32,15 @@ async function tabTo(sp, cdp, name, max = 40) {
   const want = (n) => n && (name instanceof RegExp ? name.test(n.name) : n.name === name);
   let now = await focusedNode(cdp);
   for (let i = 0; i < max && !want(now); i++) {
+    const before = now && `${now.role} ${now.name}`;
     await sp.page.keyboard.press('Tab');
     await sp.nextFrames(2);
     now = await focusedNode(cdp);
+    // A busy machine may answer with the tree of a frame ago: wait (bounded) for the focus to move.
+    for (let w = 0; w < 20 && (now && `${now.role} ${now.name}`) === before; w++) {
+      await sp.nextFrames(1);
+      now = await focusedNode(cdp);
+    }
     if (process.env.SPOC_A11Y_DEBUG) console.log('   tab ->', now && now.role, now && now.name);
   }
   assert(want(now), `Tab reaches "${name}" (focus is on ${now ? `${now.role} "${now.name}"` : 'nothing'})`);
@@ -45,16 +51,27 @@ async function tabTo(sp, cdp, name, max = 40) {
 async function keyTo(sp, cdp, key, name, max = 20) {
   let now = await focusedNode(cdp);
   for (let i = 0; i < max && !(now && name.test(now.name)); i++) {
+    const before = now && `${now.role} ${now.name}`;
     await sp.page.keyboard.press(key);
     await sp.nextFrames(2);
     now = await focusedNode(cdp);
+    for (let w = 0; w < 20 && (now && `${now.role} ${now.name}`) === before; w++) {
+      await sp.nextFrames(1);
+      now = await focusedNode(cdp);
+    }
   }
   assert(now && name.test(now.name), `${key} reaches "${name}" (focus is on ${now ? `${now.role} "${now.name}"` : 'nothing'})`);
 }
 
 async function audit(sp, cdp, where, expect) {
   await sp.nextFrames(4);
-  const tree = await axTree(cdp);
+  let tree = await axTree(cdp);
+  const has = (t, role, name) => t.some((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
+  // The screen may still be loading its data: wait (bounded) until the expected nodes are there.
+  for (let w = 0; w < 50 && !expect.every(([role, name]) => has(tree, role, name)); w++) {
+    await sp.nextFrames(2);
+    tree = await axTree(cdp);
+  }
   for (const [role, name] of expect) {
     const hit = tree.find((n) => n.role === role && (name instanceof RegExp ? name.test(n.name) : n.name === name));
     assert(hit, `${where}: the accessibility tree has a ${role} named ${name} (has ${tree.filter((n) => n.role === role).map((n) => n.name).slice(0, 12).join(' | ')})`);

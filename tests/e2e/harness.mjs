@@ -246,7 +246,7 @@ export async function fileRequest(sp, summary) {
   return sp.page.evaluate(async (text) => {
     const me = await (await fetch('/api/v1/me')).json();
     const catalog = await (await fetch('/api/v1/catalog')).json();
-    const laptop = catalog.items.find((it) => it.title === 'New laptop');
+    const laptop = catalog.items.find((it) => it.icon === 'laptop');  // titles follow the page's language
     const values = { reason: 'additional', model: 'standard_14', keyboard_layout: 'uk', cost_centre: 'CC-4410' };
     const res = await fetch('/api/v1/requests', {
       method: 'POST',

@@ -341,3 +341,45 @@ TEST_CASE("Origin must name an allowed host, not merely match the Host header") 
         CHECK(ok->status == 201);
     }
 }
+
+TEST_CASE("PATCH /me: the language menu's choice is kept on the account, checked, audited") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session emma = SignIn(cli, "emma");
+    CHECK(GetOk(cli, emma, "/api/v1/me")["user"]["locale"] == "");  // follows the browser until chosen
+
+    auto set = cli.Patch("/api/v1/me", AuthHeaders(emma), R"({"locale":"de"})", "application/json");
+    REQUIRE(set);
+    REQUIRE_MESSAGE(set->status == 200, set->body);
+    CHECK(Body(set)["user"]["locale"] == "de");
+    CHECK(GetOk(cli, emma, "/api/v1/me")["user"]["locale"] == "de");
+    // Kept on the account: a new session (another device) sees it.
+    const Session again = SignIn(cli, "emma");
+    CHECK(GetOk(cli, again, "/api/v1/me")["user"]["locale"] == "de");
+    // Other users are untouched.
+    const Session ava = SignIn(cli, "ava");
+    CHECK(GetOk(cli, ava, "/api/v1/me")["user"]["locale"] == "");
+
+    for (const char* bad : {R"({"locale":"es"})", R"({"locale":"DE"})", R"({"locale":"de-CH"})", R"({"locale":7})", R"({})",
+                            R"({"locale":"dedededededededededede"})"}) {
+        CAPTURE(bad);
+        auto res = cli.Patch("/api/v1/me", AuthHeaders(again), bad, "application/json");
+        REQUIRE(res);
+        CHECK(res->status >= 400);
+        CHECK(res->status < 500);
+        CHECK(ErrorCodeOf(res) != "");
+    }
+    CHECK(GetOk(cli, again, "/api/v1/me")["user"]["locale"] == "de");  // nothing half-written
+
+    auto no_csrf = cli.Patch("/api/v1/me", AuthHeaders(again, /*with_csrf=*/false), R"({"locale":"fr"})", "application/json");
+    REQUIRE(no_csrf);
+    CHECK(no_csrf->status == 403);
+    auto anonymous = cli.Patch("/api/v1/me", R"({"locale":"fr"})", "application/json");
+    REQUIRE(anonymous);
+    CHECK(anonymous->status == 401);
+
+    auto back = cli.Patch("/api/v1/me", AuthHeaders(again), R"({"locale":""})", "application/json");
+    REQUIRE(back);
+    CHECK(back->status == 200);
+    CHECK(GetOk(cli, again, "/api/v1/me")["user"]["locale"] == "");
+}
