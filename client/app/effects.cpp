@@ -39,8 +39,6 @@ net::HttpRequest Effects::MakeRequest(const char* method, std::string path, std:
     request.headers.emplace_back("Accept", "application/json");
     if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
     if (m_state.me && request.method != "GET") request.headers.emplace_back(routes::kCsrfHeader, m_state.me->csrf_token);
-    // Server texts (errors, the catalog) come back in the language on screen.
-    request.headers.emplace_back("Accept-Language", std::string(i18n::LangCode(i18n::CurrentLang())));
     return request;
 }
 

@@ -12,6 +12,8 @@
 #include <map>
 #include <string>
 
+#include "shared/domain/i18n.h"
+
 namespace {
 
 struct Completion {
@@ -144,6 +146,8 @@ public:
     void Send(HttpRequest request, HttpCallback done) override {
         const int id = m_next_id++;
         m_pending[id] = std::move(done);
+        // Server texts (errors, the catalog) come back in the language on screen.
+        request.headers.emplace_back("Accept-Language", std::string(i18n::LangCode(i18n::CurrentLang())));
         std::string headers = "{";
         for (size_t i = 0; i < request.headers.size(); ++i) {
             if (i) headers += ",";

@@ -410,12 +410,16 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     } else {
         ImGui::SetNextItemWidth(width);
         glyphs::LogicalOrderScope logical;  // the caret maths work on the stored order
-        // A hint longer than the box (phones, long languages) ends in "…" rather than being cut.
-        const std::string hint = o.placeholder ? FitText(GetFonts().body, o.placeholder, width - 24.0f - o.left_inset) : std::string();
-        result.edited = ImGui::InputTextWithHint(label, hint.c_str(), value->data(),
-                                                 value->capacity() + 1, flags, InputCallback, &ud);
+        result.edited = ImGui::InputTextWithHint(label, "", value->data(), value->capacity() + 1, flags, InputCallback, &ud);
     }
     island.reset();
+    // The hint is drawn here, not by ImGui: outside the text's island it reads (and aligns) in the UI's
+    // direction, and one longer than the box (phones, long languages) ends in "…" rather than being cut.
+    if (!o.multiline && o.placeholder && value->empty()) {
+        const float pad_y = o.large ? 14.0f : 9.0f;
+        DrawTextAt(ImGui::GetWindowDrawList(), GetFonts().body, ImVec2(frame_pos.x + 12.0f + o.left_inset, frame_pos.y + pad_y),
+                   color::kPlaceholder, FitText(GetFonts().body, o.placeholder, width - 24.0f - o.left_inset));
+    }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::PopFont();

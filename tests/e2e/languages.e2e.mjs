@@ -131,6 +131,10 @@ await journey('five languages', async ({ server, browser, step }) => {
   // Clicks land where things are drawn: open the catalog through the mirrored top bar.
   await sp.click('nav_catalog');
   await sp.waitState((s) => s.route === '#/catalog', 'the catalog opened by a click in the mirrored layout');
+  // The catalog loaded in English before the switch comes again in Arabic.
+  const arabicLaptop = T.ar('New laptop', 'catalog');
+  await sp.find(new RegExp(arabicLaptop.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), { timeout: 15000 });
+  await sp.nextFrames(4);
   await shot(sp, 'ar-catalog');
   const saved = await sp.page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).user.locale);
   assert(saved === 'ar', `the choice is saved on the account (got "${saved}")`);

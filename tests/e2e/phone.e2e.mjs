@@ -3,6 +3,9 @@
 // layout check). Also: the account menu holds Sign out, tabs that don't fit go into "More", the
 // page has no desktop scrollbar on touch and scrolls by dragging, and My requests shows a card
 // per request with the whole summary.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { journey, SpocPage, assert } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
@@ -91,6 +94,17 @@ await journey('phone journey', async ({ server, browser, step }) => {
   await visit(emma, `#/catalog/${laptop.id}`, 'values.reason:replacement', 'New laptop form');
   await emma.click('values.reason:replacement');
   await emma.assertLayout('New laptop form with the asset tag field');
+  if (process.env.SPOC_SCREENSHOTS) {  // the form with a text field tapped: the proxy has the focus, text typed
+    const field = await emma.findSettled('summary');
+    const touch = await emma.page.context().newCDPSession(emma.page);
+    const at = { x: field.x + field.w / 2, y: field.y + field.h / 2 };
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await touch.send('Input.insertText', { text: 'Laptop für Ana 🙂 笔记本' });
+    await emma.nextFrames(4);
+    mkdirSync(process.env.SPOC_SCREENSHOTS, { recursive: true });
+    await emma.page.screenshot({ path: join(process.env.SPOC_SCREENSHOTS, 'phone-form-typing.png') });
+  }
   const mine = await api(emma, '/api/v1/requests?status=all');
   assert(mine.items.length > 0, 'emma has requests');
   await visit(emma, '#/requests', `row_${mine.items[0].id}`, 'My requests');
