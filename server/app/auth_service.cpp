@@ -184,7 +184,7 @@ Result<Caller> AuthService::Authenticate(std::string_view token, Timestamp now) 
 Result<Unit> AuthService::SetLocale(const Caller& caller, const std::string& locale, Timestamp now) {
     return m_writer.Run([&](storage::Database& db) -> Result<Unit> {
         if (auto set = storage::SetUserLocale(db, caller.user.id, locale); !set.ok()) return set.error();
-        const std::string detail = "{\"locale\":\"" + locale + "\"}";  // validated: letters only
+        const std::string detail = storage::AuditDetail().Text("locale", locale).Json();
         return storage::AppendAudit(db, {now, caller.user.id, "user", caller.user.id.value, "set_locale", detail});
     });
 }
