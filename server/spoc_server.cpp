@@ -308,6 +308,9 @@ Result<Unit> SpocServer::RunHousekeepingAt(Timestamp now) {
     return Unit{};
 }
 
+void SpocServer::CountWriteVmSteps(bool on) { m->writer->CountVmSteps(on); }
+std::uint64_t SpocServer::WriteVmSteps() const { return m->writer->JobVmSteps(); }
+
 std::string SpocServer::WriterStatsText() const {
     const auto stats = m->writer->Stats();
     return "jobs=" + std::to_string(stats.jobs) + " batches=" + std::to_string(stats.batches) +

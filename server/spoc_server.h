@@ -3,6 +3,7 @@
 // http, loads the web client and serves. main.cpp and the in-process tests both use it.
 #pragma once
 #include <memory>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,6 +45,10 @@ public:
     const std::string& DatabasePath() const;
     const ServerConfig& Config() const;
     std::string WriterStatsText() const;                              // "jobs=... batches=... max_batch=..."
+    // The write-cost guard (tests/server/write_cost_test.cpp): SQLite VM steps of every write job
+    // since counting was switched on.
+    void CountWriteVmSteps(bool on);
+    std::uint64_t WriteVmSteps() const;
     std::vector<std::pair<std::string, std::string>> Routes() const;  // (method, path pattern) of every API route
     // Runs the scheduled SLA jobs (escalation of breaches, auto-close) now, as one write job, as if
     // the clock read `now`: what housekeeping does every minute, for tests that move time forward.

@@ -50,17 +50,38 @@ EM_JS(void, spoc_js_a11y_update, (const char* json, const char* focus_key), {
     }
     var items = JSON.parse(UTF8ToString(json));
     var focusKey = UTF8ToString(focus_key);
-    var tags = {heading: "h", text: "p", button: "button", link: "a", "link-current": "a", checkbox: "input",
-                textbox: "input", combobox: "button", status: "p", alert: "p"};
-    function make(key, role, level) {
+    var tags = {heading: "h", text: "p", button: "button", link: "a", "link-current": "a", checkbox: "input", radio: "input",
+                textbox: "input", combobox: "input", status: "p", alert: "p"};
+    var groups = {list: 1, listitem: 1, table: 1, row: 1, cell: 1, columnheader: 1, dialog: 1, group: 1, radiogroup: 1};
+    function make(key, role, variant, level) {
+        var el;
+        if (groups[role]) {  // containers: no box of their own; the widgets inside are placed on the page
+            el = document.createElement("div");
+            el.setAttribute("role", role);
+            el.spocRole = role;
+            el.spocVariant = variant;
+            el.spocLevel = level;
+            return el;
+        }
         var tag = tags[role] || "p";
         if (tag === "h") tag = "h" + Math.max(1, Math.min(3, level || 2));
-        var el = document.createElement(tag);
-        el.setAttribute("style", "position:absolute;margin:0;padding:0;border:0;font-size:1px;overflow:hidden;white-space:nowrap");
-        if (role === "button" || role === "combobox") el.type = "button";
-        if (role === "combobox") el.setAttribute("aria-haspopup", "listbox");
+        if (role === "textbox" && (variant & 64)) tag = "textarea";
+        el = document.createElement(tag);
+        el.setAttribute("style", "position:absolute;margin:0;padding:0;border:0;font-size:1px;overflow:hidden;white-space:nowrap;resize:none");
+        if (role === "button") el.type = "button";
+        if (role === "combobox") {
+            el.type = "text";
+            el.readOnly = true;
+            el.setAttribute("role", "combobox");
+            el.setAttribute("aria-expanded", "false");
+            el.setAttribute("aria-haspopup", "listbox");
+        }
         if (role === "checkbox") el.type = "checkbox";
-        if (role === "textbox") { el.type = "text"; el.readOnly = true; }
+        if (role === "radio") el.type = "radio";
+        if (role === "textbox") {
+            if (tag === "input") el.type = (variant & 32) ? "password" : "text";
+            el.readOnly = true;
+        }
         if (tag === "a") el.href = "#";
         if (key.charAt(0) === "w") {
             el.tabIndex = -1;  // reachable by screen readers; Tab itself is ImGui's
@@ -75,34 +96,65 @@ EM_JS(void, spoc_js_a11y_update, (const char* json, const char* focus_key), {
             });
         }
         el.spocRole = role;
+        el.spocVariant = variant;
         el.spocLevel = level;
         return el;
     }
-    var keys = [];
+    function attr(el, name, value) {  // set or (null) remove, touching the DOM only on a change
+        if (value === null) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+        else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    }
+    M.descs = M.descs || {};
+    var keys = [], parents = [];
     var seen = {};
+    var rebuilt = false;
     var announce = {status: "", alert: ""};
     for (var i = 0; i < items.length; i++) {
         var it = items[i];
         var key = it[0], role = it[1], name = it[2], level = it[3], flags = it[8];
+        var parent = it[9] || "", value = it[10] || "", desc = it[11] || "";
         if (role === "status" || role === "alert") {
             announce[role] += (announce[role] ? " " : "") + name;
             continue;
         }
+        var variant = flags & (32 | 64);
         var el = M.nodes[key];
-        if (el && (el.spocRole !== role || el.spocLevel !== level)) { el.remove(); el = null; }
-        if (!el) el = M.nodes[key] = make(key, role, level);
+        if (el && (el.spocRole !== role || el.spocLevel !== level || el.spocVariant !== variant)) { el.remove(); el = null; }
+        if (!el) { el = M.nodes[key] = make(key, role, variant, level); rebuilt = true; }
         seen[key] = true;
         keys.push(key);
-        if (role === "textbox" || role === "checkbox") {
-            if (el.getAttribute("aria-label") !== name) el.setAttribute("aria-label", name);
+        parents.push(parent);
+        if (groups[role]) {
+            attr(el, "aria-label", name && role !== "row" && role !== "cell" && role !== "listitem" ? name : null);
+            attr(el, "aria-rowcount", role === "table" && level > 0 ? String(level) : null);
+            attr(el, "aria-rowindex", role === "row" && level > 0 ? String(level) : null);
+            attr(el, "aria-modal", role === "dialog" && (flags & 128) ? "true" : null);
+            continue;
+        }
+        if (role === "textbox" || role === "checkbox" || role === "radio" || role === "combobox") {
+            attr(el, "aria-label", name);
         } else if (el.textContent !== name) {
             el.textContent = name;
         }
-        if (role === "checkbox") el.checked = (flags & 1) !== 0;
-        if (role === "link-current") el.setAttribute("aria-current", "page");
-        var disabled = (flags & 2) !== 0;
-        if ((el.getAttribute("aria-disabled") === "true") !== disabled) {
-            if (disabled) el.setAttribute("aria-disabled", "true"); else el.removeAttribute("aria-disabled");
+        if (role === "checkbox" || role === "radio") el.checked = (flags & 1) !== 0;
+        if ((role === "textbox" || role === "combobox") && el.value !== value) el.value = value;
+        if (role === "link-current") attr(el, "aria-current", "page");
+        attr(el, "aria-disabled", (flags & 2) ? "true" : null);
+        attr(el, "aria-invalid", (flags & 16) ? "true" : null);
+        var d = M.descs[key];
+        if (desc) {
+            if (!d) {
+                d = M.descs[key] = document.createElement("span");
+                d.id = "spoc-d-" + (M.descId = (M.descId || 0) + 1);
+                d.hidden = true;
+                M.root.appendChild(d);
+            }
+            if (d.textContent !== desc) d.textContent = desc;
+            attr(el, "aria-describedby", d.id);
+        } else if (d) {
+            d.remove();
+            delete M.descs[key];
+            attr(el, "aria-describedby", null);
         }
         var s = el.style;
         var l = it[4] + "px", t = it[5] + "px", w = Math.max(1, it[6]) + "px", h = Math.max(1, it[7]) + "px";
@@ -112,11 +164,13 @@ EM_JS(void, spoc_js_a11y_update, (const char* json, const char* focus_key), {
         if (s.height !== h) s.height = h;
     }
     for (var k in M.nodes) if (!seen[k]) { M.nodes[k].remove(); delete M.nodes[k]; }
-    var order = keys.join("|");
-    if (order !== M.order) {
+    for (var dk in M.descs) if (!seen[dk]) { M.descs[dk].remove(); delete M.descs[dk]; }
+    var order = keys.join("|") + "#" + parents.join("|");
+    if (order !== M.order || rebuilt) {
         M.order = order;
         var active = document.activeElement;
-        for (var j = 0; j < keys.length; j++) M.main.appendChild(M.nodes[keys[j]]);
+        // Parents come before their children: appending in reading order rebuilds the tree.
+        for (var j = 0; j < keys.length; j++) (parents[j] && M.nodes[parents[j]] ? M.nodes[parents[j]] : M.main).appendChild(M.nodes[keys[j]]);
         if (active && active !== document.activeElement && M.main.contains(active)) { M.ours = true; active.focus({preventScroll: true}); M.ours = false; }
     }
     // Toasts: a new message is announced once.

@@ -25,6 +25,8 @@ struct Recorder {
     std::unordered_map<ImGuiID, size_t> current_index;  // id -> position in current
     std::vector<HookedItem> last;                       // last completed frame
     std::string debug_label;                            // storage for FindItemDebugLabel
+    std::vector<int> groups;                            // open containers (indexes into current)
+    int last_target = -1;                               // the last widget or closed container (DescribeLastItem)
 };
 
 Recorder& R() {
@@ -53,16 +55,24 @@ void OnNewFrame(ImGuiContext*, ImGuiContextHook*) {
     Recorder& r = R();
     r.current.clear();
     r.current_index.clear();
+    r.groups.clear();
+    r.last_target = -1;
 }
+
+int OpenGroup() { return R().groups.empty() ? -1 : R().groups.back(); }
 
 void OnEndFrame(ImGuiContext* ctx, ImGuiContextHook*) {
     Recorder& r = R();
     if (!r.enabled) return;
     r.last.clear();
-    for (HookedItem& item : r.current) {
+    std::vector<int> moved(r.current.size(), -1);  // index in current -> index in last
+    for (size_t i = 0; i < r.current.size(); ++i) {
+        HookedItem& item = r.current[i];
         // Widgets without a name stay (scrolled-out ones: ImGui names an item only when it is
         // drawn, and keyboard navigation may already be on it); nameless text does not.
-        if (item.id.empty() && item.label.empty() && !item.widget) continue;
+        if (item.id.empty() && item.label.empty() && !item.widget && !item.group) continue;
+        item.parent = item.parent >= 0 ? moved[static_cast<size_t>(item.parent)] : -1;  // containers come first
+        moved[i] = static_cast<int>(r.last.size());
         if (item.role.empty()) item.role = item.widget ? "button" : "text";
         item.active = item.widget && item.imgui_id == ctx->ActiveId;
         item.focused = item.widget && item.imgui_id == ctx->NavId && ctx->NavId != 0;
@@ -75,6 +85,7 @@ void OnEndFrame(ImGuiContext* ctx, ImGuiContextHook*) {
     }
     r.current.clear();
     r.current_index.clear();
+    r.groups.clear();
     ++r.frames;
 }
 
@@ -162,6 +173,62 @@ void SetLastItemRole(std::string_view role) {
     if (HookedItem* item = Lookup(GImGui->LastItemData.ID)) item->role = std::string(role);
 }
 
+void SetLastItemValue(std::string_view value, bool password, bool multiline) {
+    Recorder& r = R();
+    if (!r.enabled || GImGui == nullptr) return;
+    if (HookedItem* item = Lookup(GImGui->LastItemData.ID)) {
+        item->role = "textbox";  // multi-line editors are custom widgets ImGui reports as plain items
+        item->value = password ? std::string() : std::string(value);
+        item->password = password;
+        item->multiline = multiline;
+    }
+}
+
+void SetItemValue(unsigned int imgui_id, std::string_view value) {
+    if (!R().enabled) return;
+    if (HookedItem* item = Lookup(imgui_id)) {
+        item->value = std::string(value);
+        if (item->role.empty() || item->role == "button") item->role = "combobox";  // a combo's preview button
+    }
+}
+
+void SetLastItemInvalid(bool invalid) {
+    Recorder& r = R();
+    if (!r.enabled || GImGui == nullptr) return;
+    if (HookedItem* item = Lookup(GImGui->LastItemData.ID)) item->invalid = invalid;
+}
+
+void DescribeLastItem(std::string_view text) {
+    Recorder& r = R();
+    if (!r.enabled || text.empty() || r.last_target < 0 || r.last_target >= static_cast<int>(r.current.size())) return;
+    HookedItem& item = r.current[static_cast<size_t>(r.last_target)];
+    if (!item.description.empty()) item.description += ' ';
+    item.description += text;
+    item.invalid = true;
+}
+
+void BeginGroup(std::string_view role, std::string_view name, std::string_view key, int level, bool modal) {
+    Recorder& r = R();
+    if (!r.enabled || GImGui == nullptr) return;
+    HookedItem item;
+    item.group = true;
+    item.role = std::string(role);
+    item.label = std::string(name);
+    item.group_key = std::string(key);
+    item.level = level;
+    item.modal = modal;
+    item.parent = OpenGroup();
+    r.groups.push_back(static_cast<int>(r.current.size()));
+    r.current.push_back(std::move(item));
+}
+
+void EndGroup() {
+    Recorder& r = R();
+    if (!r.enabled || r.groups.empty()) return;
+    r.last_target = r.groups.back();
+    r.groups.pop_back();
+}
+
 void RecordText(std::string_view text, std::string_view role, int level, float x0, float y0, float x1, float y1) {
     Recorder& r = R();
     if (!r.enabled || GImGui == nullptr || text.empty()) return;
@@ -189,6 +256,7 @@ void RecordItem(std::string_view label, std::string_view id, float x0, float y0,
     item.full_y = y0 * r.scale;
     item.full_w = (x1 - x0) * r.scale;
     item.full_h = (y1 - y0) * r.scale;
+    item.parent = OpenGroup();
     r.current.push_back(std::move(item));
 }
 
@@ -209,7 +277,7 @@ std::string LastFrameItemsJson() {
     char buf[200];
     bool first = true;
     for (const HookedItem& item : R().last) {
-        if (item.text_only || (item.id.empty() && item.label.empty())) continue;
+        if (item.text_only || item.group || (item.id.empty() && item.label.empty())) continue;
         if (!first) out.push_back(',');
         first = false;
         out += "{\"label\":";
@@ -232,27 +300,50 @@ std::string LastFrameSemanticsJson() {
     std::string out = "[";
     char buf[160];
     bool first = true;
-    std::unordered_map<std::string, int> seen;  // keys for text items: text + occurrence
-    int heading = 0;                             // the last heading's level: levels go down one at a time
-    for (const HookedItem& item : R().last) {
-        // Scrolled out of view: widgets stay in the mirror (a screen reader reads the whole page,
-        // and Tab may focus them before they scroll in); plain text does not.
-        if (!item.visible && (item.text_only || item.full_w <= 0 || item.full_h <= 0)) continue;
+    const std::vector<HookedItem>& items = R().last;
+    std::vector<std::string> keys(items.size());  // "" for items left out
+    std::unordered_map<std::string, int> seen;    // occurrences of a text or an unkeyed container, per parent
+    int heading = 0;                               // the last heading's level: levels go down one at a time
+    for (size_t i = 0; i < items.size(); ++i) {
+        const HookedItem& item = items[i];
+        const std::string& parent = item.parent >= 0 ? keys[static_cast<size_t>(item.parent)] : std::string();
+        if (item.parent >= 0 && parent.empty()) continue;  // its container was left out
         std::string name = item.label.empty() ? item.id : item.label;
-        if (name.empty()) continue;
-        if (item.label.empty())  // "clear_search" -> "clear search"
-            for (char& c : name)
-                if (c == '_') c = ' ';
-        std::string key;
-        if (item.text_only) {  // built by appends: GCC 12 warns (-Wrestrict, falsely) on operator+ chains
-            key = "t";
-            key += std::to_string(seen[name]++);
-            key.push_back(':');
-            key.append(name, 0, 40);
+        std::string key;  // built by appends: GCC 12 warns (-Wrestrict, falsely) on operator+ chains
+        if (item.group) {
+            key = "g";
+            if (!item.group_key.empty()) {
+                key += item.group_key;
+            } else {
+                std::string slot = parent;
+                slot.push_back('/');
+                slot += item.role;
+                key += slot;
+                key.push_back('.');
+                key += std::to_string(seen[slot]++);
+            }
         } else {
-            key = "w";
-            key += std::to_string(item.imgui_id);
+            // Scrolled out of view: widgets stay in the mirror (a screen reader reads the whole
+            // page, and Tab may focus them before they scroll in); plain text does not.
+            if (!item.visible && (item.text_only || item.full_w <= 0 || item.full_h <= 0)) continue;
+            if (name.empty()) continue;
+            if (item.label.empty())  // "clear_search" -> "clear search"
+                for (char& c : name)
+                    if (c == '_') c = ' ';
+            if (item.text_only) {
+                std::string slot = parent;
+                slot.push_back('|');
+                slot.append(name, 0, 40);
+                key = "t";
+                key += std::to_string(seen[slot]++);
+                key.push_back(':');
+                key += slot;
+            } else {
+                key = "w";
+                key += std::to_string(item.imgui_id);
+            }
         }
+        keys[i] = key;
         if (!first) out.push_back(',');
         first = false;
         out.push_back('[');
@@ -263,13 +354,20 @@ std::string LastFrameSemanticsJson() {
         AppendJsonString(&out, name);
         int level = item.level;
         if (item.role == "heading") heading = level = std::min(level, heading + 1);
-        const int flags = (item.checked ? 1 : 0) | (item.disabled ? 2 : 0) | (item.focused ? 4 : 0) | (item.active ? 8 : 0);
-        if (item.visible)
-            std::snprintf(buf, sizeof buf, ",%d,%.0f,%.0f,%.0f,%.0f,%d]", level, item.x, item.y, item.w, item.h, flags);
+        const int flags = (item.checked ? 1 : 0) | (item.disabled ? 2 : 0) | (item.focused ? 4 : 0) | (item.active ? 8 : 0) |
+                          (item.invalid ? 16 : 0) | (item.password ? 32 : 0) | (item.multiline ? 64 : 0) | (item.modal ? 128 : 0);
+        if (item.visible || item.group)
+            std::snprintf(buf, sizeof buf, ",%d,%.0f,%.0f,%.0f,%.0f,%d,", level, item.x, item.y, item.w, item.h, flags);
         else
-            std::snprintf(buf, sizeof buf, ",%d,%.0f,%.0f,%.0f,%.0f,%d]", level, item.full_x, item.full_y, item.full_w,
+            std::snprintf(buf, sizeof buf, ",%d,%.0f,%.0f,%.0f,%.0f,%d,", level, item.full_x, item.full_y, item.full_w,
                           item.full_h, flags);
         out += buf;
+        AppendJsonString(&out, parent);
+        out.push_back(',');
+        AppendJsonString(&out, item.value);
+        out.push_back(',');
+        AppendJsonString(&out, item.description);
+        out.push_back(']');
     }
     out.push_back(']');
     return out;
@@ -307,7 +405,9 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
         r.current.emplace_back();
         item = &r.current.back();
         item->imgui_id = id;
+        item->parent = spoc::ui::hooks::OpenGroup();
     }
+    r.last_target = static_cast<int>(r.current_index[id]);
     const float s = r.scale;
     item->x = clipped.Min.x * s;
     item->y = clipped.Min.y * s;

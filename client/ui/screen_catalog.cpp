@@ -34,7 +34,9 @@ void DrawTile(const CatalogTileViewModel& tile, ImVec2 size, Actions& actions) {
     const Fonts& f = GetFonts();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const std::string label = tile.title + "##tile_" + std::to_string(tile.id.value);
+    A11yGroup item("listitem");  // the mirror: a list item with the tile's link, its department and summary
     const bool clicked = ImGui::InvisibleButton(label.c_str(), size);
+    hooks::SetLastItemRole("link");
     const bool hovered = ImGui::IsItemHovered();
     const ImGuiID id = ImGui::GetItemID();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -64,11 +66,13 @@ void DrawTile(const CatalogTileViewModel& tile, ImVec2 size, Actions& actions) {
     DrawTextClipped(dl, f.body_semibold, ImVec2(text_x, pos.y + 17), hovered ? color::kAccent : color::kText, tile.title, text_w);
     const std::string meta = tile.department + " \xC2\xB7 " + tile.category;
     DrawTextClipped(dl, f.small, ImVec2(text_x, pos.y + 39), color::kTextMuted, meta, text_w);
+    A11yText(meta, ImVec2(text_x, pos.y + 39), ImVec2(text_x + text_w, pos.y + 58));
 
     // Summary: two lines at most.
     dl->PushClipRect(ImVec2(pos.x + 18, pos.y + 64), ImVec2(max.x - 18, pos.y + 64 + Px(f.small) * 2.6f), true);
     DrawTextAt(dl, f.small, ImVec2(pos.x + 18, pos.y + 66), color::kTextSecondary, tile.summary, size.x - 36);
     dl->PopClipRect();
+    A11yText(tile.summary, ImVec2(pos.x + 18, pos.y + 64), ImVec2(max.x - 18, pos.y + 64 + Px(f.small) * 2.6f));
 
     // Footer: fulfilment hint and approval marker.
     const float fy = max.y - 28;
@@ -79,6 +83,8 @@ void DrawTile(const CatalogTileViewModel& tile, ImVec2 size, Actions& actions) {
         const ImVec2 bs = BadgeSize(approval);
         badge_w = bs.x + 8;
         DrawBadge(dl, ImVec2(max.x - 16 - bs.x, fy - 3), approval, Tone::warning);
+        // TRANSLATORS: read by screen readers on a catalog tile whose requests need an approval.
+        A11yText(tr("Needs approval"), ImVec2(max.x - 16 - bs.x, fy - 3), ImVec2(max.x - 16, fy - 3 + bs.y));
     }
     if (!tile.fulfillment.empty()) {
         const ImVec2 c(pos.x + 24, fy + 8);
@@ -86,10 +92,12 @@ void DrawTile(const CatalogTileViewModel& tile, ImVec2 size, Actions& actions) {
         dl->AddLine(c, ImVec2(c.x, c.y - 3.5f), color::kTextMuted, 1.3f);
         dl->AddLine(c, ImVec2(c.x + 2.5f, c.y + 1.0f), color::kTextMuted, 1.3f);
         DrawTextClipped(dl, f.small, ImVec2(pos.x + 36, fy), color::kTextMuted, tile.fulfillment, size.x - 54 - badge_w);
+        A11yText(tile.fulfillment, ImVec2(pos.x + 36, fy), ImVec2(max.x - 18 - badge_w, fy + 20));
     }
 }
 
-void DrawTileGrid(const std::vector<CatalogTileViewModel>& tiles, float width, int columns, Actions& actions) {
+void DrawTileGrid(const std::vector<CatalogTileViewModel>& tiles, std::string_view name, float width, int columns, Actions& actions) {
+    A11yGroup list("list", name);
     columns = std::max(1, columns);
     const float tile_w = (width - kGap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -203,7 +211,7 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
         }
         Label(f.h3, color::kText, vm.services_heading);
         VSpace(4);
-        DrawTileGrid(vm.results, width, columns, actions);
+        DrawTileGrid(vm.results, vm.services_heading, width, columns, actions);
         return;
     }
     for (size_t g = 0; g < vm.groups.size(); ++g) {
@@ -219,7 +227,7 @@ void DrawCatalogBrowser(const CatalogViewModel& vm, float width, int columns, Ac
         Label(f.small, color::kTextMuted, Plural("{0} service", "{0} services", static_cast<long>(group.tiles.size())));
         ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetCursorScreenPos().y));
         VSpace(2);
-        DrawTileGrid(group.tiles, width, columns, actions);
+        DrawTileGrid(group.tiles, group.heading, width, columns, actions);
     }
     if (vm.groups.empty()) Paragraph(f.body, color::kTextSecondary, tr("The catalog is empty for now."), width);
 }

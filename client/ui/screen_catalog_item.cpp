@@ -7,6 +7,7 @@
 //   [SECTION] Screen
 #include <algorithm>
 #include <cfloat>
+#include <optional>
 
 #include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
@@ -63,6 +64,7 @@ void FieldError(const std::string& error, float width) {
     dl->AddLine(ImVec2(c.x, c.y - 3.5f), ImVec2(c.x, c.y + 0.8f), color::kSurface, 1.6f);
     dl->AddCircleFilled(ImVec2(c.x, c.y + 3.2f), 1.0f, color::kSurface);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 20, p.y));
+    hooks::DescribeLastItem(error);  // the field's description in the mirror, and aria-invalid
     Paragraph(GetFonts().small, color::kDanger, error, width - 20);
     ImGui::SetCursorScreenPos(ImVec2(p.x, ImGui::GetCursorScreenPos().y));
 }
@@ -82,6 +84,7 @@ bool ChoiceRow(const char* label, bool on, bool radio, float width) {
     ImGuiContext& g = *GImGui;
     IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable |
                                                           (on ? ImGuiItemStatusFlags_Checked : 0));
+    if (radio) hooks::SetLastItemRole("radio");
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -172,6 +175,7 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ui
             FieldHelp(f.help, width);
             if (focus) ImGui::SetKeyboardFocusHere();
             if (f.radio) {
+                A11yGroup group("radiogroup", f.label);
                 for (const ChoiceViewModel& c : f.options) {
                     const std::string label = c.label + "##" + f.input_id + ":" + c.value;
                     if (ChoiceRow(label.c_str(), f.text == c.value, true, width)) actions.EditField(vm.item_id, f.key, FormValue::Text(c.value));
@@ -202,6 +206,7 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ui
             ImGui::PopStyleVar(2);
             ImGui::PopStyleColor(4);
             hooks::AnnotateItem(combo_id, f.label, f.input_id);
+            hooks::SetItemValue(combo_id, f.text.empty() ? std::string() : preview);
             {
                 // Chevron, hover border and focus ring, drawn like the text inputs'.
                 const float r = ImGui::GetStyle().FrameRounding;
@@ -239,6 +244,7 @@ void DrawField(const FormViewModel& vm, const FieldViewModel& f, float width, Ui
             FieldLabel(f, true);
             FieldHelp(f.help, width);
             if (focus) ImGui::SetKeyboardFocusHere();
+            A11yGroup group("group", f.label);
             for (const ChoiceViewModel& c : f.options) {
                 bool on = std::find(f.selected.begin(), f.selected.end(), c.value) != f.selected.end();
                 const std::string label = c.label + "##" + f.input_id + ":" + c.value;
@@ -270,6 +276,8 @@ void DrawUrgency(const FormViewModel& vm, float width, UiState& ui, Actions& act
     const float box_w = stacked ? width : (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    std::optional<A11yGroup> group;
+    group.emplace("radiogroup", tr("How urgent is this?"));
     for (int i = 0; i < n; ++i) {
         const UrgencyOption& o = vm.urgency_options[static_cast<size_t>(i)];
         const ImVec2 pos = stacked ? ImVec2(start.x, start.y + i * (64 + gap)) : ImVec2(start.x + i * (box_w + gap), start.y);
@@ -277,6 +285,10 @@ void DrawUrgency(const FormViewModel& vm, float width, UiState& ui, Actions& act
         const std::string label = o.label + "##urgency_" + std::string(LevelName(o.level));
         const bool selected = vm.urgency == o.level;
         if (ImGui::InvisibleButton(label.c_str(), ImVec2(box_w, 64))) actions.SetUrgency(vm.item_id, o.level);
+        ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads `g`
+        IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label.c_str(),
+                                    g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (selected ? ImGuiItemStatusFlags_Checked : 0));
+        hooks::SetLastItemRole("radio");
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         const ImVec2 max(pos.x + box_w, pos.y + 64);
@@ -289,6 +301,7 @@ void DrawUrgency(const FormViewModel& vm, float width, UiState& ui, Actions& act
         DrawTextAt(dl, f.body_semibold, ImVec2(pos.x + 38, pos.y + 12), color::kText, o.label);
         DrawTextClipped(dl, f.small, ImVec2(pos.x + 38, pos.y + 34), color::kTextMuted, o.hint, box_w - 48);
     }
+    group.reset();
     ImGui::SetCursorScreenPos(start);
     ImGui::Dummy(ImVec2(width, stacked ? n * (64 + gap) - gap : 64));
     FieldError(vm.urgency_error, width);

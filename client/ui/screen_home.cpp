@@ -2,6 +2,7 @@
 // department, and a side panel with the employee's open requests.
 #include <algorithm>
 
+#include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -41,13 +42,17 @@ void DrawOpenRequests(const HomeViewModel& vm, float width, Actions& actions) {
         Paragraph(f.body, color::kTextSecondary, tr("Nothing open. Requests you raise from the catalog show up here while the team works on them."), inner);
     } else {
         ImDrawList* dl = ImGui::GetWindowDrawList();
+        // TRANSLATORS: the name screen readers give the home page's list of open requests.
+        A11yGroup list("list", tr("Your open requests"));
         for (size_t i = 0; i < vm.open_requests.size(); ++i) {
             const RequestRowViewModel& row = vm.open_requests[i];
             const ImVec2 pos = ImGui::GetCursorScreenPos();
             const ImVec2 size(inner + 16, 56);
             ImGui::SetCursorScreenPos(ImVec2(pos.x - 8, pos.y));
             const std::string label = row.number + "##open_" + std::to_string(row.id.value);
+            A11yGroup item("listitem");
             if (ImGui::InvisibleButton(label.c_str(), size)) actions.OpenRequest(row.id);
+            hooks::SetLastItemRole("link");
             const bool hovered = ImGui::IsItemHovered();
             if (hovered) {
                 dl->AddRectFilled(ImVec2(pos.x - 8, pos.y), ImVec2(pos.x - 8 + size.x, pos.y + size.y), color::kSurfaceHover, 8.0f);
@@ -59,6 +64,8 @@ void DrawOpenRequests(const HomeViewModel& vm, float width, Actions& actions) {
             DrawBadge(dl, ImVec2(pos.x + inner - bs.x, pos.y + 3), row.status, row.status_tone);
             DrawTextClipped(dl, f.body_semibold, ImVec2(pos.x, pos.y + 26), hovered ? color::kAccent : color::kText, row.summary,
                             inner - 70);
+            A11yText(row.status, ImVec2(pos.x + inner - bs.x, pos.y + 3), ImVec2(pos.x + inner, pos.y + 3 + bs.y));
+            A11yText(row.summary, ImVec2(pos.x, pos.y + 24), ImVec2(pos.x + inner - 70, pos.y + 48));
             const ImVec2 us = MeasureText(f.small, row.updated);
             DrawTextAt(dl, f.small, ImVec2(pos.x + inner - us.x, pos.y + 29), color::kTextMuted, row.updated);
             if (i + 1 < vm.open_requests.size())

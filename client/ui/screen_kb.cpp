@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "client/ui/markdown_view.h"
+#include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -87,6 +88,7 @@ bool DrawArticleHit(const ArticleHitViewModel& hit, float width, Actions& action
     const float height = body_h + (offer_solved ? 34.0f + pad : 0.0f);
     const std::string label = hit.title + "##article_" + std::to_string(hit.id.value);
     const bool open = ImGui::InvisibleButton(label.c_str(), ImVec2(width, body_h));
+    hooks::SetLastItemRole("link");
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 max(pos.x + width, pos.y + height);
@@ -131,7 +133,10 @@ void DrawArticleRow(const ArticleRowViewModel& row, float width, Actions& action
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = 58.0f;
     const std::string label = row.title + "##row_article_" + std::to_string(row.id.value);
-    if (ImGui::InvisibleButton(label.c_str(), ImVec2(width, h))) {
+    A11yGroup item("listitem");  // callers open the list
+    const bool open = ImGui::InvisibleButton(label.c_str(), ImVec2(width, h));
+    hooks::SetLastItemRole("link");
+    if (open) {
         Route route;
         route.screen = show_state ? Screen::kb_edit : Screen::kb_article;
         route.article = row.id;
@@ -203,7 +208,10 @@ void SectionTitle(const char* title, const std::string& note = {}) {
 }  // namespace
 
 void DrawArticleResults(const std::vector<ArticleHitViewModel>& hits, float width, Actions& actions) {
+    // TRANSLATORS: the name screen readers give the list of knowledge-base search results.
+    A11yGroup list("list", tr("Articles found"));
     for (const ArticleHitViewModel& hit : hits) {
+        A11yGroup item("listitem");
         DrawArticleHit(hit, width, actions, false, false);
         VSpace(8);
     }
@@ -294,7 +302,10 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
     if (!vm.category.empty()) {
         SectionTitle(vm.category.c_str());
         BeginCard("category_list", main_w, 12);
-        for (const ArticleRowViewModel& row : vm.category_articles) DrawArticleRow(row, main_w - 24, actions, false);
+        {
+            A11yGroup list("list", vm.category);
+            for (const ArticleRowViewModel& row : vm.category_articles) DrawArticleRow(row, main_w - 24, actions, false);
+        }
         EndCard();
         VSpace(16);
     }
@@ -304,7 +315,10 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
         Paragraph(f.body, color::kTextMuted, tr("No votes yet — articles people mark as helpful show up here."), main_w);
     else {
         BeginCard("popular", main_w, 12);
-        for (const ArticleRowViewModel& row : vm.popular) DrawArticleRow(row, main_w - 24, actions, false);
+        {
+            A11yGroup list("list", tr("Most helpful"));
+            for (const ArticleRowViewModel& row : vm.popular) DrawArticleRow(row, main_w - 24, actions, false);
+        }
         EndCard();
     }
     if (vm.staff) {
@@ -314,7 +328,10 @@ void DrawKbHome(const KbHomeViewModel& vm, UiState& ui, Actions& actions) {
         if (vm.manage_load.status == ViewStatus::loading) Skeleton(ImVec2(main_w, 200), 10);
         else {
             BeginCard("manage", main_w, 12);
-            for (const ArticleRowViewModel& row : vm.manage) DrawArticleRow(row, main_w - 24, actions, true);
+            {
+                A11yGroup list("list", tr("All articles"));
+                for (const ArticleRowViewModel& row : vm.manage) DrawArticleRow(row, main_w - 24, actions, true);
+            }
             EndCard();
         }
     }
@@ -559,6 +576,7 @@ void DrawKbReview(const ReviewViewModel& vm, UiState& ui, Actions& actions) {
         return;
     }
     BeginCard("review", w, 12);
+    A11yGroup list("list", tr("Articles to review"));
     for (const ArticleRowViewModel& row : vm.rows) DrawArticleRow(row, w - 24, actions, true);
     EndCard();
 }

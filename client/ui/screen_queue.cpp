@@ -5,7 +5,9 @@
 // Staff only; others get "not found".
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
+#include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -42,29 +44,38 @@ void DrawRowCells(ImDrawList* dl, const QueueRowViewModel& row, const std::vecto
     for (const Column& c : cols) {
         const float cw = c.width > 0 ? c.width : summary_w;
         const std::string& title = c.vm->title;
+        const ImVec2 cmin(x, p.y), cmax(x + cw, p.y + kRowHeight);  // the cell, for the screen-reader mirror
         if (title == "Number") {
             DrawTextClipped(dl, f.body_semibold, ImVec2(x, p.y + 16), hovered ? color::kAccent : color::kText, row.number, cw - 12);
+            // the mirror's Number cell is the row's link (drawn by DrawQueue)
         } else if (title == "Summary") {
             DrawTextClipped(dl, f.body, ImVec2(x, p.y + 7), color::kText, row.summary, cw - 16);
-            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 29), color::kTextMuted,
-                            (number_shown ? std::string() : row.number + " \xC2\xB7 ") + row.requester +
-                                (row.group.empty() ? "" : " \xC2\xB7 " + row.group),
-                            cw - 16);
+            const std::string meta = (number_shown ? std::string() : row.number + " \xC2\xB7 ") + row.requester +
+                                     (row.group.empty() ? "" : " \xC2\xB7 " + row.group);
+            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 29), color::kTextMuted, meta, cw - 16);
+            A11yGroup cell("cell");
+            A11yText(row.summary, cmin, ImVec2(cmax.x, p.y + 27));
+            A11yText(meta, ImVec2(cmin.x, p.y + 27), cmax);
         } else if (title == "Status") {
             DrawBadge(dl, ImVec2(x, p.y + 15), row.status, row.status_tone);
+            A11yText(row.status, cmin, cmax, "cell");
         } else if (title == "Priority") {
             const ImU32 col = row.priority_tone == Tone::danger    ? color::kDanger
                               : row.priority_tone == Tone::warning ? color::kWarning
                                                                    : color::kTextSecondary;
             DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), col, row.priority, cw - 12);
+            A11yText(row.priority, cmin, cmax, "cell");
         } else if (title == "Assignee") {
-            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), row.assignee.empty() ? color::kTextMuted : color::kText,
-                            // TRANSLATORS: the Assignee cell of a request nobody is assigned to.
-                            row.assignee.empty() ? std::string(tr("Unassigned")) : row.assignee, cw - 12);
+            // TRANSLATORS: the Assignee cell of a request nobody is assigned to.
+            const std::string who = row.assignee.empty() ? std::string(tr("Unassigned")) : row.assignee;
+            DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), row.assignee.empty() ? color::kTextMuted : color::kText, who, cw - 12);
+            A11yText(who, cmin, cmax, "cell");
         } else if (title == "Updated") {
             DrawTextClipped(dl, f.small, ImVec2(x, p.y + 18), color::kTextSecondary, row.updated, cw - 12);
-        } else if (!row.due.empty()) {
-            DrawBadge(dl, ImVec2(x, p.y + 15), row.due, row.due_tone);
+            A11yText(row.updated, cmin, cmax, "cell");
+        } else {
+            if (!row.due.empty()) DrawBadge(dl, ImVec2(x, p.y + 15), row.due, row.due_tone);
+            A11yText(row.due.empty() ? std::string_view("\xE2\x80\x94") : std::string_view(row.due), cmin, cmax, "cell");
         }
         x += cw;
     }
@@ -273,6 +284,15 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     const float summary_w = std::max(120.0f, w - fixed);
 
     BeginCard("queue_table", w, 0.0f);
+    // The mirror: a table with a header row and one row per request drawn (aria-rowcount tells the
+    // whole queue's size, aria-rowindex each row's place, as only the rows in view are built).
+    std::optional<A11yGroup> table;
+    std::string table_name = tr("Queue");
+    for (const QueueTab& tab : vm.tabs)
+        if (tab.selected) table_name = tab.label;
+    table.emplace("table", table_name, "queue_table", vm.total + 1);
+    std::optional<A11yGroup> header_row;
+    header_row.emplace("row", "", "queue_header", 1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + kHeaderHeight), color::kSurfaceHover, 12.0f,
@@ -281,11 +301,23 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     // The header: tick-all, then the column titles; sortable ones are buttons with an arrow.
     ImGui::SetCursorScreenPos(ImVec2(origin.x + kPad, origin.y + 10));
     bool all = vm.all_loaded_selected;
-    if (StyledCheckbox("##queue_select_all", &all)) actions.SelectLoadedQueueRows(all);
+    {
+        A11yGroup cell("columnheader");
+        if (StyledCheckbox("##queue_select_all", &all)) actions.SelectLoadedQueueRows(all);
+        hooks::AnnotateLastItem(tr("Select all loaded requests"));
+    }
+    bool number_shown = false;  // phones drop the Number column: the rows' links get a header of their own
+    for (const Column& c : cols) number_shown = number_shown || c.vm->title == "Number";
+    if (!number_shown) {
+        A11yGroup cell("columnheader");
+        // TRANSLATORS: the column of the agent queue's table that holds each request's link (screen readers).
+        A11yText(trc("column", "Request"), origin, ImVec2(origin.x + 1, origin.y + kHeaderHeight));
+    }
     float hx = origin.x + kPad + kTickWidth;
     for (const Column& c : cols) {
         const float cw = c.width > 0 ? c.width : summary_w;
         const QueueColumnViewModel& col = *c.vm;
+        A11yGroup cell("columnheader");
         const std::string_view title = tr(col.title.c_str());  // the view-model's English title, marked there with N_
         ImU32 text_color = col.sorted ? color::kText : color::kTextMuted;
         if (!col.sort.empty()) {
@@ -299,6 +331,7 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
             }
         }
         DrawTextAt(dl, f.small_semibold, ImVec2(hx, origin.y + 13), text_color, title);
+        if (col.sort.empty()) A11yText(title, ImVec2(hx, origin.y), ImVec2(hx + cw, origin.y + kHeaderHeight));
         if (col.sorted) {
             // A small triangle: up for ascending, down for descending.
             const float ax = hx + MeasureText(f.small_semibold, title).x + 9, ay = origin.y + kHeaderHeight * 0.5f;
@@ -309,6 +342,7 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
         }
         hx += cw;
     }
+    header_row.reset();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kHeaderHeight));
 
     if (vm.load.status == ViewStatus::loading) {
@@ -320,6 +354,7 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
         }
         VSpace(4);
     } else if (vm.total == 0) {
+        table.reset();  // the empty state is not part of the table
         VSpace(28);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + kPad);
         Paragraph(f.body, color::kTextSecondary, vm.empty_text, w - 2 * kPad);
@@ -361,14 +396,26 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
                     rdl->AddRectFilled(p, ImVec2(p.x + w, p.y + kRowHeight),
                                        row->selected ? color::kAccentSoft : color::kSurfaceHover);
                 if (row->cursor) rdl->AddRectFilled(p, ImVec2(p.x + 3, p.y + kRowHeight), color::kAccent);
+                const std::string row_key = "qrow_" + std::to_string(row->id.value);
+                A11yGroup row_group("row", "", row_key, i + 2);
                 const std::string tick = "##qsel_" + std::to_string(row->id.value);
                 ImGui::SetCursorScreenPos(ImVec2(p.x + kPad, p.y + 15));
                 bool ticked = row->selected;
-                if (StyledCheckbox(tick.c_str(), &ticked)) actions.ToggleQueueSelected(row->id);
+                {
+                    A11yGroup cell("cell");
+                    if (StyledCheckbox(tick.c_str(), &ticked)) actions.ToggleQueueSelected(row->id);
+                    // TRANSLATORS: a queue row's tick box, for screen readers; {0} is the request number.
+                    hooks::AnnotateLastItem(Format(tr("Select {0}"), {row->number}));
+                }
                 ImGui::SetCursorScreenPos(ImVec2(p.x + kPad + kTickWidth - 4, p.y));
-                const std::string label = row->number + "##qrow_" + std::to_string(row->id.value);
-                if (ImGui::InvisibleButton(label.c_str(), ImVec2(w - kPad - kTickWidth + 4, kRowHeight)))
-                    actions.OpenRequest(row->id);
+                const std::string label = row->number + "##" + row_key;
+                bool open_row = false;
+                {
+                    A11yGroup cell("cell");
+                    open_row = ImGui::InvisibleButton(label.c_str(), ImVec2(w - kPad - kTickWidth + 4, kRowHeight));
+                    hooks::SetLastItemRole("link");
+                }
+                if (open_row) actions.OpenRequest(row->id);
                 const bool hovered = ImGui::IsItemHovered();
                 if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + w, p.y + kRowHeight)), ImGui::GetItemID());
@@ -381,6 +428,7 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
         ImGui::EndChild();
         if (first >= 0) actions.SetQueueVisible(first, last);
     }
+    table.reset();
     EndCard();
     if (!vm.load.error.empty() && vm.load.status == ViewStatus::ready) {
         VSpace(8);

@@ -126,6 +126,7 @@ void DrawConfirmDialog(const RequestDetailViewModel& vm, Actions& actions) {
         ImGui::EndPopup();
         return;
     }
+    A11yGroup dialog("dialog", d.title, "confirm_status", 0, true);  // the mirror: a modal dialog named by its title
     const Fonts& f = GetFonts();
     const float inner = w - 48;
     Paragraph(f.h3, color::kText, d.title, inner);
@@ -145,7 +146,10 @@ void DrawConfirmDialog(const RequestDetailViewModel& vm, Actions& actions) {
     o.hook_label = d.text_label.c_str();
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     if (TextInput("##confirm_text", &text, o).edited) actions.EditConfirmText(vm.id, text);
-    if (!d.error.empty()) Paragraph(f.small, color::kDanger, d.error, inner);
+    if (!d.error.empty()) {
+        hooks::DescribeLastItem(d.error);
+        Paragraph(f.small, color::kDanger, d.error, inner);
+    }
     VSpace(8);
     const std::string confirm = d.confirm_label + "###confirm_status";
     if (Button(confirm.c_str(), d.danger ? ButtonKind::danger : ButtonKind::primary, ImVec2(0, 40), d.can_confirm, vm.workflow_busy))

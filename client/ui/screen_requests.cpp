@@ -1,7 +1,9 @@
 // "My requests" (#/requests): status filter tabs, a table of the employee's requests (number,
 // summary, status, priority, last update, catalog item), paging, and loading/empty/error states.
 #include <algorithm>
+#include <optional>
 
+#include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -61,8 +63,11 @@ void DrawRequestCard(const RequestRowViewModel& row, float w, bool last, Actions
     const float summary_h = std::min(MeasureText(f.body, row.summary, text_w).y, line_h * 3);
     const float h = 14 + 26 + summary_h + 8 + 20 + 14;
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const std::string label = row.number + "##row_" + std::to_string(row.id.value);
+    const std::string key = "row_" + std::to_string(row.id.value);
+    A11yGroup item("listitem", "", key);
+    const std::string label = row.number + "##" + key;
     if (ImGui::InvisibleButton(label.c_str(), ImVec2(w, h))) actions.OpenRequest(row.id);
+    hooks::SetLastItemRole("link");
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::kSurfaceHover);
     ImGui::RenderNavHighlight(ImRect(p, ImVec2(p.x + w, p.y + h)), ImGui::GetItemID());
@@ -71,14 +76,17 @@ void DrawRequestCard(const RequestRowViewModel& row, float w, bool last, Actions
     DrawTextAt(dl, f.body_semibold, ImVec2(p.x + pad, y + 2), hovered ? color::kAccent : color::kText, row.number);
     const ImVec2 bs = BadgeSize(row.status);
     DrawBadge(dl, ImVec2(p.x + w - pad - bs.x, y), row.status, row.status_tone);
+    A11yText(row.status, ImVec2(p.x + w - pad - bs.x, y), ImVec2(p.x + w - pad, y + bs.y));
     y += 30;
     dl->PushClipRect(ImVec2(p.x + pad, y), ImVec2(p.x + w - 4, y + summary_h + 2), true);  // room for glyph overhang
     DrawTextAt(dl, f.body, ImVec2(p.x + pad, y), color::kText, row.summary, text_w);
     dl->PopClipRect();
+    A11yText(row.summary, ImVec2(p.x + pad, y), ImVec2(p.x + w - pad, y + summary_h));
     y += summary_h + 8;
     // TRANSLATORS: a request card's last line: {0} is the priority ("High"), {1} when it was last updated ("2 hours ago").
-    DrawTextClipped(dl, f.small, ImVec2(p.x + pad, y), color::kTextMuted, Format(tr("{0} · Updated {1}"), {row.priority, row.updated}),
-                    text_w);
+    const std::string meta = Format(tr("{0} · Updated {1}"), {row.priority, row.updated});
+    DrawTextClipped(dl, f.small, ImVec2(p.x + pad, y), color::kTextMuted, meta, text_w);
+    A11yText(meta, ImVec2(p.x + pad, y), ImVec2(p.x + w - pad, y + 20));
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
 }
 
@@ -147,15 +155,24 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
     const float summary_w = std::max(120.0f, w - 2 * pad - fixed);
 
     BeginCard("requests_table", w, 0.0f);
+    // The mirror: a table (phones: a list of cards) named like the page.
+    std::optional<A11yGroup> table;
+    table.emplace(cards ? "list" : "table", tr("My requests"), "requests_table", cards ? 0 : static_cast<int>(vm.rows.size()) + 1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     // Header row.
     dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + 44), color::kSurfaceHover, 12.0f, ImDrawFlags_RoundCornersTop);
     dl->AddLine(ImVec2(origin.x, origin.y + 44), ImVec2(origin.x + w, origin.y + 44), color::kBorder);
     float x = origin.x + pad;
-    for (const Column& c : cols) {
-        DrawTextAt(dl, f.small_semibold, ImVec2(x, origin.y + 14), color::kTextMuted, c.title);
-        x += c.width > 0 ? c.width : summary_w;
+    {
+        std::optional<A11yGroup> header;
+        if (!cards) header.emplace("row", "", "requests_header", 1);
+        for (const Column& c : cols) {
+            const float cw = c.width > 0 ? c.width : summary_w;
+            DrawTextAt(dl, f.small_semibold, ImVec2(x, origin.y + 14), color::kTextMuted, c.title);
+            if (!cards) A11yText(c.title, ImVec2(x, origin.y), ImVec2(x + cw, origin.y + 44), "columnheader");
+            x += cw;
+        }
     }
     ImGui::Dummy(ImVec2(w, 44));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y);
@@ -175,6 +192,7 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
         }
         VSpace(4);
     } else if (vm.rows.empty()) {
+        table.reset();  // the empty state is not part of the table
         VSpace(44);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 48);
         ImGui::BeginGroup();
@@ -189,8 +207,16 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
                 continue;
             }
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            const std::string label = row.number + "##row_" + std::to_string(row.id.value);
-            if (ImGui::InvisibleButton(label.c_str(), ImVec2(w, row_h))) actions.OpenRequest(row.id);
+            const std::string key = "row_" + std::to_string(row.id.value);
+            A11yGroup row_group("row", "", key, static_cast<int>(i) + 2);
+            const std::string label = row.number + "##" + key;
+            bool open_row = false;
+            {
+                A11yGroup cell("cell");  // the Number cell is the row's link
+                open_row = ImGui::InvisibleButton(label.c_str(), ImVec2(w, row_h));
+                hooks::SetLastItemRole("link");
+            }
+            if (open_row) actions.OpenRequest(row.id);
             const bool hovered = ImGui::IsItemHovered();
             if (hovered) {
                 dl->AddRectFilled(p, ImVec2(p.x + w, p.y + row_h), color::kSurfaceHover);
@@ -202,17 +228,22 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
             const float ty = p.y + (row_h - Px(f.body) * 1.2f) * 0.5f;
             for (const Column& c : cols) {
                 const float cw = c.width > 0 ? c.width : summary_w;
-                const std::string_view key(c.key);
-                if (key == "Number") DrawTextAt(dl, f.body_semibold, ImVec2(cx, ty), hovered ? color::kAccent : color::kText, row.number);
-                else if (key == "Summary") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kText, row.summary, cw - 20);
-                else if (key == "Status") DrawBadge(dl, ImVec2(cx, p.y + (row_h - BadgeSize(row.status).y) * 0.5f), row.status, row.status_tone);
-                else if (key == "Priority") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.priority, cw - 12);
-                else if (key == "Updated") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.updated, cw - 12);
+                const std::string_view column(c.key);
+                const ImVec2 cmin(cx, p.y), cmax(cx + cw, p.y + row_h);
+                if (column == "Number") DrawTextAt(dl, f.body_semibold, ImVec2(cx, ty), hovered ? color::kAccent : color::kText, row.number);
+                else if (column == "Summary") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kText, row.summary, cw - 20);
+                else if (column == "Status") DrawBadge(dl, ImVec2(cx, p.y + (row_h - BadgeSize(row.status).y) * 0.5f), row.status, row.status_tone);
+                else if (column == "Priority") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.priority, cw - 12);
+                else if (column == "Updated") DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.updated, cw - 12);
                 else DrawTextClipped(dl, f.body, ImVec2(cx, ty), color::kTextSecondary, row.catalog_item, cw - 12);
+                if (column != "Number")  // the row's link holds the number
+                    A11yText(column == "Summary" ? row.summary : column == "Status" ? row.status : column == "Priority" ? row.priority
+                             : column == "Updated" ? row.updated : row.catalog_item, cmin, cmax, "cell");
                 cx += cw;
             }
             ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + row_h));
         }
+        table.reset();
         // Footer: range and paging.
         const ImVec2 fp = ImGui::GetCursorScreenPos();
         dl->AddLine(fp, ImVec2(fp.x + w, fp.y), color::kBorder);
@@ -240,6 +271,7 @@ void DrawRequestList(const RequestListViewModel& vm, UiState& ui, Actions& actio
         ImGui::SetCursorScreenPos(fp);
         ImGui::Dummy(ImVec2(w, footer_h));  // the footer's height, whatever was drawn in it
     }
+    table.reset();
     EndCard();
 }
 

@@ -2,6 +2,7 @@
 // server's answer inline, and the demo accounts hint.
 #include <algorithm>
 
+#include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -71,6 +72,7 @@ void DrawSignIn(const SignInViewModel& vm, UiState& ui, Actions& actions) {
     if (pass.edited) actions.EditSignInPassword(password);
 
     if (!vm.error.empty()) {
+        hooks::DescribeLastItem(vm.error);  // the password box (the last field) is described by the error
         VSpace(4);
         Notice("signin_error", NoticeKind::error, vm.error, nullptr, inner);
     }

@@ -109,6 +109,18 @@ void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color
     dl->AddText(font, Px(font), pos, color, fitted.data(), fitted.data() + fitted.size());
 }
 
+A11yGroup::A11yGroup(std::string_view role, std::string_view name, std::string_view key, int level, bool modal) {
+    hooks::BeginGroup(role, name, key, level, modal);
+}
+A11yGroup::~A11yGroup() { hooks::EndGroup(); }
+
+void A11yText(std::string_view text, ImVec2 min, ImVec2 max, const char* cell) {
+    if (!hooks::IsEnabled()) return;
+    if (cell != nullptr) hooks::BeginGroup(cell);
+    hooks::RecordText(text, "text", 0, min.x, min.y, max.x, max.y);
+    if (cell != nullptr) hooks::EndGroup();
+}
+
 void TextEllipsis(const ImFont* font, ImU32 color, std::string_view text, float max_width) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = Px(font) * 1.2f;
@@ -424,6 +436,8 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (o.hook_label) hooks::AnnotateLastItem(o.hook_label);
+    hooks::SetLastItemValue(*value, o.password, o.multiline);
+    hooks::SetLastItemInvalid(o.invalid);
 
     result.active = ImGui::IsItemActive();
     result.deactivated = ImGui::IsItemDeactivated();
@@ -671,6 +685,7 @@ bool Dropdown(const char* id, const char* hook_label, const std::vector<std::str
     ImGui::PopStyleColor(4);
     const char* hash = std::strstr(id, "##");
     hooks::AnnotateItem(combo_id, hook_label, hash ? hash + 2 : id);
+    hooks::SetItemValue(combo_id, preview);
     const float r = ImGui::GetStyle().FrameRounding;
     if (open) {
         dl->AddRect(ImVec2(pos.x - 3, pos.y - 3), ImVec2(max.x + 3, max.y + 3), color::kAccentRing, r + 3, 0, 3.0f);

@@ -36,6 +36,18 @@ void DrawTextAt(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std
 std::string FitText(const ImFont* font, std::string_view text, float max_width); // text, or its start + "…" to fit
 void DrawTextClipped(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float max_width);
 
+// The screen-reader mirror's containers (item_hooks.h BeginGroup) around what is drawn in scope:
+// a list, listitem, table, row, cell, columnheader, dialog or group.
+class A11yGroup {
+public:
+    explicit A11yGroup(std::string_view role, std::string_view name = {}, std::string_view key = {}, int level = 0, bool modal = false);
+    ~A11yGroup();
+    A11yGroup(const A11yGroup&) = delete;
+    A11yGroup& operator=(const A11yGroup&) = delete;
+};
+// Text drawn straight into a draw list, told to the mirror (in a cell of its own with `cell` set).
+void A11yText(std::string_view text, ImVec2 min, ImVec2 max, const char* cell = nullptr);
+
 // ---- Layout ---------------------------------------------------------------------------------
 void BeginCard(const char* id, float width, float padding = 24.0f, ImU32 bg = 0, ImU32 border = 0); // white, rounded, bordered
 void EndCard();

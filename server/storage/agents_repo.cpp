@@ -83,10 +83,10 @@ Result<std::int64_t> CountGroups(Database& db) {
 
 Result<std::vector<AgentLoad>> ListAgentLoads(Database& db, std::int64_t group_id) {
     auto q = db.Prepare(
-        "SELECT m.user_id, COALESCE(p.available, 1), COALESCE(p.last_assigned_at, 0), "
-        "(SELECT COUNT(*) FROM requests r WHERE r.assignee_id = m.user_id "
-        " AND r.status IN ('new', 'assigned', 'in_progress', 'pending')) "
-        "FROM group_members m LEFT JOIN agent_presence p ON p.user_id = m.user_id WHERE m.group_id = ?1 "
+        // open tickets: the counter migration 0008's triggers keep (a COUNT here grew with the backlog)
+        "SELECT m.user_id, COALESCE(p.available, 1), COALESCE(p.last_assigned_at, 0), COALESCE(l.open_tickets, 0) "
+        "FROM group_members m LEFT JOIN agent_presence p ON p.user_id = m.user_id "
+        "LEFT JOIN agent_load l ON l.user_id = m.user_id WHERE m.group_id = ?1 "
         "ORDER BY m.sort, m.user_id");
     if (!q.ok()) return q.error();
     q->Bind(1, group_id);

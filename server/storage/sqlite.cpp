@@ -186,6 +186,12 @@ std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(m
 int Database::Changes() const { return sqlite3_changes(m_db); }
 bool Database::InTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
 
+std::uint64_t Database::TotalVmSteps() const {
+    std::uint64_t steps = 0;
+    for (const auto& [sql, stmt] : m_cache) steps += static_cast<std::uint64_t>(sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_VM_STEP, 0));
+    return steps;
+}
+
 Error Database::LastError(std::string_view context) const {
     std::string message = std::string("SQLite: ") + sqlite3_errmsg(m_db);
     if (!context.empty()) message += " (in: " + std::string(context.substr(0, 60)) + ")";

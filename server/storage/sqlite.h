@@ -83,6 +83,9 @@ public:
     std::int64_t LastInsertId() const;
     int Changes() const;         // rows changed by the last statement
     bool InTransaction() const;  // false when in autocommit mode
+    // SQLite VM steps run so far by this connection's cached statements (triggers included): the
+    // deterministic cost of a write, read before and after it (SQLITE_STMTSTATUS_VM_STEP).
+    std::uint64_t TotalVmSteps() const;
     const std::string& Path() const { return m_path; }
     Error LastError(std::string_view context) const;  // internal error carrying sqlite's message
 

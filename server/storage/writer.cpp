@@ -132,6 +132,8 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
             break;
         }
         std::optional<Error> job_error;
+        const bool counting = m_count_steps.load(std::memory_order_relaxed);
+        const std::uint64_t steps_before = counting ? db.TotalVmSteps() : 0;
         try {
             job_error = batch[i]->run(db);
         } catch (const std::exception& e) {
@@ -141,6 +143,7 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
             job_error = Internal("Write job threw an unknown exception.");
             batch[i]->failure = job_error;
         }
+        if (counting) m_job_steps.fetch_add(db.TotalVmSteps() - steps_before);
         if (!db.InTransaction()) {
             // SQLite rolled the whole transaction back on its own (I/O error, disk full...):
             // the jobs before this one are gone too.

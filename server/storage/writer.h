@@ -57,6 +57,10 @@ public:
     WriterStats Stats() const;
     WriterActivity Activity() const;  // safe from any thread
     std::size_t QueueDepth() const;   // jobs waiting for the next batch (for tests)
+    // Write cost, for the tests that guard it: with counting on, the SQLite VM steps of every job
+    // (not housekeeping, not BEGIN/COMMIT) add up in JobVmSteps(). Off by default (no cost).
+    void CountVmSteps(bool on) { m_count_steps.store(on); }
+    std::uint64_t JobVmSteps() const { return m_job_steps.load(); }
     // Called on the writer thread about once a minute when idle, inside its own transaction
     // (housekeeping: expired sessions, old idempotency keys, SLA jobs). Set before the first Run.
     // `after_commit`, if set, runs next on the writer thread once that transaction has committed
@@ -89,6 +93,8 @@ private:
     std::function<void()> m_after_housekeeping;
     std::atomic<std::uint64_t> m_jobs{0}, m_batches{0}, m_max_seen{0};
     std::atomic<std::uint64_t> m_transactions{0};
+    std::atomic<bool> m_count_steps{false};
+    std::atomic<std::uint64_t> m_job_steps{0};
     std::atomic<std::chrono::steady_clock::rep> m_last_end{0};  // steady_clock ticks since its epoch
     std::thread m_thread;
 };

@@ -3,7 +3,9 @@
 // and named text boxes on every main screen, axe-core finds no serious or critical violation on
 // any of them, and emma signs in and files a request with the keyboard and the accessibility
 // tree alone: Tab until the tree's focused node has the right name, type, Space/Enter. No
-// coordinates are used for any of it.
+// coordinates are used for any of it. Fields carry their value, and a refused submit marks them
+// invalid with the error as their description; queues and My requests are tables (rows, column
+// headers), catalog tiles and articles are lists, and the confirmation is a modal dialog.
 import { journey, SpocPage, assert } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -20,6 +22,10 @@ async function axTree(cdp) {
     name: (n.name && n.name.value) || '',
     focused: !!(n.properties || []).find((p) => p.name === 'focused' && p.value.value),
     checked: ((n.properties || []).find((p) => p.name === 'checked') || { value: {} }).value.value,
+    invalid: ((n.properties || []).find((p) => p.name === 'invalid') || { value: {} }).value.value,
+    modal: !!(n.properties || []).find((p) => p.name === 'modal' && p.value.value),
+    value: (n.value && n.value.value) || '',
+    description: (n.description && n.description.value) || '',
   }));
 }
 
@@ -106,13 +112,25 @@ await journey('screen reader and keyboard', async ({ server, browser, step }) =>
   await tabTo(sp, cdp, 'Request catalog');
   await sp.page.keyboard.press('Enter');
   await sp.waitState((s) => s.route === '#/catalog', 'Enter on the link opens the catalog');
-  counts.push(['catalog', await audit(sp, cdp, 'catalog', [['heading', /catalog/i], ['button', /New laptop/]])]);
+  counts.push(['catalog', await audit(sp, cdp, 'catalog', [['heading', /catalog/i], ['list', /.+/], ['listitem', ''], ['link', /New laptop/]])]);
 
   step('emma files a payslip question with the keyboard alone');
   await tabTo(sp, cdp, /Payslip question/, 80);
   await sp.page.keyboard.press('Enter');
   await sp.waitState((s) => /^#\/catalog\/\d+/.test(s.route), 'Enter on the tile opens the form');
-  counts.push(['form', await audit(sp, cdp, 'request form', [['heading', 'Payslip question'], ['textbox', /^Pay period/], ['button', /What is it about/]])]);
+  counts.push(['form', await audit(sp, cdp, 'request form', [['heading', 'Payslip question'], ['textbox', /^Pay period/], ['combobox', /What is it about/]])]);
+  // Submitting the empty form: the refused fields say so (aria-invalid) and read their error (description).
+  await tabTo(sp, cdp, /^Submit/, 80);
+  await sp.page.keyboard.press('Enter');
+  let invalid = [];
+  for (let w = 0; w < 50 && invalid.length === 0; w++) {
+    await sp.nextFrames(2);
+    invalid = (await axTree(cdp)).filter((n) => n.invalid === 'true');
+  }
+  assert(invalid.some((n) => n.role === 'textbox' && /^Pay period/.test(n.name) && n.description.length > 5),
+         `the empty Pay period box is invalid and described by its error (invalid: ${JSON.stringify(invalid.map((n) => [n.role, n.name, n.description]))})`);
+  assert(invalid.some((n) => n.role === 'combobox' && /What is it about/.test(n.name) && n.description),
+         'the unanswered choice is invalid and described');
   await tabTo(sp, cdp, /What is it about/);
   await sp.page.keyboard.press('Enter');          // opens the list of options
   await sp.nextFrames(3);
@@ -121,10 +139,34 @@ await journey('screen reader and keyboard', async ({ server, browser, step }) =>
   await sp.nextFrames(3);
   await tabTo(sp, cdp, /^Pay period/);
   await sp.page.keyboard.type('11/2026', { delay: 10 });
+  await sp.nextFrames(3);
+  {
+    let box;
+    for (let w = 0; w < 30 && !(box && box.value === '11/2026'); w++) {  // the tree may lag a frame behind
+      if (w) await sp.nextFrames(2);
+      // (the mirror's box, not the text proxy that has the focus while the field is edited)
+      box = (await axTree(cdp)).find((n) => n.role === 'textbox' && /^Pay period/.test(n.name) && !n.focused);
+    }
+    assert(box && box.value === '11/2026', `the Pay period box reads what was typed (${JSON.stringify((await axTree(cdp)).filter((n) => n.role === 'textbox'))})`);
+  }
   await tabTo(sp, cdp, /^Details/);
   await sp.page.keyboard.type('My overtime from 3 to 7 November is not on the payslip.', { delay: 5 });
   await tabTo(sp, cdp, /^Summary/);
   await sp.page.keyboard.type(SUMMARY, { delay: 10 });
+  await sp.nextFrames(3);
+  {
+    let tree = await axTree(cdp);
+    for (let w = 0; w < 30 && !tree.some((n) => n.role === 'textbox' && n.value === SUMMARY); w++) {
+      await sp.nextFrames(2);
+      tree = await axTree(cdp);
+    }
+    const summaryBox = tree.find((n) => n.role === 'textbox' && /^Summary/.test(n.name) && !n.focused);
+    assert(summaryBox && summaryBox.value === SUMMARY, `the Summary box reads what was typed (${JSON.stringify(summaryBox)})`);
+    const period = tree.find((n) => n.role === 'textbox' && /^Pay period/.test(n.name) && !n.focused);
+    assert(period && period.invalid !== 'true' && !period.description, `a fixed field is no longer invalid (${JSON.stringify(period)})`);
+    const topic = tree.find((n) => n.role === 'combobox' && /What is it about/.test(n.name));
+    assert(topic && /wrong amount/.test(topic.value), `the choice reads the option picked (${JSON.stringify(topic)})`);
+  }
   await tabTo(sp, cdp, /^Submit/);
   await sp.page.keyboard.press('Enter');
   let created;
@@ -142,14 +184,31 @@ await journey('screen reader and keyboard', async ({ server, browser, step }) =>
   await sp.waitState((s) => s.route === `#/requests/${created.id}`, 'on the request page');
   await sp.find('copy_number', { timeout: 20000 });
   counts.push(['request', await audit(sp, cdp, 'request page', [['heading', SUMMARY], ['button', 'Copy number']])]);
+  await sp.click('status_cancelled');
+  await sp.find('confirm_title');
+  counts.push(['dialog', await audit(sp, cdp, 'cancel dialog', [['dialog', /cancel/i], ['textbox', /Reason/]])]);
+  assert((await axTree(cdp)).some((n) => n.role === 'dialog' && n.modal), 'the confirmation is a modal dialog');
+  await sp.click('confirm_keep');
+  await sp.nextFrames(3);
   await sp.page.evaluate(() => { window.location.hash = '#/requests'; });
   await sp.waitState((s) => s.route === '#/requests', 'on My requests');
   await sp.find(`row_${created.id}`, { timeout: 20000 });
-  counts.push(['requests', await audit(sp, cdp, 'My requests', [['heading', /requests/i]])]);
+  counts.push(['requests', await audit(sp, cdp, 'My requests', [['heading', /requests/i], ['table', 'My requests'], ['columnheader', 'Status'],
+                                                                 ['row', ''], ['cell', SUMMARY], ['link', /^(REQ|INC)\d+/]])]);
   await sp.page.evaluate(() => { window.location.hash = '#/kb'; });
   await sp.waitState((s) => s.route === '#/kb', 'on the knowledge base');
   await sp.nextFrames(10);
   counts.push(['kb', await audit(sp, cdp, 'knowledge base', [['heading', /.+/]])]);
+
+  step("an agent's queue is a table: column headers, and a row per request with its cells");
+  const ava = await SpocPage.open(browser, server.base, '#/queue?view=open', { bypassCSP: true });
+  await ava.signIn('ava');
+  const avaCdp = await ava.page.context().newCDPSession(ava.page);
+  await ava.find(`qrow_${created.id}`, { timeout: 20000 });
+  counts.push(['queue', await audit(ava, avaCdp, 'queue', [['table', /.+/], ['columnheader', 'Summary'], ['row', ''],
+                                                          ['cell', new RegExp(SUMMARY)], ['checkbox', /^Select (REQ|INC)\d+/]])]);
+  const rows = (await axTree(avaCdp)).filter((n) => n.role === 'row');
+  assert(rows.length >= 2, `the queue has a header row and request rows (${rows.length})`);
   for (const [where, r] of counts)
     console.log(`  ${where}: ${r.nodes} accessibility nodes; axe-core: ${r.violations.length ? r.violations.map((v) => `${v.impact} ${v.id} x${v.n}`).join(', ') : 'no violations'}`);
   assert(sp.errors.length === 0, `no page errors: ${sp.errors.join('; ')}`);

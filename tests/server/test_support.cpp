@@ -187,6 +187,12 @@ void TestServer::Restart() {
     Start();
 }
 
+void TestServer::Restart(const std::function<void()>& while_stopped) {
+    StopServer();
+    while_stopped();
+    Start();
+}
+
 httplib::Client TestServer::Client() const {
     httplib::Client cli("127.0.0.1", m_port);
     cli.set_connection_timeout(5, 0);

@@ -46,6 +46,7 @@ public:
     explicit TestServer(std::function<void(ServerConfig&)> tweak = {});
     ~TestServer();
     void Restart();  // stop, then open the same data folder again
+    void Restart(const std::function<void()>& while_stopped);  // the same, running `while_stopped` in between
     httplib::Client Client() const;
     int port() const { return m_port; }
     SpocServer& server() { return *m_server; }
