@@ -7,6 +7,7 @@ namespace spoc::platform {
 
 void UpdateTextProxy();    // after each frame: focus, position and type of the proxy follow the active field
 bool TextProxyHasFocus();  // true while typed text arrives through the proxy (GLFW's chars are then dropped)
+void ResyncTextProxy();    // the proxy's text may have drifted: send the field's again after the next frame
 void SetComposition(const std::string& text);  // uncommitted input-method text ("" when none)
 void DrawCompositionPreview();                 // before ImGui::Render: the composition, inline and underlined
 

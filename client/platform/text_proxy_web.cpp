@@ -20,7 +20,7 @@
 EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* autocomplete, const char* label, float x, float y, float h), {
     var P = Module.spocTextProxy;
     if (!P) {
-        P = Module.spocTextProxy = { current: null };
+        P = Module.spocTextProxy = { current: null, base: "", realKey: false, composing: false };
         var style = 'position:fixed;left:0;top:0;width:2px;height:24px;opacity:0;border:0;padding:0;margin:0;' +
                     'outline:none;resize:none;overflow:hidden;font-size:16px;background:transparent;color:transparent;' +
                     'caret-color:transparent;pointer-events:none;z-index:1;';
@@ -34,15 +34,29 @@ EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* 
             el.setAttribute('tabindex', '-1');
             el.id = 'spoc-text-' + tag;
             var composing = false;
-            function send(text) {
-                if (!text) return;
-                // Line breaks are dropped: Enter arrives as a key (single-line fields submit on it).
-                text = text.split(String.fromCharCode(13)).join("").split(String.fromCharCode(10)).join("");
-                if (!text) return;
+            // The proxy holds the field's text and selection (synced from ImGui after each frame), so
+            // a screen reader reads the field and a phone keyboard sees the words around the caret.
+            // Whatever the browser changes in it is sent to ImGui as one edit: the code points that
+            // were replaced and the new text (typing, autocorrect, dictation, a password manager).
+            function cps(str) { var n = 0; for (var i = 0; i < str.length; i++) { var c = str.charCodeAt(i); if (c < 0xDC00 || c > 0xDFFF) n++; } return n; }
+            function commit() {
+                var o = P.base, v = el.value;
+                if (o === v) return;
+                var caret = typeof el.selectionEnd === 'number' ? el.selectionEnd : v.length;
+                var max = Math.min(o.length, v.length);
+                var sfx = 0;  // the common tail, never reaching into what was typed before the caret
+                while (sfx < max && sfx < v.length - caret && o.charCodeAt(o.length - 1 - sfx) === v.charCodeAt(v.length - 1 - sfx)) sfx++;
+                var pre = 0;
+                while (pre < max - sfx && o.charCodeAt(pre) === v.charCodeAt(pre)) pre++;
+                if (pre > 0 && o.charCodeAt(pre - 1) >= 0xD800 && o.charCodeAt(pre - 1) <= 0xDBFF) pre--;  // whole surrogate pairs
+                if (sfx > 0 && o.charCodeAt(o.length - sfx) >= 0xDC00 && o.charCodeAt(o.length - sfx) <= 0xDFFF) sfx--;
+                var from = cps(o.slice(0, pre)), to = from + cps(o.slice(pre, o.length - sfx));
+                var text = v.slice(pre, v.length - sfx).split(String.fromCharCode(13)).join("");
+                P.base = v;
                 var len = lengthBytesUTF8(text) + 1;
                 var p = _malloc(len);
                 stringToUTF8(text, p, len);
-                _spoc_platform_text(p);
+                _spoc_platform_edit(from, to, p);
                 _free(p);
             }
             function preview(text) {
@@ -52,21 +66,30 @@ EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* 
                 _spoc_platform_composition(p);
                 _free(p);
             }
-            el.addEventListener('compositionstart', function() { composing = true; });
+            el.addEventListener('compositionstart', function() { composing = P.composing = true; });
             el.addEventListener('compositionupdate', function(e) { preview(e.data || ""); });
             el.addEventListener('compositionend', function(e) {
-                composing = false;
+                composing = P.composing = false;
                 preview("");
-                send(e.data || el.value);
-                el.value = "";
+                commit();
+                _spoc_platform_text_resync();
             });
             el.addEventListener('input', function(e) {
                 if (composing || e.isComposing) return;  // the preview stays in the proxy until committed
-                if (e.inputType && e.inputType.indexOf('delete') === 0) { el.value = ""; return; }  // keys did it
-                send(el.value);
-                el.value = "";
+                var t = e.inputType || "";
+                // A real key (Backspace, Delete, Ctrl+X) has already reached ImGui through GLFW: its
+                // effect on the proxy is undone, and ImGui's result comes back with the next sync.
+                // A phone keyboard's keys arrive as keyCode 229 and are applied from here.
+                if (P.realKey && (t.indexOf('delete') === 0 || t.indexOf('history') === 0)) {
+                    el.value = P.base;
+                    _spoc_platform_text_resync();
+                    return;
+                }
+                commit();
             });
             el.addEventListener('keydown', function(e) {
+                P.realKey = !(e.keyCode === 229 || e.key === 'Unidentified' || e.key === 'Process' || e.isComposing);
+                setTimeout(function() { P.realKey = false; }, 0);  // the input event comes in the same task
                 // Enter and Tab belong to ImGui (submit, next field), not to the proxy.
                 if (e.key === 'Enter' || e.key === 'Tab') e.preventDefault();
                 // Undo and redo are ImGui's (the proxy only ever holds uncommitted text).
@@ -104,8 +127,26 @@ EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* 
         if (P.current && P.current !== el) { P.current.value = ""; P.current.setAttribute('aria-hidden', 'true'); P.current.blur(); }
         P.current = el;
         el.value = "";
+        P.base = "";
         el.focus({ preventScroll: true });
     }
+});
+
+// The active field's text and selection (code points) into the proxy, unless an input method is
+// composing there (its commit is sent, then a resync follows).
+EM_JS(void, spoc_js_text_proxy_sync, (const char* text, int sel_start, int sel_end), {
+    var P = Module.spocTextProxy;
+    if (!P || !P.current || P.composing) return;
+    var el = P.current, v = UTF8ToString(text);
+    function units(cp) {
+        var i = 0;
+        for (var n = 0; n < cp && i < v.length; n++) { var c = v.charCodeAt(i); i += c >= 0xD800 && c <= 0xDBFF ? 2 : 1; }
+        return i;
+    }
+    if (el.value !== v) el.value = v;
+    P.base = v;
+    var a = units(sel_start), b = units(sel_end);
+    if (el.selectionStart !== a || el.selectionEnd !== b) el.setSelectionRange(a, b);
 });
 
 EM_JS(int, spoc_js_text_proxy_focused, (), {
@@ -115,10 +156,24 @@ EM_JS(int, spoc_js_text_proxy_focused, (), {
 
 extern "C" {
 
-// Text committed in the text proxy (typing, an input method, a phone keyboard, dictation).
+// Text typed without the proxy's help (a paste from a context menu or a phone's Paste bubble).
 EMSCRIPTEN_KEEPALIVE void spoc_platform_text(const char* utf8) {
     spoc::platform::Wake();
     if (utf8 && *utf8) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// An edit in the text proxy (typing, an input method, a phone keyboard, dictation, autofill):
+// code points [from, to) of the field's text became `utf8`.
+EMSCRIPTEN_KEEPALIVE void spoc_platform_edit(int from, int to, const char* utf8) {
+    spoc::platform::Wake();
+    spoc::ui::QueueTextFieldEdit(from, to, utf8 ? utf8 : "");
+    spoc::platform::ResyncTextProxy();
+}
+
+// The proxy's content may differ from the field's: send the field again after the next frame.
+EMSCRIPTEN_KEEPALIVE void spoc_platform_text_resync() {
+    spoc::platform::Wake();
+    spoc::platform::ResyncTextProxy();
 }
 
 // The input method's uncommitted text, drawn at the caret until it is committed ("" ends it).
@@ -134,7 +189,10 @@ namespace {
 bool g_on = false;       // the proxy has been given the focus
 std::string g_state;     // what it was last set to
 std::string g_composition;  // uncommitted input-method text
+std::string g_synced;       // the field's text and selection as last sent to the proxy
 }  // namespace
+
+void ResyncTextProxy() { g_synced.clear(); }
 
 void SetComposition(const std::string& text) { g_composition = text; }
 
@@ -170,13 +228,24 @@ void UpdateTextProxy() {
     }
     // Unchanged and (while active) still focused: nothing to do. A click elsewhere on the page or
     // a switch of tabs can take the focus away, so an active proxy is checked every frame.
-    if (key == g_state && (f.active ? spoc_js_text_proxy_focused() != 0 : !g_on)) return;
-    g_state = key;
-    g_on = f.active;
-    const float z = Zoom();  // ImGui units to CSS px
-    const float x = ui::Mirrored() ? ImGui::GetIO().DisplaySize.x - f.x : f.x;  // right-to-left UI: on screen
-    spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.label.c_str(), x * z, f.y * z,
-                       f.h * z);
+    ui::DropTextFieldEdits();  // any the frame's fields did not take
+    if (key != g_state || !(f.active ? spoc_js_text_proxy_focused() != 0 : !g_on)) {
+        g_state = key;
+        g_on = f.active;
+        g_synced.clear();
+        const float z = Zoom();  // ImGui units to CSS px
+        const float x = ui::Mirrored() ? ImGui::GetIO().DisplaySize.x - f.x : f.x;  // right-to-left UI: on screen
+        spoc_js_text_proxy(f.active ? 1 : 0, f.multiline ? 1 : 0, kind, f.autocomplete.c_str(), f.label.c_str(), x * z, f.y * z,
+                           f.h * z);
+    }
+    if (!f.active) return;
+    char sel[32];
+    std::snprintf(sel, sizeof sel, "%d,%d|", f.sel_start, f.sel_end);
+    std::string sync = sel;
+    sync += f.text;
+    if (sync == g_synced) return;
+    g_synced = std::move(sync);
+    spoc_js_text_proxy_sync(f.text.c_str(), f.sel_start, f.sel_end);
 }
 
 }  // namespace spoc::platform

@@ -144,6 +144,13 @@ int CountCodePoints(const std::string& s) {
     return n;
 }
 
+// The byte offset of code point `cp` (clamped to the end).
+int CodePointToByte(const std::string& s, int cp) {
+    int p = 0;
+    for (int n = 0; n < cp && p < static_cast<int>(s.size()); ++n) p = NextChar(s, p);
+    return p;
+}
+
 void AppendUtf8(std::string* out, unsigned int c) {
     if (c < 0x80) {
         out->push_back(static_cast<char>(c));
@@ -377,6 +384,18 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
         if (!io.MouseDown[0]) st.dragging = false;
         Editing ed(text, &st, o.max_chars);
         HandleKeys(text, st, ed, lines, font, font_size, box_h, line_h, o.read_only);
+        if (o.edits && !o.read_only) {
+            for (TextEdit& e : *o.edits) {
+                st.anchor = CodePointToByte(*text, e.from);
+                st.caret = CodePointToByte(*text, std::max(e.from, e.to));
+                std::string s;
+                for (char c : e.text)
+                    if (c != '\r') s.push_back(c);
+                ed.Replace(std::move(s));
+                st.preferred_x = -1;
+            }
+        }
+        if (o.edits) o.edits->clear();
         result.edited = ed.changed();
         g.WantTextInputNextFrame = 1;
     } else {
@@ -438,6 +457,10 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
                                           origin.y + static_cast<float>(caret_line) * line_h - st.scroll_y),
                                    ImVec2(0, 0));
         result.caret_rect.Max = ImVec2(result.caret_rect.Min.x + 1, result.caret_rect.Min.y + line_h);
+    }
+    if (active) {
+        result.sel_start = CountCodePoints(text->substr(0, static_cast<size_t>(std::min(st.caret, st.anchor))));
+        result.sel_end = CountCodePoints(text->substr(0, static_cast<size_t>(std::max(st.caret, st.anchor))));
     }
     if (max_scroll > 0) {
         const float track = box_h;

@@ -4,15 +4,25 @@
 // every multi-line field (request descriptions, replies, article bodies, synonyms).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"
 
 namespace spoc::ui {
 
+// An edit made outside ImGui, in the browser's text proxy (a phone keyboard's autocorrect or
+// Backspace, dictation, a password manager): code points [from, to) of the text become `text`,
+// and the caret ends after it.
+struct TextEdit {
+    int from = 0, to = 0;
+    std::string text;
+};
+
 struct TextEditorOptions {
     int max_chars = 0;         // code points; typing and pasting stop there (0 = unlimited)
     bool read_only = false;
+    std::vector<TextEdit>* edits = nullptr;  // applied (and emptied) while the box is active
 };
 
 struct TextEditorResult {
@@ -21,6 +31,7 @@ struct TextEditorResult {
     bool hovered = false;
     bool deactivated = false;  // it lost the keyboard this frame
     ImRect caret_rect;         // where the caret is drawn (screen coordinates), while active
+    int sel_start = 0, sel_end = 0;  // the selection in code points (equal: the caret), while active
 };
 
 // `label` is an ImGui id ("##kb_body"); `size` is the whole box in pixels. Uses the current font.

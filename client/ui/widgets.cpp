@@ -8,6 +8,7 @@
 #include "client/ui/widgets.h"
 
 #include <cfloat>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -33,6 +34,7 @@ bool g_animating = false;
 }
 
 ActiveTextField g_text_field;
+std::vector<TextEdit> g_text_edits;  // from the text proxy, for the active field
 
 void BeginWidgetsFrame() {
     g_animating = false;
@@ -40,6 +42,11 @@ void BeginWidgetsFrame() {
     g_text_field = ActiveTextField{};
 }
 const ActiveTextField& CurrentTextField() { return g_text_field; }
+void QueueTextFieldEdit(int from, int to, std::string text) {
+    if (from > to) std::swap(from, to);
+    g_text_edits.push_back(TextEdit{std::max(0, from), std::max(0, to), std::move(text)});
+}
+void DropTextFieldEdits() { g_text_edits.clear(); }
 void RequestAnimation() { g_animating = true; }
 bool AnimationRequested() { return g_animating; }
 
@@ -347,6 +354,7 @@ struct InputCallbackData {
     std::string* value;
     int max_chars;
     CharFilter filter;
+    int sel_start = 0, sel_end = 0;  // out: the selection in code points
 };
 
 int CountCodePoints(const char* s, int len) {
@@ -356,12 +364,63 @@ int CountCodePoints(const char* s, int len) {
     return n;
 }
 
+int CodePointToByte(const char* s, int len, int cp) {
+    int i = 0;
+    for (int n = 0; i < len; ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (n == cp) return i;
+            ++n;
+        }
+    }
+    return len;
+}
+
+bool CharAllowed(CharFilter filter, unsigned int c) {
+    if (filter == CharFilter::decimal) return (c >= '0' && c <= '9') || c == '.' || c == '-';
+    if (filter == CharFilter::date) return (c >= '0' && c <= '9') || c == '-';
+    return c >= 0x20 && c != 0x7F;
+}
+
+// A proxy edit on a single-line field: the replacement keeps only what typing would have let in
+// (the field's character filter, no line breaks, the character limit), as ImGui's own input does.
+void ApplyProxyEdit(ImGuiInputTextCallbackData* data, const TextEdit& e, const InputCallbackData& ud) {
+    const int a = CodePointToByte(data->Buf, data->BufTextLen, e.from);
+    const int b = CodePointToByte(data->Buf, data->BufTextLen, e.to);
+    int room = ud.max_chars > 0 ? ud.max_chars - (CountCodePoints(data->Buf, data->BufTextLen) - CountCodePoints(data->Buf + a, b - a)) : INT_MAX;
+    std::string keep;
+    for (const char* p = e.text.c_str(); *p && room > 0;) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0) break;
+        if (CharAllowed(ud.filter, c)) {
+            keep.append(p, static_cast<size_t>(n));
+            --room;
+        }
+        p += n;
+    }
+    if (b > a) data->DeleteChars(a, b - a);
+    if (!keep.empty()) data->InsertChars(a, keep.c_str(), keep.c_str() + keep.size());
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = std::min(a + static_cast<int>(keep.size()), data->BufTextLen);
+}
+
+// Every frame while the field is active: edits from the text proxy, then the selection to report.
+void ProxyEditsAndSelection(ImGuiInputTextCallbackData* data, InputCallbackData* ud) {
+    for (const TextEdit& e : g_text_edits) ApplyProxyEdit(data, e, *ud);
+    g_text_edits.clear();
+    ud->sel_start = CountCodePoints(data->Buf, std::min(data->SelectionStart, data->SelectionEnd));
+    ud->sel_end = CountCodePoints(data->Buf, std::max(data->SelectionStart, data->SelectionEnd));
+    if (data->SelectionStart == data->SelectionEnd) ud->sel_start = ud->sel_end = CountCodePoints(data->Buf, data->CursorPos);
+}
+
 int InputCallback(ImGuiInputTextCallbackData* data) {
     auto* ud = static_cast<InputCallbackData*>(data->UserData);
     switch (data->EventFlag) {
         case ImGuiInputTextFlags_CallbackResize:
             ud->value->resize(static_cast<size_t>(data->BufTextLen));
             data->Buf = ud->value->data();
+            break;
+        case ImGuiInputTextFlags_CallbackAlways:
+            ProxyEditsAndSelection(data, ud);
             break;
         case ImGuiInputTextFlags_CallbackCharFilter: {
             const ImWchar c = data->EventChar;
@@ -378,6 +437,7 @@ int InputCallback(ImGuiInputTextCallbackData* data) {
                 data->DeleteChars(start, data->CursorPos - start);
                 --excess;
             }
+            ProxyEditsAndSelection(data, ud);  // a frame with a typed edit calls this, not CallbackAlways
             break;
         }
         default: break;
@@ -397,6 +457,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     if (o.password) flags |= ImGuiInputTextFlags_Password;
     if (o.escape_clears) flags |= ImGuiInputTextFlags_EscapeClearsAll;
     if (o.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
+    if (!o.read_only) flags |= ImGuiInputTextFlags_CallbackAlways;  // while active: proxy edits, selection
     InputCallbackData ud{value, o.max_chars, o.filter};
 
     ImGui::PushFont(GetFonts().body);
@@ -412,8 +473,11 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         TextEditorOptions eo;
         eo.max_chars = o.max_chars;
         eo.read_only = o.read_only;
+        eo.edits = &g_text_edits;
         const TextEditorResult er = WrappedTextEditor(label, value, ImVec2(width, h), eo);
         result.edited = er.edited;
+        ud.sel_start = er.sel_start;
+        ud.sel_end = er.sel_end;
         if (er.active) {
             g_text_field.x = IslandX(er.caret_rect.Min.x, frame_pos.x, frame_pos.x + width);
             g_text_field.y = er.caret_rect.Min.y;
@@ -448,6 +512,9 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         g_text_field.filter = o.filter;
         g_text_field.autocomplete = o.autocomplete ? o.autocomplete : "off";
         g_text_field.label = o.hook_label ? o.hook_label : std::string(label, ImGui::FindRenderedTextEnd(label));
+        g_text_field.text = *value;
+        g_text_field.sel_start = ud.sel_start;
+        g_text_field.sel_end = ud.sel_end;
         if (!o.multiline) {  // ImGui's InputText reports its caret for input methods
             const ImGuiPlatformImeData& ime = GImGui->PlatformImeData;
             g_text_field.x = IslandX(ime.WantVisible ? ime.InputPos.x : ImGui::GetItemRectMin().x, frame_pos.x, frame_pos.x + width);

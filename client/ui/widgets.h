@@ -96,8 +96,15 @@ struct ActiveTextField {
     std::string autocomplete;              // "username" / "current-password" / "off"
     std::string label;                     // the field's name, for screen readers on the text proxy
     float x = 0, y = 0, h = 0;             // caret position (CSS px), where composition windows open
+    std::string text;                      // its text and selection (code points), which the proxy
+    int sel_start = 0, sel_end = 0;        // holds too: screen readers and phone keyboards see them
 };
 const ActiveTextField& CurrentTextField();   // reset at BeginWidgetsFrame, set by TextInput while active
+// An edit made in the text proxy: code points [from, to) of the active field's text become `text`
+// (the caret after it). Applied by the active TextInput in the next frame; DropTextFieldEdits()
+// after each frame forgets any that found no active field.
+void QueueTextFieldEdit(int from, int to, std::string text);
+void DropTextFieldEdits();
 bool StyledCheckbox(const char* label, bool* value);             // accent when ticked; true when toggled
 // One choice from `labels` in a styled combo; `id` is "##hook_id", hooks see `hook_label`.
 // True when the user picked a different entry (*selected is then its index).

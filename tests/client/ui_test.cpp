@@ -311,3 +311,60 @@ TEST_CASE("the field with the keyboard is described for the browser's text proxy
     h2.Frames(form, 1);
     CHECK_FALSE(ui::CurrentTextField().active);
 }
+
+TEST_CASE("text proxy edits (phone Backspace, autocorrect, autofill, dictation) reach the field, which reports its text and selection") {
+    App app;
+    Harness h;
+    app.Go("#/signin");
+    app.api.Answer("GET", "/api/v1/me", 401, "{}");
+    h.Frames(app, 3);  // the username field has the keyboard
+    REQUIRE(ui::CurrentTextField().active);
+    ui::QueueTextFieldEdit(0, 0, "emmq");  // typed on a phone keyboard
+    h.Frames(app, 1);
+    CHECK(ui::CurrentTextField().text == "emmq");
+    CHECK(ui::CurrentTextField().sel_start == 4);
+    CHECK(ui::CurrentTextField().sel_end == 4);
+    ui::QueueTextFieldEdit(3, 4, "");  // its Backspace (keyCode 229: no key reaches ImGui)
+    h.Frames(app, 1);
+    CHECK(ui::CurrentTextField().text == "emm");
+    ui::QueueTextFieldEdit(0, 3, "emma");  // autocorrect replaces the word before the caret
+    h.Frames(app, 1);
+    CHECK(ui::CurrentTextField().text == "emma");
+    CHECK(ui::CurrentTextField().sel_start == 4);
+    h.Key(app, ImGuiKey_LeftArrow);  // ImGui's own caret movement is reported back
+    CHECK(ui::CurrentTextField().sel_start == 3);
+    ui::QueueTextFieldEdit(0, 0, "\x01\n");  // control characters never get in
+    h.Frames(app, 1);
+    CHECK(ui::CurrentTextField().text == "emma");
+    ui::QueueTextFieldEdit(2, 4, "ö\xf0\x9f\x99\x82");  // code points, not bytes
+    h.Frames(app, 1);
+    CHECK(ui::CurrentTextField().text == "emö\xf0\x9f\x99\x82");
+    CHECK(ui::CurrentTextField().sel_start == 4);
+    REQUIRE(h.Click(app, "password"));
+    ui::QueueTextFieldEdit(0, 0, "s3cret pass");  // a password manager fills the field
+    h.Frames(app, 1);
+    CHECK(ui::CurrentTextField().password);
+    CHECK(ui::CurrentTextField().text == "s3cret pass");
+
+    App form;
+    Harness h2;
+    form.OpenLaptopForm();
+    h2.Frames(form, 3);
+    REQUIRE(h2.Click(form, "description"));
+    REQUIRE(ui::CurrentTextField().multiline);
+    ui::QueueTextFieldEdit(0, 0, "Line one\r\nLine two");  // dictation or a paste bubble: line breaks kept
+    h2.Frames(form, 1);
+    CHECK(ui::CurrentTextField().text == "Line one\nLine two");
+    CHECK(ui::CurrentTextField().sel_start == 17);
+    ui::QueueTextFieldEdit(4, 8, "");
+    h2.Frames(form, 1);
+    CHECK(ui::CurrentTextField().text == "Line\nLine two");
+    CHECK(ui::CurrentTextField().sel_start == 4);
+    h2.Key(form, ImGuiKey_Escape);
+    REQUIRE(h2.Click(form, "values.quantity"));
+    REQUIRE(ui::CurrentTextField().active);
+    const int before = static_cast<int>(ui::CurrentTextField().text.size());
+    ui::QueueTextFieldEdit(0, before, "12ab");  // a number field keeps what its keyboard filter allows
+    h2.Frames(form, 1);
+    CHECK(ui::CurrentTextField().text == "12");
+}

@@ -148,6 +148,10 @@ await journey('screen reader and keyboard', async ({ server, browser, step }) =>
       box = (await axTree(cdp)).find((n) => n.role === 'textbox' && /^Pay period/.test(n.name) && !n.focused);
     }
     assert(box && box.value === '11/2026', `the Pay period box reads what was typed (${JSON.stringify((await axTree(cdp)).filter((n) => n.role === 'textbox'))})`);
+    // The text proxy, which has the focus while the field is edited, reads the same name and value.
+    const focused = (await axTree(cdp)).find((n) => n.role === 'textbox' && n.focused);
+    assert(focused && /^Pay period/.test(focused.name) && focused.value === '11/2026',
+           `the focused field reads its name and text (${JSON.stringify(focused)})`);
   }
   await tabTo(sp, cdp, /^Details/);
   await sp.page.keyboard.type('My overtime from 3 to 7 November is not on the payslip.', { delay: 5 });

@@ -84,6 +84,37 @@ await journey('phone journey', async ({ server, browser, step }) => {
   assert(mode === 'text', `a text keyboard is asked for (inputmode ${mode})`);
   await tap.send('Input.insertText', { text: 'vpn' });
   await emma.find('clear_search', { timeout: 10000 });  // drawn only once the box holds text
+
+  step('an Android keyboard (keyCode 229, no key for ImGui): Backspace and autocorrect reach the field; the proxy holds its text');
+  // After each frame the field's text and caret are written into the proxy, so what it holds once
+  // the frames have run is the field's own text (an edit the field ignored would be written back).
+  const proxyHolds = async (want, what) => {
+    let got;
+    for (let w = 0; w < 40 && got !== want; w++) {
+      if (w) await emma.nextFrames(1);
+      got = await emma.page.evaluate(() => {
+        const el = document.getElementById('spoc-text-input');
+        return `${el.value}|${el.selectionStart}|${el.selectionEnd}`;
+      });
+    }
+    assert(got === want, `${what}: the field (mirrored in the proxy) holds ${JSON.stringify(want)} (got ${JSON.stringify(got)})`);
+  };
+  await proxyHolds('vpn|3|3', 'typed text and the caret after it');
+  const android = async (edit) => {
+    await tap.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Unidentified', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await emma.page.evaluate(edit);
+    await tap.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Unidentified', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+  };
+  await android(() => document.execCommand('delete'));  // Gboard's Backspace: an input event, no Backspace key
+  await proxyHolds('vp|2|2', 'after a keyCode-229 Backspace');
+  await android(() => document.execCommand('insertText', false, 'n'));
+  await android(() => {  // autocorrect: the word before the caret is replaced
+    document.getElementById('spoc-text-input').setSelectionRange(0, 3);
+    document.execCommand('insertText', false, 'VPN access');
+  });
+  await proxyHolds('VPN access|10|10', 'after autocorrect replaced the word');
+  const named = await emma.page.evaluate(() => document.getElementById('spoc-text-input').getAttribute('aria-label'));
+  assert(/search/i.test(named || ''), `the focused proxy is named like the field for screen readers (${named})`);
   await emma.click('clear_search');
   await emma.nextFrames(3);
 
