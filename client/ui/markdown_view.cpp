@@ -9,6 +9,7 @@
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/linebreak.h"
 
 namespace spoc::ui {
 
@@ -92,26 +93,33 @@ void FlowSpans(Flow& f, const std::vector<md::Span>& spans, const ImFont* base, 
             }
             std::size_t j = i;
             while (j < text.size() && text[j] != ' ' && text[j] != '\n') ++j;
-            std::string_view word = text.substr(i, j - i);
-            // A word longer than the line is cut by characters.
-            while (!word.empty() && MeasureText(font, word).x > f.right - f.left) {
-                std::size_t cut = 0;
-                float w = 0;
-                while (cut < word.size()) {
-                    unsigned int cp = 0;
-                    const int n = ImTextCharFromUtf8(&cp, word.data() + cut, word.data() + word.size());
-                    const float cw = MeasureText(font, word.substr(cut, static_cast<std::size_t>(std::max(1, n)))).x;
-                    if (w + cw > f.right - f.left && cut > 0) break;
-                    w += cw;
-                    cut += static_cast<std::size_t>(std::max(1, n));
-                }
-                if (f.x > f.left) NewLine(f);
-                DrawPiece(f, word.substr(0, cut), span, font, c);
-                NewLine(f);
-                word.remove_prefix(cut);
-            }
-            if (!word.empty()) DrawPiece(f, word, span, font, c);
+            std::string_view run = text.substr(i, j - i);
             i = j;
+            // Chinese and Japanese have no spaces: the run is split where a line may break
+            // (shared/domain/linebreak.h), so it flows like words do.
+            while (!run.empty()) {
+                const std::size_t piece = linebreak::FirstPiece(run);
+                std::string_view word = run.substr(0, piece);
+                run.remove_prefix(piece);
+                // A word longer than the line is cut by characters.
+                while (!word.empty() && MeasureText(font, word).x > f.right - f.left) {
+                    std::size_t cut = 0;
+                    float w = 0;
+                    while (cut < word.size()) {
+                        unsigned int cp = 0;
+                        const int n = ImTextCharFromUtf8(&cp, word.data() + cut, word.data() + word.size());
+                        const float cw = MeasureText(font, word.substr(cut, static_cast<std::size_t>(std::max(1, n)))).x;
+                        if (w + cw > f.right - f.left && cut > 0) break;
+                        w += cw;
+                        cut += static_cast<std::size_t>(std::max(1, n));
+                    }
+                    if (f.x > f.left) NewLine(f);
+                    DrawPiece(f, word.substr(0, cut), span, font, c);
+                    NewLine(f);
+                    word.remove_prefix(cut);
+                }
+                if (!word.empty()) DrawPiece(f, word, span, font, c);
+            }
         }
     }
 }

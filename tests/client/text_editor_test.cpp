@@ -122,3 +122,58 @@ TEST_CASE("text box: selection, cut, paste, undo and the character limit") {
     limited.Key(ImGuiKey_Escape);
     CHECK_FALSE(limited.last.active);
 }
+
+namespace {
+// The lines ImGui's word wrap makes of `text` at `width` (the body font at its own size).
+std::vector<std::string> WrapLines(const std::string& text, float width) {
+    const ImFont* font = ui::GetFonts().body;
+    std::vector<std::string> lines;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* e = font->CalcWordWrapPositionA(1.0f, s, end, width);
+        if (e == s) e = s + 1;
+        lines.emplace_back(s, e);
+        s = e;
+        while (s < end && *s == ' ') ++s;
+    }
+    return lines;
+}
+bool StartsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool EndsWith(const std::string& s, const char* p) { const std::string t(p); return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0; }
+}  // namespace
+
+TEST_CASE("Chinese and Japanese wrap between characters (they have no spaces), never before 。、」ー or after 「") {
+    Harness h;
+    const float em = ui::GetFonts().body->FontSize;
+    // Japanese: a sentence with 「」, 、。 and a long vowel mark; 5 to 7 characters a line.
+    const std::string ja = "お問い合わせありがとうございます。「パスワードのリセット」は、サポートセンターから連絡します。";
+    for (float width : {5.2f * em, 6.1f * em, 7.3f * em}) {
+        const std::vector<std::string> lines = WrapLines(ja, width);
+        CAPTURE(width);
+        CHECK(lines.size() >= 6);  // it wraps: before the fix this was one line running off the edge
+        std::string joined;
+        for (const std::string& l : lines) {
+            CAPTURE(l);
+            joined += l;
+            CHECK(ui::GetFonts().body->CalcTextSizeA(em, FLT_MAX, 0, l.c_str()).x <= width + em);  // fits (one glyph of slack)
+            for (const char* bad : {"。", "、", "」", "ー", "ょ", "ッ"}) CHECK_FALSE(StartsWith(l, bad));
+            CHECK_FALSE(EndsWith(l, "「"));
+        }
+        CHECK(joined == ja);  // nothing lost or doubled
+    }
+    // Chinese, and Latin words inside CJK text: the Latin word is not split.
+    const std::string zh = "请重新启动笔记本电脑然后连接VPN网络再试一次谢谢";
+    for (const std::string& l : WrapLines(zh, 6.0f * em)) {
+        CAPTURE(l);
+        const bool whole = l.find("VP") == std::string::npos || l.find("VPN") != std::string::npos;
+        CHECK(whole);
+    }
+    CHECK(WrapLines(zh, 6.0f * em).size() >= 4);
+    // Latin text still wraps only at spaces and after punctuation.
+    const std::vector<std::string> en = WrapLines("Restart the laptop, then connect", 9.0f * em);
+    for (const std::string& l : en) {
+        const bool at_break = l.back() == ' ' || l.back() == ',' || EndsWith(l, "connect");
+        CHECK(at_break);
+    }
+}
