@@ -3,7 +3,8 @@
 // .,;!?", so a paragraph of Chinese or Japanese ran off the right edge as one word. The patched
 // copy of imgui_draw.cpp (CMakeLists.txt) asks these from ImFont::CalcWordWrapPositionA, which
 // every wrapped text in the client goes through (labels, markdown, the text box, bidi lines).
-// Header-only: the ImGui core library uses it without linking the shared library.
+// The rules are constexpr in this header: the ImGui core library uses them without linking the
+// shared library.
 #pragma once
 #include <cstddef>
 #include <string_view>
@@ -51,21 +52,6 @@ constexpr bool NoBreakAfter(unsigned int c) {
     }
 }
 
-// The code point at byte i of `s`, and its length in *n (a stray byte counts as one character).
-inline unsigned int DecodeAt(std::string_view s, std::size_t i, std::size_t* n) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    for (std::size_t k = 1; k < len; ++k)
-        if ((b(i + k) & 0xC0) != 0x80) len = 1;
-    *n = len;
-    if (len == 1) return c;
-    unsigned int cp = c & (0x7F >> len);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
-    return cp;
-}
-
 // May a line break between characters a and b of a run with no spaces? Around Chinese and
 // Japanese characters, unless kinsoku holds them together; never inside a Latin word.
 constexpr bool BreakBetween(unsigned int a, unsigned int b) {
@@ -73,19 +59,8 @@ constexpr bool BreakBetween(unsigned int a, unsigned int b) {
 }
 
 // The byte length of the first unbreakable piece of `word` (text without spaces): all of it for a
-// Latin word, one character (plus what kinsoku holds to it) for Chinese or Japanese.
-inline std::size_t FirstPiece(std::string_view word) {
-    if (word.empty()) return 0;
-    std::size_t n = 0;
-    unsigned int prev = DecodeAt(word, 0, &n);
-    std::size_t i = n;
-    while (i < word.size()) {
-        const unsigned int c = DecodeAt(word, i, &n);
-        if (BreakBetween(prev, c)) return i;
-        prev = c;
-        i += n;
-    }
-    return word.size();
-}
+// Latin word, one character (plus what kinsoku holds to it) for Chinese or Japanese. Defined in
+// linebreak.cpp (the ImGui patch needs only the constexpr rules above).
+std::size_t FirstPiece(std::string_view word);
 
 }  // namespace spoc::linebreak
