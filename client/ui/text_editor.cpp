@@ -10,13 +10,17 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
+#include "client/ui/bidi_line.h"
 #include "client/ui/glyph_bank.h"
 #include "client/ui/motion.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
 #include "imgui_internal.h"
+#include "shared/domain/bidi.h"
 
 namespace spoc::ui {
 
@@ -83,17 +87,56 @@ int LineOf(const std::vector<VisualLine>& lines, int pos) {
     return static_cast<int>(lines.size()) - 1;
 }
 
-float XOf(const ImFont* font, float size, const std::string& text, const VisualLine& line, int pos) {
+// Right-to-left text (Arabic, Hebrew) in a line: the line is laid out in visual order (BidiLine),
+// right-aligned in a right-to-left paragraph. nullopt for lines that read left to right only.
+struct RtlLine {
+    BidiLine layout;
+    float align;  // x of the layout's left edge in the box
+};
+std::optional<RtlLine> RtlLayout(const ImFont* font, float size, float width, const std::string& text, const VisualLine& line) {
+    const std::string_view all(text);
+    const std::string_view shown = all.substr(static_cast<size_t>(line.begin), static_cast<size_t>(line.end - line.begin));
+    std::size_t para = 0;  // the hard paragraph's start and end: its first strong character sets the direction
+    if (line.begin > 0) {
+        const std::size_t nl = all.rfind('\n', static_cast<size_t>(line.begin - 1));
+        para = nl == std::string_view::npos ? 0 : nl + 1;
+    }
+    const std::size_t para_end = std::min(all.find('\n', static_cast<size_t>(line.begin)), all.size());
+    const std::string_view paragraph = all.substr(para, para_end - para);
+    if (!HasRtl(paragraph)) return std::nullopt;
+    const int direction = ParagraphDirection(paragraph);
+    if (direction != kBidiRtl && !HasRtl(shown)) return std::nullopt;
+    BidiLine layout(font, size, shown, direction);
+    const float align = direction == kBidiRtl ? std::max(0.0f, width - layout.Width()) : 0.0f;
+    return RtlLine{std::move(layout), align};
+}
+
+bool RtlParagraphAt(const std::string& text, int pos) {
+    const std::string_view all(text);
+    std::size_t para = 0;
+    if (pos > 0) {
+        const std::size_t nl = all.rfind('\n', static_cast<size_t>(pos - 1));
+        para = nl == std::string_view::npos ? 0 : nl + 1;
+    }
+    const std::size_t para_end = std::min(all.find('\n', para), all.size());
+    return ParagraphDirection(all.substr(para, para_end - para)) == kBidiRtl;
+}
+
+float XOf(const ImFont* font, float size, float width, const std::string& text, const VisualLine& line, int pos) {
+    pos = std::clamp(pos, line.begin, line.end);
+    if (const auto rtl = RtlLayout(font, size, width, text, line)) return rtl->align + rtl->layout.CaretX(pos - line.begin);
     const char* base = text.c_str();
-    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, base + line.begin, base + std::clamp(pos, line.begin, line.end)).x;
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, base + line.begin, base + pos).x;
 }
 
 // The offset in `line` nearest to x (a soft line's trailing blanks are not a place to click into).
-int PosAt(const ImFont* font, float size, const std::string& text, const VisualLine& line, float x, bool soft_end) {
+int PosAt(const ImFont* font, float size, float width, const std::string& text, const VisualLine& line, float x, bool soft_end) {
     int end = line.end;
     if (soft_end) {
         while (end > line.begin && text[static_cast<size_t>(end - 1)] == ' ') --end;
     }
+    if (const auto rtl = RtlLayout(font, size, width, text, line))
+        return std::min(end, line.begin + rtl->layout.OffsetAt(x - rtl->align));
     int p = line.begin;
     float at = 0;
     while (p < end) {
@@ -226,7 +269,7 @@ private:
 
 // Keyboard editing while the box is active. Returns true when the caret moved or the text changed.
 void HandleKeys(std::string* text, EditorState& st, Editing& ed, const std::vector<VisualLine>& lines, const ImFont* font,
-                float size, float box_h, float line_h, bool read_only) {
+                float size, float text_w, float box_h, float line_h, bool read_only) {
     ImGuiIO& io = ImGui::GetIO();
     const bool ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
     auto move = [&](int to, bool keep_x = false) {
@@ -239,19 +282,22 @@ void HandleKeys(std::string* text, EditorState& st, Editing& ed, const std::vect
     const int line = LineOf(lines, st.caret);
     auto vertical = [&](int delta) {
         const VisualLine& cur = lines[static_cast<size_t>(line)];
-        if (st.preferred_x < 0) st.preferred_x = XOf(font, size, *text, cur, st.caret);
+        if (st.preferred_x < 0) st.preferred_x = XOf(font, size, text_w, *text, cur, st.caret);
         const int target = std::clamp(line + delta, 0, static_cast<int>(lines.size()) - 1);
         if (target == line) {
             move(delta < 0 ? 0 : static_cast<int>(text->size()), true);
             return;
         }
         const bool soft = static_cast<size_t>(target) + 1 < lines.size() && lines[static_cast<size_t>(target) + 1].begin == lines[static_cast<size_t>(target)].end;
-        move(PosAt(font, size, *text, lines[static_cast<size_t>(target)], st.preferred_x, soft), true);
+        move(PosAt(font, size, text_w, *text, lines[static_cast<size_t>(target)], st.preferred_x, soft), true);
     };
-    if (pressed(ImGuiKey_LeftArrow)) {
+    // In a right-to-left paragraph, Left moves towards the end of the text and Right towards its start.
+    const bool rtl = RtlParagraphAt(*text, st.caret);
+    const ImGuiKey back = rtl ? ImGuiKey_RightArrow : ImGuiKey_LeftArrow, forward = rtl ? ImGuiKey_LeftArrow : ImGuiKey_RightArrow;
+    if (pressed(back)) {
         if (!shift && ed.HasSelection()) move(ed.SelMin());
         else move(ctrl ? WordLeft(*text, st.caret) : PrevChar(*text, st.caret));
-    } else if (pressed(ImGuiKey_RightArrow)) {
+    } else if (pressed(forward)) {
         if (!shift && ed.HasSelection()) move(ed.SelMax());
         else move(ctrl ? WordRight(*text, st.caret) : NextChar(*text, st.caret));
     } else if (pressed(ImGuiKey_UpArrow)) {
@@ -265,7 +311,9 @@ void HandleKeys(std::string* text, EditorState& st, Editing& ed, const std::vect
     } else if (pressed(ImGuiKey_End)) {
         const VisualLine& l = lines[static_cast<size_t>(line)];
         const bool soft = static_cast<size_t>(line) + 1 < lines.size() && lines[static_cast<size_t>(line) + 1].begin == l.end;
-        move(ctrl ? static_cast<int>(text->size()) : (soft ? PosAt(font, size, *text, l, FLT_MAX, true) : l.end));
+        int end = l.end;  // a soft line ends before the blanks it broke at
+        while (soft && end > l.begin && (*text)[static_cast<size_t>(end - 1)] == ' ') --end;
+        move(ctrl ? static_cast<int>(text->size()) : end);
     } else if (ctrl && pressed(ImGuiKey_A)) {
         st.anchor = 0;
         st.caret = static_cast<int>(text->size());
@@ -354,7 +402,7 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
         const float y = io.MousePos.y - origin.y + st.scroll_y;
         const int li = std::clamp(static_cast<int>(std::floor(y / line_h)), 0, static_cast<int>(lines.size()) - 1);
         const bool soft = static_cast<size_t>(li) + 1 < lines.size() && lines[static_cast<size_t>(li) + 1].begin == lines[static_cast<size_t>(li)].end;
-        return PosAt(font, font_size, *text, lines[static_cast<size_t>(li)], io.MousePos.x - origin.x, soft);
+        return PosAt(font, font_size, text_w, *text, lines[static_cast<size_t>(li)], io.MousePos.x - origin.x, soft);
     };
     if (active) {
         ImGui::KeepAliveID(id);
@@ -383,7 +431,7 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
         }
         if (!io.MouseDown[0]) st.dragging = false;
         Editing ed(text, &st, o.max_chars);
-        HandleKeys(text, st, ed, lines, font, font_size, box_h, line_h, o.read_only);
+        HandleKeys(text, st, ed, lines, font, font_size, text_w, box_h, line_h, o.read_only);
         if (o.edits && !o.read_only) {
             for (TextEdit& e : *o.edits) {
                 st.anchor = CodePointToByte(*text, e.from);
@@ -434,9 +482,17 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
     for (int i = first; i < last; ++i) {
         const VisualLine& l = shown[static_cast<size_t>(i)];
         const float y = origin.y + static_cast<float>(i) * line_h - st.scroll_y;
+        if (const auto rtl = RtlLayout(font, font_size, text_w, *text, l)) {  // Arabic, Hebrew: visual order
+            const ImVec2 at(origin.x + rtl->align, y + text_dy);
+            if (sel_a != sel_b && sel_a <= l.end && sel_b >= l.begin)
+                rtl->layout.DrawSelection(dl, ImVec2(at.x, y), line_h, sel_a - l.begin, sel_b - l.begin,
+                                          active ? color::kAccentRing : color::WithAlpha(color::kText, 24));
+            rtl->layout.Draw(dl, at, o.read_only ? color::kTextSecondary : color::kText);
+            continue;
+        }
         if (sel_a != sel_b && sel_a <= l.end && sel_b >= l.begin) {
-            const float x0 = XOf(font, font_size, *text, l, std::max(sel_a, l.begin));
-            float x1 = XOf(font, font_size, *text, l, std::min(sel_b, l.end));
+            const float x0 = XOf(font, font_size, text_w, *text, l, std::max(sel_a, l.begin));
+            float x1 = XOf(font, font_size, text_w, *text, l, std::min(sel_b, l.end));
             if (sel_b > l.end) x1 += font_size * 0.3f;  // the selection runs on past this line
             dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h),
                               active ? color::kAccentRing : color::WithAlpha(color::kText, 24));
@@ -448,12 +504,12 @@ TextEditorResult WrappedTextEditor(const char* label, std::string* text, ImVec2 
     if (active && !o.read_only) {
         if (CaretVisible(ImGui::GetTime() - st.blink_start)) {
             const VisualLine& l = shown[static_cast<size_t>(caret_line)];
-            const float x = origin.x + XOf(font, font_size, *text, l, st.caret);
+            const float x = origin.x + XOf(font, font_size, text_w, *text, l, st.caret);
             const float y = origin.y + static_cast<float>(caret_line) * line_h - st.scroll_y;
             dl->AddLine(ImVec2(x, y + 2), ImVec2(x, y + line_h - 2), color::kText, 1.5f);
         }
         if (!ReducedMotion()) RequestAnimation();  // keep the caret blinking (steady under reduced motion)
-        result.caret_rect = ImRect(ImVec2(origin.x + XOf(font, font_size, *text, shown[static_cast<size_t>(caret_line)], st.caret),
+        result.caret_rect = ImRect(ImVec2(origin.x + XOf(font, font_size, text_w, *text, shown[static_cast<size_t>(caret_line)], st.caret),
                                           origin.y + static_cast<float>(caret_line) * line_h - st.scroll_y),
                                    ImVec2(0, 0));
         result.caret_rect.Max = ImVec2(result.caret_rect.Min.x + 1, result.caret_rect.Min.y + line_h);

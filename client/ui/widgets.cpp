@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+#include "client/ui/bidi_line.h"
 #include "client/ui/glyph_bank.h"
 #include "client/ui/item_hooks.h"
 #include "client/ui/mirror.h"
@@ -486,7 +487,11 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     } else {
         ImGui::SetNextItemWidth(width);
         glyphs::LogicalOrderScope logical;  // the caret maths work on the stored order
+        const ImVec2 padding = ImGui::GetStyle().FramePadding;
+        std::optional<RtlFieldScope> rtl;  // Arabic or Hebrew: drawn in visual order (bidi_line.h)
+        if (!o.password) rtl.emplace(id, *value, frame_pos, width, padding);
         result.edited = ImGui::InputTextWithHint(label, "", value->data(), value->capacity() + 1, flags, InputCallback, &ud);
+        if (rtl) rtl->Finish(*value);
     }
     island.reset();
     // The hint is drawn here, not by ImGui: outside the text's island it reads (and aligns) in the UI's

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "shared/domain/text.h"
 
@@ -70,6 +71,7 @@ static std::uint32_t PickForm(const ArabicForms& f, bool join_prev, bool join_ne
 // Emits `s` shaped, one code point at a time: each letter takes the form that joins it to its
 // neighbours (marks are skipped when finding them), lam + alef become one ligature (marks between
 // them follow it), malformed bytes become U+FFFD, everything else passes through unchanged.
+// emit(code point, byte offset of the character it came from; a ligature: the lam's).
 template <class Emit>
 static void ShapeStream(std::string_view s, Emit&& emit) {
     bool prev_joins = false;  // the last non-transparent character connects to the next one
@@ -80,7 +82,7 @@ static void ShapeStream(std::string_view s, Emit&& emit) {
         if (cp == kInvalidUtf8) cp = 0xFFFD;
         const JoiningType type = JoiningTypeOf(cp);
         if (type == JoiningType::T) {
-            emit(cp);
+            emit(cp, i);
             i = next;
             continue;
         }
@@ -89,8 +91,11 @@ static void ShapeStream(std::string_view s, Emit&& emit) {
         const bool join_prev = prev_joins && JoinsBackward(type);
         if (cp == 0x0644) {
             if (const std::uint32_t ligature = LamAlefLigature(following, join_prev)) {
-                emit(ligature);
-                for (std::size_t m = next; m < ahead;) emit(NextCodePoint(s, m));  // marks on the lam
+                emit(ligature, i);
+                for (std::size_t m = next; m < ahead;) {  // marks on the lam
+                    const std::size_t at = m;
+                    emit(NextCodePoint(s, m), at);
+                }
                 NextCodePoint(s, ahead);                                           // the alef is in the ligature
                 prev_joins = false;
                 i = ahead;
@@ -100,10 +105,10 @@ static void ShapeStream(std::string_view s, Emit&& emit) {
         const bool join_next = JoinsForward(type) && JoinsBackward(JoiningTypeOf(following));
         if (const ArabicForms* forms = FindArabicForms(cp)) {
             const std::uint32_t form = PickForm(*forms, join_prev, join_next);
-            emit(form);
+            emit(form, i);
             prev_joins = form == forms->initial || form == forms->medial;
         } else {
-            emit(cp);
+            emit(cp, i);
             prev_joins = JoinsForward(type);
         }
         i = next;
@@ -114,7 +119,7 @@ std::string ShapeArabic(std::string_view logical) {
     if (!HasRtl(logical)) return std::string(logical);
     std::string out;
     out.reserve(logical.size() + logical.size() / 2);  // U+06xx (2 bytes) -> U+FExx (3 bytes)
-    ShapeStream(logical, [&out](std::uint32_t cp) { AppendUtf8(out, cp); });
+    ShapeStream(logical, [&out](std::uint32_t cp, std::size_t) { AppendUtf8(out, cp); });
     return out;
 }
 
@@ -345,9 +350,10 @@ std::string Emit(const Line& b) {
 
 // [SECTION] Visual order -----------------------------------------------------------------------
 
-std::string VisualLine(std::string_view logical_line, int base_dir) {
-    const int dir = base_dir == kBidiLtr || base_dir == kBidiRtl ? base_dir : ParagraphDirection(logical_line);
-    if (dir == kBidiLtr && !HasRtl(logical_line)) return std::string(logical_line);
+// Shapes and resolves one line (every step above), then hands the finished Line to `finish`;
+// `src` (optional, one slot per code point) receives each shaped code point's source byte offset.
+template <class Finish>
+static void ResolveLine(std::string_view logical_line, int dir, std::vector<std::uint32_t>* src, Finish&& finish) {
     int points = 0;  // shaping only ever merges code points, so this bounds the shaped line
     for (std::size_t i = 0; i < logical_line.size(); ++points) NextCodePoint(logical_line, i);
 
@@ -378,14 +384,46 @@ std::string VisualLine(std::string_view logical_line, int base_dir) {
     b.rtl = dir == kBidiRtl;
     b.e = b.rtl ? BidiClass::R : BidiClass::L;
 
-    ShapeStream(logical_line, [&b](std::uint32_t cp) { b.cps[b.count++] = cp; });
+    if (src != nullptr) src->clear();
+    ShapeStream(logical_line, [&b, src](std::uint32_t cp, std::size_t at) {
+        b.cps[b.count++] = cp;
+        if (src != nullptr) src->push_back(static_cast<std::uint32_t>(at));
+    });
     BuildClusters(b);
     ResolveWeak(b);
     ResolveBrackets(b);
     ResolveNeutrals(b);
     AssignLevels(b);
     Reorder(b);
-    return Emit(b);
+    finish(b);
+}
+
+std::string VisualLine(std::string_view logical_line, int base_dir) {
+    const int dir = base_dir == kBidiLtr || base_dir == kBidiRtl ? base_dir : ParagraphDirection(logical_line);
+    if (dir == kBidiLtr && !HasRtl(logical_line)) return std::string(logical_line);
+    std::string out;
+    ResolveLine(logical_line, dir, nullptr, [&out](const Line& b) { out = Emit(b); });
+    return out;
+}
+
+std::vector<VisualCluster> VisualClusters(std::string_view logical_line, int base_dir) {
+    const int dir = base_dir == kBidiLtr || base_dir == kBidiRtl ? base_dir : ParagraphDirection(logical_line);
+    std::vector<VisualCluster> out;
+    std::vector<std::uint32_t> src;
+    ResolveLine(logical_line, dir, &src, [&](const Line& b) {
+        out.reserve(static_cast<std::size_t>(b.clusters));
+        for (int k = 0; k < b.clusters; ++k) {
+            const std::uint32_t c = b.order[k];
+            VisualCluster v;
+            v.begin = src[b.first[c]];
+            v.end = c + 1 < static_cast<std::uint32_t>(b.clusters) ? src[b.first[c + 1]] : static_cast<std::uint32_t>(logical_line.size());
+            v.rtl = b.level[c] % 2 == 1;
+            for (std::uint32_t i = b.first[c]; i < b.first[c + 1]; ++i)
+                AppendUtf8(v.glyphs, i == b.first[c] && v.rtl ? MirroredChar(b.cps[i]) : b.cps[i]);
+            out.push_back(std::move(v));
+        }
+    });
+    return out;
 }
 
 }  // namespace spoc

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace spoc {
 
@@ -23,6 +24,18 @@ bool HasRtl(std::string_view utf8);                 // any character of a right-
 int ParagraphDirection(std::string_view utf8);      // kBidiLtr or kBidiRtl: first strong character (UBA P2/P3), LTR if none
 std::string ShapeArabic(std::string_view logical);  // Arabic letters -> contextual presentation forms, lam-alef ligatures
 std::string VisualLine(std::string_view logical_line, int base_dir); // shapes (ShapeArabic), then reorders to left-to-right drawing order
+
+// One grapheme cluster of a line in visual order: the logical bytes [begin, end) it came from and
+// what is drawn for it (shaped, mirrored on a right-to-left level). A lam-alef ligature is one
+// cluster covering both letters. For caret and selection maths over text being edited.
+struct VisualCluster {
+    std::uint32_t begin = 0, end = 0;
+    bool rtl = false;  // on a right-to-left level: its logical start is its right edge
+    std::string glyphs;
+};
+// The clusters of VisualLine(logical_line, base_dir), left to right; their glyphs concatenated
+// are exactly VisualLine's result.
+std::vector<VisualCluster> VisualClusters(std::string_view logical_line, int base_dir);
 
 // [SECTION] Character properties (bidi_tables.cpp)
 // Bidi classes of UAX #9 (explicit embedding/isolate controls are classed ON: they are refused by

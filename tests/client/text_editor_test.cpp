@@ -3,7 +3,10 @@
 // boundaries, Home/End and Up/Down follow the wrapped lines, the caret and selection stay right
 // through typing, Shift-selection, cut/paste and undo, and the character limit holds.
 #include "client/ui/text_editor.h"
+#include "client/ui/bidi_line.h"
+#include "client/ui/widgets.h"
 #include "fixtures.h"
+#include "shared/domain/bidi.h"
 
 using namespace fixtures;
 
@@ -176,4 +179,117 @@ TEST_CASE("Chinese and Japanese wrap between characters (they have no spaces), n
         const bool at_break = l.back() == ' ' || l.back() == ',' || EndsWith(l, "connect");
         CHECK(at_break);
     }
+}
+
+namespace {
+
+// One single-line field (ui::TextInput) in a window of its own, 300 px wide.
+struct OneLine {
+    Harness h;
+    std::string text;
+    ImVec2 min, max;  // the field's frame
+
+    void Frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ui::BeginWidgetsFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(600, 200));
+        ImGui::Begin("field", nullptr, ImGuiWindowFlags_NoDecoration);
+        ui::TextInputOptions o;
+        o.width = 300;
+        ui::TextInput("##f", &text, o);
+        min = ImGui::GetItemRectMin();
+        max = ImGui::GetItemRectMax();
+        ImGui::End();
+        ImGui::Render();
+    }
+    void Click(float x) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(x, (min.y + max.y) * 0.5f);
+        Frame();
+        io.AddMouseButtonEvent(0, true);
+        Frame();
+        io.AddMouseButtonEvent(0, false);
+        Frame();
+    }
+    void Key(ImGuiKey key, bool shift = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+        io.AddKeyEvent(key, true);
+        Frame();
+        io.AddKeyEvent(key, false);
+        if (shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+        Frame();
+    }
+    int Caret() const { return ui::CurrentTextField().sel_end; }
+};
+
+const char* kMarhaba = "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7";  // مرحبا: 5 letters, read right to left
+
+}  // namespace
+
+TEST_CASE("right-to-left text in a one-line field: drawn right-aligned in visual order; clicks, arrows and selection follow it") {
+    // The defect: the field being edited drew Arabic in stored order (left to right, unjoined), so a
+    // click on the word's right end put the caret at its end and Left moved towards its start.
+    OneLine f;
+    const ImFont* font = ui::GetFonts().body;
+    f.text = kMarhaba;
+    f.Frame();
+    const float pad = 12.0f;  // TextInput's horizontal padding
+    const ui::BidiLine line(font, font->FontSize, f.text, spoc::kBidiRtl);
+    const float right = f.max.x - pad, left = right - line.Width();
+    f.Click(right - 2);  // the right end of the word: before its first letter
+    REQUIRE(ui::CurrentTextField().active);
+    CHECK(f.Caret() == 0);
+    CHECK(ui::CurrentTextField().x == doctest::Approx(right).epsilon(0.01));  // the caret is drawn there too
+    f.Key(ImGuiKey_LeftArrow);  // Left reads on: one letter further into the word
+    CHECK(f.Caret() == 1);
+    f.Key(ImGuiKey_RightArrow);
+    CHECK(f.Caret() == 0);
+    f.Click(left + 1);  // the left end: after its last letter
+    CHECK(f.Caret() == 5);
+    f.Key(ImGuiKey_RightArrow, true);  // Shift+Right selects back over the last letter
+    CHECK(ui::CurrentTextField().sel_start == 4);
+    CHECK(ui::CurrentTextField().sel_end == 5);
+    f.Key(ImGuiKey_LeftArrow);  // collapses the selection at its end
+    ImGui::GetIO().AddInputCharactersUTF8("\xd9\x8b");  // typed at the caret: stored after the word
+    f.Frame();
+    CHECK(f.text == std::string(kMarhaba) + "\xd9\x8b");
+}
+
+TEST_CASE("Latin text in a one-line field keeps ImGui's own layout and keys") {
+    OneLine f;
+    f.text = "VPN down";
+    f.Frame();
+    f.Click(f.min.x + 12.0f + 1);
+    CHECK(f.Caret() == 0);
+    f.Key(ImGuiKey_RightArrow);
+    CHECK(f.Caret() == 1);
+    f.Click(f.max.x - 14.0f);  // past the text's end
+    CHECK(f.Caret() == 8);
+}
+
+TEST_CASE("right-to-left paragraphs in the text box: right-aligned, clicks land on the visual letter, Left reads on") {
+    Box b;
+    b.text = std::string(kMarhaba) + "\nVPN";
+    b.Frame();
+    const ImFont* font = ui::GetFonts().body;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 origin(style.WindowPadding.x + style.FramePadding.x, style.WindowPadding.y + style.FramePadding.y);
+    const float text_w = 260 - 2 * style.FramePadding.x - style.ScrollbarSize;
+    const ui::BidiLine line(font, font->FontSize, kMarhaba, spoc::kBidiRtl);
+    b.Click(origin.x + text_w - 2, origin.y + 4);  // the right end of the first (Arabic) line
+    REQUIRE(b.last.active);
+    CHECK(b.last.sel_end == 0);
+    b.Key(ImGuiKey_LeftArrow);
+    CHECK(b.last.sel_end == 1);
+    b.Click(origin.x + text_w - line.Width() + 1, origin.y + 4);  // its left end
+    CHECK(b.last.sel_end == 5);
+    CHECK(b.last.caret_rect.Min.x == doctest::Approx(origin.x + text_w - line.Width()).epsilon(0.01));
+    b.Key(ImGuiKey_DownArrow);  // onto the Latin line, where Left and Right are as usual
+    b.Key(ImGuiKey_End);
+    b.Key(ImGuiKey_LeftArrow);
+    CHECK(b.last.sel_end == 8);
 }

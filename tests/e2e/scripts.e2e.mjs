@@ -4,7 +4,8 @@
 // the browser's "missing glyph" box (tofu). Right-to-left lines are drawn in visual order. The
 // input method's composition is drawn at the caret before it is committed.
 //
-// SPOC_SCREENSHOTS=dir also saves the request page as dir/request-scripts.png.
+// SPOC_SCREENSHOTS=dir also saves the request page as dir/request-scripts.png and the search box
+// with Arabic being edited as dir/search-arabic-editing.png.
 import { journey, SpocPage, assert, fileRequest } from './harness.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,38 @@ await journey('every script', async ({ server, browser, step }) => {
   if (process.env.SPOC_SCREENSHOTS) {
     mkdirSync(process.env.SPOC_SCREENSHOTS, { recursive: true });
     await emma.page.screenshot({ path: join(process.env.SPOC_SCREENSHOTS, 'request-scripts.png') });
+  }
+
+  step('Arabic typed into a one-line field is drawn right to left while it is edited, and the arrows follow it');
+  await emma.page.evaluate(() => { window.location.hash = '#/'; });
+  await emma.find('Search the catalog');
+  const box = await emma.focusInput('search');
+  await cdp.send('Input.insertText', { text: '\u0645\u0631\u062d\u0628\u0627' });  // مرحبا
+  const proxyNow = async () => emma.page.evaluate(() => {
+    const el = document.getElementById('spoc-text-input');
+    return { value: el.value, at: el.selectionStart, x: el.getBoundingClientRect().left };
+  });
+  let p;
+  for (let i = 0; i < 40; i++) {
+    await emma.nextFrames(1);
+    p = await proxyNow();
+    if (p.value.length === 5) break;
+  }
+  await settledGlyphs(emma, 'search box');
+  // Right-aligned, read right to left: after the last letter typed the caret is at the word's left
+  // end, near the box's right edge (drawn in stored order it would sit left, after the word).
+  assert(p.value === '\u0645\u0631\u062d\u0628\u0627' && p.at === 5, `the word is in the box with the caret after it (${JSON.stringify(p)})`);
+  assert(p.x > box.x + box.w / 2, `the caret (and the proxy under it) is on the right half of the box (x ${p.x}, box ${box.x}..${box.x + box.w})`);
+  await emma.page.keyboard.press('ArrowRight');  // towards the word's start: back over its last letter
+  await emma.nextFrames(2);
+  const back = await proxyNow();
+  assert(back.at === 4 && back.x > p.x, `ArrowRight moved the caret back one letter, to the right (${JSON.stringify(back)})`);
+  await emma.page.keyboard.press('ArrowLeft');
+  await emma.nextFrames(2);
+  assert((await proxyNow()).at === 5, 'ArrowLeft moved it on to the end again');
+  if (process.env.SPOC_SCREENSHOTS) {
+    await emma.page.screenshot({ path: join(process.env.SPOC_SCREENSHOTS, 'search-arabic-editing.png'),
+                                 clip: { x: box.x - 8, y: box.y - 8, width: box.w + 16, height: box.h + 16 } });
   }
   assert(emma.errors.length === 0, `no page errors: ${emma.errors.join('; ')}`);
 });

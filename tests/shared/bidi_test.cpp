@@ -168,3 +168,49 @@ TEST_CASE("bidi: lines longer than the stack buffer") {
     const std::string visual = VisualLine(arabic, kBidiRtl);
     CHECK(visual.find(kMarhabaVisual + " " + kMarhabaVisual) != std::string::npos);
 }
+
+TEST_CASE("bidi: VisualClusters map each drawn cluster back to its logical bytes") {
+    using spoc::VisualClusters;
+    const std::vector<std::string> lines = {
+        "abc " + U8({0x0645, 0x0631, 0x062D, 0x0628, 0x0627}) + " 123",   // Latin, Arabic, digits
+        U8({0x0634, 0x0643, 0x0631, 0x0627}) + " (VPN) " + U8({0x05E9, 0x05DC, 0x05D5, 0x05DD}),
+        U8({0x0644, 0x064E, 0x0627, 0x0020, 0x0628}),                     // lam + fatha + alef: one ligature
+        "plain ascii",
+        "",
+    };
+    for (const std::string& line : lines) {
+        for (int dir : {kBidiLtr, kBidiRtl}) {
+            CAPTURE(line);
+            CAPTURE(dir);
+            const auto clusters = VisualClusters(line, dir);
+            std::string glyphs;
+            std::vector<int> covered(line.size(), 0);
+            for (const auto& c : clusters) {
+                glyphs += c.glyphs;
+                REQUIRE(c.begin < c.end);
+                REQUIRE(c.end <= line.size());
+                for (std::uint32_t i = c.begin; i < c.end; ++i) ++covered[i];
+            }
+            CHECK(glyphs == VisualLine(line, dir));  // same drawing as the display path
+            const bool each_byte_once = std::all_of(covered.begin(), covered.end(), [](int n) { return n == 1; });
+            CHECK(each_byte_once);
+        }
+    }
+    // Right to left: the leftmost cluster drawn is the last letter typed, and it is on an RTL level.
+    const std::string salam = U8({0x0633, 0x0644, 0x0627, 0x0645});  // سلام: seen, lam-alef, meem
+    const auto c = VisualClusters(salam, kBidiRtl);
+    REQUIRE(c.size() == 3);
+    CHECK(c[0].begin == 6);  // meem
+    CHECK(c[0].rtl);
+    CHECK(c[1].begin == 2);  // lam-alef: one cluster over both letters
+    CHECK(c[1].end == 6);
+    CHECK(CodePoints(c[1].glyphs) == std::vector<std::uint32_t>{0xFEFC});
+    CHECK(c[2].begin == 0);
+    // A Latin word inside an RTL paragraph keeps its own order, on an LTR level.
+    const auto mixed = VisualClusters(U8({0x0634}) + " ab", kBidiRtl);
+    REQUIRE(mixed.size() == 4);
+    CHECK(mixed[0].glyphs == "a");
+    CHECK_FALSE(mixed[0].rtl);
+    CHECK(mixed[1].glyphs == "b");
+    CHECK(mixed[3].begin == 0);
+}
