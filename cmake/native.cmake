@@ -69,13 +69,15 @@ if(SPOC_WEB_DIR)
   endforeach()
 endif()
 
-# ---- benchmark drivers: built only on request (bench/update/run, bench/sse/run) ---------------
+# ---- benchmark drivers: built only on request (bench/update/run, bench/sse/run, bench/walkup/run)
 # HTTP clients against a running spoc-server. poll() instead of select(): a driver holding
 # hundreds of sockets would otherwise refuse any descriptor past FD_SETSIZE (1024).
-foreach(bench update sse)
+foreach(bench update sse walkup)
   add_executable(spoc_bench_${bench} EXCLUDE_FROM_ALL bench/${bench}/${bench}_bench.cpp)
   target_include_directories(spoc_bench_${bench} PRIVATE ${CMAKE_SOURCE_DIR})
   target_include_directories(spoc_bench_${bench} SYSTEM PRIVATE ${HTTPLIB_DIR})
   target_compile_definitions(spoc_bench_${bench} PRIVATE CPPHTTPLIB_USE_POLL)
   target_link_libraries(spoc_bench_${bench} PRIVATE Threads::Threads)
 endforeach()
+# The walk-up driver also simulates desk days with the pure wait rules (shared/domain/walkup.h).
+target_link_libraries(spoc_bench_walkup PRIVATE spoc_shared)

@@ -156,6 +156,7 @@ struct SpocServer::Impl {
     std::unique_ptr<app::KbService> kb;
     std::unique_ptr<app::EventHub> events;
     std::unique_ptr<app::AgentService> agents;
+    std::unique_ptr<app::WalkupService> walkup;
     std::unique_ptr<http::HttpServer> http;
 
     // Requests changed by the scheduled SLA jobs (escalation, auto-close) are reported here once
@@ -237,6 +238,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         if (auto r = storage::DeleteExpiredSessions(db, now); !r.ok()) return r.error();
         if (auto r = storage::DeleteIdempotencyRecordsBefore(db, now - kIdempotencyRetentionMs); !r.ok())
             return r.error();
+        if (auto r = app::WalkupService::ReleaseNoShows(db, now); !r.ok()) return r.error();
         auto changed = app::RunSlaJobs(db, now, s.config.auto_close_days);
         if (!changed.ok()) return changed.error();
         s.housekeeping_changed = std::move(*changed);
@@ -256,6 +258,11 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     }
     if (auto indexed = s.kb->Refresh(app::NowMs()); !indexed.ok()) return indexed.error();
     if (auto loaded = s.catalog->Reload(); !loaded.ok()) return loaded.error();
+    s.walkup = std::make_unique<app::WalkupService>(*s.readers, *s.writer, *s.catalog);
+    if (config.demo) {  // after the catalog: reasons name the catalog items their visits file
+        auto desks = s.walkup->SeedDemoIfEmpty(config.assets_dir);
+        if (!desks.ok()) return desks.error();
+    }
 
     std::unique_ptr<http::StaticFiles> web;
     if (!config.web_dir.empty()) {
@@ -264,11 +271,12 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         web = std::move(*files);
     }
     http::Router router;
-    http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests, *s.kb, *s.events, *s.agents, *s.workspace});
+    http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests, *s.kb, *s.events, *s.agents, *s.workspace, *s.walkup});
     http::HttpOptions options;
     options.threads = config.threads;
     options.max_streams = app::EventHub::kMaxStreams;
     options.allowed_hosts = config.allowed_hosts;
+    options.kiosk_auth = [w = s.walkup.get()](std::string_view token, Timestamp now) { return w->AuthenticateKiosk(token, now); };
     s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
     return server;
 }

@@ -84,8 +84,8 @@ bool IsStateChanging(std::string_view method) {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-std::string SessionCookieValue(const httplib::Request& req) {
-    const std::string name = std::string(routes::kSessionCookie) + "=";
+std::string CookieValue(const httplib::Request& req, std::string_view cookie) {
+    const std::string name = std::string(cookie) + "=";
     const auto count = req.get_header_value_count("Cookie");
     for (std::size_t i = 0; i < count; ++i) {
         const std::string header = req.get_header_value("Cookie", "", i);
@@ -100,6 +100,21 @@ std::string SessionCookieValue(const httplib::Request& req) {
         }
     }
     return {};
+}
+
+std::string SessionCookieValue(const httplib::Request& req) { return CookieValue(req, routes::kSessionCookie); }
+
+std::string KioskSetCookie(const std::string& token) {
+    return std::string(routes::kKioskCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000";
+}
+
+std::string KioskPairingSetCookie(const std::string& secret) {
+    return std::string(routes::kKioskPairingCookie) + "=" + secret + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+           std::to_string(app::kPairingLifetimeMs / 1000);
+}
+
+std::string KioskPairingClearCookie() {
+    return std::string(routes::kKioskPairingCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 }
 
 std::string SessionSetCookie(const std::string& token) {
@@ -128,6 +143,12 @@ Result<Unit> CheckOrigin(const httplib::Request& req, const HostAllowlist& hosts
     // TRANSLATORS: {0} is the site the request came from ("https://example.com"); keep "Origin" (an HTTP header).
     return MakeError(ErrorCode::csrf_failed,
                      i18n::Format(i18n::tr("The request came from another site (Origin {0})."), {origin.substr(0, 100)}));
+}
+
+Result<Unit> CheckKioskCsrf(const httplib::Request& req, const app::KioskCaller& kiosk) {
+    if (!app::ConstantTimeEquals(req.get_header_value(routes::kCsrfHeader), kiosk.csrf_token))
+        return MakeError(ErrorCode::csrf_failed, {}, routes::kCsrfHeader);
+    return Unit{};
 }
 
 Result<Unit> CheckCsrf(const httplib::Request& req, const app::Caller& caller) {

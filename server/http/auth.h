@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "server/app/auth_service.h"
+#include "server/app/walkup_service.h"
 
 namespace httplib {
 struct Request;
@@ -40,6 +41,12 @@ bool IsValidHostSpec(std::string_view spec, std::string* why);
 
 bool IsStateChanging(std::string_view method);                // POST, PUT, PATCH, DELETE
 std::string SessionCookieValue(const httplib::Request& req);  // spoc_session from any Cookie header, or ""
+std::string CookieValue(const httplib::Request& req, std::string_view name);  // any cookie, or ""
+// A paired kiosk's device credential (spoc_kiosk, a year) and its pairing secret while it waits
+// for an admin (spoc_kiosk_pair, the code's lifetime): HttpOnly, SameSite=Strict like the session.
+std::string KioskSetCookie(const std::string& token);
+std::string KioskPairingSetCookie(const std::string& secret);
+std::string KioskPairingClearCookie();
 std::string SessionSetCookie(const std::string& token);       // Set-Cookie value for a new session
 std::string SessionClearCookie();                             // Set-Cookie value that removes it
 // The Host header must be on the allowlist (bad_request "Unknown Host header." otherwise).
@@ -49,5 +56,6 @@ Result<Unit> CheckHost(const httplib::Request& req, const HostAllowlist& hosts);
 Result<Unit> CheckOrigin(const httplib::Request& req, const HostAllowlist& hosts);
 // X-CSRF-Token must equal the session's token.
 Result<Unit> CheckCsrf(const httplib::Request& req, const app::Caller& caller);
+Result<Unit> CheckKioskCsrf(const httplib::Request& req, const app::KioskCaller& kiosk);  // X-CSRF-Token = the kiosk's
 
 }  // namespace spoc::http

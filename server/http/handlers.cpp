@@ -367,10 +367,12 @@ Result<std::vector<ArticleState>> StatesParam(const httplib::Request& req) {
     return out;
 }
 
-Result<Reply> GetKbIndex(app::KbService& kb, RequestContext& ctx) {
+}  // namespace
+
+Result<Reply> KbIndexReply(app::KbService& kb, Role audience, RequestContext& ctx) {
     auto snapshot = kb.Snapshot(ctx.now);
     if (!snapshot.ok()) return snapshot.error();
-    const app::KbAudienceIndex& index = (*snapshot)->For(ctx.caller->user.role);
+    const app::KbAudienceIndex& index = (*snapshot)->For(audience);
     const std::string etag = "\"kb-" + index.version + "\"";
     // Revalidated on every visit (no-cache), re-sent only when it changed; private: per audience.
     Reply reply = Json(200, index.encoded);
@@ -380,6 +382,10 @@ Result<Reply> GetKbIndex(app::KbService& kb, RequestContext& ctx) {
     reply.headers.emplace_back("Vary", "Cookie");
     return reply;
 }
+
+namespace {
+
+Result<Reply> GetKbIndex(app::KbService& kb, RequestContext& ctx) { return KbIndexReply(kb, ctx.caller->user.role, ctx); }
 
 Result<Reply> SearchKb(app::KbService& kb, RequestContext& ctx) {
     const std::string q = ctx.http.get_param_value("q");
@@ -662,6 +668,7 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("GET", kKbStats, Access::session, to(s.kb, GetKbStats));
     r.Add("GET", kKbSynonyms, Access::session, to(s.kb, GetSynonyms));
     r.Add("PUT", kKbSynonyms, Access::session, to(s.kb, PutSynonyms));
+    AddWalkupRoutes(r, s.walkup, s.kb);
     r.Add("GET", kOpenApi, Access::anyone, GetOpenApi);
     r.Add("GET", kHealth, Access::anyone, GetHealth);
 }

@@ -10,6 +10,7 @@
 #include "server/app/events.h"
 #include "server/app/kb_service.h"
 #include "server/app/request_service.h"
+#include "server/app/walkup_service.h"
 #include "server/app/workspace_service.h"
 #include "server/http/router.h"
 
@@ -23,8 +24,12 @@ struct ApiServices {
     app::EventHub& events;
     app::AgentService& agents;  // availability and notifications
     app::WorkspaceService& workspace;  // canned responses, related requests, links
+    app::WalkupService& walkup;        // walk-up desks, kiosks (handlers_walkup.cpp)
 };
 
 void AddApiRoutes(Router& router, ApiServices services);
+// GET of a knowledge index for one audience (ETag, no-cache): /kb/index and the kiosk's.
+Result<Reply> KbIndexReply(app::KbService& kb, Role audience, RequestContext& ctx);
+void AddWalkupRoutes(Router& router, app::WalkupService& walkup, app::KbService& kb);  // handlers_walkup.cpp
 
 }  // namespace spoc::http

@@ -21,6 +21,7 @@
 #include "server/app/clock.h"
 #include "server/http/auth.h"
 #include "shared/api/dto.h"
+#include "shared/api/routes.h"
 #include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 
@@ -229,7 +230,8 @@ HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::Aut
       m_router(std::move(router)),
       m_web(std::move(web)),
       m_auth(auth),
-      m_extra_hosts(std::move(options.allowed_hosts)) {
+      m_extra_hosts(std::move(options.allowed_hosts)),
+      m_kiosk_auth(std::move(options.kiosk_auth)) {
     // Server texts in the reader's language: the web client's compiled catalogs (<web>/i18n/<code>.mo).
     for (const i18n::Lang lang : i18n::kLangs) {
         const std::string* mo = m_web ? m_web->Bytes("/i18n/" + std::string(i18n::LangCode(lang)) + ".mo") : nullptr;
@@ -373,8 +375,21 @@ Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view b
     if (changes_state) {
         if (auto origin = CheckOrigin(req, m_hosts); !origin.ok()) return origin.error();
     }
-    RequestContext ctx{req, body, std::move(match.ids), std::nullopt, now};
-    if (route.access == Access::session) {
+    RequestContext ctx{req, body, std::move(match.ids), std::nullopt, std::nullopt, now};
+    // A kiosk credential opens kiosk routes only, a session session routes only: each looks at
+    // its own cookie, so a kiosk (which has no session cookie) gets 401 everywhere else.
+    const bool kiosk_route = route.access == Access::kiosk ||
+                             (route.access == Access::session_or_kiosk && SessionCookieValue(req).empty() &&
+                              !CookieValue(req, routes::kKioskCookie).empty());
+    if (kiosk_route) {
+        if (!m_kiosk_auth) return MakeError(ErrorCode::unauthenticated);
+        auto kiosk = m_kiosk_auth(CookieValue(req, routes::kKioskCookie), now);
+        if (!kiosk.ok()) return kiosk.error();
+        if (changes_state) {
+            if (auto csrf = CheckKioskCsrf(req, *kiosk); !csrf.ok()) return csrf.error();
+        }
+        ctx.kiosk = std::move(*kiosk);
+    } else if (route.access == Access::session || route.access == Access::session_or_kiosk) {
         auto caller = m_auth.Authenticate(SessionCookieValue(req), now);
         if (!caller.ok()) return caller.error();
         if (changes_state) {

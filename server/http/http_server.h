@@ -5,6 +5,7 @@
 // httplib's own (bad request line, 413...) and exceptions, leaves as an api::EncodeError body;
 // every response carries the security headers, and a 503 says Retry-After: 1.
 #pragma once
+#include <functional>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -30,6 +31,8 @@ struct HttpOptions {
     int write_timeout_seconds = 10;
     int keep_alive_seconds = 5;
     std::vector<std::string> allowed_hosts;  // beyond the loopback names and the bound address (HostAllowlist::Add)
+    // Resolves a kiosk's cookie token (Access::kiosk routes); unset: every kiosk route is 401.
+    std::function<Result<app::KioskCaller>(std::string_view token, Timestamp now)> kiosk_auth;
 };
 
 class HttpServer {
@@ -55,6 +58,7 @@ private:
     std::unique_ptr<StaticFiles> m_web;
     app::AuthService& m_auth;
     std::vector<std::string> m_extra_hosts;
+    std::function<Result<app::KioskCaller>(std::string_view, Timestamp)> m_kiosk_auth;
     HostAllowlist m_hosts;  // set by Bind, read-only once listening
     std::atomic<bool> m_listen_called{false}, m_listen_done{false}, m_stop_requested{false};
 };

@@ -51,6 +51,13 @@ json Responses(json ok, std::initializer_list<std::pair<const char*, const char*
 
 void WorkspaceSchemas(json& s);  // below, with the workspace paths
 
+}  // namespace
+
+void WalkupSchemas(json& s);  // openapi_walkup.cpp
+void WalkupPaths(json& paths);
+
+namespace {
+
 json Schemas() {
     json s;
     s["Error"] = Object(
@@ -312,6 +319,7 @@ json Schemas() {
     s["Synonyms"] = Object({{"text", json{{"type", "string"}, {"description", "One 'a = b' pair per line; # comments."}}}},
                            {"text"});
     WorkspaceSchemas(s);
+    WalkupSchemas(s);
     return s;
 }
 
@@ -821,6 +829,7 @@ std::string OpenApiDocument() {
     paths[kHealth]["get"] = Operation("Liveness probe.", {{"200", Ok("Up.", "Health")}}, false);
 
     WorkspacePaths(paths);
+    WalkupPaths(paths);
 
     json doc = {
         {"openapi", "3.0.3"},
@@ -837,6 +846,7 @@ std::string OpenApiDocument() {
          {{"schemas", Schemas()},
           {"securitySchemes",
            {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", kSessionCookie}}},
+            {"kiosk", {{"type", "apiKey"}, {"in", "cookie"}, {"name", kKioskCookie}}},
             {"csrf", {{"type", "apiKey"}, {"in", "header"}, {"name", kCsrfHeader}}}}}}},
         {"security", json::array({{{"session", json::array()}}})},
     };

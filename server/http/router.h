@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "server/app/auth_service.h"
+#include "server/app/walkup_service.h"
 #include "shared/domain/result.h"
 
 namespace httplib {
@@ -20,7 +21,9 @@ struct Request;
 
 namespace spoc::http {
 
-enum class Access { anyone, session };  // session: a signed-in caller (and CSRF on state changes)
+// session: a signed-in caller (and CSRF on state changes); kiosk: a paired kiosk's device credential
+// (and its CSRF token), never a session; session_or_kiosk: either (the queue board).
+enum class Access { anyone, session, kiosk, session_or_kiosk };
 
 // A long-lived answer (server-sent events): called again and again on the connection's worker
 // thread; each call may wait briefly and write any number of chunks through `write` (false: the
@@ -41,6 +44,7 @@ struct RequestContext {
     std::string_view body;              // the whole request body (JSON routes)
     std::vector<std::int64_t> ids;      // values of {id} (and other {name}) segments, in order
     std::optional<app::Caller> caller;  // set for Access::session routes
+    std::optional<app::KioskCaller> kiosk;  // set for Access::kiosk routes (and session_or_kiosk with a kiosk)
     Timestamp now = 0;
 };
 

@@ -30,10 +30,26 @@ inline constexpr const char* kAgentsMeAvailability = "/api/v1/agents/me/availabi
 inline constexpr const char* kGroups = "/api/v1/groups";          // GET every group with its agents (staff)
 inline constexpr const char* kNotifications = "/api/v1/notifications";  // GET ?before=&limit= (own, newest first);
                                                                          // /{id}/read POST
+// Walk-up desk (issue 12). Session routes:
+inline constexpr const char* kWalkupLocations = "/api/v1/walkup/locations";  // GET list; /{id}/checkins POST "on my way";
+                                                                            // /{id}/board GET; /{id}/queue GET (staff);
+                                                                            // /{id}/call-next POST (staff)
+inline constexpr const char* kWalkupVisits = "/api/v1/walkup/visits";  // GET mine; /{id}/{call|start|resolve|transfer|
+                                                                      // no_show|requeue|cancel|survey} POST
+inline constexpr const char* kWalkupKiosks = "/api/v1/walkup/kiosks";  // GET list, POST pair (admin); /{id} DELETE revoke
+// Kiosk routes (the kiosk's device credential, never a session):
+inline constexpr const char* kKioskPairing = "/api/v1/kiosk/pairing";  // POST new code, GET poll (pairing cookie; no auth)
+inline constexpr const char* kKioskMe = "/api/v1/kiosk/me";            // GET the kiosk's location, reasons, CSRF token
+inline constexpr const char* kKioskCheckins = "/api/v1/kiosk/checkins";  // POST a check-in (Idempotency-Key for the outbox)
+inline constexpr const char* kKioskBoard = "/api/v1/kiosk/board";      // GET its location's board
+inline constexpr const char* kKioskVisits = "/api/v1/kiosk/visits";    // /{id}/survey POST {"score":1..5}
+inline constexpr const char* kKioskKbIndex = "/api/v1/kiosk/kb/index"; // GET public articles' search index
 inline constexpr const char* kOpenApi = "/api/v1/openapi.json";    // GET
 inline constexpr const char* kHealth = "/api/v1/health";           // GET, no auth
 
 inline constexpr const char* kSessionCookie = "spoc_session";     // HttpOnly; SameSite=Strict
+inline constexpr const char* kKioskCookie = "spoc_kiosk";         // a paired kiosk's device credential
+inline constexpr const char* kKioskPairingCookie = "spoc_kiosk_pair";  // a kiosk waiting to be paired
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 inline constexpr const char* kIdempotencyHeader = "Idempotency-Key";
 

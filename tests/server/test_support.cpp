@@ -135,6 +135,20 @@ void WriteFixtureAssets(const fs::path& assets_dir) {
     std::ofstream(assets_dir / "demo" / "catalog.json") << doc.dump(2);
     // The small known data set (emma's three requests, liam's one), without the 90 days of history.
     std::ofstream(assets_dir / "demo" / "seed.json") << R"({"history_days": 0})";
+    // Walk-up desks: "hq" is always open (tests run at any hour), "night" never is.
+    std::ofstream(assets_dir / "demo" / "walkup.json") << R"({
+  "locations": [
+    {"key": "hq", "name": "HQ IT Bar", "prefix": "A", "time_zone": "Europe/London", "hours": "mon-sun: 00:00-24:00",
+     "desks": ["Desk 1", "Desk 2"]},
+    {"key": "night", "name": "Closed Desk", "prefix": "N", "time_zone": "America/New_York", "hours": "mon-sun: closed",
+     "desks": ["Window 1"]}
+  ],
+  "reasons": [
+    {"key": "vpn", "label": "VPN trouble", "catalog_item": "VPN problem", "typical_minutes": 6},
+    {"key": "other", "label": "Something else", "catalog_item": "", "typical_minutes": 10}
+  ],
+  "badges": {"emma": "100234", "liam": "100235"}
+})";
 }
 
 fs::path SourceDir() { return fs::path(__FILE__).parent_path(); }
