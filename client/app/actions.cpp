@@ -86,6 +86,10 @@ void Actions::Sync(const Clock& clock) {
                                         [&](const Toast& t) { return t.expires_at <= clock.now; }),
                          m_state.toasts.end());
 
+    if (IsDeviceRoute(m_state.route)) {  // a kiosk or a board: the device's credential, no session
+        SyncDevice();
+        return;
+    }
     switch (m_state.session) {
         case SessionPhase::unknown: m_effects.CheckSession(); return;
         case SessionPhase::checking:
@@ -189,6 +193,9 @@ void Actions::EnsureDataForRoute() {
         case Screen::kb_edit:
         case Screen::kb_review: EnsureKbForRoute(); break;
         case Screen::queue: EnsureQueueBlocks(); break;
+        case Screen::walkup: EnsureWalkupConsole(); break;
+        case Screen::kiosk:
+        case Screen::board:
         case Screen::signin:
         case Screen::not_found: break;
     }

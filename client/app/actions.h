@@ -58,6 +58,26 @@ public:
 
     void DismissToast(size_t index);
 
+    // ---- Walk-up kiosk (kiosk_actions.cpp): the person at the kiosk
+    void KioskEditWho(std::string text);              // username, or the guest's name (key times kept for scans)
+    void KioskSetGuest(bool guest);
+    void KioskSetAppointment(bool appointment);
+    void KioskContinue();                             // welcome -> reason, after the shared identity check
+    void KioskPickReason(const std::string& key);
+    void KioskEditNote(std::string text);
+    void KioskSubmit();                               // check in
+    void KioskBack();                                 // reason -> welcome
+    void KioskDone();                                 // the next person: everything about this one is forgotten
+
+    // ---- Walk-up console (kiosk_actions.cpp; staff)
+    void ConsoleSetLocation(std::int64_t location);
+    void ConsoleSetDesk(std::int64_t desk);
+    void ConsoleCallNext();
+    void ConsoleStep(std::int64_t visit, const std::string& action);  // call (to the desk), start, resolve, no_show, requeue, back_office
+    void ConsoleEditNote(std::int64_t visit, std::string text);
+    void ConsoleEditPairing(std::string code, std::string name);
+    void ConsolePairKiosk();                          // admin: bind the kiosk showing the code to the location shown
+
     // ---- Agent mode (agent_actions.cpp)
     void SetQueueView(const std::string& view);        // keeps order and filters, back to the top
     void SortQueue(const std::string& column);         // due, priority, updated, created, id; again: reverse
@@ -133,9 +153,11 @@ private:
     void EnsureKbIndex();                             // download or revalidate the search index
     void EnsureKbForRoute();                          // loads of the knowledge screens
     void SyncLive();                                  // event stream for this user; presence heartbeats
+    void SyncDevice();                                // #/kiosk, #/board: pairing, the board's refresh, the idle reset
     void EnsureWorkspace();                           // staff on a request: its workspace panels loaded and fresh
     void EnsureQueueBlocks();                         // the queue's blocks in view, loaded and fresh
     void EnsureAgentInbox();                          // staff: availability and notifications loaded
+    void EnsureWalkupConsole();                       // #/walkup: locations, then the location's visits (refreshed)
 
     AppState& m_state;
     Effects& m_effects;

@@ -76,6 +76,20 @@ public:
     void LoadSynonyms();                           // GET /kb/synonyms (admin screen)
     void SaveSynonyms();                           // PUT /kb/synonyms with state.synonyms_draft
 
+    // ---- Walk-up kiosk and board (kiosk_effects.cpp; the kiosk's credential, never a session)
+    void LoadKioskDevice();                        // GET /kiosk/me (401: not paired -> StartKioskPairing)
+    void StartKioskPairing();                      // POST /kiosk/pairing: a code to show
+    void PollKioskPairing();                       // GET /kiosk/pairing (paired: the credential cookie arrives)
+    void KioskCheckIn();                           // POST /kiosk/checkins with the visitor's inputs
+    void LoadKioskBoard();                         // GET /kiosk/board
+
+    // ---- Walk-up console (kiosk_effects.cpp; staff session)
+    void LoadWalkupLocations();                    // GET /walkup/locations
+    void LoadWalkupVisits(std::int64_t location);  // GET /walkup/locations/{id}/queue
+    void WalkupStep(std::int64_t visit, const std::string& action, api::VisitAction body); // POST /walkup/visits/{id}/{action}
+    void WalkupCallNext(std::int64_t location, std::int64_t desk); // POST /walkup/locations/{id}/call-next
+    void PairKiosk(api::PairKioskBody body);       // POST /walkup/kiosks (admin)
+
     static constexpr int kPageSize = 20;           // rows per page on #/requests
     static constexpr int kHomeOpenCount = 5;       // open requests shown on the home page
     static constexpr Timestamp kKbIndexRecheckMs = 60000; // revalidate the index at most once a minute

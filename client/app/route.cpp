@@ -7,6 +7,14 @@
 namespace spoc::client {
 namespace {
 
+// A walk-up location's key as the server stores it: 1-40 of [a-z0-9-].
+bool IsLocationKey(std::string_view key) {
+    if (key.empty() || key.size() > 40) return false;
+    for (char c : key)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
 bool ParsePositive(std::string_view text, std::int64_t* out) {
     if (text.empty() || text.size() > 12) return false;
     std::int64_t v = 0;
@@ -101,6 +109,13 @@ Route ParseRoute(std::string_view hash) {
     } else if (parts[0] == "kb" && parts.size() == 3 && parts[2] == "edit" && ParsePositive(parts[1], &id)) {
         route.screen = Screen::kb_edit;
         route.article = ArticleId(id);
+    } else if (parts[0] == "walkup" && parts.size() == 1) {
+        route.screen = Screen::walkup;
+    } else if (parts[0] == "kiosk" && parts.size() == 1) {
+        route.screen = Screen::kiosk;
+    } else if (parts[0] == "board" && parts.size() == 2 && IsLocationKey(parts[1])) {
+        route.screen = Screen::board;
+        route.board_key = std::string(parts[1]);
     } else if (parts[0] == "requests" && parts.size() == 2 && ParsePositive(parts[1], &id)) {
         route.screen = Screen::request_detail;
         route.request = RequestId(id);
@@ -137,6 +152,9 @@ std::string FormatRoute(const Route& route) {
         case Screen::kb_article: return "#/kb/" + std::to_string(route.article.value);
         case Screen::kb_edit:
             return route.article.valid() ? "#/kb/" + std::to_string(route.article.value) + "/edit" : "#/kb/new";
+        case Screen::walkup: return "#/walkup";
+        case Screen::kiosk: return "#/kiosk";
+        case Screen::board: return "#/board/" + route.board_key;
         case Screen::not_found: return "#/not-found";
         case Screen::requests: {
             std::string out = "#/requests";
@@ -160,6 +178,7 @@ bool operator==(const Route& a, const Route& b) {
         case Screen::kb_article:
         case Screen::kb_edit: return a.article == b.article;
         case Screen::queue: return QueueQueryString(a) == QueueQueryString(b);
+        case Screen::board: return a.board_key == b.board_key;
         case Screen::requests:
             return a.page == b.page && StatusFilterName(a.filter) == StatusFilterName(b.filter);
         default: return true;
@@ -227,6 +246,7 @@ bool IsQueueViewName(std::string_view name) {
     return false;
 }
 
-bool RouteNeedsSession(const Route& route) { return route.screen != Screen::signin; }
+bool RouteNeedsSession(const Route& route) { return route.screen != Screen::signin && !IsDeviceRoute(route); }
+bool IsDeviceRoute(const Route& route) { return route.screen == Screen::kiosk || route.screen == Screen::board; }
 
 }  // namespace spoc::client

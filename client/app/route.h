@@ -1,7 +1,8 @@
 // Client routes: the screen the URL hash names, and its parameters. Parse and format are exact
 // inverses for every canonical hash ("#/", "#/signin", "#/catalog", "#/catalog/3", "#/requests",
 // "#/requests?status=open&page=2", "#/requests/42",
-// "#/kb", "#/kb/7", "#/kb/7/edit", "#/kb/new", "#/kb/review"); anything else parses to Screen::not_found.
+// "#/kb", "#/kb/7", "#/kb/7/edit", "#/kb/new", "#/kb/review", "#/kiosk", "#/board/london-hq"); anything
+// else parses to Screen::not_found.
 #pragma once
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ enum class Screen {
     kb_edit,      // #/kb/42/edit, #/kb/new (article id 0)
     kb_review,    // #/kb/review
     queue,        // #/queue?view=mine&page=2 (agents and admins)
+    walkup,       // #/walkup: the walk-up console (agents and admins)
+    kiosk,        // #/kiosk: the walk-up kiosk (a paired device; no user session)
+    board,        // #/board/london-hq: a location's queue board (a paired device or a session)
     not_found
 };
 
@@ -34,6 +38,7 @@ struct Route {
     std::string queue_q;             // queue: summary contains (?q=, percent-encoded in the hash)
     std::string queue_priority;      // queue: "" or critical, high, moderate, low, planning
     std::string queue_status;        // queue: "" or new, assigned, in_progress, pending
+    std::string board_key;           // board: the location's key ([a-z0-9-])
 };
 bool IsQueueViewName(std::string_view name);  // one of the six API view names
 bool IsQueueSortName(std::string_view name);  // due, priority, updated, created, id
@@ -49,6 +54,7 @@ Route ParseRoute(std::string_view hash);      // accepts "#/x", "/x", "x" and ""
 std::string FormatRoute(const Route& route);  // canonical "#/..." form
 bool operator==(const Route& a, const Route& b);
 inline bool operator!=(const Route& a, const Route& b) { return !(a == b); }
-bool RouteNeedsSession(const Route& route);   // everything but the sign-in screen
+bool RouteNeedsSession(const Route& route);   // everything but the sign-in screen, the kiosk and the board
+bool IsDeviceRoute(const Route& route);       // kiosk and board: full-screen, without the portal's chrome
 
 }  // namespace spoc::client

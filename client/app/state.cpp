@@ -44,6 +44,7 @@ void ClearUserData(AppState* state) {
     state->agent = {};
     state->workflow.clear();
     state->workspace = {};
+    state->walkup = {};  // the console's visits, notes and pairing inputs
     state->live.presence.clear();
     state->live.presence_request = RequestId();
     state->live.presence_state.clear();
@@ -90,6 +91,30 @@ void RefreshCatalogSearch(AppState* state) {
     state->catalog_search.index = SearchIndex();
     BuildCatalogSearchIndex(state->catalog.data, CatalogSynonyms(*state), state->catalog_search.index);
     state->catalog_search.fingerprint = CatalogSearchFingerprint(state->catalog.data, CatalogSynonyms(*state));
+}
+
+}  // namespace spoc::client
+
+namespace spoc::client {
+
+void ResetKioskVisitor(KioskState* kiosk) {
+    kiosk->step = KioskStep::welcome;
+    kiosk->guest = false;
+    kiosk->appointment = false;
+    kiosk->who.clear();
+    kiosk->who.shrink_to_fit();  // the visible state holds nothing of the person who left
+    kiosk->key_times.clear();
+    kiosk->badge.clear();
+    kiosk->badge.shrink_to_fit();
+    kiosk->reason.clear();
+    kiosk->note.clear();
+    kiosk->note.shrink_to_fit();
+    kiosk->submitting = false;
+    kiosk->errors.clear();
+    kiosk->idempotency_key.clear();
+    kiosk->visit.reset();
+    kiosk->last_input_at = 0;
+    ++kiosk->ticket;
 }
 
 }  // namespace spoc::client

@@ -13,6 +13,7 @@
 #include "shared/domain/i18n.h"
 #include "shared/api/agent_dto.h"
 #include "shared/api/dto.h"
+#include "shared/api/walkup_dto.h"
 #include "shared/api/kb_dto.h"
 #include "shared/api/live_dto.h"
 #include "shared/api/agent_dto.h"
@@ -257,6 +258,60 @@ struct Toast {
     Timestamp expires_at = 0;  // 0: set from the clock at the next Sync
 };
 
+// The walk-up kiosk (#/kiosk) and the queue board (#/board/{key}) on a paired device. The device
+// holds a kiosk credential (an HttpOnly cookie), never a user session.
+enum class KioskPhase { unknown, checking, unpaired, pairing, ready, failed };
+enum class KioskStep { welcome, reason, done };
+struct KioskState {
+    KioskPhase phase = KioskPhase::unknown;
+    std::optional<api::KioskDevice> device;  // ready: location, reasons, the kiosk's CSRF token
+    api::KioskPairing pairing;               // pairing: the code on screen
+    Timestamp polled_at = 0;                 // pairing: last poll; unpaired/failed: last attempt
+    bool in_flight = false;
+    Error error;                             // failed: why
+    // The person at the kiosk now. Reset (every field emptied) by Done and after kKioskIdleResetMs
+    // without input: nothing of them stays for the next person.
+    KioskStep step = KioskStep::welcome;
+    bool guest = false;                      // identify by a name instead of an account
+    bool appointment = false;                // "I have an appointment"
+    std::string who;                         // username typed, or the guest's name
+    std::vector<Timestamp> key_times;        // when each character of `who` arrived (badge-scan detection)
+    std::string badge;                       // set when `who` arrived as a badge reader's scan
+    std::string reason;
+    std::string note;
+    bool submitting = false;
+    std::vector<FieldError> errors;          // from the shared check or the server
+    std::string idempotency_key;
+    std::optional<api::Visit> visit;         // done: the ticket
+    Timestamp last_input_at = 0;
+    std::uint64_t ticket = 0;                // answers for a person already reset are dropped
+    // The board (the kiosk's welcome screen and #/board)
+    std::optional<api::Board> board;
+    Timestamp board_loaded_at = 0;
+    bool board_in_flight = false;
+};
+inline constexpr Timestamp kKioskIdleResetMs = 30000;
+inline constexpr Timestamp kKioskPollMs = 3000;    // pairing poll
+inline constexpr Timestamp kBoardRefreshMs = 5000;
+void ResetKioskVisitor(KioskState* kiosk);  // forget the person at the kiosk (step, inputs, ticket)
+
+// Staff: the walk-up console (#/walkup): a location's open visits and the steps on them; admins
+// also pair kiosks there.
+struct WalkupConsoleState {
+    Remote<api::LocationList> locations;
+    std::int64_t location_id = 0;            // the location shown (0: the first)
+    std::int64_t desk_id = 0;                // the desk this agent calls people to (0: the location's first)
+    Remote<std::vector<api::Visit>> visits;  // key: the location id
+    Timestamp loaded_at = 0;
+    bool acting = false;                     // a step is in flight
+    std::map<std::int64_t, std::string> notes;  // resolution notes being typed, by visit id
+    std::string pair_code, pair_name;        // admin: pairing a kiosk
+    bool pairing = false;
+    std::string pair_result;                 // "Paired: Lobby kiosk" or an error
+    bool pair_failed = false;
+};
+inline constexpr Timestamp kConsoleRefreshMs = 5000;
+
 struct AppState {
     Route route;                              // the screen shown
     std::optional<Route> after_sign_in;       // where to go once signed in (set by a 401 or a deep link)
@@ -300,6 +355,9 @@ struct AppState {
     std::optional<std::string> synonyms_draft; // admin: edited text not yet saved
     bool synonyms_saving = false;
     std::optional<Error> synonyms_error;      // save failed (a bad line names it)
+
+    KioskState kiosk;                         // #/kiosk and #/board on a paired device
+    WalkupConsoleState walkup;                // staff: #/walkup
 
     std::string data_owner;                   // username the cached requests and drafts belong to
     i18n::Lang shown_lang = i18n::Lang::en;   // the language the cached catalog was loaded in

@@ -618,6 +618,59 @@ QueueViewModel BuildQueue(const AppState& state, const Clock& clock);
 // Row `index` of the view, or nothing while its block is loading (the UI draws a placeholder).
 // Built per visible row and frame, so the cost follows the window, not the 100,000 rows.
 std::optional<QueueRowViewModel> BuildQueueRow(const AppState& state, int index, const Clock& clock);
+// ---- Walk-up kiosk and board (vm_kiosk.cpp) -------------------------------------------------
+struct KioskReasonView {
+    std::string key, label;
+    bool selected = false;
+};
+struct BoardLineView {
+    std::string ticket, name, desk;
+};
+struct KioskViewModel {
+    KioskPhase phase = KioskPhase::unknown;
+    std::string pairing_code;       // "7KQ-4MX" while waiting for an admin
+    std::string error;              // failed: why (the kiosk retries by itself)
+    std::string location;           // "London HQ IT Bar"
+    bool open_now = false;
+    std::string hours;              // the opening hours as configured ("mon-fri: 08:30-17:30")
+    KioskStep step = KioskStep::welcome;
+    bool guest = false, appointment = false;
+    std::string who, note;
+    std::vector<KioskReasonView> reasons;
+    std::string who_error, reason_error, note_error, form_error;  // inline errors per field, and the rest
+    bool submitting = false;
+    std::string ticket;             // done: "A-042"
+    std::string position_text;      // "You are number 3 in the queue." / "You're next."
+    std::string wait_text;          // "Estimated wait: 5-10 min"
+    std::string queue_text;         // welcome: "4 people waiting · about 10-15 min"
+    std::vector<BoardLineView> serving, next;  // the board
+    int reset_in_seconds = 0;       // done: the screen resets in N s
+};
+KioskViewModel BuildKiosk(const AppState& state, const Clock& clock);
+std::string WaitRangeText(int low, int high);  // "about 5-10 min", "less than 5 min"
+
+struct ConsoleRowView {
+    std::int64_t id = 0;
+    std::string ticket, name, reason, note, waited, desk;
+    std::string status_text;
+    Tone tone = Tone::neutral;
+    walkup::VisitStatus status = walkup::VisitStatus::waiting;
+    std::string outcome;            // the resolution note being typed
+};
+struct ConsoleViewModel {
+    bool allowed = false;           // staff only
+    bool admin = false;             // pairs kiosks
+    LoadView load;
+    std::vector<std::pair<std::int64_t, std::string>> locations, desks;
+    int location_index = 0, desk_index = 0;
+    std::string location_summary;   // "3 waiting · about 10–15 min · open" / "closed"
+    std::vector<ConsoleRowView> rows;
+    bool acting = false;
+    std::string pair_code, pair_name, pair_result;
+    bool pair_failed = false, pairing = false;
+};
+ConsoleViewModel BuildConsole(const AppState& state, const Clock& clock);
+
 std::string FormatCount(std::int64_t n);  // 1204 -> "1,204"
 std::string CountNoun(std::int64_t n, const char* one, const char* many); // 1 -> "1 view", 1204 -> "1,204 views" (English plural rule)
 

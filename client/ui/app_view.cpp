@@ -56,10 +56,14 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ui.viewport_width = vp->Size.x;
     ui.viewport_height = vp->Size.y;
+    const bool device = IsDeviceRoute(state.route);  // kiosk or board: the device's own full-screen UI
     const StartupViewModel startup = BuildStartup(state);
-    const bool show_startup = startup.checking || !startup.error.empty();
-    const bool show_signin = !show_startup && (state.session != SessionPhase::signed_in || state.route.screen == Screen::signin);
-    const std::string view = show_startup ? "startup" : show_signin ? "signin" : FormatRoute(state.route);
+    const bool show_startup = !device && (startup.checking || !startup.error.empty());
+    const bool show_signin =
+        !device && !show_startup && (state.session != SessionPhase::signed_in || state.route.screen == Screen::signin);
+    std::string view = show_startup ? "startup" : show_signin ? "signin" : FormatRoute(state.route);
+    if (device)  // each kiosk step is a screen of its own (focus, scroll)
+        view += "/" + std::to_string(static_cast<int>(state.kiosk.phase)) + "/" + std::to_string(static_cast<int>(state.kiosk.step));
     ui.route_changed = view != ui.shown_view;
     ui.focus_first_field = ui.route_changed;
     ui.shown_view = view;
@@ -72,7 +76,16 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
     // Keyboard-only users never click: without a focused window, Tab and the arrows would do nothing.
     if (GImGui->NavWindow == nullptr) ImGui::SetWindowFocus();
 
-    if (show_startup) {
+    if (device) {
+        ImGui::BeginChild("device", ImVec2(vp->Size.x, vp->Size.y), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+        if (ui.route_changed) ImGui::SetScrollY(0);
+        if (ui.touch) DragToScroll(ui);
+        const KioskViewModel kiosk = BuildKiosk(state, clock);
+        if (state.route.screen == Screen::kiosk) DrawKiosk(kiosk, ui, actions);
+        else DrawBoard(kiosk, ui, actions);
+        VSpace(40);
+        ImGui::EndChild();
+    } else if (show_startup) {
         DrawStartup(startup, ui, actions);
     } else if (show_signin) {
         DrawSignIn(BuildSignIn(state), ui, actions);
@@ -101,6 +114,9 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
                 DrawQueue(BuildQueue(state, clock), [&](int i) { return BuildQueueRow(state, i, clock); }, ui, actions);
                 break;
             case Screen::kb_home: DrawKbHome(BuildKbHome(state, clock), ui, actions); break;
+            case Screen::walkup: DrawConsole(BuildConsole(state, clock), ui, actions); break;
+            case Screen::kiosk:
+            case Screen::board: break;  // drawn full screen above
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
             case Screen::kb_edit:
             case Screen::kb_review:
@@ -281,6 +297,11 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         // TRANSLATORS: top-bar link; the first, short name is used on phones.
         tabs.push_back({compact ? tr("Requests") : tr("My requests"), "nav_requests", requests, vm.active == Screen::requests});
         if (vm.staff) tabs.push_back({tr("Queue"), "nav_queue", queue, vm.active == Screen::queue});
+        if (vm.staff && !compact) {
+            Route walkup;
+            walkup.screen = Screen::walkup;
+            tabs.push_back({tr("Walk-up"), "nav_walkup", walkup, vm.active == Screen::walkup});
+        }
         // TRANSLATORS: top-bar link to the knowledge base ("Help" on phones).
         tabs.push_back({compact ? tr("Help") : tr("Knowledge"), "nav_kb", knowledge, vm.active == Screen::kb_home});
     }

@@ -38,6 +38,9 @@ FrameOutput DrawApp(const client::AppState& state, UiState& ui, client::Actions&
 void DrawTopBar(const client::TopBarViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawStartup(const client::StartupViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawSignIn(const client::SignInViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawKiosk(const client::KioskViewModel& vm, UiState& ui, client::Actions& actions);  // screen_kiosk.cpp
+void DrawBoard(const client::KioskViewModel& vm, UiState& ui, client::Actions& actions);
+void DrawConsole(const client::ConsoleViewModel& vm, UiState& ui, client::Actions& actions);  // screen_walkup.cpp
 void DrawHome(const client::HomeViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawCatalog(const client::CatalogViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawCatalogItem(const client::FormViewModel& vm, UiState& ui, client::Actions& actions);

@@ -322,8 +322,13 @@ Result<CheckinResult> WalkupService::CheckInAtKiosk(const KioskCaller& kiosk, co
             } else {
                 auto found = storage::FindUserByUsername(db, Trim(b.input.username));
                 if (!found.ok()) return found.error();
-                if (!*found) return MakeError(ErrorCode::validation_failed, tr("We don't know this username."), "username");
-                id = (*found)->user.id;
+                if (*found) id = (*found)->user.id;
+                else {  // a badge number typed by hand (or a scan the kiosk took for typing) works too
+                    auto badge = storage::FindUserByBadge(db, Trim(b.input.username));
+                    if (!badge.ok()) return badge.error();
+                    id = *badge;
+                }
+                if (!id) return MakeError(ErrorCode::validation_failed, tr("We don't know this username."), "username");
             }
             auto user = storage::FindUser(db, *id);
             if (!user.ok()) return user.error();

@@ -44,3 +44,17 @@ TEST_CASE("route equality ignores parameters other screens don't use") {
     CHECK(RouteNeedsSession(ParseRoute("#/requests")));
     CHECK_FALSE(RouteNeedsSession(ParseRoute("#/signin")));
 }
+
+TEST_CASE("walk-up routes: the console, the kiosk and a location's board; the kiosk and board need no session") {
+    for (const char* hash : {"#/walkup", "#/kiosk", "#/board/london-hq", "#/board/new-york"}) {
+        CAPTURE(hash);
+        CHECK(FormatRoute(ParseRoute(hash)) == hash);
+    }
+    CHECK(ParseRoute("#/board/london-hq").board_key == "london-hq");
+    CHECK(ParseRoute("#/board/London HQ").screen == Screen::not_found);  // keys are [a-z0-9-]
+    CHECK(ParseRoute("#/board").screen == Screen::not_found);
+    CHECK_FALSE(RouteNeedsSession(ParseRoute("#/kiosk")));
+    CHECK_FALSE(RouteNeedsSession(ParseRoute("#/board/london-hq")));
+    CHECK(RouteNeedsSession(ParseRoute("#/walkup")));
+    CHECK(ParseRoute("#/board/a") != ParseRoute("#/board/b"));
+}

@@ -68,7 +68,18 @@ async function everyScreen(browser, base, lang, locale, viewport = { width: 1280
   await sp.signIn('ava');
   await go(sp, '#/queue', 'queue_search');
   await checkScreen(sp, 'queue', lang);
+  await go(sp, '#/walkup', 'walkup_call_next');
+  await checkScreen(sp, 'walk-up console', lang);
   await sp.page.context().close();
+  // The walk-up kiosk, before it is paired (no session on a kiosk): its pairing screen.
+  const kiosk = await SpocPage.open(browser, base, '#/kiosk', { locale, viewport, hasTouch: viewport.width < 600, isMobile: viewport.width < 600 });
+  for (let i = 0; i < 100; i++) {
+    const ready = await kiosk.page.evaluate(() => (document.getElementById('spoc-a11y') || {}).textContent || '');
+    if (/[2-9A-Z]{3}-[2-9A-Z]{3}/.test(ready)) break;
+    await kiosk.nextFrames(5);
+  }
+  await checkScreen(kiosk, 'kiosk pairing', lang);
+  await kiosk.page.context().close();
 }
 
 await journey('five languages', async ({ server, browser, step }) => {

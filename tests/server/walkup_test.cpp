@@ -252,6 +252,10 @@ TEST_CASE("walk-up: check-in by badge, username and as a guest; tickets, positio
     CHECK(b["position"] == 2);
     CHECK(b["wait"]["high"].get<int>() >= b["wait"]["low"].get<int>());
     CHECK(b["wait"]["high"].get<int>() > 0);  // one person ahead
+    // A badge number typed into the username field finds its owner too.
+    auto typed_badge = k.Post(cli, spoc::routes::kKioskCheckins, {{"username", "100235"}, {"reason", "other"}});
+    CHECK(Status(typed_badge) == 200);  // liam, already in the queue
+    CHECK(Body(typed_badge)["id"] == b["id"]);
     const json c = CheckInOk(cli, k, {{"guest_name", "  Kim   van der Berg "}, {"reason", "other"}});
     CHECK(c["ticket"] == "A-003");
     CHECK(c["board_name"] == "Kim B.");

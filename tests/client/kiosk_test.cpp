@@ -1,0 +1,158 @@
+// Headless tests of the walk-up kiosk (#/kiosk) with a scripted server: pairing with a code, the
+// welcome screen, identifying by username or as a guest (checked with the shared rules before
+// anything is sent), a badge reader's fast typing counted as a scan, the reason, the ticket, and
+// the privacy reset (after Done or 30 s idle nothing of the person stays in state or on screen).
+#include "fixtures.h"
+#include "shared/api/walkup_dto.h"
+
+using namespace fixtures;
+
+namespace {
+
+std::string Device() {
+    api::KioskDevice d;
+    d.id = 1;
+    d.name = "Lobby kiosk";
+    d.location.id = 1;
+    d.location.key = "london-hq";
+    d.location.name = "London HQ IT Bar";
+    d.location.open_now = true;
+    d.location.desks = {{1, "Desk 1"}};
+    d.reasons = {{"laptop", "Laptop problem"}, {"password", "Password or MFA"}};
+    d.csrf_token = "kiosk-csrf";
+    return api::EncodeKioskDevice(d);
+}
+
+std::string Visit(const std::string& ticket, int position) {
+    api::Visit v;
+    v.id = 7;
+    v.location_id = 1;
+    v.ticket = ticket;
+    v.status = walkup::VisitStatus::waiting;
+    v.board_name = "Emma J.";
+    v.position = position;
+    v.wait = {5, 10};
+    return api::EncodeVisit(v);
+}
+
+bool Drawn(const std::string& text) {
+    for (const auto& item : ui::hooks::LastFrameItems())
+        if (item.label.find(text) != std::string::npos) return true;
+    return false;
+}
+
+// A kiosk that is paired and on its welcome screen.
+void ReadyKiosk(App& app, Harness& h) {
+    app.Go("#/kiosk");
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/me", 200, Device()));
+    h.Frames(app, 2);
+    REQUIRE(app.state.kiosk.phase == KioskPhase::ready);
+    app.api.Answer("GET", "/api/v1/kiosk/board", 200, api::EncodeBoard(api::Board{1, "London HQ IT Bar", {}, {}, 0, {}}));
+    h.Frames(app, 2);
+}
+
+}  // namespace
+
+TEST_CASE("kiosk: an unpaired kiosk shows a one-time code, polls, and starts once an admin paired it; no session is asked for") {
+    App app;
+    Harness h(1080, 1920);
+    app.Go("#/kiosk");
+    h.Frames(app, 2);
+    CHECK(app.api.Count("GET", "/api/v1/me") == 0);  // a kiosk never asks who is signed in
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/me", 401, R"({"error":{"code":"unauthenticated","message":"x"}})"));
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("POST", "/api/v1/kiosk/pairing", 201, R"({"state":"pending","code":"7KQ-4MX"})"));
+    h.Frames(app, 2);
+    CHECK(app.state.kiosk.phase == KioskPhase::pairing);
+    CHECK(Drawn("7KQ-4MX"));
+    CHECK(app.state.route.screen == Screen::kiosk);  // not sent to sign-in
+    app.clock.now += kKioskPollMs;
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/pairing", 200, R"({"state":"paired","location_id":1})"));
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/me", 200, Device()));
+    h.Frames(app, 2);
+    CHECK(app.state.kiosk.phase == KioskPhase::ready);
+    CHECK(Drawn("Welcome"));
+    CHECK(HasItem("kiosk_continue"));
+}
+
+TEST_CASE("kiosk: username, reason, check in with the kiosk's CSRF token and an Idempotency-Key; the ticket; Done forgets everything") {
+    App app;
+    Harness h(1080, 1920);
+    ReadyKiosk(app, h);
+    // Nothing typed: the shared check answers, nothing is sent.
+    REQUIRE(h.Click(app, "kiosk_continue"));
+    CHECK(app.state.kiosk.step == KioskStep::welcome);
+    CHECK_FALSE(app.state.kiosk.errors.empty());
+    h.Frames(app, 1);       // the field takes the keyboard back
+    app.clock.now += 400;  // a person types slowly: not a badge scan
+    for (const char* c : {"e", "m", "m", "a"}) {
+        h.Type(app, c);
+        app.clock.now += 300;
+    }
+    CHECK(app.state.kiosk.who == "emma");
+    h.Key(app, ImGuiKey_Enter);
+    REQUIRE(app.state.kiosk.step == KioskStep::reason);
+    CHECK(app.state.kiosk.badge.empty());
+    REQUIRE(h.Click(app, "Check in"));  // no reason yet
+    CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 0);
+    CHECK(app.state.kiosk.errors.front().field == "reason");
+    REQUIRE(h.Click(app, "reason_password"));
+    REQUIRE(h.Click(app, "kiosk_check_in"));
+    const auto* sent = app.api.Last("POST", "/api/v1/kiosk/checkins");
+    REQUIRE(sent != nullptr);
+    CHECK(sent->request.body.find("\"username\":\"emma\"") != std::string::npos);
+    CHECK(sent->request.body.find("\"reason\":\"password\"") != std::string::npos);
+    bool csrf = false, key = false;
+    for (const auto& [name, value] : sent->request.headers) {
+        csrf = csrf || (name == "X-CSRF-Token" && value == "kiosk-csrf");
+        key = key || (name == "Idempotency-Key" && !value.empty());
+    }
+    CHECK(csrf);
+    CHECK(key);
+    REQUIRE(app.api.Answer("POST", "/api/v1/kiosk/checkins", 201, Visit("A-042", 3)));
+    h.Frames(app, 2);
+    REQUIRE(app.state.kiosk.step == KioskStep::done);
+    CHECK(Drawn("A-042"));
+    CHECK(Drawn("You are number 3 in the queue."));
+    CHECK(Drawn("about 5–10 min"));
+    REQUIRE(h.Click(app, "kiosk_done"));
+    CHECK(app.state.kiosk.step == KioskStep::welcome);
+    CHECK(app.state.kiosk.who.empty());
+    CHECK(app.state.kiosk.reason.empty());
+    CHECK_FALSE(app.state.kiosk.visit.has_value());
+    CHECK_FALSE(Drawn("A-042"));
+    CHECK_FALSE(Drawn("emma"));
+}
+
+TEST_CASE("kiosk: a badge reader's fast typing is a scan; 30 s without input resets the screen") {
+    App app;
+    Harness h(1920, 1080);
+    ReadyKiosk(app, h);
+    h.Type(app, "100");  // a reader types within a few ms a key: two frames each here, same clock
+    h.Type(app, "234");
+    h.Key(app, ImGuiKey_Enter);
+    REQUIRE(app.state.kiosk.step == KioskStep::reason);
+    CHECK(app.state.kiosk.badge == "100234");
+    REQUIRE(h.Click(app, "reason_laptop"));
+    REQUIRE(h.Click(app, "kiosk_check_in"));
+    const auto* scan = app.api.Last("POST", "/api/v1/kiosk/checkins");
+    REQUIRE(scan != nullptr);
+    CHECK(scan->request.body.find("\"badge\":\"100234\"") != std::string::npos);
+    // The person walks away: 30 s later the kiosk is back at the welcome screen, empty.
+    app.clock.now += kKioskIdleResetMs;
+    h.Frames(app, 2);
+    CHECK(app.state.kiosk.step == KioskStep::welcome);
+    CHECK(app.state.kiosk.badge.empty());
+    CHECK(app.state.kiosk.reason.empty());
+    // A guest gives a name; a bidi override in it is refused by the shared rules, before sending.
+    REQUIRE(h.Click(app, "kiosk_guest"));
+    CHECK(app.state.kiosk.guest);
+    h.Frames(app, 1);
+    h.Type(app, "Kim \u202Eevil");
+    h.Key(app, ImGuiKey_Enter);
+    CHECK(app.state.kiosk.step == KioskStep::welcome);
+    CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 1);  // only the badge's, before the reset
+}
