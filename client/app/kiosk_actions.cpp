@@ -14,7 +14,8 @@ using i18n::tr;
 
 namespace {
 
-// The shared check of what has been entered so far; `step` limits it to the fields on screen.
+// The shared check of what has been entered so far (the server runs the same); before the reason
+// step the reason is not checked yet.
 std::vector<FieldError> CheckKiosk(const KioskState& k, bool with_reason) {
     walkup::CheckinInput input;
     input.location = k.device ? k.device->location.key : "";
@@ -23,11 +24,7 @@ std::vector<FieldError> CheckKiosk(const KioskState& k, bool with_reason) {
     if (!k.badge.empty()) input.badge = k.badge;
     else if (k.guest) input.guest_name = k.who;
     else input.username = k.who;
-    std::vector<FieldError> errors = walkup::ValidateCheckin(input);
-    if (k.badge.empty() && Trim(k.who).empty())
-        errors.insert(errors.begin(), {k.guest ? "guest_name" : "username",
-                                       k.guest ? tr("Tell us your name.") : tr("Scan your badge or type your username.")});
-    return errors;
+    return walkup::ValidateKioskCheckin(input);
 }
 
 }  // namespace

@@ -147,8 +147,15 @@ Result<std::vector<api::KioskDevice>> WalkupService::ListKiosks(const User& call
     std::vector<api::KioskDevice> out;
     for (const storage::KioskRow& k : *kiosks) {
         api::WalkupLocation where;
-        for (const storage::LocationRow& l : *locations)
-            if (l.id == k.location_id) where = api::WalkupLocation{l.id, l.key, l.name, l.prefix, l.time_zone, l.hours};
+        for (const storage::LocationRow& l : *locations) {
+            if (l.id != k.location_id) continue;
+            where.id = l.id;
+            where.key = l.key;
+            where.name = l.name;
+            where.prefix = l.prefix;
+            where.time_zone = l.time_zone;
+            where.hours = l.hours;
+        }
         out.push_back(DeviceView(k, where));
     }
     return out;

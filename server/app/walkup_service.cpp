@@ -307,8 +307,11 @@ Result<CheckinResult> WalkupService::CheckInAtKiosk(const KioskCaller& kiosk, co
         if (!l.ok()) return l.error();
         api::CheckinBody b = body;
         b.input.location = l->key;  // a kiosk checks in at its own location only
-        if (b.input.badge.empty() && b.input.username.empty() && Trim(b.input.guest_name).empty())
-            return MakeError(ErrorCode::validation_failed, tr("Scan your badge, enter your username or give your name."), "identity");
+        if (std::vector<FieldError> problems = walkup::ValidateKioskCheckin(b.input); !problems.empty()) {
+            Error e = MakeError(ErrorCode::validation_failed, problems.front().message, problems.front().field);
+            e.details = std::move(problems);
+            return e;
+        }
         const Timestamp at =
             offline ? walkup::MergedCheckinTime(body.local_checked_in_at, body.kiosk_now, now, kMaxKioskClockSkewMs) : now;
         std::optional<User> who;

@@ -20,18 +20,6 @@
 
 namespace spoc::http {
 
-namespace {
-
-std::string Path(const char* base, const char* rest = "") { return std::string(base) + rest; }
-
-Reply Json(int status, std::string body) { return Reply{status, std::move(body), "application/json", {}, {}}; }
-
-// A strictly decimal query parameter in [lo, hi]; `fallback` when absent.
-Result<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo, int hi) {
-    if (!req.has_param(name)) return fallback;
-    return ParseBoundedInt(req.get_param_value(name), lo, hi, name);
-}
-
 // The Idempotency-Key header, if sent: 1..kMaxIdempotencyKey printable ASCII characters.
 Result<std::optional<std::string>> IdempotencyKeyHeader(const httplib::Request& req) {
     if (!req.has_header(routes::kIdempotencyHeader)) return std::optional<std::string>();
@@ -44,6 +32,18 @@ Result<std::optional<std::string>> IdempotencyKeyHeader(const httplib::Request& 
                              " printable ASCII characters.",
                          routes::kIdempotencyHeader);
     return std::optional<std::string>(std::move(key));
+}
+
+namespace {
+
+std::string Path(const char* base, const char* rest = "") { return std::string(base) + rest; }
+
+Reply Json(int status, std::string body) { return Reply{status, std::move(body), "application/json", {}, {}}; }
+
+// A strictly decimal query parameter in [lo, hi]; `fallback` when absent.
+Result<int> IntParam(const httplib::Request& req, const char* name, int fallback, int lo, int hi) {
+    if (!req.has_param(name)) return fallback;
+    return ParseBoundedInt(req.get_param_value(name), lo, hi, name);
 }
 
 // [SECTION] Session

@@ -28,6 +28,8 @@ struct ApiServices {
 };
 
 void AddApiRoutes(Router& router, ApiServices services);
+// The Idempotency-Key header, if sent: 1..kMaxIdempotencyKey printable ASCII characters (400 otherwise).
+Result<std::optional<std::string>> IdempotencyKeyHeader(const httplib::Request& req);
 // GET of a knowledge index for one audience (ETag, no-cache): /kb/index and the kiosk's.
 Result<Reply> KbIndexReply(app::KbService& kb, Role audience, RequestContext& ctx);
 void AddWalkupRoutes(Router& router, app::WalkupService& walkup, app::KbService& kb);  // handlers_walkup.cpp

@@ -17,19 +17,6 @@ namespace {
 std::string Path(const char* base, const char* rest = "") { return std::string(base) + rest; }
 Reply Json(int status, std::string body) { return Reply{status, std::move(body), "application/json", {}, {}}; }
 
-Result<std::optional<std::string>> IdempotencyKey(const httplib::Request& req) {
-    if (!req.has_header(routes::kIdempotencyHeader)) return std::optional<std::string>();
-    std::string key = req.get_header_value(routes::kIdempotencyHeader);
-    bool ok = !key.empty() && key.size() <= limits::kMaxIdempotencyKey;
-    for (char c : key) ok = ok && c >= 0x20 && c <= 0x7e;
-    if (!ok)
-        return MakeError(ErrorCode::bad_request,
-                         "Idempotency-Key must be 1 to " + std::to_string(limits::kMaxIdempotencyKey) +
-                             " printable ASCII characters.",
-                         routes::kIdempotencyHeader);
-    return std::optional<std::string>(std::move(key));
-}
-
 Reply CheckinReply(const app::CheckinResult& r) {
     Reply reply = Json(r.created ? 201 : 200, api::EncodeVisit(r.visit));
     if (!r.created) reply.headers.emplace_back("Idempotent-Replayed", "true");
@@ -163,7 +150,7 @@ Result<Reply> KioskMe(app::WalkupService& w, RequestContext& ctx) {
 }
 
 Result<Reply> KioskCheckin(app::WalkupService& w, RequestContext& ctx) {
-    auto key = IdempotencyKey(ctx.http);
+    auto key = IdempotencyKeyHeader(ctx.http);
     if (!key.ok()) return key.error();
     auto body = api::DecodeCheckinBody(ctx.body);
     if (!body.ok()) return body.error();

@@ -515,4 +515,11 @@ std::vector<FieldError> ValidateCheckin(const CheckinInput& in) {
     return errors;
 }
 
+std::vector<FieldError> ValidateKioskCheckin(const CheckinInput& input) {
+    std::vector<FieldError> errors = ValidateCheckin(input);
+    if (Trim(input.badge).empty() && Trim(input.username).empty() && Trim(input.guest_name).empty())
+        errors.insert(errors.begin(), {"identity", tr("Scan your badge, enter your username or give your name.")});
+    return errors;
+}
+
 }  // namespace spoc::walkup

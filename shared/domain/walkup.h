@@ -185,5 +185,8 @@ struct CheckinInput {
 // when more than one of badge / username / guest_name is given (none: the session identifies).
 // Text fields are checked trimmed, as they are saved.
 std::vector<FieldError> ValidateCheckin(const CheckinInput& input);
+// At a kiosk nobody is signed in, so one identity is required: ValidateCheckin, plus "identity"
+// (first) when badge, username and guest name are all blank.
+std::vector<FieldError> ValidateKioskCheckin(const CheckinInput& input);
 
 }  // namespace spoc::walkup

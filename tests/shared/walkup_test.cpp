@@ -696,3 +696,30 @@ TEST_CASE("walkup: at most one identity among badge, username and guest name") {
     CHECK(CountField(errors, "identity") == 1);
     CHECK(errors.size() == 5);
 }
+
+TEST_CASE("walkup: a kiosk check-in needs one identity (nobody is signed in there)") {
+    spoc::walkup::CheckinInput in;
+    in.location = "london-hq";
+    in.reason = "laptop";
+    auto errors = spoc::walkup::ValidateKioskCheckin(in);
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors.front().field == "identity");
+    CHECK(spoc::walkup::ValidateCheckin(in).empty());  // from the portal the session identifies
+    in.guest_name = "   ";
+    CHECK(spoc::walkup::ValidateKioskCheckin(in).front().field == "identity");
+    for (std::string* who : {&in.badge, &in.username, &in.guest_name}) {
+        in.badge.clear();
+        in.username.clear();
+        in.guest_name.clear();
+        *who = "100234";
+        CHECK(spoc::walkup::ValidateKioskCheckin(in).empty());
+    }
+    in.reason.clear();  // other problems still come through, after the identity
+    in.guest_name.clear();
+    in.badge.clear();
+    in.username.clear();
+    errors = spoc::walkup::ValidateKioskCheckin(in);
+    REQUIRE(errors.size() >= 2);
+    CHECK(errors[0].field == "identity");
+    CHECK(errors[1].field == "reason");
+}
