@@ -19,6 +19,8 @@ public:
     void CopyText(const std::string& text) override { spoc::platform::CopyText(text); }
     std::string NewIdempotencyKey() override { return spoc::platform::RandomHex(16); }
     void OpenUrl(const std::string& url) override { spoc::platform::OpenUrl(url); }
+    std::string ReadStored(const std::string& key) override { return spoc::platform::StorageGet(key); }
+    bool WriteStored(const std::string& key, const std::string& value) override { return spoc::platform::StorageSet(key, value); }
     void SetLanguage(const std::string& code) override {
         spoc::i18n::Lang lang;
         if (spoc::i18n::ParseLang(code, &lang)) spoc::platform::ChooseLanguage(lang, /*remember=*/true);

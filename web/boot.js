@@ -146,6 +146,14 @@
       fatal('Spoc stopped while starting (' + event.message + '). Reload the page to try again.');
   });
 
+  // A kiosk or a board keeps working with the server down: the service worker (sw.js) keeps the
+  // app and its fonts. Only these devices register it; a person's browser never does.
+  if ('serviceWorker' in navigator && /^#\/(kiosk|board)(\/|$)/.test(window.location.hash)) {
+    navigator.serviceWorker.register('sw.js').catch(function (e) {
+      console.warn('Spoc: offline mode is unavailable (' + e.message + ')');
+    });
+  }
+
   var script = document.createElement('script');
   script.src = 'spoc.js';
   script.async = true;

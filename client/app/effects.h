@@ -80,7 +80,9 @@ public:
     void LoadKioskDevice();                        // GET /kiosk/me (401: not paired -> StartKioskPairing)
     void StartKioskPairing();                      // POST /kiosk/pairing: a code to show
     void PollKioskPairing();                       // GET /kiosk/pairing (paired: the credential cookie arrives)
-    void KioskCheckIn();                           // POST /kiosk/checkins with the visitor's inputs
+    void KioskCheckIn(Timestamp now);              // POST /kiosk/checkins with the visitor's inputs (offline: the outbox)
+    void QueueOfflineCheckIn(api::CheckinBody body, Timestamp now);  // into the stored outbox, ticket K-n
+    void SyncKioskOutbox(Timestamp now);           // POST the oldest stored check-in (Idempotency-Key, kiosk clock)
     void LoadKioskBoard();                         // GET /kiosk/board
 
     // ---- Walk-up console (kiosk_effects.cpp; staff session)

@@ -16,6 +16,10 @@ public:
     // Show the UI in this language ("de") from now on, and remember it in this browser. The new
     // texts appear once its messages arrive (i18n::CurrentLang() says what is on screen).
     virtual void SetLanguage(const std::string& code) { (void)code; }
+    // Small strings kept in this browser across reloads (localStorage); "" = absent, and writing
+    // "" removes the key. Best effort: false when the browser refused to store it.
+    virtual std::string ReadStored(const std::string& key) { (void)key; return {}; }
+    virtual bool WriteStored(const std::string& key, const std::string& value) { (void)key; (void)value; return false; }
 };
 
 }  // namespace spoc::client

@@ -32,6 +32,11 @@ std::vector<FieldError> CheckKiosk(const KioskState& k, bool with_reason) {
 void Actions::SyncDevice() {
     KioskState& k = m_state.kiosk;
     const Timestamp now = m_clock.now;
+    if (!k.restored) {  // check-ins stored offline before a reload are sent when the server is back
+        k.restored = true;
+        auto outbox = api::DecodeOutbox(m_host.ReadStored(kKioskOutboxKey));
+        if (outbox.ok()) k.outbox = std::move(*outbox);
+    }
     switch (k.phase) {
         case KioskPhase::unknown: m_effects.LoadKioskDevice(); return;
         case KioskPhase::checking:
@@ -50,7 +55,15 @@ void Actions::SyncDevice() {
             return;
         case KioskPhase::ready: break;
     }
-    if (!k.board_in_flight && now - k.board_loaded_at >= kBoardRefreshMs) {
+    if (k.offline) {  // look for the server now and then; check-ins meanwhile go to the outbox
+        if (!k.in_flight && now - k.polled_at >= kKioskPollMs) {
+            k.polled_at = now;
+            m_effects.LoadKioskDevice();
+        }
+    } else if (!k.outbox.items.empty() && !k.outbox_in_flight && now - k.outbox_failed_at >= kKioskPollMs) {
+        m_effects.SyncKioskOutbox(now);
+    }
+    if (!k.offline && !k.board_in_flight && now - k.board_loaded_at >= kBoardRefreshMs) {
         k.board_loaded_at = now;
         m_effects.LoadKioskBoard();
     }
@@ -121,7 +134,7 @@ void Actions::KioskSubmit() {
     }
     k.errors = CheckKiosk(k, true);
     if (!k.errors.empty()) return;
-    m_effects.KioskCheckIn();
+    m_effects.KioskCheckIn(m_clock.now);
 }
 
 void Actions::KioskBack() {

@@ -1,12 +1,14 @@
 // Walk-up kiosk and board I/O (see effects.h). The kiosk's credential is an HttpOnly cookie the
 // browser sends by itself; its CSRF token comes from /kiosk/me. A kiosk never has a session, so a
 // 401 here means "pair me", never "sign in".
+#include <algorithm>
 #include <utility>
 
 #include "client/app/effects.h"
 #include "client/app/effects_internal.h"
 #include "shared/api/routes.h"
 #include "shared/domain/i18n.h"
+#include "shared/domain/walkup.h"
 
 namespace spoc::client {
 
@@ -25,11 +27,14 @@ net::HttpRequest KioskRequest(const char* method, std::string path, std::string 
     return request;
 }
 
+// The server could not be reached (no answer, or a proxy's 502-504): the kiosk works offline.
+bool Unreachable(int status) { return status == 0 || status == 502 || status == 503 || status == 504; }
+
 }  // namespace
 
 void Effects::LoadKioskDevice() {
     KioskState& k = m_state.kiosk;
-    k.phase = KioskPhase::checking;
+    if (!k.offline) k.phase = KioskPhase::checking;  // offline, the kiosk keeps working while it looks
     k.in_flight = true;
     m_api.Send(KioskRequest("GET", routes::kKioskMe, {}, k), [this](int status, const std::string& body) {
         KioskState& k = m_state.kiosk;
@@ -39,7 +44,13 @@ void Effects::LoadKioskDevice() {
             if (device.ok()) {
                 k.device = std::move(*device);
                 k.phase = KioskPhase::ready;
+                k.offline = false;
                 k.board_loaded_at = 0;  // load the board now
+                // Kept for a start without the server: the location and its reasons; never the
+                // CSRF token (an offline kiosk sends nothing) and nothing about a person.
+                api::KioskDevice kept = *k.device;
+                kept.csrf_token.clear();
+                m_host.WriteStored(kKioskDeviceKey, api::EncodeKioskDevice(kept));
                 return;
             }
             k.error = device.error();
@@ -48,9 +59,22 @@ void Effects::LoadKioskDevice() {
         }
         if (status == 401) {
             k.device.reset();
+            k.offline = false;
+            m_host.WriteStored(kKioskDeviceKey, "");  // unpaired or revoked; the outbox stays for the next pairing
             k.phase = KioskPhase::unpaired;
             StartKioskPairing();
             return;
+        }
+        if (Unreachable(status)) {
+            if (!k.device) {
+                auto kept = api::DecodeKioskDevice(m_host.ReadStored(kKioskDeviceKey));
+                if (kept.ok()) k.device = std::move(*kept);
+            }
+            if (k.device) {  // paired before: check people in offline
+                k.offline = true;
+                k.phase = KioskPhase::ready;
+                return;
+            }
         }
         k.error = ErrorFromResponse(status, body);
         k.phase = KioskPhase::failed;
@@ -93,7 +117,7 @@ void Effects::PollKioskPairing() {
     });
 }
 
-void Effects::KioskCheckIn() {
+void Effects::KioskCheckIn(Timestamp now) {
     KioskState& k = m_state.kiosk;
     if (!k.device || k.submitting) return;
     if (k.idempotency_key.empty()) k.idempotency_key = m_host.NewIdempotencyKey();
@@ -104,12 +128,13 @@ void Effects::KioskCheckIn() {
     else if (k.guest) b.input.guest_name = k.who;
     else b.input.username = k.who;
     b.appointment = k.appointment;
-    k.submitting = true;
     k.errors.clear();
+    if (k.offline) return QueueOfflineCheckIn(std::move(b), now);
+    k.submitting = true;
     net::HttpRequest request = KioskRequest("POST", routes::kKioskCheckins, api::EncodeCheckinBody(b), k);
     request.headers.emplace_back(routes::kIdempotencyHeader, k.idempotency_key);
     const std::uint64_t ticket = k.ticket;
-    m_api.Send(std::move(request), [this, ticket](int status, const std::string& body) {
+    m_api.Send(std::move(request), [this, ticket, b, now](int status, const std::string& body) mutable {
         KioskState& k = m_state.kiosk;
         if (k.ticket != ticket) return;  // that person has gone (reset): drop it
         k.submitting = false;
@@ -125,6 +150,10 @@ void Effects::KioskCheckIn() {
             k.errors.push_back({"", visit.error().message});
             return;
         }
+        if (Unreachable(status)) {  // the server went away: keep the check-in for later
+            k.offline = true;
+            return QueueOfflineCheckIn(std::move(b), now);
+        }
         const Error error = ErrorFromResponse(status, body);
         if (status == 401) {  // unpaired meanwhile (revoked)
             k.device.reset();
@@ -134,6 +163,64 @@ void Effects::KioskCheckIn() {
         if (error.code == ErrorCode::validation_failed) k.idempotency_key.clear();  // the input has to change
         if (!error.details.empty()) k.errors = error.details;
         else k.errors.push_back({error.field, error.message});
+    });
+}
+
+// Offline: the check-in waits in the stored outbox with its Idempotency-Key (the same key an
+// attempt that may have reached the server used, so a replay can't make it twice) and the kiosk's
+// clock; the person gets the kiosk's own number, K-n.
+void Effects::QueueOfflineCheckIn(api::CheckinBody body, Timestamp now) {
+    KioskState& k = m_state.kiosk;
+    if (k.outbox.items.size() >= api::kMaxOutboxEntries) {
+        k.errors.push_back({"", i18n::tr("This kiosk can't take more check-ins until the connection is back. Please go to the desk.")});
+        return;
+    }
+    body.local_checked_in_at = now;
+    body.kiosk_now = now;  // replaced when it is sent
+    api::OutboxEntry entry{k.idempotency_key, walkup::OfflineTicketNumber(++k.outbox.seq), std::move(body)};
+    api::Visit shown;
+    shown.ticket = entry.ticket;
+    shown.channel = "offline";
+    shown.checked_in_at = now;
+    k.outbox.items.push_back(std::move(entry));
+    m_host.WriteStored(kKioskOutboxKey, api::EncodeOutbox(k.outbox));
+    k.visit = std::move(shown);
+    k.step = KioskStep::done;
+    k.idempotency_key.clear();
+}
+
+// Sends the oldest stored check-in; the next goes when this one is answered, so the server sees
+// them in the order they were made.
+void Effects::SyncKioskOutbox(Timestamp now) {
+    KioskState& k = m_state.kiosk;
+    if (k.outbox.items.empty() || k.outbox_in_flight || !k.device || k.device->csrf_token.empty()) return;
+    api::OutboxEntry entry = k.outbox.items.front();
+    entry.checkin.kiosk_now = now;
+    net::HttpRequest request = KioskRequest("POST", routes::kKioskCheckins, api::EncodeCheckinBody(entry.checkin), k);
+    request.headers.emplace_back(routes::kIdempotencyHeader, entry.key);
+    k.outbox_in_flight = true;
+    m_api.Send(std::move(request), [this, key = entry.key, now](int status, const std::string& body) {
+        (void)body;
+        KioskState& k = m_state.kiosk;
+        k.outbox_in_flight = false;
+        if (Unreachable(status) || status == 429) {  // not now: try again later
+            if (status != 429) k.offline = true;
+            k.outbox_failed_at = now;
+            return;
+        }
+        if (status == 401) {  // revoked: the outbox waits for the kiosk to be paired again
+            k.device.reset();
+            k.phase = KioskPhase::unknown;
+            return;
+        }
+        // Stored (201), already stored by an earlier attempt (200), or refused for good (4xx: the
+        // server has no way to take it; keeping it would block every check-in behind it).
+        auto it = std::find_if(k.outbox.items.begin(), k.outbox.items.end(), [&](const api::OutboxEntry& e) { return e.key == key; });
+        if (it != k.outbox.items.end()) k.outbox.items.erase(it);
+        if (status != 200 && status != 201) ++k.outbox_refused;
+        if (k.outbox.items.empty()) k.outbox.seq = 0;
+        m_host.WriteStored(kKioskOutboxKey, k.outbox.items.empty() ? std::string() : api::EncodeOutbox(k.outbox));
+        k.board_loaded_at = 0;  // show them on the board
     });
 }
 
@@ -148,6 +235,7 @@ void Effects::LoadKioskBoard() {
                 k.device.reset();
                 k.phase = KioskPhase::unknown;
             }
+            if (Unreachable(status)) k.offline = true;  // SyncDevice looks for the server
             return;  // keep showing the last board; the next refresh tries again
         }
         auto board = api::DecodeBoard(body);

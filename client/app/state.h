@@ -285,13 +285,24 @@ struct KioskState {
     std::optional<api::Visit> visit;         // done: the ticket
     Timestamp last_input_at = 0;
     std::uint64_t ticket = 0;                // answers for a person already reset are dropped
+    // Offline: the server can't be reached. A kiosk that was paired before starts from its stored
+    // device (kKioskDeviceKey) and keeps checking people in: each check-in waits in the outbox
+    // (stored under kKioskOutboxKey, so a reload keeps it) until the server answers again.
+    bool offline = false;
+    bool restored = false;                   // the stored outbox was read (once per page)
+    api::Outbox outbox;
+    bool outbox_in_flight = false;
+    Timestamp outbox_failed_at = 0;          // a send that didn't reach the server: wait before the next
+    int outbox_refused = 0;                  // stored check-ins the server refused for good (shown to staff)
     // The board (the kiosk's welcome screen and #/board)
     std::optional<api::Board> board;
     Timestamp board_loaded_at = 0;
     bool board_in_flight = false;
 };
 inline constexpr Timestamp kKioskIdleResetMs = 30000;
-inline constexpr Timestamp kKioskPollMs = 3000;    // pairing poll
+inline constexpr Timestamp kKioskPollMs = 3000;    // pairing poll; offline: how often to look for the server
+inline constexpr const char* kKioskDeviceKey = "spoc.kiosk.device";  // localStorage: the last /kiosk/me (no person in it)
+inline constexpr const char* kKioskOutboxKey = "spoc.kiosk.outbox";  // localStorage: check-ins not yet sent
 inline constexpr Timestamp kBoardRefreshMs = 5000;
 void ResetKioskVisitor(KioskState* kiosk);  // forget the person at the kiosk (step, inputs, ticket)
 

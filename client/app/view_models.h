@@ -645,6 +645,9 @@ struct KioskViewModel {
     std::string queue_text;         // welcome: "4 people waiting · about 10-15 min"
     std::vector<BoardLineView> serving, next;  // the board
     int reset_in_seconds = 0;       // done: the screen resets in N s
+    bool offline = false;           // the server can't be reached: check-ins wait on this kiosk
+    bool done_offline = false;      // done: this check-in is in the outbox (ticket "K-3")
+    std::string offline_text;       // "Offline · 3 check-ins will be sent when the connection is back"
 };
 KioskViewModel BuildKiosk(const AppState& state, const Clock& clock);
 std::string WaitRangeText(int low, int high);  // "about 5-10 min", "less than 5 min"

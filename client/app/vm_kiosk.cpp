@@ -41,7 +41,23 @@ KioskViewModel BuildKiosk(const AppState& state, const Clock& clock) {
         else if (e.field == "note") slot = &vm.note_error;
         if (slot->empty()) *slot = e.message;
     }
-    if (k.visit) {
+    vm.offline = k.offline;
+    if (k.offline) {
+        const std::size_t n = k.outbox.items.size();
+        vm.offline_text = n == 0 ? std::string(tr("Offline: check-ins are kept on this kiosk and sent when the connection is back."))
+                                 // TRANSLATORS: {0} is a number of check-ins (1 or more).
+                                 : i18n::Plural("Offline: {0} check-in is kept on this kiosk and sent when the connection is back.",
+                                                "Offline: {0} check-ins are kept on this kiosk and sent when the connection is back.",
+                                                static_cast<long>(n));
+    }
+    if (k.visit && k.visit->channel == "offline") {
+        vm.done_offline = true;
+        vm.ticket = k.visit->ticket;
+        vm.wait_text = tr("The desk's system can't be reached right now. Your check-in is saved here and sent as soon as it is back; "
+                          "watch the screen for your name.");
+        if (k.last_input_at > 0)
+            vm.reset_in_seconds = static_cast<int>(std::max<Timestamp>(0, kKioskIdleResetMs - (clock.now - k.last_input_at)) / 1000);
+    } else if (k.visit) {
         vm.ticket = k.visit->ticket;
         const int position = k.visit->position;
         if (position == 1) vm.position_text = tr("You're next in the queue.");

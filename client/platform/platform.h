@@ -42,6 +42,10 @@ const ui::FontFiles& LoadedFonts();               // bytes fetched at start-up (
 float Zoom();                                     // CSS px per ImGui unit (the browser's default font size / 16)
 void InstallBrowserGlyphs();                      // glyph_bank draws missing characters with the browser (glyphs_web.cpp)
 
+// [Storage] (storage_web.cpp): localStorage, best effort. An empty value removes the key.
+std::string StorageGet(const std::string& key);     // "" when absent or refused
+bool StorageSet(const std::string& key, const std::string& value);  // false when refused (quota, private mode)
+
 // [Languages] (locale_web.cpp): the UI language and its message catalog.
 void StartLanguage();                               // the stored choice, else the browser's languages; fetches
 bool LanguageReady();                               // the first frame waits for the first catalog (bounded)

@@ -113,7 +113,10 @@ void DrawWelcome(const KioskViewModel& vm, UiState& ui, Actions& actions) {
     Paragraph(f.h1, color::kText, tr("Welcome! Check in for the IT desk"), inner);
     VSpace(6);
     Paragraph(f.body, color::kTextSecondary, vm.location + (vm.queue_text.empty() ? "" : "  ·  " + vm.queue_text), inner);
-    if (!vm.open_now) {
+    if (vm.offline) {
+        VSpace(8);
+        Notice("kiosk_offline", NoticeKind::warning, vm.offline_text, nullptr, inner);
+    } else if (!vm.open_now) {
         VSpace(8);
         Notice("kiosk_closed", NoticeKind::info, tr("The desk is closed now. You can still check in; we'll see you when it opens."),
                nullptr, inner);
@@ -216,8 +219,10 @@ void DrawDone(const KioskViewModel& vm, UiState& ui, Actions& actions) {
     const Fonts& f = GetFonts();
     const float inner = KioskCard("kiosk_done", ui, 640.0f);
     {
-        A11yGroup status("group", tr("You're checked in"));
-        Paragraph(f.h2, color::kSuccess, tr("You're checked in"), inner);
+        // TRANSLATORS: shown with the kiosk's own number (K-3) when the server can't be reached.
+        const char* heading = vm.done_offline ? tr("You're checked in (offline)") : tr("You're checked in");
+        A11yGroup status("group", heading);
+        Paragraph(f.h2, vm.done_offline ? color::kWarning : color::kSuccess, heading, inner);
         VSpace(8);
         Label(f.body, color::kTextSecondary, tr("Your number"));
         BigText(vm.ticket, 3.0f, color::kText, inner);
@@ -277,6 +282,7 @@ void DrawBoard(const KioskViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::BeginGroup();
     Paragraph(f.h1, color::kText, vm.location, w);
     Paragraph(f.body, color::kTextSecondary, vm.queue_text, w);
+    if (vm.offline) Paragraph(f.body, color::kWarning, tr("Offline: this board updates when the connection is back."), w);
     VSpace(28);
     BoardLines(vm, w, ui.viewport_width > 1200.0f ? 2.0f : 1.4f);
     ImGui::EndGroup();

@@ -668,7 +668,11 @@ bool Notice(const char* id, NoticeKind kind, std::string_view message, const cha
     dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), bg, 10.0f);
     dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), border, 10.0f);
     DrawStatusIcon(dl, ImVec2(pos.x + pad + icon * 0.5f, pos.y + h * 0.5f), icon * 0.5f, kind);
-    DrawTextAt(dl, font, ImVec2(pos.x + pad + icon + 10.0f, pos.y + (h - ts.y) * 0.5f), fg, message, text_w);
+    const ImVec2 text_at(pos.x + pad + icon + 10.0f, pos.y + (h - ts.y) * 0.5f);
+    DrawTextAt(dl, font, text_at, fg, message, text_w);
+    // The mirror reads it too (an error is announced at once, the rest politely).
+    if (hooks::IsEnabled())
+        hooks::RecordText(message, kind == NoticeKind::error ? "alert" : "status", 0, text_at.x, text_at.y, text_at.x + ts.x, text_at.y + ts.y);
     bool clicked = false;
     if (action_label) {
         ImGui::PushID(id);

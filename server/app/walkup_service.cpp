@@ -315,12 +315,14 @@ Result<CheckinResult> WalkupService::CheckInAtKiosk(const KioskCaller& kiosk, co
         const Timestamp at =
             offline ? walkup::MergedCheckinTime(body.local_checked_in_at, body.kiosk_now, now, kMaxKioskClockSkewMs) : now;
         std::optional<User> who;
+        if (offline) b.appointment = false;  // a booking is found by the person anyway; none is no reason to refuse
         if (!b.input.badge.empty() || !b.input.username.empty()) {
             std::optional<UserId> id;
             if (!b.input.badge.empty()) {
                 auto found = storage::FindUserByBadge(db, Trim(b.input.badge));
                 if (!found.ok()) return found.error();
                 id = *found;
+                if (!id && offline) return OfflineGuest(db, *l, std::move(b), kiosk, *idempotency_key, at, now);
                 if (!id) return MakeError(ErrorCode::validation_failed, tr("We don't know this badge. Try your username."), "badge");
             } else {
                 auto found = storage::FindUserByUsername(db, Trim(b.input.username));
@@ -331,6 +333,7 @@ Result<CheckinResult> WalkupService::CheckInAtKiosk(const KioskCaller& kiosk, co
                     if (!badge.ok()) return badge.error();
                     id = *badge;
                 }
+                if (!id && offline) return OfflineGuest(db, *l, std::move(b), kiosk, *idempotency_key, at, now);
                 if (!id) return MakeError(ErrorCode::validation_failed, tr("We don't know this username."), "username");
             }
             auto user = storage::FindUser(db, *id);
@@ -343,6 +346,19 @@ Result<CheckinResult> WalkupService::CheckInAtKiosk(const KioskCaller& kiosk, co
     });
     if (!stored.ok()) return stored.error();
     return Respond(*stored, now);
+}
+
+// An offline check-in whose badge or username the server doesn't know: the person already holds
+// the kiosk's number and has sat down, so they are queued as a guest (named by what they typed,
+// a badge number never shown) rather than lost.
+Result<StoredCheckin> WalkupService::OfflineGuest(storage::Database& db, const storage::LocationRow& l, api::CheckinBody b,
+                                                  const KioskCaller& kiosk, const std::string& idempotency_key, Timestamp at,
+                                                  Timestamp now) {
+    const std::string typed(Trim(b.input.username));
+    b.input.guest_name = typed.empty() ? std::string(tr("Visitor")) : typed;
+    b.input.username.clear();
+    b.input.badge.clear();
+    return CheckIn(db, l, b, nullptr, kiosk.kiosk_id, idempotency_key, at, "offline", now);
 }
 
 Result<CheckinResult> WalkupService::CheckInRemote(const User& caller, std::int64_t location_id, const api::CheckinBody& body,

@@ -109,6 +109,8 @@ public:
 private:
     Result<api::WalkupLocation> LocationView(storage::Database& db, const storage::LocationRow& l, Timestamp now);
     Result<CheckinResult> Respond(const StoredCheckin& stored, Timestamp now);
+    Result<StoredCheckin> OfflineGuest(storage::Database& db, const storage::LocationRow& l, api::CheckinBody b,
+                                       const KioskCaller& kiosk, const std::string& idempotency_key, Timestamp at, Timestamp now);
     Result<StoredCheckin> CheckIn(storage::Database& db, const storage::LocationRow& location, const api::CheckinBody& body,
                                   const User* who, std::int64_t kiosk_id, const std::string& idempotency_key,
                                   Timestamp checked_in_at, std::string channel, Timestamp now);

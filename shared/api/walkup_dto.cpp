@@ -428,6 +428,44 @@ Result<KioskDevice> DecodeKioskDevice(std::string_view body) {
     });
 }
 
+std::string EncodeOutbox(const Outbox& o) {
+    json items = json::array();
+    for (const OutboxEntry& e : o.items)
+        items.push_back(json{{"key", e.key}, {"ticket", e.ticket}, {"checkin", json::parse(EncodeCheckinBody(e.checkin))}});
+    return Dump(json{{"seq", o.seq}, {"items", items}});
+}
+
+Result<Outbox> DecodeOutbox(std::string_view body) {
+    return Guard<Outbox>([&]() -> Result<Outbox> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        Outbox o;
+        o.seq = static_cast<int>(r.Int("seq", 0, false));
+        if (r.failed()) return r.error();
+        const auto it = doc->find("items");
+        if (it == doc->end() || !it->is_array())
+            return MakeError(ErrorCode::bad_request, "'items' must be a list.", "items");
+        if (it->size() > kMaxOutboxEntries) return MakeError(ErrorCode::bad_request, "Too many outbox entries.", "items");
+        for (const json& item : *it) {
+            if (!item.is_object()) return MakeError(ErrorCode::bad_request, "An outbox entry must be an object.", "items");
+            Reader e(item, "items.");
+            OutboxEntry entry;
+            entry.key = e.String("key", true, 128);
+            entry.ticket = e.String("ticket", false, 16);
+            if (e.failed()) return e.error();
+            const auto checkin = item.find("checkin");
+            if (checkin == item.end() || !checkin->is_object())
+                return MakeError(ErrorCode::bad_request, "'checkin' is required.", "items.checkin");
+            auto b = DecodeCheckinBody(checkin->dump());
+            if (!b.ok()) return b.error();
+            entry.checkin = std::move(*b);
+            o.items.push_back(std::move(entry));
+        }
+        return o;
+    });
+}
+
 std::string EncodeKioskList(const std::vector<KioskDevice>& devices) {
     json items = json::array();
     for (const KioskDevice& d : devices) items.push_back(DeviceJson(d));

@@ -170,4 +170,20 @@ std::string EncodeKioskDevice(const KioskDevice& d);
 Result<KioskDevice> DecodeKioskDevice(std::string_view body);
 std::string EncodeKioskList(const std::vector<KioskDevice>& devices);
 
+// The kiosk's offline outbox, kept in the browser's storage while the server can't be reached:
+// each check-in with its Idempotency-Key, the kiosk's own ticket ("K-3") and the check-in as it
+// will be sent (local_checked_in_at set; kiosk_now is filled in when it is sent).
+struct OutboxEntry {
+    std::string key;
+    std::string ticket;
+    CheckinBody checkin;
+};
+struct Outbox {
+    int seq = 0;  // the last K-n handed out since the outbox was last empty
+    std::vector<OutboxEntry> items;
+};
+inline constexpr std::size_t kMaxOutboxEntries = 500;  // a day's walk-ins at a busy desk, and then some
+std::string EncodeOutbox(const Outbox& o);
+Result<Outbox> DecodeOutbox(std::string_view body);
+
 }  // namespace spoc::api

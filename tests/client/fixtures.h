@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdio>
 #include <deque>
+#include <map>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -267,6 +268,16 @@ public:
     void CopyText(const std::string& text) override { copied.push_back(text); }
     std::string NewIdempotencyKey() override { return "key-" + std::to_string(++keys); }
     void OpenUrl(const std::string& url) override { opened.push_back(url); }
+    std::string ReadStored(const std::string& key) override {
+        auto it = stored.find(key);
+        return it == stored.end() ? std::string() : it->second;
+    }
+    bool WriteStored(const std::string& key, const std::string& value) override {
+        if (value.empty()) stored.erase(key);
+        else stored[key] = value;
+        return true;
+    }
+    std::map<std::string, std::string> stored;  // localStorage
     std::vector<std::pair<std::string, bool>> locations;
     std::vector<std::string> copied;
     std::vector<std::string> opened;  // external links, in order

@@ -156,3 +156,110 @@ TEST_CASE("kiosk: a badge reader's fast typing is a scan; 30 s without input res
     CHECK(app.state.kiosk.step == KioskStep::welcome);
     CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 1);  // only the badge's, before the reset
 }
+
+namespace {
+
+// Checks someone in by username on a ready kiosk (the answer is left to the caller).
+void CheckInAs(App& app, Harness& h, const char* who) {
+    h.Frames(app, 1);
+    app.clock.now += 400;
+    for (const char* c = who; *c != 0; ++c) {
+        h.Type(app, std::string(1, *c).c_str());
+        app.clock.now += 300;  // typed by a person, not scanned
+    }
+    h.Key(app, ImGuiKey_Enter);
+    REQUIRE(app.state.kiosk.step == KioskStep::reason);
+    REQUIRE(h.Click(app, "reason_laptop"));
+    REQUIRE(h.Click(app, "kiosk_check_in"));
+}
+
+std::string Header(const FakeApi::Sent& s, const std::string& name) {
+    for (const auto& [n, v] : s.request.headers)
+        if (n == name) return v;
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("kiosk offline: check-ins go to a stored outbox (K-1, K-2...), survive a reload, and are sent in order with their keys once the server is back") {
+    std::map<std::string, std::string> storage;  // the browser's localStorage across the reload
+    std::vector<std::string> keys;
+    {
+        App app;
+        Harness h(1080, 1920);
+        ReadyKiosk(app, h);
+        // The device is kept for a start without the server, without its CSRF token.
+        REQUIRE(app.host.stored.count(kKioskDeviceKey) == 1);
+        CHECK(app.host.stored[kKioskDeviceKey].find("London HQ IT Bar") != std::string::npos);
+        CHECK(app.host.stored[kKioskDeviceKey].find("kiosk-csrf") == std::string::npos);
+        // The server goes away while emma checks in: the check-in is kept, she gets K-1.
+        const Timestamp emma_at = app.clock.now + 400 + 300 * 4;
+        CheckInAs(app, h, "emma");
+        REQUIRE(app.api.Answer("POST", "/api/v1/kiosk/checkins", 0, ""));
+        h.Frames(app, 2);
+        REQUIRE(app.state.kiosk.step == KioskStep::done);
+        CHECK(Drawn("You're checked in (offline)"));
+        CHECK(Drawn("K-1"));
+        REQUIRE(app.state.kiosk.outbox.items.size() == 1);
+        CHECK(app.state.kiosk.outbox.items[0].checkin.local_checked_in_at == emma_at);
+        keys.push_back(app.state.kiosk.outbox.items[0].key);
+        CHECK(keys[0] == Header(*app.api.Last("POST", "/api/v1/kiosk/checkins"), "Idempotency-Key"));  // the attempt's own key
+        REQUIRE(h.Click(app, "kiosk_done"));
+        CHECK(Drawn("Offline: 1 check-in is kept"));
+        CHECK_FALSE(Drawn("emma"));
+        // Offline, the next check-in doesn't wait for the network at all.
+        CheckInAs(app, h, "liam");
+        CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 1);
+        h.Frames(app, 1);
+        CHECK(Drawn("K-2"));
+        REQUIRE(app.state.kiosk.outbox.items.size() == 2);
+        keys.push_back(app.state.kiosk.outbox.items[1].key);
+        CHECK(keys[0] != keys[1]);
+        REQUIRE(h.Click(app, "kiosk_done"));
+        storage = app.host.stored;
+    }
+    // The page is reloaded with the server still down: the kiosk starts from what it kept.
+    App app;
+    app.host.stored = storage;
+    app.host.keys = 100;
+    Harness h(1080, 1920);
+    app.Go("#/kiosk");
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/me", 0, ""));
+    h.Frames(app, 2);
+    REQUIRE(app.state.kiosk.phase == KioskPhase::ready);
+    CHECK(app.state.kiosk.offline);
+    CHECK(Drawn("Offline: 2 check-ins"));
+    CheckInAs(app, h, "noah");
+    h.Frames(app, 1);
+    CHECK(Drawn("K-3"));
+    REQUIRE(app.state.kiosk.outbox.items.size() == 3);
+    keys.push_back(app.state.kiosk.outbox.items[2].key);
+    CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 0);
+    // The server is back: the kiosk finds it, then sends the three one at a time, oldest first,
+    // with their own keys and the kiosk's clock for the skew correction.
+    app.clock.now += kKioskPollMs;
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/me", 200, Device()));
+    h.Frames(app, 2);
+    CHECK_FALSE(app.state.kiosk.offline);
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(app.api.Count("POST", "/api/v1/kiosk/checkins") == i + 1);  // one in flight at a time
+        const auto* sent = app.api.Last("POST", "/api/v1/kiosk/checkins");
+        CHECK(Header(*sent, "Idempotency-Key") == keys[static_cast<std::size_t>(i)]);
+        CHECK(Header(*sent, "X-CSRF-Token") == "kiosk-csrf");
+        auto body = api::DecodeCheckinBody(sent->request.body);
+        REQUIRE(body.ok());
+        CHECK(body->kiosk_now == app.clock.now);
+        CHECK(body->local_checked_in_at > 0);
+        CHECK(body->local_checked_in_at < app.clock.now);
+        CHECK(body->input.username == std::vector<std::string>{"emma", "liam", "noah"}[static_cast<std::size_t>(i)]);
+        // The first was answered 200: the attempt before the outage had reached the server after all.
+        REQUIRE(app.api.Answer("POST", "/api/v1/kiosk/checkins", i == 0 ? 200 : 201, Visit("A-05" + std::to_string(i), i + 1)));
+        h.Frames(app, 2);
+    }
+    CHECK(app.state.kiosk.outbox.items.empty());
+    CHECK(app.host.stored.count(kKioskOutboxKey) == 0);  // nothing of those people left in storage
+    CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 3);
+    CHECK_FALSE(Drawn("Offline"));
+}

@@ -28,9 +28,11 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServer() {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'spoc-e2e-'));
+// A server on a free port with a fresh data folder; or, with { port, dataDir }, a server started
+// again where a killed one was (its SQLite file kept).
+export async function startServer({ port: wantPort, dataDir: wantDir } = {}) {
+  const port = wantPort || await freePort();
+  const dataDir = wantDir || mkdtempSync(join(tmpdir(), 'spoc-e2e-'));
   const proc = spawn(SERVER_BIN, ['--host', '127.0.0.1', '--port', String(port), '--data', dataDir,
     '--web', WEB_DIR, '--assets', ASSETS_DIR, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -46,6 +48,13 @@ export async function startServer() {
   return {
     base, port, dataDir, log: () => log,
     async stop() { proc.kill('SIGKILL'); await sleep(50); rmSync(dataDir, { recursive: true, force: true }); },
+    // kill -9, keeping the data folder (startServer({ port, dataDir }) brings it back).
+    async kill() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
@@ -258,3 +267,33 @@ export async function fileRequest(sp, summary) {
 }
 
 export function assert(cond, message) { if (!cond) throw new Error(`assertion failed: ${message}`); }
+
+// What is on screen: the labels of the widgets drawn in the last frame and the texts of the
+// screen-reader mirror (plain text is only in the mirror).
+export async function shownTexts(sp) {
+  const labels = (await sp.items()).map((it) => it.label || '').filter(Boolean);
+  const mirror = await sp.page.evaluate(() => {
+    const root = document.getElementById('spoc-a11y');
+    if (!root) return [];
+    const out = [];
+    for (const el of root.querySelectorAll('*')) {
+      if (el.getAttribute('aria-label')) out.push(el.getAttribute('aria-label'));
+      if (el.children.length === 0 && el.textContent.trim()) out.push(el.textContent.trim());
+    }
+    return out;
+  });
+  return labels.concat(mirror);
+}
+
+// Waits until a text matching `re` is shown; returns it.
+export async function waitLabel(sp, re, what, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  let last = [];
+  while (Date.now() < deadline) {
+    last = await shownTexts(sp);
+    const hit = last.find((t) => re.test(t));
+    if (hit) return { label: hit };
+    await sp.nextFrames(5);
+  }
+  throw new Error(`${what}: nothing shown matches ${re} (texts: ${last.slice(0, 40).join(' | ')})`);
+}

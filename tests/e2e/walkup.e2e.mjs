@@ -6,42 +6,12 @@
 // or 30 s without input) nothing of emma is left on it (DOM, text proxy, storage).
 //
 // SPOC_SCREENSHOTS=dir also saves kiosk-portrait.png, board-1920.png and walkup-console.png there.
-import { journey, SpocPage, assert } from './harness.mjs';
+import { journey, SpocPage, assert, shownTexts, waitLabel } from './harness.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const shots = process.env.SPOC_SCREENSHOTS;
 if (shots) mkdirSync(shots, { recursive: true });
-
-// What is on screen: the labels of the widgets drawn in the last frame and the texts of the
-// screen-reader mirror (plain text is only in the mirror).
-async function shownTexts(sp) {
-  const labels = (await sp.items()).map((it) => it.label || '').filter(Boolean);
-  const mirror = await sp.page.evaluate(() => {
-    const root = document.getElementById('spoc-a11y');
-    if (!root) return [];
-    const out = [];
-    for (const el of root.querySelectorAll('*')) {
-      if (el.getAttribute('aria-label')) out.push(el.getAttribute('aria-label'));
-      if (el.children.length === 0 && el.textContent.trim()) out.push(el.textContent.trim());
-    }
-    return out;
-  });
-  return labels.concat(mirror);
-}
-
-// Waits until a text matching `re` is shown; returns it.
-async function waitLabel(sp, re, what, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  let last = [];
-  while (Date.now() < deadline) {
-    last = await shownTexts(sp);
-    const hit = last.find((t) => re.test(t));
-    if (hit) return { label: hit };
-    await sp.nextFrames(5);
-  }
-  throw new Error(`${what}: nothing shown matches ${re} (texts: ${last.slice(0, 40).join(' | ')})`);
-}
 
 await journey('walk-up desk', async ({ server, browser, step }) => {
   step('an unpaired kiosk shows a one-time code, without asking anyone to sign in');
@@ -133,8 +103,12 @@ await journey('walk-up desk', async ({ server, browser, step }) => {
     storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
   }));
   for (const secret of [ticket, '100234', 'Emma', 'Laptop problem']) {
-    assert(!left.dom.includes(secret) && !left.inputs.includes(secret) && !left.storage.includes(secret),
-           `"${secret}" is gone from the kiosk's page`);
+    assert(!left.dom.includes(secret) && !left.inputs.includes(secret), `"${secret}" is gone from the kiosk's page`);
+  }
+  // Storage keeps the kiosk's own device (its location and reason list, for an offline start) and
+  // nothing about a person: no outbox once every check-in reached the server.
+  for (const secret of [ticket, '100234', 'Emma', 'emma', 'spoc.kiosk.outbox']) {
+    assert(!left.storage.includes(secret), `"${secret}" is not in the kiosk's storage (${left.storage.slice(0, 300)})`);
   }
   assert(!(await shownTexts(kiosk)).join(' ').includes(ticket), 'the ticket is no longer drawn');
   for (const sp of [kiosk, root, ava, emma]) assert(sp.errors.length === 0, `no page errors: ${sp.errors.join('; ')}`);

@@ -359,6 +359,37 @@ TEST_CASE("walk-up: the kiosk's offline outbox lands once per entry, in check-in
     CHECK(walk_in["ticket"] == "A-001");
 }
 
+TEST_CASE("walk-up: an offline check-in the server can't match to a person is queued as a guest, not lost; online it is refused") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session root = SignIn(cli, "root"), ava = SignIn(cli, "ava"), emma = SignIn(cli, "emma");
+    const std::int64_t hq = LocationId(cli, emma, "hq");
+    const Kiosk k = PairKiosk(cli, root, hq);
+    const std::string now = spoc::FormatIso8601(NowMs());
+    // Online, an unknown username or badge is the person's to correct at the kiosk.
+    CHECK(Status(k.Post(cli, spoc::routes::kKioskCheckins, {{"username", "nobody-here"}, {"reason", "other"}})) == 422);
+    CHECK(Status(k.Post(cli, spoc::routes::kKioskCheckins, {{"badge", "999999"}, {"reason", "other"}})) == 422);
+    // Offline they already hold the kiosk's number and have sat down: queued under what they typed.
+    auto typed = k.Post(cli, spoc::routes::kKioskCheckins,
+                        {{"username", "nobody-here"}, {"reason", "other"}, {"local_checked_in_at", now}, {"kiosk_now", now}},
+                        {{"Idempotency-Key", "off-1"}});
+    CHECK(Status(typed) == 201);
+    auto badge = k.Post(cli, spoc::routes::kKioskCheckins,
+                        {{"badge", "999999"}, {"reason", "other"}, {"appointment", true}, {"local_checked_in_at", now}, {"kiosk_now", now}},
+                        {{"Idempotency-Key", "off-2"}});
+    CHECK(Status(badge) == 201);  // and no appointment is no reason to refuse it either
+    auto again = k.Post(cli, spoc::routes::kKioskCheckins,
+                        {{"badge", "999999"}, {"reason", "other"}, {"local_checked_in_at", now}, {"kiosk_now", now}},
+                        {{"Idempotency-Key", "off-2"}});
+    CHECK(Status(again) == 200);
+    const json queue = GetOk(cli, ava, kLocations + "/" + std::to_string(hq) + "/queue");
+    REQUIRE(queue["items"].size() == 2);
+    CHECK(queue["items"][0]["name"] == "nobody-here");
+    CHECK(queue["items"][1]["name"] == "Visitor");  // a badge number is never shown as a name
+    CHECK(queue["items"][1]["board_name"].get<std::string>().find("999") == std::string::npos);
+    CHECK(queue["items"][0].value("user_id", 0) == 0);  // a guest
+}
+
 TEST_CASE("walk-up: the console calls, starts and resolves; the visit files a request the requester sees; transfers and no-shows") {
     TestServer server;
     auto cli = server.Client();

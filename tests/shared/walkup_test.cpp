@@ -4,6 +4,7 @@
 // naive baseline), slots on DST days in Europe/London checked against IsBusinessTime, the kiosk
 // outbox merge, badge scans against human typing, and check-in validation by field.
 #include "shared/domain/walkup.h"
+#include "shared/api/walkup_dto.h"
 
 #include <doctest/doctest.h>
 
@@ -722,4 +723,39 @@ TEST_CASE("walkup: a kiosk check-in needs one identity (nobody is signed in ther
     REQUIRE(errors.size() >= 2);
     CHECK(errors[0].field == "identity");
     CHECK(errors[1].field == "reason");
+}
+
+namespace api = spoc::api;
+
+TEST_CASE("walkup: the kiosk's stored outbox round-trips, and a damaged or oversized one is refused whole") {
+    api::Outbox o;
+    o.seq = 2;
+    api::OutboxEntry a{"key-1", "K-1", {}};
+    a.checkin.input.username = "emma";
+    a.checkin.input.reason = "laptop";
+    a.checkin.input.note = "Écran noir — 画面";
+    a.checkin.local_checked_in_at = 1764950400000;
+    a.checkin.kiosk_now = 1764950400000;
+    api::OutboxEntry b{"key-2", "K-2", {}};
+    b.checkin.input.guest_name = "Kim";
+    b.checkin.input.reason = "other";
+    b.checkin.local_checked_in_at = 1764950460000;
+    b.checkin.kiosk_now = 1764950460000;
+    o.items = {a, b};
+    auto back = api::DecodeOutbox(api::EncodeOutbox(o));
+    REQUIRE(back.ok());
+    CHECK(back->seq == 2);
+    REQUIRE(back->items.size() == 2);
+    CHECK(back->items[0].key == "key-1");
+    CHECK(back->items[0].ticket == "K-1");
+    CHECK(back->items[0].checkin.input.username == "emma");
+    CHECK(back->items[0].checkin.input.note == a.checkin.input.note);
+    CHECK(back->items[1].checkin.local_checked_in_at == 1764950460000);
+    CHECK(back->items[1].checkin.input.guest_name == "Kim");
+    CHECK_FALSE(api::DecodeOutbox("").ok());
+    CHECK_FALSE(api::DecodeOutbox(R"({"seq":1,"items":[{"ticket":"K-1","checkin":{}}]})").ok());  // no key
+    CHECK_FALSE(api::DecodeOutbox(R"({"seq":1,"items":[{"key":"k","checkin":{"reason":"x","kiosk_now":"2026-01-01T00:00:00Z"}}]})").ok());
+    api::Outbox big;
+    for (std::size_t i = 0; i <= api::kMaxOutboxEntries; ++i) big.items.push_back(b);
+    CHECK_FALSE(api::DecodeOutbox(api::EncodeOutbox(big)).ok());
 }
