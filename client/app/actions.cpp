@@ -194,6 +194,7 @@ void Actions::EnsureDataForRoute() {
         case Screen::kb_review: EnsureKbForRoute(); break;
         case Screen::queue: EnsureQueueBlocks(); break;
         case Screen::walkup: EnsureWalkupConsole(); break;
+        case Screen::desks: EnsureDesks(); break;
         case Screen::kiosk:
         case Screen::board:
         case Screen::signin:

@@ -68,6 +68,8 @@ public:
     void KioskSubmit();                               // check in
     void KioskBack();                                 // reason -> welcome
     void KioskDone();                                 // the next person: everything about this one is forgotten
+    void KioskStartRating(std::int64_t visit, const std::string& ticket);  // a just-served ticket tapped on the welcome screen
+    void KioskRate(int score);                        // the one-tap survey (1..5)
 
     // ---- Walk-up console (kiosk_actions.cpp; staff)
     void ConsoleSetLocation(std::int64_t location);
@@ -77,6 +79,18 @@ public:
     void ConsoleEditNote(std::int64_t visit, std::string text);
     void ConsoleEditPairing(std::string code, std::string name);
     void ConsolePairKiosk();                          // admin: bind the kiosk showing the code to the location shown
+
+    // ---- Walk-up desks for the person signed in (#/desks; desks_actions.cpp) ----
+    void EnsureDesks();                               // locations, my visits, the open panel's slots (refreshed)
+    void DesksOpen(std::int64_t location, const std::string& mode, std::int64_t visit = 0);  // join | book | move
+    void DesksClose();
+    void DesksPickReason(const std::string& key);
+    void DesksPickDay(int day);
+    void DesksPickSlot(Timestamp start);
+    void DesksEditNote(std::string text);
+    void DesksConfirm();                              // checked with the shared rules, then join / book / move
+    void DesksCancel(std::int64_t visit);
+    void DesksRate(std::int64_t visit, int score);    // the one-tap survey after a visit
 
     // ---- Agent mode (agent_actions.cpp)
     void SetQueueView(const std::string& view);        // keeps order and filters, back to the top

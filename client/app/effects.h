@@ -3,6 +3,7 @@
 // flight, and on completion decodes the answer into AppState. A 401 anywhere but sign-in sends the
 // user to the sign-in screen and remembers where they were.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "client/app/host.h"
@@ -84,6 +85,7 @@ public:
     void QueueOfflineCheckIn(api::CheckinBody body, Timestamp now);  // into the stored outbox, ticket K-n
     void SyncKioskOutbox(Timestamp now);           // POST the oldest stored check-in (Idempotency-Key, kiosk clock)
     void LoadKioskBoard();                         // GET /kiosk/board
+    void KioskRate(std::int64_t visit, int score); // POST /kiosk/visits/{id}/survey
 
     // ---- Walk-up console (kiosk_effects.cpp; staff session)
     void LoadWalkupLocations();                    // GET /walkup/locations
@@ -91,6 +93,14 @@ public:
     void WalkupStep(std::int64_t visit, const std::string& action, api::VisitAction body); // POST /walkup/visits/{id}/{action}
     void WalkupCallNext(std::int64_t location, std::int64_t desk); // POST /walkup/locations/{id}/call-next
     void PairKiosk(api::PairKioskBody body);       // POST /walkup/kiosks (admin)
+
+    // ---- Walk-up desks for the person signed in (desks_effects.cpp) ----
+    void LoadDesks();                              // GET /walkup/locations and /walkup/visits (mine)
+    void LoadSlots(std::int64_t location, const std::string& date);  // GET .../slots?date=YYYY-MM-DD
+    void JoinQueueRemotely(std::int64_t location, const std::string& reason, const std::string& note);  // "I'm on my way"
+    void BookVisit(std::int64_t location, api::BookingBody body);               // POST .../appointments
+    void MoveVisit(std::int64_t visit, Timestamp start);                        // POST /visits/{id}/reschedule
+    void ActOnMyVisit(std::int64_t visit, const std::string& action, int score = 0);  // cancel | survey
 
     static constexpr int kPageSize = 20;           // rows per page on #/requests
     static constexpr int kHomeOpenCount = 5;       // open requests shown on the home page
@@ -100,6 +110,7 @@ private:
     net::HttpRequest MakeRequest(const char* method, std::string path, std::string body = {}) const;
     void OnUnauthenticated();                      // session expired: go to sign-in, keep drafts
     std::uint64_t NewTicket() { return m_state.next_ticket++; }
+    void DesksStep(std::string path, std::string body, std::function<void(const api::Visit&)> done);  // POST, then refresh
 
     AppState& m_state;
     net::ApiClient& m_api;

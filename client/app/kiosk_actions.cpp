@@ -146,6 +146,22 @@ void Actions::KioskBack() {
 
 void Actions::KioskDone() { ResetKioskVisitor(&m_state.kiosk); }
 
+void Actions::KioskStartRating(std::int64_t visit, const std::string& ticket) {
+    KioskState& k = m_state.kiosk;
+    k.step = KioskStep::rate;
+    k.rate_visit = visit;
+    k.rate_ticket = ticket;
+    k.errors.clear();
+    k.last_input_at = m_clock.now;
+}
+
+void Actions::KioskRate(int score) {
+    KioskState& k = m_state.kiosk;
+    k.last_input_at = m_clock.now;
+    if (k.rate_visit == 0 || k.rating || score < 1 || score > 5) return;
+    m_effects.KioskRate(k.rate_visit, score);
+}
+
 }  // namespace spoc::client
 
 namespace spoc::client {

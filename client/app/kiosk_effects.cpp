@@ -224,6 +224,27 @@ void Effects::SyncKioskOutbox(Timestamp now) {
     });
 }
 
+void Effects::KioskRate(std::int64_t visit, int score) {
+    KioskState& k = m_state.kiosk;
+    k.rating = true;
+    api::VisitAction body;
+    body.score = score;
+    const std::string path = std::string(routes::kKioskVisits) + "/" + std::to_string(visit) + "/survey";
+    const std::uint64_t ticket = k.ticket;
+    m_api.Send(KioskRequest("POST", path, api::EncodeVisitAction(body), k), [this, ticket](int status, const std::string& body) {
+        KioskState& k = m_state.kiosk;
+        if (k.ticket != ticket) return;  // reset meanwhile
+        k.rating = false;
+        if (status == 200) {
+            k.step = KioskStep::thanks;
+            k.board_loaded_at = 0;  // the ticket leaves the list
+            return;
+        }
+        if (Unreachable(status)) k.offline = true;
+        k.errors.push_back({"", ErrorFromResponse(status, body).message});
+    });
+}
+
 void Effects::LoadKioskBoard() {
     KioskState& k = m_state.kiosk;
     k.board_in_flight = true;

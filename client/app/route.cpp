@@ -111,6 +111,8 @@ Route ParseRoute(std::string_view hash) {
         route.article = ArticleId(id);
     } else if (parts[0] == "walkup" && parts.size() == 1) {
         route.screen = Screen::walkup;
+    } else if (parts[0] == "desks" && parts.size() == 1) {
+        route.screen = Screen::desks;
     } else if (parts[0] == "kiosk" && parts.size() == 1) {
         route.screen = Screen::kiosk;
     } else if (parts[0] == "board" && parts.size() == 2 && IsLocationKey(parts[1])) {
@@ -153,6 +155,7 @@ std::string FormatRoute(const Route& route) {
         case Screen::kb_edit:
             return route.article.valid() ? "#/kb/" + std::to_string(route.article.value) + "/edit" : "#/kb/new";
         case Screen::walkup: return "#/walkup";
+        case Screen::desks: return "#/desks";
         case Screen::kiosk: return "#/kiosk";
         case Screen::board: return "#/board/" + route.board_key;
         case Screen::not_found: return "#/not-found";

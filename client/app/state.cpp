@@ -113,6 +113,9 @@ void ResetKioskVisitor(KioskState* kiosk) {
     kiosk->errors.clear();
     kiosk->idempotency_key.clear();
     kiosk->visit.reset();
+    kiosk->rate_visit = 0;
+    kiosk->rate_ticket.clear();
+    kiosk->rating = false;
     kiosk->last_input_at = 0;
     ++kiosk->ticket;
 }

@@ -261,7 +261,7 @@ struct Toast {
 // The walk-up kiosk (#/kiosk) and the queue board (#/board/{key}) on a paired device. The device
 // holds a kiosk credential (an HttpOnly cookie), never a user session.
 enum class KioskPhase { unknown, checking, unpaired, pairing, ready, failed };
-enum class KioskStep { welcome, reason, done };
+enum class KioskStep { welcome, reason, done, rate, thanks };  // rate/thanks: the survey after a visit
 struct KioskState {
     KioskPhase phase = KioskPhase::unknown;
     std::optional<api::KioskDevice> device;  // ready: location, reasons, the kiosk's CSRF token
@@ -283,6 +283,9 @@ struct KioskState {
     std::vector<FieldError> errors;          // from the shared check or the server
     std::string idempotency_key;
     std::optional<api::Visit> visit;         // done: the ticket
+    std::int64_t rate_visit = 0;             // rate: the visit whose ticket was tapped
+    std::string rate_ticket;
+    bool rating = false;                     // the score is on its way
     Timestamp last_input_at = 0;
     std::uint64_t ticket = 0;                // answers for a person already reset are dropped
     // Offline: the server can't be reached. A kiosk that was paired before starts from its stored
@@ -322,6 +325,31 @@ struct WalkupConsoleState {
     bool pair_failed = false;
 };
 inline constexpr Timestamp kConsoleRefreshMs = 5000;
+
+// #/desks: the walk-up desks for the person signed in: where they are and how long the wait is,
+// "I'm on my way", booking a time (or moving a booking), their own visits with cancel and the
+// survey after a visit.
+struct DesksState {
+    Remote<api::LocationList> locations;
+    Remote<std::vector<api::Visit>> visits;  // mine
+    Timestamp loaded_at = 0;
+    bool acting = false;                     // a join, booking, cancel or rating is in flight
+    // The booking panel, open under one location (0: closed); `moving` is the booked visit being
+    // moved to another time (reschedule) instead of a new booking.
+    std::int64_t booking_location = 0;
+    std::string mode;                        // join ("I'm on my way") | book | move
+    std::int64_t moving = 0;
+    std::string reason;
+    int day = 0;                             // 0 = today at the location, 1 = tomorrow...
+    Timestamp slot = 0;                      // the start picked (book, move)
+    std::string note;
+    Remote<std::vector<api::Slot>> slots;    // key: "<location>/<YYYY-MM-DD>"
+    std::string booking_error;
+};
+inline constexpr Timestamp kDesksRefreshMs = 10000;
+inline constexpr int kBookingDaysShown = 7;
+// The local date `days_ahead` days after `now` in the IANA zone `tz` (UTC if unknown): "2026-12-07".
+std::string LocalDateAhead(const std::string& tz, Timestamp now, int days_ahead, CivilDate* out = nullptr);
 
 struct AppState {
     Route route;                              // the screen shown
@@ -368,6 +396,7 @@ struct AppState {
     std::optional<Error> synonyms_error;      // save failed (a bad line names it)
 
     KioskState kiosk;                         // #/kiosk and #/board on a paired device
+    DesksState desks;                         // #/desks
     WalkupConsoleState walkup;                // staff: #/walkup
 
     std::string data_owner;                   // username the cached requests and drafts belong to

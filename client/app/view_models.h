@@ -645,12 +645,58 @@ struct KioskViewModel {
     std::string queue_text;         // welcome: "4 people waiting · about 10-15 min"
     std::vector<BoardLineView> serving, next;  // the board
     int reset_in_seconds = 0;       // done: the screen resets in N s
+    std::vector<std::pair<std::int64_t, std::string>> rate_tickets;  // welcome: just served (visit, ticket)
+    std::string rate_ticket;        // rate: the ticket being rated
+    bool rating = false;
     bool offline = false;           // the server can't be reached: check-ins wait on this kiosk
     bool done_offline = false;      // done: this check-in is in the outbox (ticket "K-3")
     std::string offline_text;       // "Offline · 3 check-ins will be sent when the connection is back"
 };
 KioskViewModel BuildKiosk(const AppState& state, const Clock& clock);
 std::string WaitRangeText(int low, int high);  // "about 5-10 min", "less than 5 min"
+std::string SurveyAnswer(int score);           // the survey's answers, 1..5: "1 – Very poor" ... "5 – Excellent"
+
+// #/desks: walk-up desks for the person signed in.
+struct DeskLocationView {
+    std::int64_t id = 0;
+    std::string name;
+    std::string status_line;        // "Open · 3 waiting · about 5–10 min" / "Closed now"
+    std::string hours;              // as configured ("mon-fri: 08:30-17:30")
+    bool open_now = false;
+    bool panel_open = false;        // the join / book panel is open under it
+};
+struct MyVisitView {
+    std::int64_t id = 0;
+    std::string title;              // "A-042 · London HQ IT Bar"
+    std::string status_text;
+    Tone tone = Tone::neutral;
+    std::string detail;             // "You are number 3 · about 5–10 min", "Mon, Dec 7 at 9:30 AM", the outcome
+    bool can_cancel = false, can_move = false, can_rate = false;
+    int rated = 0;                  // the score given (1..5), 0 = none
+    std::int64_t location_id = 0;
+};
+struct DeskSlotView {
+    Timestamp start = 0;
+    std::string label;              // "9:30 AM"
+    std::string free_text;          // "1 place free" (the last one) / "full" / "" (room)
+    bool full = false, selected = false;
+};
+struct DesksViewModel {
+    LoadView load;
+    std::vector<MyVisitView> visits;
+    std::vector<DeskLocationView> locations;
+    bool acting = false;
+    // The panel under one location
+    std::int64_t panel_location = 0;
+    std::string mode;               // join | book | move
+    std::string panel_title;        // "Join the queue at London HQ IT Bar"
+    std::vector<KioskReasonView> reasons;
+    std::vector<std::pair<std::string, bool>> days;  // label, selected
+    LoadView slots_load;
+    std::vector<DeskSlotView> slots;
+    std::string note, error, confirm_label;
+};
+DesksViewModel BuildDesks(const AppState& state, const Clock& clock);
 
 struct ConsoleRowView {
     std::int64_t id = 0;

@@ -181,6 +181,7 @@ std::string DocumentTitle(const AppState& state) {
         case Screen::not_found: page = tr("Page not found"); break;
         case Screen::kiosk: page = tr("Walk-up check-in"); break;
         case Screen::walkup: page = tr("Walk-up"); break;
+        case Screen::desks: page = tr("Walk-up desks"); break;
         case Screen::board: page = state.kiosk.device ? state.kiosk.device->location.name : tr("Queue board"); break;
     }
     // TRANSLATORS: the browser tab title; {0} is the page ("My requests", a request's number and summary...).

@@ -16,6 +16,11 @@ std::string WaitRangeText(int low, int high) {
     return Format(tr("about {0}–{1} min"), {std::to_string(std::max(0, low)), std::to_string(high)});
 }
 
+std::string SurveyAnswer(int score) {
+    static const char* const kAnswers[] = {N_("1 – Very poor"), N_("2 – Poor"), N_("3 – OK"), N_("4 – Good"), N_("5 – Excellent")};
+    return score >= 1 && score <= 5 ? tr(kAnswers[score - 1]) : std::string();
+}
+
 KioskViewModel BuildKiosk(const AppState& state, const Clock& clock) {
     const KioskState& k = state.kiosk;
     KioskViewModel vm;
@@ -42,6 +47,12 @@ KioskViewModel BuildKiosk(const AppState& state, const Clock& clock) {
         if (slot->empty()) *slot = e.message;
     }
     vm.offline = k.offline;
+    vm.rate_ticket = k.rate_ticket;
+    if (k.step == KioskStep::thanks && k.last_input_at > 0)
+        vm.reset_in_seconds = static_cast<int>(std::max<Timestamp>(0, kKioskIdleResetMs - (clock.now - k.last_input_at)) / 1000);
+    vm.rating = k.rating;
+    if (k.board && !k.offline)
+        for (const api::BoardEntry& e : k.board->just_served) vm.rate_tickets.emplace_back(e.visit_id, e.ticket);
     if (k.offline) {
         const std::size_t n = k.outbox.items.size();
         vm.offline_text = n == 0 ? std::string(tr("Offline: check-ins are kept on this kiosk and sent when the connection is back."))

@@ -231,6 +231,8 @@ struct Platform {
     double last_render_ms = -1e9;
     int frame_counter = 0;
     bool mouse_inside = false;
+    bool finger_down = false;              // a touch is on the screen at finger (ImGui coordinates)
+    ImVec2 finger;
     bool e2e = false;
     std::string title;
     std::string clipboard;                 // what ImGui pastes: last copy, or the last paste event
@@ -370,7 +372,10 @@ EMSCRIPTEN_KEEPALIVE void spoc_platform_touch(int kind, double x, double y) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     const float zoom = spoc::platform::P().zoom;
-    io.AddMousePosEvent(spoc::ui::MirrorX(static_cast<float>(x) / zoom, io.DisplaySize.x), static_cast<float>(y) / zoom);
+    const ImVec2 at(spoc::ui::MirrorX(static_cast<float>(x) / zoom, io.DisplaySize.x), static_cast<float>(y) / zoom);
+    io.AddMousePosEvent(at.x, at.y);
+    spoc::platform::P().finger_down = kind != 2;
+    spoc::platform::P().finger = at;
     if (kind == 0) io.AddMouseButtonEvent(0, true);
     if (kind == 2) {
         io.AddMouseButtonEvent(0, false);
@@ -541,6 +546,9 @@ void RenderFrame() {
     io.DisplaySize = ImVec2(static_cast<float>(p.css_w / p.zoom), static_cast<float>(p.css_h / p.zoom));
     io.DisplayFramebufferScale = ImVec2(ScaleX(), ScaleY());
     if (!p.mouse_inside) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // the backend's fallback reports device pixels
+    // Under a finger the backend's fallback (the last mouse position, as no mouse entered) would
+    // move the pointer off the button being held, and its release would click nothing.
+    else if (p.finger_down) io.AddMousePosEvent(p.finger.x, p.finger.y);
     ui::hooks::SetMirrorWidth(ui::Mirrored() ? io.DisplaySize.x : 0.0f);
     ImGui::NewFrame();
     ApplyA11yRequests();

@@ -115,6 +115,7 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
                 break;
             case Screen::kb_home: DrawKbHome(BuildKbHome(state, clock), ui, actions); break;
             case Screen::walkup: DrawConsole(BuildConsole(state, clock), ui, actions); break;
+            case Screen::desks: DrawDesks(BuildDesks(state, clock), ui, actions); break;
             case Screen::kiosk:
             case Screen::board: break;  // drawn full screen above
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
@@ -304,6 +305,12 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         }
         // TRANSLATORS: top-bar link to the knowledge base ("Help" on phones).
         tabs.push_back({compact ? tr("Help") : tr("Knowledge"), "nav_kb", knowledge, vm.active == Screen::kb_home});
+        if (!vm.staff && !compact) {  // phones reach it from the home page's link
+            Route desks;
+            desks.screen = Screen::desks;
+            // TRANSLATORS: top-bar link to the walk-up desks (queue on the way, appointments).
+            tabs.push_back({tr("Walk-up desks"), "nav_desks", desks, vm.active == Screen::desks});
+        }
     }
     const float account_w = 40.0f;
     const bool show_name = w >= 900;

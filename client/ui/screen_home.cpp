@@ -78,6 +78,11 @@ void DrawOpenRequests(const HomeViewModel& vm, float width, Actions& actions) {
     Route all;
     all.screen = Screen::requests;
     if (LinkButton(L("View all my requests →", "all_requests").c_str())) actions.Navigate(all);
+    VSpace(6);
+    Route desks;
+    desks.screen = Screen::desks;
+    // TRANSLATORS: a link to the walk-up desks page (join the queue on the way, book a time).
+    if (LinkButton(L("Get help in person at a walk-up desk →", "home_desks").c_str())) actions.Navigate(desks);
     EndCard();
 }
 

@@ -145,20 +145,78 @@ void DrawWelcome(const KioskViewModel& vm, UiState& ui, Actions& actions) {
     VSpace(12);
     if (!vm.guest) {
         bool appointment = vm.appointment;
-        if (StyledCheckbox(tr("I have an appointment"), &appointment)) actions.KioskSetAppointment(appointment);
+        if (StyledCheckbox(tr("I have an appointment"), &appointment, 15.0f)) actions.KioskSetAppointment(appointment);
         VSpace(12);
     }
     if (Button(L("Continue", "kiosk_continue").c_str(), ButtonKind::primary, ImVec2(inner, kTouchRow)) || in.submitted)
         actions.KioskContinue();
     VSpace(14);
-    if (LinkButton(vm.guest ? L("I have a company account", "kiosk_account").c_str() : L("No account? Check in as a guest", "kiosk_guest").c_str()))
+    if (Button(vm.guest ? L("I have a company account", "kiosk_account").c_str() : L("No account? Check in as a guest", "kiosk_guest").c_str(),
+               ButtonKind::ghost, ImVec2(inner, kTouchRow)))
         actions.KioskSetGuest(!vm.guest);
     EndCard();
+    if (!vm.rate_tickets.empty()) {  // the survey after a visit: tap your number
+        VSpace(16);
+        const float inner_rate = KioskCard("kiosk_rate_pick", ui, 720.0f);
+        const char* title = tr("Just been helped? Tap your number to rate your visit.");
+        A11yGroup group("group", title);
+        Paragraph(f.h3, color::kText, title, inner_rate);
+        VSpace(8);
+        for (std::size_t i = 0; i < vm.rate_tickets.size(); ++i) {
+            if (i > 0) ImGui::SameLine(0, 12.0f);
+            const std::string label = vm.rate_tickets[i].second + "###rate_ticket_" + std::to_string(vm.rate_tickets[i].first);
+            if (Button(label.c_str(), ButtonKind::secondary, ImVec2(std::min(140.0f, inner_rate), kTouchRow)))
+                actions.KioskStartRating(vm.rate_tickets[i].first, vm.rate_tickets[i].second);
+        }
+        EndCard();
+    }
     VSpace(24);
     ImGui::SetCursorPosX(std::max(24.0f, (ui.viewport_width - w) * 0.5f));
     ImGui::BeginGroup();
     BoardLines(vm, w, 1.0f);
     ImGui::EndGroup();
+}
+
+// The end of a person's turn: Done, and when the screen forgets them by itself.
+void DoneFooter(const KioskViewModel& vm, float inner, Actions& actions) {
+    VSpace(20);
+    if (Button(L("Done", "kiosk_done").c_str(), ButtonKind::primary, ImVec2(inner, kTouchRow))) actions.KioskDone();
+    VSpace(8);
+    // TRANSLATORS: {0} is a number of seconds.
+    Paragraph(GetFonts().small, color::kTextMuted, Format(tr("This screen resets in {0} s."), {std::to_string(vm.reset_in_seconds)}), inner);
+}
+
+// The one-tap survey: five big answers, one under the other (finger-sized on a portrait kiosk).
+void DrawRate(const KioskViewModel& vm, UiState& ui, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float inner = KioskCard("kiosk_rate", ui, 640.0f);
+    A11yGroup group("group", tr("How was your visit?"));
+    Paragraph(f.h1, color::kText, tr("How was your visit?"), inner);
+    // TRANSLATORS: {0} is a walk-up ticket ("A-042").
+    Paragraph(f.body, color::kTextSecondary, Format(tr("Your number: {0}"), {vm.rate_ticket}), inner);
+    VSpace(16);
+    for (int i = 0; i < 5; ++i) {
+        const int score = 5 - i;  // the best first, under the thumb
+        const std::string label = SurveyAnswer(score) + "###kiosk_rate_" + std::to_string(score);
+        if (Button(label.c_str(), i == 0 ? ButtonKind::primary : ButtonKind::secondary, ImVec2(inner, kTouchRow), !vm.rating))
+            actions.KioskRate(score);
+        VSpace(6);
+    }
+    if (!vm.form_error.empty()) {
+        VSpace(4);
+        Notice("kiosk_rate_error", NoticeKind::error, vm.form_error, nullptr, inner);
+    }
+    VSpace(10);
+    if (Button(L("Back", "kiosk_rate_back").c_str(), ButtonKind::ghost, ImVec2(inner, kTouchRow))) actions.KioskDone();
+    EndCard();
+}
+
+void DrawThanks(const KioskViewModel& vm, UiState& ui, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float inner = KioskCard("kiosk_thanks", ui, 640.0f);
+    Paragraph(f.h1, color::kSuccess, tr("Thank you for your feedback."), inner);
+    DoneFooter(vm, inner, actions);
+    EndCard();
 }
 
 void DrawReason(const KioskViewModel& vm, UiState& ui, Actions& actions) {
@@ -232,11 +290,7 @@ void DrawDone(const KioskViewModel& vm, UiState& ui, Actions& actions) {
     }
     VSpace(12);
     Paragraph(f.body, color::kTextSecondary, tr("Take a seat. Your number appears on the screen when it's your turn."), inner);
-    VSpace(20);
-    if (Button(L("Done", "kiosk_done").c_str(), ButtonKind::primary, ImVec2(inner, kTouchRow))) actions.KioskDone();
-    VSpace(8);
-    // TRANSLATORS: {0} is a number of seconds.
-    Paragraph(f.small, color::kTextMuted, Format(tr("This screen resets in {0} s."), {std::to_string(vm.reset_in_seconds)}), inner);
+    DoneFooter(vm, inner, actions);
     EndCard();
 }
 
@@ -264,6 +318,8 @@ void DrawKiosk(const KioskViewModel& vm, UiState& ui, Actions& actions) {
         case KioskStep::welcome: DrawWelcome(vm, ui, actions); break;
         case KioskStep::reason: DrawReason(vm, ui, actions); break;
         case KioskStep::done: DrawDone(vm, ui, actions); break;
+        case KioskStep::rate: DrawRate(vm, ui, actions); break;
+        case KioskStep::thanks: DrawThanks(vm, ui, actions); break;
     }
 }
 

@@ -33,6 +33,7 @@ void VisitRow(const ConsoleRowView& row, float width, bool acting, Actions& acti
     Paragraph(f.h3, color::kText, row.ticket + "  " + row.name, inner - 140.0f);
     ImGui::SameLine(0, 12.0f);
     Badge(row.status_text, row.tone);
+    A11yText(row.status_text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // the badge, read too
     std::string line = row.reason;
     if (!row.waited.empty()) line += "  ·  " + row.waited;
     if (!row.desk.empty()) line += "  ·  " + row.desk;

@@ -41,6 +41,7 @@ void DrawSignIn(const client::SignInViewModel& vm, UiState& ui, client::Actions&
 void DrawKiosk(const client::KioskViewModel& vm, UiState& ui, client::Actions& actions);  // screen_kiosk.cpp
 void DrawBoard(const client::KioskViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawConsole(const client::ConsoleViewModel& vm, UiState& ui, client::Actions& actions);  // screen_walkup.cpp
+void DrawDesks(const client::DesksViewModel& vm, UiState& ui, client::Actions& actions);      // screen_desks.cpp
 void DrawHome(const client::HomeViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawCatalog(const client::CatalogViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawCatalogItem(const client::FormViewModel& vm, UiState& ui, client::Actions& actions);

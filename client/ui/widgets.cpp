@@ -463,7 +463,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
 
     ImGui::PushFont(GetFonts().body);
     ImGui::PushStyleColor(ImGuiCol_Border, color::kInputBorder);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12.0f + o.left_inset, o.large ? 14.0f : 9.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12.0f + o.left_inset, o.large ? 16.5f : 9.0f));
     const float width = o.width < 0 ? ImGui::CalcItemWidth() : o.width;  // cards push their inner width
     const ImVec2 frame_pos = ImGui::GetCursorScreenPos();
     std::optional<LtrIsland> island;  // right-to-left UI: the field itself edits left to right (mirror.h)
@@ -497,7 +497,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     // The hint is drawn here, not by ImGui: outside the text's island it reads (and aligns) in the UI's
     // direction, and one longer than the box (phones, long languages) ends in "…" rather than being cut.
     if (!o.multiline && o.placeholder && value->empty()) {
-        const float pad_y = o.large ? 14.0f : 9.0f;
+        const float pad_y = o.large ? 16.5f : 9.0f;
         DrawTextAt(ImGui::GetWindowDrawList(), GetFonts().body, ImVec2(frame_pos.x + 12.0f + o.left_inset, frame_pos.y + pad_y),
                    color::kPlaceholder, FitText(GetFonts().body, o.placeholder, width - 24.0f - o.left_inset));
     }
@@ -724,9 +724,9 @@ void LoadingPanel(std::string_view message, float width) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Checkbox and dropdown
 // ---------------------------------------------------------------------------------------------
-bool StyledCheckbox(const char* label, bool* value) {
+bool StyledCheckbox(const char* label, bool* value, float padding) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 5.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding, padding));
     ImGui::PushStyleColor(ImGuiCol_FrameBg, *value ? color::kAccentFill : color::kSurface);
     ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, *value ? color::kAccentFillHover : color::kSurfaceHover);
     ImGui::PushStyleColor(ImGuiCol_FrameBgActive, *value ? color::kAccentFillPressed : color::kMutedSoft);

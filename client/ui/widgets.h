@@ -105,7 +105,7 @@ const ActiveTextField& CurrentTextField();   // reset at BeginWidgetsFrame, set 
 // after each frame forgets any that found no active field.
 void QueueTextFieldEdit(int from, int to, std::string text);
 void DropTextFieldEdits();
-bool StyledCheckbox(const char* label, bool* value);             // accent when ticked; true when toggled
+bool StyledCheckbox(const char* label, bool* value, float padding = 4.0f);  // accent when ticked; true when toggled; padding: box size (touch: 15)
 // One choice from `labels` in a styled combo; `id` is "##hook_id", hooks see `hook_label`.
 // True when the user picked a different entry (*selected is then its index).
 // The five UI languages by their own names; true when the user picked another (*chosen).

@@ -248,7 +248,7 @@ Result<QueueSnapshot> LoadQueue(storage::Database& db, std::int64_t location_id)
 
 }  // namespace
 
-Result<api::Board> WalkupService::Board(std::int64_t location_id, Timestamp now) {
+Result<api::Board> WalkupService::Board(std::int64_t location_id, Timestamp now, bool for_kiosk) {
     auto lease = m_readers.Acquire();
     auto q = LoadQueue(*lease, location_id);
     if (!q.ok()) return q.error();
@@ -266,6 +266,11 @@ Result<api::Board> WalkupService::Board(std::int64_t location_id, Timestamp now)
     for (const storage::VisitRow* v : serving) b.serving.push_back({v->ticket, v->board_name, v->desk_name});
     b.wait = Estimate(LearnModel(*lease, q->location, q->reasons), q->location, q->open, static_cast<std::size_t>(b.waiting),
                       OnDuty(*lease, q->location, now), now);
+    if (for_kiosk) {  // tickets a person who just left a desk can tap to rate their visit
+        auto served = storage::ListUnratedServedSince(*lease, location_id, now - kKioskSurveyMs, 6);
+        if (!served.ok()) return served.error();
+        for (const storage::VisitRow& v : *served) b.just_served.push_back({v.ticket, "", "", v.id});
+    }
     return b;
 }
 

@@ -26,6 +26,7 @@ inline constexpr Timestamp kPairingLifetimeMs = 10 * kMsPerMinute;
 inline constexpr std::int64_t kMaxKioskClockSkewMs = 5 * kMsPerMinute;  // offline check-ins: trusted clock offset
 inline constexpr int kBookingDaysAhead = 30;                               // how far ahead slots can be booked
 inline constexpr Timestamp kSurveyWindowMs = 24 * kMsPerHour;            // a visit can be rated this long after it ended
+inline constexpr Timestamp kKioskSurveyMs = 15 * kMsPerMinute;           // the kiosk offers a ticket for rating this long
 
 // A paired kiosk calling the API (its cookie token resolved).
 struct KioskCaller {
@@ -64,7 +65,7 @@ public:
 
     // [SECTION] Reads
     Result<api::LocationList> Locations(Timestamp now);
-    Result<api::Board> Board(std::int64_t location_id, Timestamp now);
+    Result<api::Board> Board(std::int64_t location_id, Timestamp now, bool for_kiosk = false);
     Result<std::vector<api::Visit>> Console(const User& caller, std::int64_t location_id, Timestamp now);  // staff
     Result<std::vector<api::Visit>> MyVisits(const User& caller, Timestamp now);
 

@@ -160,7 +160,7 @@ Result<Reply> KioskCheckin(app::WalkupService& w, RequestContext& ctx) {
 }
 
 Result<Reply> KioskBoard(app::WalkupService& w, RequestContext& ctx) {
-    auto board = w.Board(ctx.kiosk->location_id, ctx.now);
+    auto board = w.Board(ctx.kiosk->location_id, ctx.now, /*for_kiosk=*/true);
     if (!board.ok()) return board.error();
     return Json(200, api::EncodeBoard(*board));
 }

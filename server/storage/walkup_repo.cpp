@@ -263,6 +263,15 @@ Result<int> CountRecentAgents(Database& db, std::int64_t location_id, Timestamp 
     return static_cast<int>(q->Int(0));
 }
 
+Result<std::vector<VisitRow>> ListUnratedServedSince(Database& db, std::int64_t location_id, Timestamp since, int limit) {
+    auto q = db.Prepare(VisitSelect(
+        "WHERE v.location_id = ?1 AND v.status = 'resolved' AND v.started_at > 0 AND v.ended_at >= ?2 AND v.csat = 0 "
+        "ORDER BY v.ended_at DESC LIMIT ?3"));
+    if (!q.ok()) return q.error();
+    q->Bind(1, location_id).Bind(2, since).Bind(3, limit);
+    return ReadVisits(*q);
+}
+
 Result<std::vector<VisitRow>> ListVisitsOfUser(Database& db, UserId user, int limit) {
     auto q = db.Prepare(VisitSelect("WHERE v.user_id = ?1 ORDER BY v.id DESC LIMIT ?2"));
     if (!q.ok()) return q.error();

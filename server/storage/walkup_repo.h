@@ -73,6 +73,9 @@ Result<std::vector<VisitRow>> ListOpenVisitsOfUser(Database& db, std::int64_t lo
 // Agents who called someone at the location since `since` (the agents on duty, busy or not).
 Result<int> CountRecentAgents(Database& db, std::int64_t location_id, Timestamp since);
 Result<std::vector<VisitRow>> ListVisitsOfUser(Database& db, UserId user, int limit);  // newest first
+// Visits resolved at the location since `since`, not rated yet, newest first (the kiosk's survey;
+// through the served index: bounded by `limit`, not by the history's length).
+Result<std::vector<VisitRow>> ListUnratedServedSince(Database& db, std::int64_t location_id, Timestamp since, int limit);
 // Saves every mutable column when the stored version is `base_version`; false when it is not.
 Result<bool> UpdateVisit(Database& db, const VisitRow& v, int base_version);
 // A booking's new time (appointment_at, queue_at) when the stored version is `base_version`.

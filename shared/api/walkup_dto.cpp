@@ -127,8 +127,10 @@ Result<Visit> VisitFrom(const json& o, const std::string& prefix) {
 }
 
 json BoardEntryJson(const BoardEntry& e) {
-    json j = {{"ticket", e.ticket}, {"board_name", e.board_name}};
+    json j = {{"ticket", e.ticket}};
+    if (!e.board_name.empty()) j["board_name"] = e.board_name;  // never for a just-served ticket
     if (!e.desk.empty()) j["desk"] = e.desk;
+    if (e.visit_id != 0) j["visit_id"] = e.visit_id;
     return j;
 }
 
@@ -149,7 +151,8 @@ Result<std::vector<T>> ListFrom(Reader& r, const char* key, const std::string& p
 
 Result<BoardEntry> BoardEntryFrom(const json& o, const std::string& prefix) {
     Reader r(o, prefix);
-    BoardEntry e{r.String("ticket", true, 16), r.String("board_name", false, 200), r.String("desk", false, 100)};
+    BoardEntry e{r.String("ticket", true, 16), r.String("board_name", false, 200), r.String("desk", false, 100),
+                 r.Int("visit_id")};
     if (r.failed()) return r.error();
     return e;
 }
@@ -262,8 +265,14 @@ std::string EncodeBoard(const Board& b) {
     json serving = json::array(), next = json::array();
     for (const BoardEntry& e : b.serving) serving.push_back(BoardEntryJson(e));
     for (const BoardEntry& e : b.next) next.push_back(BoardEntryJson(e));
-    return Dump(json{{"location_id", b.location_id}, {"location_name", b.location_name}, {"serving", serving},
-                     {"next", next}, {"waiting", b.waiting}, {"wait", WaitJson(b.wait)}});
+    json j{{"location_id", b.location_id}, {"location_name", b.location_name}, {"serving", serving},
+           {"next", next}, {"waiting", b.waiting}, {"wait", WaitJson(b.wait)}};
+    if (!b.just_served.empty()) {
+        json served = json::array();
+        for (const BoardEntry& e : b.just_served) served.push_back(BoardEntryJson(e));
+        j["just_served"] = served;
+    }
+    return Dump(j);
 }
 
 Result<Board> DecodeBoard(std::string_view body) {
@@ -280,8 +289,11 @@ Result<Board> DecodeBoard(std::string_view body) {
         if (!serving.ok()) return serving.error();
         auto next = ListFrom<BoardEntry>(r, "next", "", BoardEntryFrom);
         if (!next.ok()) return next.error();
+        auto served = ListFrom<BoardEntry>(r, "just_served", "", BoardEntryFrom);
+        if (!served.ok()) return served.error();
         b.serving = std::move(*serving);
         b.next = std::move(*next);
+        b.just_served = std::move(*served);
         return b;
     });
 }

@@ -95,7 +95,8 @@ Result<CheckinBody> DecodeCheckinBody(std::string_view body);
 struct BoardEntry {
     std::string ticket;
     std::string board_name;
-    std::string desk;  // now serving: where to go
+    std::string desk;            // now serving: where to go
+    std::int64_t visit_id = 0;   // just served (kiosk only): the visit a tap rates
 };
 struct Board {
     std::int64_t location_id = 0;
@@ -104,6 +105,7 @@ struct Board {
     std::vector<BoardEntry> next;     // waiting, in queue order (at most 10)
     int waiting = 0;
     WaitEstimate wait;
+    std::vector<BoardEntry> just_served;  // a kiosk's board only: tickets served lately, not rated yet (ticket, visit_id)
 };
 std::string EncodeBoard(const Board& b);
 Result<Board> DecodeBoard(std::string_view body);

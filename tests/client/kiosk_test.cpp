@@ -263,3 +263,37 @@ TEST_CASE("kiosk offline: check-ins go to a stored outbox (K-1, K-2...), survive
     CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 3);
     CHECK_FALSE(Drawn("Offline"));
 }
+
+TEST_CASE("kiosk survey: a just-served ticket on the welcome screen opens the one-tap survey; the score is sent once; Done forgets it") {
+    App app;
+    Harness h(1080, 1920);
+    app.Go("#/kiosk");
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/me", 200, Device()));
+    h.Frames(app, 2);
+    api::Board board{1, "London HQ IT Bar", {}, {}, 0, {}, {}};
+    board.just_served = {{"A-041", "", "", 41}};
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/board", 200, api::EncodeBoard(board)));
+    h.Frames(app, 2);
+    CHECK(Drawn("Just been helped? Tap your number to rate your visit."));
+    REQUIRE(h.Click(app, "rate_ticket_41"));
+    CHECK(app.state.kiosk.step == KioskStep::rate);
+    CHECK(Drawn("Your number: A-041"));
+    REQUIRE(h.Click(app, "kiosk_rate_4"));
+    h.Frames(app, 1);
+    REQUIRE(h.Click(app, "kiosk_rate_5"));  // a second tap while the first is on its way sends nothing
+    CHECK(app.api.Count("POST", "/api/v1/kiosk/visits/41/survey") == 1);
+    const auto* sent = app.api.Last("POST", "/api/v1/kiosk/visits/41/survey");
+    CHECK(sent->request.body == R"({"score":4})");
+    bool csrf = false;
+    for (const auto& [name, value] : sent->request.headers) csrf = csrf || (name == "X-CSRF-Token" && value == "kiosk-csrf");
+    CHECK(csrf);
+    REQUIRE(app.api.Answer("POST", "/api/v1/kiosk/visits/41/survey", 200, Visit("A-041", 0)));
+    h.Frames(app, 2);
+    CHECK(app.state.kiosk.step == KioskStep::thanks);
+    CHECK(Drawn("Thank you for your feedback."));
+    REQUIRE(h.Click(app, "kiosk_done"));
+    CHECK(app.state.kiosk.step == KioskStep::welcome);
+    CHECK(app.state.kiosk.rate_visit == 0);
+    CHECK(app.state.kiosk.rate_ticket.empty());
+}

@@ -203,6 +203,13 @@ await journey('screen reader and keyboard', async ({ server, browser, step }) =>
   await sp.waitState((s) => s.route === '#/kb', 'on the knowledge base');
   await sp.nextFrames(10);
   counts.push(['kb', await audit(sp, cdp, 'knowledge base', [['heading', /.+/]])]);
+  await sp.page.evaluate(() => { window.location.hash = '#/desks'; });
+  await sp.waitState((s) => s.route === '#/desks', 'on the walk-up desks');
+  await sp.find('book_1', { timeout: 20000 });
+  await sp.click('book_1');
+  await sp.find('desk_confirm');
+  counts.push(['desks', await audit(sp, cdp, 'walk-up desks', [['heading', /^Book a time at /], ['list', 'Locations'],
+                                                                ['button', 'Book a time'], ['group', /^Book a time at /]])]);
 
   step("an agent's queue is a table: column headers, and a row per request with its cells");
   const ava = await SpocPage.open(browser, server.base, '#/queue?view=open', { bypassCSP: true });

@@ -30,11 +30,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A server on a free port with a fresh data folder; or, with { port, dataDir }, a server started
 // again where a killed one was (its SQLite file kept).
-export async function startServer({ port: wantPort, dataDir: wantDir } = {}) {
+// `assets` replaces the assets folder (demo data), e.g. a copy with other opening hours.
+export async function startServer({ port: wantPort, dataDir: wantDir, assets = ASSETS_DIR } = {}) {
   const port = wantPort || await freePort();
   const dataDir = wantDir || mkdtempSync(join(tmpdir(), 'spoc-e2e-'));
   const proc = spawn(SERVER_BIN, ['--host', '127.0.0.1', '--port', String(port), '--data', dataDir,
-    '--web', WEB_DIR, '--assets', ASSETS_DIR, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--web', WEB_DIR, '--assets', assets, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });
@@ -224,11 +225,11 @@ export class SpocPage {
 }
 
 // Runs named steps, printing each; exits non-zero on the first failure (after cleanup).
-export async function journey(name, fn) {
+export async function journey(name, fn, serverOptions = {}) {
   const started = Date.now();
   let server, browser;
   try {
-    server = await startServer();
+    server = await startServer(serverOptions);
     browser = await launchBrowser();
     await fn({ server, browser, step: (label) => console.log(`  - ${label}`) });
     console.log(`${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -296,4 +297,31 @@ export async function waitLabel(sp, re, what, timeout = 20000) {
     await sp.nextFrames(5);
   }
   throw new Error(`${what}: nothing shown matches ${re} (texts: ${last.slice(0, 40).join(' | ')})`);
+}
+
+// Pairs the kiosk page `kiosk` (showing its code) to the first location as root, from the walk-up
+// console; returns once the kiosk shows its welcome.
+export async function pairKiosk(browser, server, kiosk) {
+  const code = (await waitLabel(kiosk, /^[2-9A-Z]{3}-[2-9A-Z]{3}$/, 'pairing code')).label;
+  const root = await SpocPage.open(browser, server.base, '#/walkup');
+  await root.signIn('root');
+  await root.find('pair_code');
+  await root.type('pair_code', code);
+  await root.type('pair_name', 'Lobby kiosk');
+  await root.click('pair_kiosk_button');
+  await waitLabel(kiosk, /^Welcome! Check in/, 'kiosk welcome', 30000);
+  await root.page.close();
+}
+
+// A finger tap (touch events, as a touch screen sends them) at the centre of a widget (id or
+// label); the page must have been opened with { hasTouch: true }. Returns the widget tapped.
+export async function tap(sp, what) {
+  const it = await sp.findSettled(what);
+  if (!sp.touch) sp.touch = await sp.page.context().newCDPSession(sp.page);
+  const at = { x: it.x + it.w / 2, y: it.y + it.h / 2 };
+  await sp.touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+  await sp.nextFrames(1);
+  await sp.touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await sp.nextFrames(2);
+  return it;
 }

@@ -5,21 +5,9 @@
 // fourth person checks in; the server comes back on the same SQLite file; the outbox is sent; the
 // queue then holds exactly those four, once each, in the order they checked in, and the board
 // shows them.
-import { journey, SpocPage, assert, shownTexts, waitLabel, startServer } from './harness.mjs';
+import { journey, SpocPage, assert, shownTexts, waitLabel, startServer, pairKiosk } from './harness.mjs';
 
 const CACHE = 'spoc-shell-v1';
-
-async function pairKiosk(browser, server, kiosk) {
-  const code = (await waitLabel(kiosk, /^[2-9A-Z]{3}-[2-9A-Z]{3}$/, 'pairing code')).label;
-  const root = await SpocPage.open(browser, server.base, '#/walkup');
-  await root.signIn('root');
-  await root.find('pair_code');
-  await root.type('pair_code', code);
-  await root.type('pair_name', 'Lobby kiosk');
-  await root.click('pair_kiosk_button');
-  await waitLabel(kiosk, /^Welcome! Check in/, 'kiosk welcome', 30000);
-  await root.page.close();
-}
 
 // One person at the kiosk: who (typed slowly like a person, or fast like a badge reader), a reason,
 // check in; returns the number shown. Leaves with Done.

@@ -62,6 +62,11 @@ async function everyScreen(browser, base, lang, locale, viewport = { width: 1280
   await checkScreen(sp, 'request', lang);
   await go(sp, '#/kb', 'nav_kb');
   await checkScreen(sp, 'knowledge', lang);
+  await go(sp, '#/desks', 'book_1');
+  await sp.click('book_1');
+  await sp.find('desk_confirm');
+  await sp.nextFrames(6);
+  await checkScreen(sp, 'walk-up desks', lang);
   await sp.click('account');
   await sp.click('signout');
   await sp.waitState((s) => s.user === null, 'signed out');

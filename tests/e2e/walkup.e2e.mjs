@@ -2,8 +2,9 @@
 // shows a pairing code; root pairs it from the walk-up console; a badge reader's fast typing checks
 // emma in; the queue board (a page on the paired device) shows her ticket and first name only; ava
 // calls her to a desk (the board shows where to go), starts and resolves with a note; emma's visit
-// is resolved with a walk-up request in her history; once the kiosk is back at its welcome ("Done",
-// or 30 s without input) nothing of emma is left on it (DOM, text proxy, storage).
+// is resolved with a walk-up request in her history; she taps her number at the kiosk and rates the
+// visit (stored with it); once the kiosk is back at its welcome ("Done", or 30 s without input)
+// nothing of emma is left on it (DOM, text proxy, storage).
 //
 // SPOC_SCREENSHOTS=dir also saves kiosk-portrait.png, board-1920.png and walkup-console.png there.
 import { journey, SpocPage, assert, shownTexts, waitLabel } from './harness.mjs';
@@ -93,9 +94,20 @@ await journey('walk-up desk', async ({ server, browser, step }) => {
   assert(request.status === 'resolved' && request.resolution_note === 'Replaced the laptop charger.',
          `the request is resolved with ava's note (${request.status}, ${request.resolution_note})`);
 
-  step('the kiosk is back at its welcome (Done, or 30 s without input); nothing of emma stays (screen, DOM, text proxy, storage)');
+  step('back at the kiosk, emma taps her number and rates the visit with one tap; it is stored with the visit');
   if ((await kiosk.items()).some((it) => it.id === 'kiosk_done')) await kiosk.click('kiosk_done');
   await waitLabel(kiosk, /^Welcome! Check in/, 'welcome again', 40000);
+  await kiosk.find(`rate_ticket_${visitId}`, { timeout: 20000 });
+  await kiosk.click(`rate_ticket_${visitId}`);
+  await kiosk.click('kiosk_rate_4');
+  await waitLabel(kiosk, /^Thank you for your feedback\.$/, 'thanks');
+  const rated = await emma.page.evaluate(async () => (await (await fetch('/api/v1/walkup/visits')).json()).items[0]);
+  assert(rated.csat === 4, `the survey is stored with the visit (${JSON.stringify(rated)})`);
+
+  step('the kiosk is back at its welcome (Done, or 30 s without input); nothing of emma stays (screen, DOM, text proxy, storage)');
+  await kiosk.click('kiosk_done');
+  await waitLabel(kiosk, /^Welcome! Check in/, 'welcome after the survey');
+  for (let i = 0; i < 40 && (await shownTexts(kiosk)).join(' ').includes(ticket); i++) await kiosk.nextFrames(5);
   await kiosk.nextFrames(5);
   const left = await kiosk.page.evaluate(() => ({
     dom: document.body.innerText + ' ' + document.body.innerHTML,

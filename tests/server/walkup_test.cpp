@@ -463,6 +463,13 @@ TEST_CASE("walk-up: the console calls, starts and resolves; the visit files a re
     board = Body(k.Get(cli, spoc::routes::kKioskBoard));
     CHECK(board["serving"].empty());
     CHECK(board["next"].empty());
+    // The kiosk offers emma's just-served ticket for its survey (the ticket only); the TV board doesn't.
+    REQUIRE(board.contains("just_served"));
+    REQUIRE(board["just_served"].size() == 1);  // resolved only: not liam's transfer, not the no-show
+    CHECK(board["just_served"][0]["ticket"] == "A-001");
+    CHECK(board["just_served"][0]["visit_id"] == a["id"]);
+    CHECK_FALSE(board["just_served"][0].contains("board_name"));
+    CHECK_FALSE(GetOk(cli, ava, kLocations + "/" + std::to_string(hq) + "/board").contains("just_served"));
 
     // Emma rates her visit once, in the portal; liam can't rate hers.
     CHECK(Status(PostJson(cli, liam, kVisits + "/" + std::to_string(a["id"].get<int>()) + "/survey", R"({"score":5})")) == 404);
@@ -470,6 +477,34 @@ TEST_CASE("walk-up: the console calls, starts and resolves; the visit files a re
     CHECK(Status(zero) == 422);
     CHECK(ActOk(cli, emma, a["id"], "survey", {{"score", 5}})["csat"] == 5);
     CHECK(Status(PostJson(cli, emma, kVisits + "/" + std::to_string(a["id"].get<int>()) + "/survey", R"({"score":4})")) == 409);
+    // Rated: the kiosk no longer offers it, and a tap there can't rate it again.
+    CHECK_FALSE(Body(k.Get(cli, spoc::routes::kKioskBoard)).contains("just_served"));
+    CHECK(Status(k.Post(cli, std::string(spoc::routes::kKioskVisits) + "/" + std::to_string(a["id"].get<int>()) + "/survey", {{"score", 1}})) == 409);
+}
+
+TEST_CASE("walk-up: the kiosk's one-tap survey rates a visit just served at its own location, once") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session root = SignIn(cli, "root"), ava = SignIn(cli, "ava"), emma = SignIn(cli, "emma");
+    const std::int64_t hq = LocationId(cli, emma, "hq"), night = LocationId(cli, emma, "night");
+    const Kiosk k = PairKiosk(cli, root, hq), other = PairKiosk(cli, root, night);
+    const json guest = CheckInOk(cli, k, {{"guest_name", "Kim Lee"}, {"reason", "other"}});
+    const std::string survey = std::string(spoc::routes::kKioskVisits) + "/" + std::to_string(guest["id"].get<int>()) + "/survey";
+    CHECK(Status(k.Post(cli, survey, {{"score", 4}})) == 409);  // not served yet
+    const json loc = GetOk(cli, ava, kLocations)["items"][0];
+    ActOk(cli, ava, guest["id"], "call", {{"desk_id", loc["desks"][0]["id"]}});
+    ActOk(cli, ava, guest["id"], "start");
+    ActOk(cli, ava, guest["id"], "resolve", {{"note", "Done."}});
+    const json board = Body(k.Get(cli, spoc::routes::kKioskBoard));
+    REQUIRE(board["just_served"].size() == 1);
+    CHECK(board["just_served"][0]["visit_id"] == guest["id"]);
+    CHECK(Status(other.Post(cli, survey, {{"score", 1}})) == 404);  // another location's kiosk
+    CHECK(Status(k.Post(cli, survey, {{"score", 9}})) == 422);
+    auto rated = k.Post(cli, survey, {{"score", 4}});
+    REQUIRE(Status(rated) == 200);
+    CHECK(Body(rated)["csat"] == 4);
+    CHECK(Status(k.Post(cli, survey, {{"score", 5}})) == 409);  // once
+    CHECK_FALSE(Body(k.Get(cli, spoc::routes::kKioskBoard)).contains("just_served"));
 }
 
 TEST_CASE("walk-up: \"on my way\" from the portal keeps a place; arriving at the kiosk joins the line there; closed desks refuse") {
