@@ -72,7 +72,8 @@ int main() {
         std::string user = s.me ? JsonString(s.me->user.username) : std::string("null");
         return "{\"route\":" + JsonString(spoc::client::FormatRoute(s.route)) + ",\"user\":" + user + ",\"in_flight\":" +
                std::to_string(client.api->InFlight()) + ",\"live\":" + (s.live.connected ? "true" : "false") +
-               ",\"live_events\":" + std::to_string(s.live.events) + "}";
+               ",\"live_events\":" + std::to_string(s.live.events) + ",\"kiosk_live\":" + (s.kiosk.live ? "true" : "false") +
+               ",\"kiosk_live_events\":" + std::to_string(s.kiosk.live_events) + "}";
     };
     spoc::platform::Run(std::move(callbacks));
     return 0;

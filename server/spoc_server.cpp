@@ -259,6 +259,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (auto indexed = s.kb->Refresh(app::NowMs()); !indexed.ok()) return indexed.error();
     if (auto loaded = s.catalog->Reload(); !loaded.ok()) return loaded.error();
     s.walkup = std::make_unique<app::WalkupService>(*s.readers, *s.writer, *s.catalog);
+    s.walkup->SetEvents(s.events.get());
     if (config.demo) {  // after the catalog: reasons name the catalog items their visits file
         auto desks = s.walkup->SeedDemoIfEmpty(config.assets_dir);
         if (!desks.ok()) return desks.error();

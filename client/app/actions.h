@@ -70,6 +70,7 @@ public:
     void KioskDone();                                 // the next person: everything about this one is forgotten
     void KioskStartRating(std::int64_t visit, const std::string& ticket);  // a just-served ticket tapped on the welcome screen
     void KioskRate(int score);                        // the one-tap survey (1..5)
+    void KioskOpenArticle(std::int64_t article);      // "while you wait": read it on the kiosk (0 closes)
 
     // ---- Walk-up console (kiosk_actions.cpp; staff)
     void ConsoleSetLocation(std::int64_t location);

@@ -63,7 +63,7 @@ public:
     static constexpr Timestamp kPresenceEveryMs = 10000; // re-say "viewing" this often (server forgets after 30 s)
 
     // ---- Knowledge base (kb_effects.cpp)
-    void LoadKbIndex();                            // GET /kb/index (revalidated by ETag)
+    void LoadKbIndex(bool kiosk = false);          // GET /kb/index (a kiosk: /kiosk/kb/index, public articles; revalidated by ETag)
     void LoadArticle(ArticleId id, bool count_view); // GET /kb/articles/{id}[?view=false]
     void LoadKbPopular();                          // GET /kb/articles?sort=helpful
     void LoadKbManage();                           // GET /kb/articles (staff: every state)
@@ -86,6 +86,7 @@ public:
     void SyncKioskOutbox(Timestamp now);           // POST the oldest stored check-in (Idempotency-Key, kiosk clock)
     void LoadKioskBoard();                         // GET /kiosk/board
     void KioskRate(std::int64_t visit, int score); // POST /kiosk/visits/{id}/survey
+    void OpenKioskLive();                          // GET /kiosk/events: re-read the board on each walk-up change
 
     // ---- Walk-up console (kiosk_effects.cpp; staff session)
     void LoadWalkupLocations();                    // GET /walkup/locations

@@ -39,22 +39,22 @@ auto InMap(std::map<std::int64_t, Remote<T>>* map, std::int64_t key) {
 
 }  // namespace
 
-void Effects::LoadKbIndex() {
+void Effects::LoadKbIndex(bool kiosk) {
     Remote<KbIndexData>& slot = m_state.kb_index;
     const std::uint64_t ticket = NewTicket();
     slot.load = Load::loading;
     slot.key = "index";
     slot.stale = false;
     slot.ticket = ticket;
-    net::HttpRequest request = MakeRequest("GET", routes::kKbIndex);
+    net::HttpRequest request = MakeRequest("GET", kiosk ? routes::kKioskKbIndex : routes::kKbIndex);
     request.revalidate = true;  // the browser sends If-None-Match; an unchanged index costs a 304
-    m_api.Send(std::move(request), [this, ticket](int status, const std::string& body) {
+    m_api.Send(std::move(request), [this, ticket, kiosk](int status, const std::string& body) {
         Remote<KbIndexData>& slot = m_state.kb_index;
         if (slot.ticket != ticket) return;
         if (status != 200) {
             slot.error = ErrorFromResponse(status, body);
             slot.load = Load::failed;
-            if (status == 401) OnUnauthenticated();
+            if (status == 401 && !kiosk) OnUnauthenticated();  // a kiosk has no session to renew
             return;
         }
         Result<api::KbIndex> index = api::DecodeKbIndex(body);

@@ -63,7 +63,15 @@ void Actions::SyncDevice() {
     } else if (!k.outbox.items.empty() && !k.outbox_in_flight && now - k.outbox_failed_at >= kKioskPollMs) {
         m_effects.SyncKioskOutbox(now);
     }
-    if (!k.offline && !k.board_in_flight && now - k.board_loaded_at >= kBoardRefreshMs) {
+    // Public articles for "while you wait" (kept by the service worker, so offline too).
+    Remote<KbIndexData>& index = m_state.kb_index;
+    if (m_state.route.screen == Screen::kiosk && index.load != Load::loading &&
+        (index.load == Load::idle || now - m_state.kb_index_checked >= Effects::kKbIndexRecheckMs)) {
+        m_state.kb_index_checked = now;
+        m_effects.LoadKbIndex(/*kiosk=*/true);
+    }
+    if (!k.live_open && !k.offline) m_effects.OpenKioskLive();
+    if (!k.offline && !k.board_in_flight && now - k.board_loaded_at >= (k.live ? kBoardLiveRefreshMs : kBoardRefreshMs)) {
         k.board_loaded_at = now;
         m_effects.LoadKioskBoard();
     }
@@ -145,6 +153,12 @@ void Actions::KioskBack() {
 }
 
 void Actions::KioskDone() { ResetKioskVisitor(&m_state.kiosk); }
+
+void Actions::KioskOpenArticle(std::int64_t article) {
+    KioskState& k = m_state.kiosk;
+    k.article = k.article == article ? 0 : article;  // a second tap closes it
+    k.last_input_at = m_clock.now;
+}
 
 void Actions::KioskStartRating(std::int64_t visit, const std::string& ticket) {
     KioskState& k = m_state.kiosk;

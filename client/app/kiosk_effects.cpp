@@ -245,6 +245,28 @@ void Effects::KioskRate(std::int64_t visit, int score) {
     });
 }
 
+void Effects::OpenKioskLive() {
+    m_state.kiosk.live_open = true;
+    m_api.OpenEvents(routes::kKioskEvents, [this](const std::string& type, const std::string& data) {
+        (void)data;
+        KioskState& k = m_state.kiosk;
+        if (type == "ready") {
+            k.live = true;
+            k.board_loaded_at = 0;  // whatever was missed while it was down
+        } else if (type == "closed") {
+            k.live = false;         // the browser reconnects by itself; polling covers the gap
+        } else if (type == "walkup" || type == "resync") {
+            ++k.live_events;
+            k.board_loaded_at = 0;  // SyncDevice re-reads the board now
+        } else if (type == "unpaired") {
+            m_api.CloseEvents();
+            k.live_open = k.live = false;
+            k.device.reset();
+            k.phase = KioskPhase::unknown;
+        }
+    });
+}
+
 void Effects::LoadKioskBoard() {
     KioskState& k = m_state.kiosk;
     k.board_in_flight = true;

@@ -65,6 +65,11 @@ void Effects::OnLiveEvent(const std::string& type, const std::string& data) {
         if (auto e = api::DecodeRequestEvent(data); e.ok()) ApplyRequestEvent(&m_state, *e);
     } else if (type == "presence") {
         if (auto e = api::DecodePresenceEvent(data); e.ok()) ApplyPresenceEvent(&m_state, *e);
+    } else if (type == "walkup") {  // a walk-up queue moved: the console and my visits re-read
+        live.events++;
+        m_state.walkup.visits.stale = true;
+        m_state.desks.visits.stale = true;
+        m_state.desks.locations.stale = true;
     }
 }
 

@@ -113,6 +113,7 @@ void ResetKioskVisitor(KioskState* kiosk) {
     kiosk->errors.clear();
     kiosk->idempotency_key.clear();
     kiosk->visit.reset();
+    kiosk->article = 0;
     kiosk->rate_visit = 0;
     kiosk->rate_ticket.clear();
     kiosk->rating = false;

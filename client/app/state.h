@@ -283,6 +283,7 @@ struct KioskState {
     std::vector<FieldError> errors;          // from the shared check or the server
     std::string idempotency_key;
     std::optional<api::Visit> visit;         // done: the ticket
+    std::int64_t article = 0;                // reason: the "while you wait" article opened (0: none)
     std::int64_t rate_visit = 0;             // rate: the visit whose ticket was tapped
     std::string rate_ticket;
     bool rating = false;                     // the score is on its way
@@ -297,6 +298,11 @@ struct KioskState {
     bool outbox_in_flight = false;
     Timestamp outbox_failed_at = 0;          // a send that didn't reach the server: wait before the next
     int outbox_refused = 0;                  // stored check-ins the server refused for good (shown to staff)
+    // Live updates of the location's queue (/kiosk/events): the board is re-read on each change;
+    // polling slows to kBoardLiveRefreshMs while the stream is up.
+    bool live_open = false;
+    bool live = false;
+    int live_events = 0;
     // The board (the kiosk's welcome screen and #/board)
     std::optional<api::Board> board;
     Timestamp board_loaded_at = 0;
@@ -307,6 +313,7 @@ inline constexpr Timestamp kKioskPollMs = 3000;    // pairing poll; offline: how
 inline constexpr const char* kKioskDeviceKey = "spoc.kiosk.device";  // localStorage: the last /kiosk/me (no person in it)
 inline constexpr const char* kKioskOutboxKey = "spoc.kiosk.outbox";  // localStorage: check-ins not yet sent
 inline constexpr Timestamp kBoardRefreshMs = 5000;
+inline constexpr Timestamp kBoardLiveRefreshMs = 60000;  // with the event stream up: a safety net only
 void ResetKioskVisitor(KioskState* kiosk);  // forget the person at the kiosk (step, inputs, ticket)
 
 // Staff: the walk-up console (#/walkup): a location's open visits and the steps on them; admins

@@ -645,6 +645,9 @@ struct KioskViewModel {
     std::string queue_text;         // welcome: "4 people waiting · about 10-15 min"
     std::vector<BoardLineView> serving, next;  // the board
     int reset_in_seconds = 0;       // done: the screen resets in N s
+    std::vector<ArticleHitViewModel> articles;  // reason: "while you wait, this may fix it" (public articles)
+    std::int64_t article_open = 0;  // the one being read
+    std::string article_text;       // its plain text
     std::vector<std::pair<std::int64_t, std::string>> rate_tickets;  // welcome: just served (visit, ticket)
     std::string rate_ticket;        // rate: the ticket being rated
     bool rating = false;

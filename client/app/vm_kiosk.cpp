@@ -3,6 +3,7 @@
 
 #include "client/app/view_models.h"
 #include "shared/domain/i18n.h"
+#include "shared/domain/text.h"
 
 namespace spoc::client {
 
@@ -47,6 +48,27 @@ KioskViewModel BuildKiosk(const AppState& state, const Clock& clock) {
         if (slot->empty()) *slot = e.message;
     }
     vm.offline = k.offline;
+    if (k.step == KioskStep::reason) {
+        // "While you wait": the articles that best match the reason and what they typed, with the
+        // same rules as the request form's suggestions.
+        std::string reason_label;
+        if (k.device)
+            for (const api::WalkupReason& r : k.device->reasons)
+                if (r.key == k.reason && r.key != "other") reason_label = r.label;
+        if (!Trim(k.note).empty() || !reason_label.empty()) vm.articles = SuggestArticles(state, CatalogItem{}, {reason_label, k.note}, 3);
+        if (k.article != 0 && state.kb_index.has_data)
+            for (const api::KbIndexEntry& e : state.kb_index.data.index.articles)
+                if (e.id.value == k.article) {
+                    vm.article_open = k.article;
+                    vm.article_text = e.text;
+                    if (vm.article_text.size() > 1500) {  // the opening; cut between characters
+                        std::size_t cut = 1500;
+                        while (cut > 0 && (static_cast<unsigned char>(vm.article_text[cut]) & 0xC0) == 0x80) --cut;
+                        vm.article_text.resize(cut);
+                        vm.article_text += "…";
+                    }
+                }
+    }
     vm.rate_ticket = k.rate_ticket;
     if (k.step == KioskStep::thanks && k.last_input_at > 0)
         vm.reset_in_seconds = static_cast<int>(std::max<Timestamp>(0, kKioskIdleResetMs - (clock.now - k.last_input_at)) / 1000);

@@ -75,7 +75,7 @@ EM_JS(void, spoc_net_events_open, (int stream, const char* path), {
         var full = url + (state.last ? (url.indexOf("?") < 0 ? "?" : "&") + "last_event_id=" + encodeURIComponent(state.last) : "");
         var source = new EventSource(full, { withCredentials: true });
         state.source = source;
-        var types = ["ready", "request", "presence", "resync", "signed_out", "notification"];
+        var types = ["ready", "request", "presence", "resync", "signed_out", "notification", "walkup", "unpaired"];
         types.forEach(function(type) {
             source.addEventListener(type, function(ev) {
                 if (ev.lastEventId) state.last = ev.lastEventId;

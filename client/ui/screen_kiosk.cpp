@@ -122,7 +122,7 @@ void DrawWelcome(const KioskViewModel& vm, UiState& ui, Actions& actions) {
                nullptr, inner);
     }
     VSpace(20);
-    const char* prompt = vm.guest ? tr("Your name") : tr("Scan your badge or type your username");
+    const char* prompt = vm.guest ? tr("Your name") : tr("Scan your badge, or type your username or e-mail");
     Paragraph(f.h3, color::kText, prompt, inner);
     VSpace(6);
     std::string who = vm.who;
@@ -257,6 +257,25 @@ void DrawReason(const KioskViewModel& vm, UiState& ui, Actions& actions) {
         hooks::DescribeLastItem(vm.note_error);
         VSpace(4);
         Notice("kiosk_note_error", NoticeKind::error, vm.note_error, nullptr, inner);
+    }
+    if (!vm.articles.empty()) {  // "while you wait": the best public articles for what they typed
+        VSpace(14);
+        const char* title = tr("While you wait, this may fix it");
+        A11yGroup list("list", title);
+        Paragraph(f.h3, color::kText, title, inner);
+        VSpace(6);
+        for (const ArticleHitViewModel& a : vm.articles) {
+            A11yGroup item("listitem");
+            const bool open = vm.article_open == a.id.value;
+            const std::string label = a.title + "###kiosk_article_" + std::to_string(a.id.value);
+            if (Button(label.c_str(), open ? ButtonKind::primary : ButtonKind::secondary, ImVec2(inner, kTouchRow)))
+                actions.KioskOpenArticle(a.id.value);
+            if (open) {
+                VSpace(6);
+                Paragraph(f.body, color::kText, vm.article_text, inner);
+            }
+            VSpace(6);
+        }
     }
     // A problem with who they are (the server does not know the badge): shown here too, with the way back.
     const std::string& other = !vm.form_error.empty() ? vm.form_error : vm.who_error;

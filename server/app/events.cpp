@@ -78,6 +78,18 @@ EventHub::~EventHub() { Shutdown(); }
 
 Result<std::shared_ptr<Subscription>> EventHub::Subscribe(UserId user, bool staff, std::int64_t last_event_id) {
     std::lock_guard<std::mutex> lock(m_mutex);
+    return SubscribeLocked(user, staff, 0, last_event_id);
+}
+
+Result<std::shared_ptr<Subscription>> EventHub::SubscribeKiosk(std::int64_t kiosk_id, std::int64_t location_id,
+                                                               std::int64_t last_event_id) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    // Negative keys: a kiosk never shares a person's per-user stream limit, nor another kiosk's.
+    return SubscribeLocked(UserId(-kiosk_id), false, location_id, last_event_id);
+}
+
+Result<std::shared_ptr<Subscription>> EventHub::SubscribeLocked(UserId user, bool staff, std::int64_t kiosk_location,
+                                                                std::int64_t last_event_id) {
     if (m_shutdown) return MakeError(ErrorCode::unavailable, "The server is shutting down.");
     if (static_cast<int>(m_subs.size()) >= kMaxStreams)
         return MakeError(ErrorCode::unavailable, "Too many live streams are open; try again shortly.");
@@ -85,7 +97,7 @@ Result<std::shared_ptr<Subscription>> EventHub::Subscribe(UserId user, bool staf
     for (const Subscription* s : m_subs) mine += s->m_user == user ? 1 : 0;
     if (mine >= kMaxStreamsPerUser)
         return MakeError(ErrorCode::rate_limited, i18n::tr("Too many live streams are open for this user; close a tab."));
-    std::shared_ptr<Subscription> sub(new Subscription(*this, user, staff));
+    std::shared_ptr<Subscription> sub(new Subscription(*this, user, staff, kiosk_location));
     m_subs.push_back(sub.get());
     if (last_event_id > 0 && last_event_id < m_next_id - 1) {
         // Missed events: replay them when the ring still has them all, else ask for a resync.
@@ -95,12 +107,17 @@ Result<std::shared_ptr<Subscription>> EventHub::Subscribe(UserId user, bool staf
         } else {
             for (const Frame& f : m_replay) {
                 if (f.id <= last_event_id) continue;
-                if (staff && f.staff) sub->m_frames.push_back(f.staff);
-                if (!staff && f.owner && f.owner_id == user) sub->m_frames.push_back(f.owner);
+                if (const auto* text = Reach(f, *sub)) sub->m_frames.push_back(*text);
             }
         }
     }
     return sub;
+}
+
+const std::shared_ptr<const std::string>* EventHub::Reach(const Frame& f, const Subscription& s) {
+    if (s.m_kiosk_location != 0) return f.kiosk && f.kiosk_location == s.m_kiosk_location ? &f.kiosk : nullptr;
+    if (s.m_staff) return f.staff ? &f.staff : nullptr;
+    return f.owner && f.owner_id == s.m_user ? &f.owner : nullptr;
 }
 
 void EventHub::Unsubscribe(Subscription* sub) {
@@ -110,13 +127,8 @@ void EventHub::Unsubscribe(Subscription* sub) {
 
 void EventHub::PublishLocked(Frame frame) {
     if (m_shutdown) return;
-    for (Subscription* s : m_subs) {
-        if (s->m_staff) {
-            if (frame.staff) s->Push(frame.staff);
-        } else if (frame.owner && s->m_user == frame.owner_id) {
-            s->Push(frame.owner);
-        }
-    }
+    for (Subscription* s : m_subs)
+        if (const auto* text = Reach(frame, *s)) s->Push(*text);
     m_replay.push_back(std::move(frame));
     while (static_cast<int>(m_replay.size()) > kReplayEvents) m_replay.pop_front();
 }
@@ -133,6 +145,20 @@ void EventHub::PublishRequest(const RequestChange& change) {
         // The requester learns that their request changed and re-reads it; nothing else.
         frame.owner = MakeFrame(frame.id, "request", api::EncodeRequestEvent(event, false));
         frame.owner_id = change.requester_id;
+    }
+    PublishLocked(std::move(frame));
+}
+
+void EventHub::PublishWalkup(std::int64_t location_id, UserId visitor) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    Frame frame;
+    frame.id = m_next_id++;
+    frame.staff = MakeFrame(frame.id, "walkup", "{\"location_id\":" + std::to_string(location_id) + "}");
+    frame.kiosk = frame.staff;
+    frame.kiosk_location = location_id;
+    if (visitor.valid()) {  // their own visit moved: their page re-reads it
+        frame.owner = frame.staff;
+        frame.owner_id = visitor;
     }
     PublishLocked(std::move(frame));
 }

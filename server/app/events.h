@@ -49,12 +49,14 @@ public:
 
 private:
     friend class EventHub;
-    Subscription(EventHub& hub, UserId user, bool staff) : m_hub(hub), m_user(user), m_staff(staff) {}
+    Subscription(EventHub& hub, UserId user, bool staff, std::int64_t kiosk_location)
+        : m_hub(hub), m_user(user), m_staff(staff), m_kiosk_location(kiosk_location) {}
     void Push(const std::shared_ptr<const std::string>& frame);  // called with the hub lock held
 
     EventHub& m_hub;
     UserId m_user;
     bool m_staff = false;
+    std::int64_t m_kiosk_location = 0;  // a kiosk's stream: only walk-up changes at its location
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::shared_ptr<const std::string>> m_frames;
@@ -85,7 +87,14 @@ public:
     // A new stream for `user`. `last_event_id` (0: none) replays what it missed, or a resync when
     // that is older than the replay buffer. unavailable (503) past the stream limits.
     Result<std::shared_ptr<Subscription>> Subscribe(UserId user, bool staff, std::int64_t last_event_id);
+    // A kiosk's stream (its boards and check-in screen): walk-up changes at its location only.
+    // Kiosks count against the per-user limit one by one (each has its own key).
+    Result<std::shared_ptr<Subscription>> SubscribeKiosk(std::int64_t kiosk_id, std::int64_t location_id,
+                                                         std::int64_t last_event_id);
     void PublishRequest(const RequestChange& change);  // after the change was committed
+    // The walk-up queue at a location changed (committed): staff, the location's kiosks and the
+    // visitor (0: a guest) hear {"location_id":N} and re-read the queue / board / their visits.
+    void PublishWalkup(std::int64_t location_id, UserId visitor);
     // Presence on a request (staff): state "viewing", "replying" or "left". Publishes when the
     // caller's state there changes; returns the other staff currently on the request.
     std::vector<Viewer> TouchPresence(RequestId request, UserId user, const std::string& name, std::string_view state,
@@ -102,7 +111,12 @@ private:
         std::shared_ptr<const std::string> staff;  // null: not for staff
         std::shared_ptr<const std::string> owner;  // null: not for the requester
         UserId owner_id;
+        std::shared_ptr<const std::string> kiosk;  // null: not for kiosks
+        std::int64_t kiosk_location = 0;           // ...of this location
     };
+    Result<std::shared_ptr<Subscription>> SubscribeLocked(UserId user, bool staff, std::int64_t kiosk_location,
+                                                          std::int64_t last_event_id);
+    static const std::shared_ptr<const std::string>* Reach(const Frame& f, const Subscription& s);  // null: not for it
     void Unsubscribe(Subscription* sub);
     void PublishLocked(Frame frame);  // assigns the id, stores for replay, fans out
     void PublishPresenceLocked(RequestId request, const Viewer& viewer, std::string_view state);

@@ -248,6 +248,10 @@ Result<QueueSnapshot> LoadQueue(storage::Database& db, std::int64_t location_id)
 
 }  // namespace
 
+void WalkupService::Announce(const api::Visit& changed) const {
+    if (m_events != nullptr) m_events->PublishWalkup(changed.location_id, UserId(changed.user_id));
+}
+
 Result<api::Board> WalkupService::Board(std::int64_t location_id, Timestamp now, bool for_kiosk) {
     auto lease = m_readers.Acquire();
     auto q = LoadQueue(*lease, location_id);
@@ -333,7 +337,11 @@ Result<CheckinResult> WalkupService::CheckInAtKiosk(const KioskCaller& kiosk, co
                 auto found = storage::FindUserByUsername(db, Trim(b.input.username));
                 if (!found.ok()) return found.error();
                 if (*found) id = (*found)->user.id;
-                else {  // a badge number typed by hand (or a scan the kiosk took for typing) works too
+                else if (Trim(b.input.username).find('@') != std::string_view::npos) {  // an e-mail address
+                    auto mail = storage::FindUserByEmail(db, Trim(b.input.username));
+                    if (!mail.ok()) return mail.error();
+                    id = *mail;
+                } else {  // a badge number typed by hand (or a scan the kiosk took for typing) works too
                     auto badge = storage::FindUserByBadge(db, Trim(b.input.username));
                     if (!badge.ok()) return badge.error();
                     id = *badge;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "server/app/catalog_service.h"
+#include "server/app/events.h"
 #include "server/storage/reader_pool.h"
 #include "server/storage/walkup_repo.h"
 #include "server/storage/writer.h"
@@ -58,6 +59,10 @@ struct PairingPoll {
 class WalkupService {
 public:
     WalkupService(storage::ReaderPool& readers, storage::Writer& writer, CatalogService& catalog);
+    // Live updates: after a committed change, Announce tells the location's staff, kiosks and the
+    // visitor over the event stream (nothing without a hub).
+    void SetEvents(EventHub* events) { m_events = events; }
+    void Announce(const api::Visit& changed) const;
 
     // Locations, desks and reasons from <assets>/demo/walkup.json and demo badges, when there are
     // no locations yet; false when there were.
@@ -121,6 +126,7 @@ private:
     storage::ReaderPool& m_readers;
     storage::Writer& m_writer;
     CatalogService& m_catalog;
+    EventHub* m_events = nullptr;
     std::mutex m_touch_mutex;                 // kiosk last_seen_at: written at most once a minute per kiosk
     std::vector<std::pair<std::int64_t, Timestamp>> m_touched;
 };

@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <functional>
+
 #include "server/app/clock.h"
 #include "server/app/crypto.h"
 #include "server/http/auth.h"
@@ -516,6 +518,7 @@ struct LiveServices {
     app::AuthService& auth;
     app::EventHub& events;
     app::RequestService& requests;
+    app::WalkupService& walkup;
 };
 
 constexpr Timestamp kHeartbeatMs = 15000;       // a comment line keeps proxies and the browser from timing out
@@ -523,38 +526,37 @@ constexpr int kPollMs = 1000;                   // how soon a closed connection 
 constexpr Timestamp kRecheckSessionMs = 60000;  // a stream ends within a minute of its session
 constexpr Timestamp kSweepPresenceMs = 5000;
 
-// GET /events: a server-sent event stream. Last-Event-ID (sent by EventSource on reconnect)
-// replays what was missed. The first block is "event: ready", so a client knows it is live.
-Result<Reply> GetEvents(LiveServices& live, RequestContext& ctx) {
-    // The header comes from EventSource's own reconnects; the parameter from a client reopening.
-    std::int64_t last_event_id = 0;
-    if (ctx.http.has_header("Last-Event-ID")) {
-        auto parsed = ParseBoundedInt(ctx.http.get_header_value("Last-Event-ID"), 0, 999999999, "Last-Event-ID");
-        if (!parsed.ok()) return parsed.error();
-        last_event_id = *parsed;
-    } else if (ctx.http.has_param("last_event_id")) {
-        auto parsed = ParseBoundedInt(ctx.http.get_param_value("last_event_id"), 0, 999999999, "last_event_id");
-        if (!parsed.ok()) return parsed.error();
-        last_event_id = *parsed;
-    }
-    const User& user = ctx.caller->user;
-    auto sub = live.events.Subscribe(user.id, IsStaff(user.role), last_event_id);
-    if (!sub.ok()) return sub.error();
+// Last-Event-ID (sent by EventSource on reconnect), or ?last_event_id= (a client reopening).
+Result<int> LastEventId(RequestContext& ctx) {
+    if (ctx.http.has_header("Last-Event-ID"))
+        return ParseBoundedInt(ctx.http.get_header_value("Last-Event-ID"), 0, 999999999, "Last-Event-ID");
+    if (ctx.http.has_param("last_event_id"))
+        return ParseBoundedInt(ctx.http.get_param_value("last_event_id"), 0, 999999999, "last_event_id");
+    return 0;
+}
+
+// The pump every stream shares: "event: ready" first (a client knows it is live), then frames as
+// they come, a heartbeat, and every minute a check that the credential still holds; when it no
+// longer does, `ended_event` is sent and the stream ends.
+Reply StreamReply(LiveServices& live, std::shared_ptr<app::Subscription> sub, std::function<bool(Timestamp)> still_valid,
+                  const char* ended_event, Timestamp now) {
     Reply reply{200, {}, "text/event-stream", {}, {}};
     reply.headers.emplace_back("X-Accel-Buffering", "no");
     struct PumpState {
         std::shared_ptr<app::Subscription> sub;
-        std::string token;
+        std::function<bool(Timestamp)> still_valid;
+        std::string ended;
         bool started = false;
-        Timestamp next_session_check = 0;
+        Timestamp next_check = 0;
         Timestamp next_sweep = 0;
         Timestamp last_write = 0;
         std::string out;
     };
     auto state = std::make_shared<PumpState>();
-    state->sub = std::move(*sub);
-    state->token = SessionCookieValue(ctx.http);
-    state->next_session_check = ctx.now + kRecheckSessionMs;
+    state->sub = std::move(sub);
+    state->still_valid = std::move(still_valid);
+    state->ended = std::string("event: ") + ended_event + "\ndata: {}\n\n";
+    state->next_check = now + kRecheckSessionMs;
     reply.stream = [state, &live](const StreamWrite& write) {
         PumpState& p = *state;
         p.out.clear();
@@ -567,26 +569,51 @@ Result<Reply> GetEvents(LiveServices& live, RequestContext& ctx) {
         }
         // Short waits: between them the server notices a client that went away (see WriteReply).
         if (!p.sub->Wait(&p.out, kPollMs)) return false;  // shutting down
-        const Timestamp now = app::NowMs();
-        if (now >= p.next_sweep) {
-            live.events.SweepPresence(now);
-            p.next_sweep = now + kSweepPresenceMs;
+        const Timestamp t = app::NowMs();
+        if (t >= p.next_sweep) {
+            live.events.SweepPresence(t);
+            p.next_sweep = t + kSweepPresenceMs;
         }
-        if (now >= p.next_session_check) {
-            if (!live.auth.Authenticate(p.token, now).ok()) {
-                (void)write("event: signed_out\ndata: {}\n\n");
+        if (t >= p.next_check) {
+            if (!p.still_valid(t)) {
+                (void)write(p.ended);
                 return false;
             }
-            p.next_session_check = now + kRecheckSessionMs;
+            p.next_check = t + kRecheckSessionMs;
         }
         if (p.out.empty()) {
-            if (now - p.last_write < kHeartbeatMs) return true;
+            if (t - p.last_write < kHeartbeatMs) return true;
             p.out = ": keep-alive\n\n";
         }
-        p.last_write = now;
+        p.last_write = t;
         return write(p.out);
     };
     return reply;
+}
+
+// GET /events: a server-sent event stream for the person signed in. A stream ends within a minute
+// of its session ("event: signed_out").
+Result<Reply> GetEvents(LiveServices& live, RequestContext& ctx) {
+    auto last_event_id = LastEventId(ctx);
+    if (!last_event_id.ok()) return last_event_id.error();
+    const User& user = ctx.caller->user;
+    auto sub = live.events.Subscribe(user.id, IsStaff(user.role), *last_event_id);
+    if (!sub.ok()) return sub.error();
+    const std::string token = SessionCookieValue(ctx.http);
+    return StreamReply(live, std::move(*sub), [&live, token](Timestamp t) { return live.auth.Authenticate(token, t).ok(); },
+                       "signed_out", ctx.now);
+}
+
+// GET /kiosk/events: a paired kiosk's stream (its check-in screen and boards): walk-up changes at
+// its own location only. A revoked kiosk's stream ends within a minute ("event: unpaired").
+Result<Reply> GetKioskEvents(LiveServices& live, RequestContext& ctx) {
+    auto last_event_id = LastEventId(ctx);
+    if (!last_event_id.ok()) return last_event_id.error();
+    auto sub = live.events.SubscribeKiosk(ctx.kiosk->kiosk_id, ctx.kiosk->location_id, *last_event_id);
+    if (!sub.ok()) return sub.error();
+    const std::string token = CookieValue(ctx.http, routes::kKioskCookie);
+    return StreamReply(live, std::move(*sub), [&live, token](Timestamp t) { return live.walkup.AuthenticateKiosk(token, t).ok(); },
+                       "unpaired", ctx.now);
 }
 
 // POST /requests/{id}/presence (staff): "viewing", "replying" or "left"; answers who else is there.
@@ -644,8 +671,9 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", kCanned, Access::session, to(s.workspace, CreateCannedResponse));
     r.Add("PUT", Path(kCanned, "/{id}"), Access::session, to(s.workspace, UpdateCannedResponse));
     r.Add("DELETE", Path(kCanned, "/{id}"), Access::session, to(s.workspace, DeleteCannedResponse));
-    auto live = std::make_shared<LiveServices>(LiveServices{s.auth, s.events, s.requests});
+    auto live = std::make_shared<LiveServices>(LiveServices{s.auth, s.events, s.requests, s.walkup});
     r.Add("GET", kEvents, Access::session, [live](RequestContext& c) { return GetEvents(*live, c); });
+    r.Add("GET", kKioskEvents, Access::kiosk, [live](RequestContext& c) { return GetKioskEvents(*live, c); });
     r.Add("POST", Path(kRequests, "/{id}/presence"), Access::session,
           [live](RequestContext& c) { return PostPresence(*live, c); });
     r.Add("GET", kAgentsMe, Access::session, to(s.agents, GetAgentSelf));

@@ -17,7 +17,8 @@ namespace {
 std::string Path(const char* base, const char* rest = "") { return std::string(base) + rest; }
 Reply Json(int status, std::string body) { return Reply{status, std::move(body), "application/json", {}, {}}; }
 
-Reply CheckinReply(const app::CheckinResult& r) {
+Reply CheckinReply(app::WalkupService& w, const app::CheckinResult& r) {
+    if (r.created) w.Announce(r.visit);
     Reply reply = Json(r.created ? 201 : 200, api::EncodeVisit(r.visit));
     if (!r.created) reply.headers.emplace_back("Idempotent-Replayed", "true");
     return reply;
@@ -38,7 +39,7 @@ Result<Reply> RemoteCheckin(app::WalkupService& w, RequestContext& ctx) {
         return MakeError(ErrorCode::bad_request, "Only kiosks send offline check-ins.", "local_checked_in_at");
     auto done = w.CheckInRemote(ctx.caller->user, ctx.ids[0], *body, ctx.now);
     if (!done.ok()) return done.error();
-    return CheckinReply(*done);
+    return CheckinReply(w, *done);
 }
 
 Result<Reply> GetBoard(app::WalkupService& w, RequestContext& ctx) {
@@ -61,6 +62,7 @@ Result<Reply> CallNext(app::WalkupService& w, RequestContext& ctx) {
     if (!body.ok()) return body.error();
     auto visit = w.CallNext(ctx.caller->user, ctx.ids[0], *body, ctx.now);
     if (!visit.ok()) return visit.error();
+    w.Announce(*visit);
     return Json(200, api::EncodeVisit(*visit));
 }
 
@@ -75,6 +77,7 @@ Result<Reply> ActOnVisit(app::WalkupService& w, const char* action, RequestConte
     if (!body.ok()) return body.error();
     auto visit = w.Act(ctx.caller->user, ctx.ids[0], action, *body, ctx.now);
     if (!visit.ok()) return visit.error();
+    w.Announce(*visit);
     return Json(200, api::EncodeVisit(*visit));
 }
 
@@ -89,6 +92,7 @@ Result<Reply> BookSlot(app::WalkupService& w, RequestContext& ctx) {
     if (!body.ok()) return body.error();
     auto visit = w.Book(ctx.caller->user, ctx.ids[0], *body, ctx.now);
     if (!visit.ok()) return visit.error();
+    w.Announce(*visit);
     return Json(201, api::EncodeVisit(*visit));
 }
 
@@ -97,6 +101,7 @@ Result<Reply> Reschedule(app::WalkupService& w, RequestContext& ctx) {
     if (!body.ok()) return body.error();
     auto visit = w.Reschedule(ctx.caller->user, ctx.ids[0], body->start, ctx.now);
     if (!visit.ok()) return visit.error();
+    w.Announce(*visit);
     return Json(200, api::EncodeVisit(*visit));
 }
 
@@ -156,7 +161,7 @@ Result<Reply> KioskCheckin(app::WalkupService& w, RequestContext& ctx) {
     if (!body.ok()) return body.error();
     auto done = w.CheckInAtKiosk(*ctx.kiosk, *body, *key, ctx.now);
     if (!done.ok()) return done.error();
-    return CheckinReply(*done);
+    return CheckinReply(w, *done);
 }
 
 Result<Reply> KioskBoard(app::WalkupService& w, RequestContext& ctx) {
@@ -170,6 +175,7 @@ Result<Reply> KioskSurvey(app::WalkupService& w, RequestContext& ctx) {
     if (!body.ok()) return body.error();
     auto visit = w.KioskSurvey(*ctx.kiosk, ctx.ids[0], body->score, ctx.now);
     if (!visit.ok()) return visit.error();
+    w.Announce(*visit);
     return Json(200, api::EncodeVisit(*visit));
 }
 

@@ -172,6 +172,10 @@ void WalkupPaths(json& paths) {
     paths[kKioskKbIndex]["get"] = Op("The public knowledge articles' search index, for \"while you wait\".",
                                      {{"200", {{"description", "The index (as /kb/index)."}}}},
                                      {{"401", "No valid kiosk credential."}}, "kiosk");
+    paths[kKioskEvents]["get"] = Op(
+        "Server-sent events for the kiosk's location: \"ready\", then \"walkup\" {\"location_id\"} whenever its queue changes "
+        "(re-read the board); \"unpaired\" ends a revoked kiosk's stream. Last-Event-ID resumes.",
+        {{"200", {{"description", "text/event-stream"}}}}, {{"401", "No valid kiosk credential."}}, "kiosk");
 }
 
 }  // namespace spoc::http

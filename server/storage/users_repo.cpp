@@ -53,6 +53,21 @@ Result<std::optional<UserRecord>> FindUserByUsername(Database& db, std::string_v
                    [&](Query& q) { q.Bind(1, username); });
 }
 
+Result<std::optional<UserId>> FindUserByEmail(Database& db, std::string_view email) {
+    auto q = db.Prepare("SELECT id FROM users WHERE email = ?1 COLLATE NOCASE AND email <> '' LIMIT 2");
+    if (!q.ok()) return q.error();
+    q->Bind(1, email);
+    std::optional<UserId> found;
+    for (int n = 0;; ++n) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        if (n == 1) return std::optional<UserId>();  // shared by two people: ambiguous, so nobody
+        found = UserId(q->Int(0));
+    }
+    return found;
+}
+
 Result<std::optional<User>> FindUser(Database& db, UserId id) {
     auto found = FindOne(db, std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1",
                          [&](Query& q) { q.Bind(1, id.value); });

@@ -15,6 +15,8 @@ struct UserRecord {
 
 Result<UserId> InsertUser(Database& db, const User& user, std::string_view password_hash, Timestamp now);
 Result<std::optional<UserRecord>> FindUserByUsername(Database& db, std::string_view username);
+// The one person with this e-mail (any case), through users_email; none when nobody or several have it.
+Result<std::optional<UserId>> FindUserByEmail(Database& db, std::string_view email);
 Result<std::optional<User>> FindUser(Database& db, UserId id);
 Result<std::int64_t> CountUsers(Database& db);
 Result<Unit> SetUserLocale(Database& db, UserId id, std::string_view locale);  // "" = follow the browser

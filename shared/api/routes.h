@@ -44,6 +44,7 @@ inline constexpr const char* kKioskCheckins = "/api/v1/kiosk/checkins";  // POST
 inline constexpr const char* kKioskBoard = "/api/v1/kiosk/board";      // GET its location's board
 inline constexpr const char* kKioskVisits = "/api/v1/kiosk/visits";    // /{id}/survey POST {"score":1..5}
 inline constexpr const char* kKioskKbIndex = "/api/v1/kiosk/kb/index"; // GET public articles' search index
+inline constexpr const char* kKioskEvents = "/api/v1/kiosk/events";    // GET: server-sent walk-up events of its location
 inline constexpr const char* kOpenApi = "/api/v1/openapi.json";    // GET
 inline constexpr const char* kHealth = "/api/v1/health";           // GET, no auth
 

@@ -297,3 +297,90 @@ TEST_CASE("kiosk survey: a just-served ticket on the welcome screen opens the on
     CHECK(app.state.kiosk.rate_visit == 0);
     CHECK(app.state.kiosk.rate_ticket.empty());
 }
+
+TEST_CASE("kiosk: while the person types, the best public articles appear (\"while you wait\"); a tap reads one; the reset forgets it") {
+    App app;
+    Harness h(1080, 1920);
+    ReadyKiosk(app, h);
+    // The kiosk loads the public articles' index from its own route (no session, no sign-in on a 401).
+    REQUIRE(app.api.Count("GET", "/api/v1/kiosk/kb/index") == 1);
+    CHECK(app.api.Count("GET", "/api/v1/kb/index") == 0);
+    api::KbIndex index;
+    index.version = "v1";
+    api::KbIndexEntry vpn;
+    vpn.id = ArticleId(1);
+    vpn.title = "Can't connect to the VPN from home";
+    vpn.tags = {"vpn"};
+    vpn.text = "If the VPN client keeps dropping, restart it and sign in again.";
+    api::KbIndexEntry screen = vpn;
+    screen.id = ArticleId(2);
+    screen.title = "Laptop screen flickers";
+    screen.tags = {"screen"};
+    screen.text = "Update the display driver. If the laptop screen still flickers, bring it to the IT desk.";
+    index.articles = {vpn, screen};
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/kb/index", 200, api::EncodeKbIndex(index)));
+    h.Frames(app, 2);
+    h.Frames(app, 1);
+    app.clock.now += 400;
+    for (const char* c : {"e", "m", "m", "a"}) {
+        h.Type(app, c);
+        app.clock.now += 300;
+    }
+    h.Key(app, ImGuiKey_Enter);
+    REQUIRE(app.state.kiosk.step == KioskStep::reason);
+    REQUIRE(h.Click(app, "reason_laptop"));
+    // The person types a sentence: the matching article appears, and a tap opens it on the kiosk.
+    REQUIRE(h.Click(app, "kiosk_note"));
+    h.Type(app, "screen flickers ");
+    h.Frames(app, 2);
+    CHECK(Drawn("While you wait, this may fix it"));
+    REQUIRE(HasItem("kiosk_article_2"));
+    CHECK_FALSE(HasItem("kiosk_article_1"));
+    REQUIRE(h.Click(app, "kiosk_article_2"));
+    CHECK(Drawn("Update the display driver."));
+    CHECK(app.api.Count("POST", "/api/v1/kiosk/checkins") == 0);  // reading sends nothing
+    // They walk away: the reset forgets the article with the rest.
+    app.clock.now += kKioskIdleResetMs;
+    h.Frames(app, 2);
+    CHECK(app.state.kiosk.step == KioskStep::welcome);
+    CHECK(app.state.kiosk.article == 0);
+    CHECK(app.state.kiosk.note.empty());
+    // A 401 on the kiosk's index never sends it to sign-in.
+    app.clock.now += Effects::kKbIndexRecheckMs;
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/kb/index", 401, R"({"error":{"code":"unauthenticated","message":"x"}})"));
+    h.Frames(app, 2);
+    CHECK(app.state.route.screen == Screen::kiosk);
+}
+
+TEST_CASE("kiosk live: the board is re-read on each walk-up event from /kiosk/events; polling slows while the stream is up; unpaired ends it") {
+    App app;
+    Harness h(1920, 1080);
+    ReadyKiosk(app, h);
+    REQUIRE(app.api.EventsOpen());
+    CHECK(app.api.events_path == "/api/v1/kiosk/events");
+    const int before = app.api.Count("GET", "/api/v1/kiosk/board");
+    REQUIRE(app.api.PushEvent("ready", "{}"));
+    h.Frames(app, 2);
+    CHECK(app.api.Count("GET", "/api/v1/kiosk/board") == before + 1);  // what was missed while it was down
+    app.api.Answer("GET", "/api/v1/kiosk/board", 200, api::EncodeBoard(api::Board{1, "London HQ IT Bar", {}, {}, 0, {}, {}}));
+    h.Frames(app, 2);
+    // Live: no 5-second poll any more...
+    app.clock.now += kBoardRefreshMs;
+    h.Frames(app, 2);
+    CHECK(app.api.Count("GET", "/api/v1/kiosk/board") == before + 1);
+    // ...but every change at the location is shown at once.
+    REQUIRE(app.api.PushEvent("walkup", R"({"location_id":1})"));
+    h.Frames(app, 2);
+    CHECK(app.api.Count("GET", "/api/v1/kiosk/board") == before + 2);
+    api::Board called{1, "London HQ IT Bar", {{"A-007", "Emma J.", "Desk 1"}}, {}, 0, {}, {}};
+    app.api.Answer("GET", "/api/v1/kiosk/board", 200, api::EncodeBoard(called));
+    h.Frames(app, 2);
+    CHECK(Drawn("A-007  →  Desk 1"));
+    CHECK(app.state.kiosk.live_events == 1);
+    // A revoked kiosk's stream says so: it closes and the kiosk asks who it is again.
+    REQUIRE(app.api.PushEvent("unpaired", "{}"));
+    h.Frames(app, 1);
+    CHECK_FALSE(app.api.EventsOpen());
+    CHECK(app.api.Count("GET", "/api/v1/kiosk/me") == 2);
+}

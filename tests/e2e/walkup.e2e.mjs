@@ -42,6 +42,11 @@ await journey('walk-up desk', async ({ server, browser, step }) => {
   await kiosk.page.keyboard.press('Enter');
   await waitLabel(kiosk, /^What do you need help with\?$/, 'reason step');
   await kiosk.click('reason_laptop');
+  // While she types, the best public article appears ("while you wait") and can be read right there.
+  await kiosk.type('kiosk_note', 'VPN keeps dropping');
+  await waitLabel(kiosk, /^While you wait, this may fix it$/, 'while-you-wait articles');
+  await kiosk.click('VPN keeps dropping or disconnecting');
+  await waitLabel(kiosk, /GlobalProtect|reconnect|Wi-Fi/i, 'the article read on the kiosk');
   await kiosk.click('kiosk_check_in');
   const ticketItem = await waitLabel(kiosk, /^A-\d{3}$/, 'the ticket');
   const ticket = ticketItem.label;
@@ -67,6 +72,8 @@ await journey('walk-up desk', async ({ server, browser, step }) => {
   const visitId = call.id.slice('call_'.length);
   await ava.click(call.id);
   await waitLabel(board, new RegExp(`^${ticket}\\s+→\\s+Desk 1$`), 'board: now serving', 20000);
+  const heard = await board.state();
+  assert(heard.kiosk_live && heard.kiosk_live_events > 0, `the board heard the call over its event stream (${JSON.stringify(heard)})`);
   if (shots) await boardPage.screenshot({ path: join(shots, 'board-1920.png') });
 
   step('ava starts, writes what was done and resolves');
@@ -114,7 +121,7 @@ await journey('walk-up desk', async ({ server, browser, step }) => {
     inputs: [...document.querySelectorAll('input, textarea')].map((e) => e.value).join('|'),
     storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
   }));
-  for (const secret of [ticket, '100234', 'Emma', 'Laptop problem']) {
+  for (const secret of [ticket, '100234', 'Emma', 'Laptop problem', 'VPN keeps dropping']) {
     assert(!left.dom.includes(secret) && !left.inputs.includes(secret), `"${secret}" is gone from the kiosk's page`);
   }
   // Storage keeps the kiosk's own device (its location and reason list, for an offline start) and

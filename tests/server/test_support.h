@@ -93,13 +93,13 @@ std::vector<json> EventsOf(const std::string& text, const std::string& type);
 class EventStream {
 public:
     EventStream(int port, const Session& s, std::string last_event_id = {})
-        : m_cli("127.0.0.1", port) {
+        : EventStream(port, WithLastEventId(AuthHeaders(s, false), last_event_id), "/api/v1/events") {}
+    // Any stream route with any credential (a kiosk's cookie on /api/v1/kiosk/events).
+    EventStream(int port, httplib::Headers headers, std::string path) : m_cli("127.0.0.1", port) {
         m_cli.set_read_timeout(60, 0);
-        httplib::Headers headers = AuthHeaders(s, false);
-        if (!last_event_id.empty()) headers.emplace("Last-Event-ID", last_event_id);
-        m_thread = std::thread([this, headers] {
+        m_thread = std::thread([this, headers, path] {
             auto res = m_cli.Get(
-                "/api/v1/events", headers,
+                path, headers,
                 [this](const httplib::Response& r) {
                     std::lock_guard<std::mutex> lock(m_mutex);
                     m_status = r.status;
@@ -156,6 +156,10 @@ public:
     }
 
 private:
+    static httplib::Headers WithLastEventId(httplib::Headers h, const std::string& id) {
+        if (!id.empty()) h.emplace("Last-Event-ID", id);
+        return h;
+    }
     httplib::Client m_cli;
     std::thread m_thread;
     std::mutex m_mutex;

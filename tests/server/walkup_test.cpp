@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <cctype>
 #include <thread>
 
 #include "server/app/walkup_service.h"
@@ -211,6 +212,11 @@ TEST_CASE("walk-up: a kiosk credential opens the kiosk routes and nothing else; 
             return cli.Post(path, h, "{}", "application/json");
         };
         if (pattern == spoc::routes::kEvents) continue;  // a stream: its 401 is checked elsewhere
+        if (pattern == spoc::routes::kKioskEvents) {      // a stream: the kiosk's is read in its own case
+            CHECK(Status(send(as_session)) == 401);
+            ++kiosk_routes;
+            continue;
+        }
         const int kiosk_status = Status(send(as_kiosk));
         const int session_status = Status(send(as_session));
         ++swept;
@@ -224,7 +230,7 @@ TEST_CASE("walk-up: a kiosk credential opens the kiosk routes and nothing else; 
             CHECK(kiosk_status == 401);
         }
     }
-    CHECK(kiosk_routes == 5);
+    CHECK(kiosk_routes == 6);
     CHECK(swept >= 60);
     // The board: its own location only.
     CHECK(Status(k.Get(cli, kLocations + "/" + std::to_string(hq) + "/board")) == 200);
@@ -282,6 +288,24 @@ TEST_CASE("walk-up: check-in by badge, username and as a guest; tickets, positio
     CHECK(GetOk(cli, liam, kVisits)["items"][0]["ticket"] == "A-002");
     auto not_hers = PostJson(cli, liam, kVisits + "/" + std::to_string(a["id"].get<int>()) + "/cancel", "{}");
     CHECK(Status(not_hers) == 404);
+}
+
+TEST_CASE("walk-up: at the kiosk a person can give their e-mail (any case) instead of a username or badge") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session root = SignIn(cli, "root"), emma = SignIn(cli, "emma");
+    const std::int64_t hq = LocationId(cli, emma, "hq");
+    const Kiosk k = PairKiosk(cli, root, hq);
+    const std::string mail = GetOk(cli, emma, "/api/v1/me")["user"]["email"];
+    REQUIRE(mail.find('@') != std::string::npos);
+    std::string shouted = mail;
+    for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const json visit = CheckInOk(cli, k, {{"username", " " + shouted + " "}, {"reason", "other"}});
+    CHECK(visit["board_name"] == "Emma J.");
+    CHECK(GetOk(cli, emma, kVisits)["items"][0]["id"] == visit["id"]);
+    auto unknown = k.Post(cli, spoc::routes::kKioskCheckins, {{"username", "nobody@example.invalid"}, {"reason", "other"}});
+    CHECK(Status(unknown) == 422);
+    CHECK(FieldOf(unknown) == "username");
 }
 
 TEST_CASE("walk-up: check-in input is validated with the shared rules (422 with the field), nothing half-written") {
@@ -505,6 +529,41 @@ TEST_CASE("walk-up: the kiosk's one-tap survey rates a visit just served at its 
     CHECK(Body(rated)["csat"] == 4);
     CHECK(Status(k.Post(cli, survey, {{"score", 5}})) == 409);  // once
     CHECK_FALSE(Body(k.Get(cli, spoc::routes::kKioskBoard)).contains("just_served"));
+}
+
+TEST_CASE("walk-up: changes go out live: the location's kiosks, staff and the visitor hear them; other kiosks don't") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session root = SignIn(cli, "root"), ava = SignIn(cli, "ava"), emma = SignIn(cli, "emma"), liam = SignIn(cli, "liam");
+    const std::int64_t hq = LocationId(cli, emma, "hq"), night = LocationId(cli, emma, "night");
+    const Kiosk k = PairKiosk(cli, root, hq), other = PairKiosk(cli, root, night);
+    EventStream here(server.port(), k.Headers(false), spoc::routes::kKioskEvents);
+    EventStream there(server.port(), other.Headers(false), spoc::routes::kKioskEvents);
+    EventStream staff(server.port(), ava), visitor(server.port(), emma), bystander(server.port(), liam);
+    for (EventStream* s : {&here, &there, &staff, &visitor, &bystander}) REQUIRE(s->WaitFor("event: ready"));
+    CHECK(here.ContentType().rfind("text/event-stream", 0) == 0);
+    const json visit = CheckInOk(cli, k, {{"badge", "100234"}, {"reason", "other"}});
+    const std::string frame = "event: walkup\ndata: {\"location_id\":" + std::to_string(hq) + "}";
+    CHECK(here.WaitFor(frame));
+    CHECK(staff.WaitFor(frame));
+    CHECK(visitor.WaitFor(frame));  // her own visit
+    // An agent's step reaches the kiosk too (its board shows who is called).
+    const json loc = GetOk(cli, ava, kLocations)["items"][0];
+    ActOk(cli, ava, visit["id"], "call", {{"desk_id", loc["desks"][0]["id"]}});
+    const auto frames = [](const std::string& text, const std::string& f) {
+        int n = 0;
+        for (std::size_t at = text.find(f); at != std::string::npos; at = text.find(f, at + 1)) ++n;
+        return n;
+    };
+    for (int i = 0; i < 100 && frames(here.Text(), frame) < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(frames(here.Text(), frame) == 2);
+    // Another location's kiosk and another employee heard nothing of it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    CHECK(there.Text().find("walkup") == std::string::npos);
+    CHECK(bystander.Text().find("walkup") == std::string::npos);
+    // A kiosk stream is a kiosk credential's only: a session gets 401, no cookie gets 401.
+    CHECK(Status(Get(cli, emma, spoc::routes::kKioskEvents)) == 401);
+    CHECK(Status(cli.Get(spoc::routes::kKioskEvents)) == 401);
 }
 
 TEST_CASE("walk-up: \"on my way\" from the portal keeps a place; arriving at the kiosk joins the line there; closed desks refuse") {
