@@ -74,17 +74,32 @@ void Effects::OnLiveEvent(const std::string& type, const std::string& data) {
 }
 
 void Effects::SendPresence(RequestId id, const std::string& state) {
+    LiveState& live = m_state.live;
+    if (live.presence_in_flight) {  // after the one on its way (see LiveState)
+        live.presence_queue.emplace_back(id, state);
+        return;
+    }
+    live.presence_in_flight = true;
     const std::int64_t key = id.value;
     m_api.Send(MakeRequest("POST", std::string(routes::kRequests) + "/" + std::to_string(key) + "/presence",
                            api::EncodePresenceBody(state)),
                [this, key, state](int status, const std::string& body) {
-                   if (status != 200 || state == "left") return;
-                   auto viewers = api::DecodePresenceAnswer(body);
-                   if (!viewers.ok()) return;
-                   if (viewers->empty())
-                       m_state.live.presence.erase(key);
-                   else
-                       m_state.live.presence[key] = std::move(*viewers);
+                   LiveState& live = m_state.live;
+                   live.presence_in_flight = false;
+                   if (status == 200 && state != "left") {
+                       auto viewers = api::DecodePresenceAnswer(body);
+                       if (viewers.ok()) {
+                           if (viewers->empty())
+                               live.presence.erase(key);
+                           else
+                               live.presence[key] = std::move(*viewers);
+                       }
+                   }
+                   if (!live.presence_queue.empty()) {
+                       auto next = live.presence_queue.front();
+                       live.presence_queue.erase(live.presence_queue.begin());
+                       SendPresence(next.first, next.second);
+                   }
                });
 }
 

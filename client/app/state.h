@@ -210,6 +210,10 @@ struct LiveState {
     RequestId presence_request;    // the request this agent last said they are on
     std::string presence_state;    // what was said: "viewing" / "replying"
     Timestamp presence_sent_at = 0;
+    // One presence POST at a time, so the server sees them in the order said: a late "replying"
+    // can't land after "left" and keep a departed agent on the request until it expires.
+    bool presence_in_flight = false;
+    std::vector<std::pair<RequestId, std::string>> presence_queue;  // said meanwhile, in order
 };
 
 // ---- Ticket workspace (staff) ---------------------------------------------------------------

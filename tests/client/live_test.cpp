@@ -141,16 +141,20 @@ TEST_CASE("live: an agent on a request says so, sees who else is there, and says
     app.Sync();
     REQUIRE(app.api.Count("POST", "/api/v1/requests/7/presence") == 2);
     CHECK(app.api.Last("POST", "/api/v1/requests/7/presence")->request.body == R"({"state":"replying"})");
+    REQUIRE(app.api.Answer("POST", "/api/v1/requests/7/presence", 200, api::EncodePresenceAnswer({})));
     app.clock.now += Effects::kPresenceEveryMs;
     app.Sync();
-    CHECK(app.api.Count("POST", "/api/v1/requests/7/presence") == 3);
+    CHECK(app.api.Count("POST", "/api/v1/requests/7/presence") == 3);  // the heartbeat, left unanswered
 
     // The admin leaves.
     REQUIRE(app.api.PushEvent("presence", Presence(7, 4, "Spoc Admin", "left")));
     CHECK(BuildRequestDetail(app.state, RequestId(7), app.clock).viewers.empty());
 
-    // Leaving the request says "left" once.
+    // Leaving the request says "left" once, after the heartbeat on its way: never before it, or a
+    // late "replying" would keep this agent on the request until it expires.
     app.Go("#/queue");
+    CHECK(app.api.Count("POST", "/api/v1/requests/7/presence") == 3);
+    REQUIRE(app.api.Answer("POST", "/api/v1/requests/7/presence", 200, api::EncodePresenceAnswer({})));
     REQUIRE(app.api.Count("POST", "/api/v1/requests/7/presence") == 4);
     CHECK(app.api.Last("POST", "/api/v1/requests/7/presence")->request.body == R"({"state":"left"})");
     app.Sync();
