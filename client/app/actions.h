@@ -70,6 +70,11 @@ public:
     void KioskDone();                                 // the next person: everything about this one is forgotten
     void KioskStartRating(std::int64_t visit, const std::string& ticket);  // a just-served ticket tapped on the welcome screen
     void KioskRate(int score);                        // the one-tap survey (1..5)
+    void KioskType(const std::string& text);          // on-screen keyboard: add to the step's field (never a scan)
+    void KioskErase();                                // on-screen keyboard: ⌫
+    void KioskShift();                                // on-screen keyboard: ⇧ for the next letter
+    void KioskShowKeyboard(bool show);                // the drawn keyboard, or the device's own
+    void KioskTypingNote();                           // reason: the note field was tapped (its keyboard shows)
     void KioskOpenArticle(std::int64_t article);      // "while you wait": read it on the kiosk (0 closes)
 
     // ---- Walk-up console (kiosk_actions.cpp; staff)

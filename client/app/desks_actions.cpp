@@ -20,6 +20,28 @@ std::string LocalDateAhead(const std::string& tz, Timestamp now, int days_ahead,
     return FormatDate(day);
 }
 
+bool LocationCalendar(const api::WalkupLocation& location, BusinessCalendar* out) {
+    auto cal = ParseBusinessCalendar("name: " + location.key + "\ntime_zone: " + location.time_zone + "\n" + location.hours + "\n");
+    if (!cal.ok()) return false;
+    *out = std::move(*cal);
+    return true;
+}
+
+std::vector<int> OpenDaysAhead(const api::WalkupLocation& location, Timestamp now) {
+    std::vector<int> days;
+    BusinessCalendar cal;
+    const bool known = LocationCalendar(location, &cal);
+    const int minute_now = known ? UtcToLocal(cal.zone, now).ms_of_day / 60000 : 0;
+    for (int i = 0; i < kBookingDaysSearched && static_cast<int>(days.size()) < kBookingDaysShown; ++i) {
+        CivilDate day;
+        LocalDateAhead(location.time_zone, now, i, &day);
+        const std::vector<Interval>& hours = cal.week[static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(day.year, day.month, day.day)))];
+        const bool open = !hours.empty() && !IsHoliday(cal, day) && (i > 0 || hours.back().end_minute > minute_now);  // today: not closed yet
+        if (!known || open) days.push_back(i);
+    }
+    return days;
+}
+
 namespace {
 
 const api::WalkupLocation* FindLocation(const DesksState& d, std::int64_t id) {
@@ -58,6 +80,10 @@ void Actions::DesksOpen(std::int64_t location, const std::string& mode, std::int
     d.reason.clear();
     d.note.clear();
     d.day = 0;
+    if (const api::WalkupLocation* l = FindLocation(d, location)) {  // the first day it is open
+        const std::vector<int> open = OpenDaysAhead(*l, m_clock.now);
+        if (!open.empty()) d.day = open.front();
+    }
     d.slot = 0;
     d.booking_error.clear();
     if (d.visits.has_data && d.moving != 0)
@@ -78,7 +104,7 @@ void Actions::DesksPickReason(const std::string& key) {
 
 void Actions::DesksPickDay(int day) {
     DesksState& d = m_state.desks;
-    if (day < 0 || day >= kBookingDaysShown) return;
+    if (day < 0 || day >= kBookingDaysSearched) return;
     d.day = day;
     d.slot = 0;
     d.booking_error.clear();
@@ -121,7 +147,7 @@ void Actions::DesksCancel(std::int64_t visit) {
 }
 
 void Actions::DesksRate(std::int64_t visit, int score) {
-    if (!m_state.desks.acting && score >= 1 && score <= 5) m_effects.ActOnMyVisit(visit, "survey", score);
+    if (!m_state.desks.acting && walkup::ValidateSurveyScore(score).empty()) m_effects.ActOnMyVisit(visit, "survey", score);
 }
 
 }  // namespace spoc::client

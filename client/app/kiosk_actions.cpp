@@ -55,6 +55,14 @@ void Actions::SyncDevice() {
             return;
         case KioskPhase::ready: break;
     }
+    // A board shows its own location's queue: an address with another location's key (a bookmark,
+    // a typo) is corrected in place rather than showing one location under another's name.
+    if (m_state.route.screen == Screen::board && k.device && !k.device->location.key.empty() &&
+        m_state.route.board_key != k.device->location.key) {
+        Route own = m_state.route;
+        own.board_key = k.device->location.key;
+        ShowRoute(m_state, m_host, own, /*replace=*/true);
+    }
     if (k.offline) {  // look for the server now and then; check-ins meanwhile go to the outbox
         if (!k.in_flight && now - k.polled_at >= kKioskPollMs) {
             k.polled_at = now;
@@ -120,6 +128,7 @@ void Actions::KioskContinue() {
     k.errors = CheckKiosk(k, false);
     if (!k.errors.empty()) return;
     k.step = KioskStep::reason;
+    k.shift = false;
 }
 
 void Actions::KioskPickReason(const std::string& key) {
@@ -148,11 +157,76 @@ void Actions::KioskSubmit() {
 void Actions::KioskBack() {
     KioskState& k = m_state.kiosk;
     k.step = KioskStep::welcome;
+    k.shift = false;
     k.errors.clear();
     k.last_input_at = m_clock.now;
 }
 
 void Actions::KioskDone() { ResetKioskVisitor(&m_state.kiosk); }
+
+namespace {
+
+// The field the on-screen keyboard types into at this step, and its limit in code points.
+std::string* KeyboardField(KioskState& k, std::size_t* max) {
+    if (k.step == KioskStep::reason) {
+        *max = walkup::kMaxNote;
+        return &k.note;
+    }
+    if (k.step != KioskStep::welcome) return nullptr;
+    *max = k.guest ? walkup::kMaxGuestName : walkup::kMaxBadge;
+    return &k.who;
+}
+
+}  // namespace
+
+void Actions::KioskType(const std::string& text) {
+    KioskState& k = m_state.kiosk;
+    std::size_t max = 0;
+    std::string* field = KeyboardField(k, &max);
+    if (field == nullptr || text.empty()) return;
+    k.last_input_at = m_clock.now;
+    if (Utf8Length(*field) + Utf8Length(text) > max) return;  // full: the key does nothing, as in the field
+    *field += text;
+    k.shift = false;  // one capital, as on a phone
+    k.errors.clear();
+    if (field == &k.who) {
+        k.key_times.clear();  // keys tapped on the screen are a person typing, never a badge scan
+        k.badge.clear();
+    }
+}
+
+void Actions::KioskErase() {
+    KioskState& k = m_state.kiosk;
+    std::size_t max = 0;
+    std::string* field = KeyboardField(k, &max);
+    if (field == nullptr) return;
+    k.last_input_at = m_clock.now;
+    if (field->empty()) return;
+    std::size_t cut = field->size() - 1;  // the last code point
+    while (cut > 0 && (static_cast<unsigned char>((*field)[cut]) & 0xC0) == 0x80) --cut;
+    field->resize(cut);
+    k.errors.clear();
+    if (field == &k.who) {
+        k.key_times.clear();
+        k.badge.clear();
+    }
+}
+
+void Actions::KioskShift() {
+    m_state.kiosk.shift = !m_state.kiosk.shift;
+    m_state.kiosk.last_input_at = m_clock.now;
+}
+
+void Actions::KioskShowKeyboard(bool show) {
+    m_state.kiosk.keyboard_hidden = !show;
+    m_state.kiosk.last_input_at = m_clock.now;
+}
+
+void Actions::KioskTypingNote() {
+    if (m_state.kiosk.typing_note) return;
+    m_state.kiosk.typing_note = true;
+    m_state.kiosk.last_input_at = m_clock.now;
+}
 
 void Actions::KioskOpenArticle(std::int64_t article) {
     KioskState& k = m_state.kiosk;
@@ -172,7 +246,7 @@ void Actions::KioskStartRating(std::int64_t visit, const std::string& ticket) {
 void Actions::KioskRate(int score) {
     KioskState& k = m_state.kiosk;
     k.last_input_at = m_clock.now;
-    if (k.rate_visit == 0 || k.rating || score < 1 || score > 5) return;
+    if (k.rate_visit == 0 || k.rating || !walkup::ValidateSurveyScore(score).empty()) return;
     m_effects.KioskRate(k.rate_visit, score);
 }
 
@@ -239,6 +313,10 @@ void Actions::ConsoleStep(std::int64_t visit, const std::string& action) {
     if (action == "resolve" || action == "back_office") {
         auto it = w.notes.find(visit);
         if (it != w.notes.end()) body.note = it->second;
+        if (auto bad = walkup::ValidateOutcomeNote(body.note); !bad.empty()) {  // the server's check, before sending
+            AddToast(&m_state, bad.front().message, true);
+            return;
+        }
     }
     if (action == "back_office") {
         route = "transfer";

@@ -114,6 +114,9 @@ void ResetKioskVisitor(KioskState* kiosk) {
     kiosk->idempotency_key.clear();
     kiosk->visit.reset();
     kiosk->article = 0;
+    kiosk->shift = false;
+    kiosk->keyboard_hidden = false;
+    kiosk->typing_note = false;
     kiosk->rate_visit = 0;
     kiosk->rate_ticket.clear();
     kiosk->rating = false;

@@ -288,6 +288,11 @@ struct KioskState {
     std::string idempotency_key;
     std::optional<api::Visit> visit;         // done: the ticket
     std::int64_t article = 0;                // reason: the "while you wait" article opened (0: none)
+    // The on-screen keyboard (a kiosk has no keyboard of its own): it types into the step's field
+    // (welcome: who; reason: the note). Hidden by the person, the device's own keyboard is used.
+    bool shift = false;                      // capitals for the next letter
+    bool keyboard_hidden = false;
+    bool typing_note = false;                // reason: the note field was tapped, so its keyboard shows
     std::int64_t rate_visit = 0;             // rate: the visit whose ticket was tapped
     std::string rate_ticket;
     bool rating = false;                     // the score is on its way
@@ -361,6 +366,13 @@ inline constexpr Timestamp kDesksRefreshMs = 10000;
 inline constexpr int kBookingDaysShown = 7;
 // The local date `days_ahead` days after `now` in the IANA zone `tz` (UTC if unknown): "2026-12-07".
 std::string LocalDateAhead(const std::string& tz, Timestamp now, int days_ahead, CivilDate* out = nullptr);
+// A walk-up location's opening hours as a calendar (its "hours" text in its zone); false when the
+// text can't be read, and then every day counts as open.
+bool LocationCalendar(const api::WalkupLocation& location, BusinessCalendar* out);
+// The days ahead (0 = today) with opening hours at the location: the first kBookingDaysShown of
+// the next kBookingDaysSearched days, so closed days (weekends, holidays) offer no booking.
+inline constexpr int kBookingDaysSearched = 21;
+std::vector<int> OpenDaysAhead(const api::WalkupLocation& location, Timestamp now);
 
 struct AppState {
     Route route;                              // the screen shown

@@ -628,6 +628,7 @@ struct BoardLineView {
 };
 struct KioskViewModel {
     KioskPhase phase = KioskPhase::unknown;
+    std::uint64_t person = 0;       // changes at each reset: the screen's widgets start afresh for the next person
     std::string pairing_code;       // "7KQ-4MX" while waiting for an admin
     std::string error;              // failed: why (the kiosk retries by itself)
     std::string location;           // "London HQ IT Bar"
@@ -654,6 +655,11 @@ struct KioskViewModel {
     bool offline = false;           // the server can't be reached: check-ins wait on this kiosk
     bool done_offline = false;      // done: this check-in is in the outbox (ticket "K-3")
     std::string offline_text;       // "Offline · 3 check-ins will be sent when the connection is back"
+    // The on-screen keyboard: shown unless the person chose the device's own (on the reason step,
+    // once the note field was tapped); `keyboard_upper`: ⇧, or the start of a name or sentence.
+    bool keyboard = false;
+    bool keyboard_upper = false;
+    bool typing_note = false;
 };
 KioskViewModel BuildKiosk(const AppState& state, const Clock& clock);
 std::string WaitRangeText(int low, int high);  // "about 5-10 min", "less than 5 min"
@@ -664,7 +670,7 @@ struct DeskLocationView {
     std::int64_t id = 0;
     std::string name;
     std::string status_line;        // "Open · 3 waiting · about 5–10 min" / "Closed now"
-    std::string hours;              // as configured ("mon-fri: 08:30-17:30")
+    std::string hours;              // "Today 8:30 AM–5:30 PM" / "Opens tomorrow at 8:30 AM" (its time zone)
     bool open_now = false;
     bool panel_open = false;        // the join / book panel is open under it
 };
@@ -694,7 +700,8 @@ struct DesksViewModel {
     std::string mode;               // join | book | move
     std::string panel_title;        // "Join the queue at London HQ IT Bar"
     std::vector<KioskReasonView> reasons;
-    std::vector<std::pair<std::string, bool>> days;  // label, selected
+    std::vector<std::pair<std::string, bool>> days;  // label, selected: the days the location is open
+    std::vector<int> day_offsets;                    // of each: days ahead of today (0 = today)
     LoadView slots_load;
     std::vector<DeskSlotView> slots;
     std::string note, error, confirm_label;

@@ -100,12 +100,13 @@ void FillPanel(DesksViewModel& vm, const DesksState& d, const api::WalkupLocatio
     if (d.mode != "move" && d.locations.has_data)
         for (const api::WalkupReason& r : d.locations.data.reasons) vm.reasons.push_back({r.key, r.label, r.key == d.reason});
     if (d.mode == "join") return;
-    for (int i = 0; i < kBookingDaysShown; ++i) {
+    for (const int i : OpenDaysAhead(l, clock.now)) {  // closed days (weekends, holidays) are not offered
         CivilDate day;
         LocalDateAhead(l.time_zone, clock.now, i, &day);
         std::string label = i == 0 ? std::string(tr("Today")) : i == 1 ? std::string(tr("Tomorrow"))
                                                                       : i18n::FormatDateShort(day.year, day.month, day.day);
         vm.days.emplace_back(std::move(label), i == d.day);
+        vm.day_offsets.push_back(i);
     }
     const std::string key = std::to_string(l.id) + "/" + LocalDateAhead(l.time_zone, clock.now, d.day);
     vm.slots_load = ToLoadView(d.slots, key);
@@ -126,6 +127,44 @@ void FillPanel(DesksViewModel& vm, const DesksState& d, const api::WalkupLocatio
 
 }  // namespace
 
+namespace {
+
+std::string Span(const Interval& in) {
+    return i18n::FormatTime(in.start_minute / 60, in.start_minute % 60) + "–" +
+           i18n::FormatTime((in.end_minute / 60) % 24, in.end_minute % 60);
+}
+
+// When the location is open, in words at its time zone: "Today 8:30 AM–5:30 PM", or when it has
+// closed for the day or doesn't open today, "Opens tomorrow at 8:30 AM" / "Opens Dec 7 at 8:30 AM".
+std::string OpeningText(const api::WalkupLocation& l, Timestamp now) {
+    BusinessCalendar cal;
+    if (!LocationCalendar(l, &cal)) return {};
+    const int minute_now = UtcToLocal(cal.zone, now).ms_of_day / 60000;
+    for (int i = 0; i < kBookingDaysSearched; ++i) {
+        CivilDate day;
+        LocalDateAhead(l.time_zone, now, i, &day);
+        const std::vector<Interval>& hours = cal.week[static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(day.year, day.month, day.day)))];
+        if (hours.empty() || IsHoliday(cal, day)) continue;
+        if (i == 0) {
+            if (hours.back().end_minute <= minute_now) continue;  // closed for today
+            if (hours.size() == 1 && hours.front().start_minute == 0 && hours.front().end_minute == 24 * 60)
+                return tr("Open all day today");
+            std::string spans;
+            for (const Interval& in : hours) spans += (spans.empty() ? "" : ", ") + Span(in);
+            // TRANSLATORS: {0} is today's opening hours ("8:30 AM–5:30 PM", several separated by commas).
+            return Format(tr("Today {0}"), {spans});
+        }
+        const std::string at = i18n::FormatTime(hours.front().start_minute / 60, hours.front().start_minute % 60);
+        // TRANSLATORS: {0} is a time of day ("8:30 AM").
+        if (i == 1) return Format(tr("Opens tomorrow at {0}"), {at});
+        // TRANSLATORS: {0} is a date ("Dec 7"), {1} a time of day ("8:30 AM").
+        return Format(tr("Opens {0} at {1}"), {i18n::FormatDateShort(day.year, day.month, day.day), at});
+    }
+    return tr("No opening hours in the next three weeks");
+}
+
+}  // namespace
+
 DesksViewModel BuildDesks(const AppState& state, const Clock& clock) {
     const DesksState& d = state.desks;
     DesksViewModel vm;
@@ -142,7 +181,7 @@ DesksViewModel BuildDesks(const AppState& state, const Clock& clock) {
         DeskLocationView row;
         row.id = l.id;
         row.name = l.name;
-        row.hours = l.hours;
+        row.hours = OpeningText(l, clock.now);
         row.open_now = l.open_now;
         // TRANSLATORS: {0} is a number of people, {1} a wait estimate such as "about 5–10 min".
         row.status_line = l.open_now ? Format(tr("Open now · {0} waiting · {1}"), {std::to_string(l.waiting), WaitRangeText(l.wait.low, l.wait.high)})

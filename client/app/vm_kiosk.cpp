@@ -26,6 +26,7 @@ KioskViewModel BuildKiosk(const AppState& state, const Clock& clock) {
     const KioskState& k = state.kiosk;
     KioskViewModel vm;
     vm.phase = k.phase;
+    vm.person = k.ticket;
     vm.pairing_code = k.pairing.code;
     vm.error = k.error.message;
     vm.step = k.step;
@@ -48,6 +49,14 @@ KioskViewModel BuildKiosk(const AppState& state, const Clock& clock) {
         if (slot->empty()) *slot = e.message;
     }
     vm.offline = k.offline;
+    vm.keyboard = !k.keyboard_hidden;
+    vm.typing_note = k.typing_note;
+    {
+        // Capitals by themselves where a name or a sentence starts, as phone keyboards do.
+        const std::string& text = k.step == KioskStep::reason ? k.note : k.who;
+        const bool starts = text.empty() || text.back() == ' ' || text.back() == '-';
+        vm.keyboard_upper = k.shift || (k.step == KioskStep::welcome ? k.guest && starts : text.empty());
+    }
     if (k.step == KioskStep::reason) {
         // "While you wait": the articles that best match the reason and what they typed, with the
         // same rules as the request form's suggestions.

@@ -513,7 +513,7 @@ void FollowPreferences() {
 // atlas is rebuilt before the next frame, which is drawn straight away.
 void AddNewGlyphs() {
     Platform& p = P();
-    if (!p.fonts_ready || !ui::glyphs::NeedsRebuild()) return;
+    if (!p.fonts_ready || !(ui::glyphs::NeedsRebuild() || ui::DisplayFontMissing())) return;
     ui::BuildFonts(p.fonts, p.pixel_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

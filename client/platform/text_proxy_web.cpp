@@ -16,7 +16,8 @@
 #include "client/ui/widgets.h"
 #include "imgui.h"
 
-// kind: 0 text, 1 password, 2 decimal, 3 date; multiline uses the textarea.
+// kind: 0 text, 1 password, 2 decimal, 3 date, 4 text with no device keyboard (the app draws one);
+// multiline uses the textarea.
 EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* autocomplete, const char* label, float x, float y, float h), {
     var P = Module.spocTextProxy;
     if (!P) {
@@ -116,7 +117,7 @@ EM_JS(void, spoc_js_text_proxy, (int want, int multiline, int kind, const char* 
     if (!multiline) {
         var type = kind === 1 ? 'password' : 'text';
         if (el.type !== type) el.type = type;
-        el.setAttribute('inputmode', kind === 2 ? 'decimal' : kind === 3 ? 'numeric' : 'text');
+        el.setAttribute('inputmode', kind === 2 ? 'decimal' : kind === 3 ? 'numeric' : kind === 4 ? 'none' : 'text');
         el.setAttribute('autocomplete', UTF8ToString(autocomplete));
     }
     var left = Math.max(0, x) + 'px', top = Math.max(0, y) + 'px', height = Math.max(16, h) + 'px';
@@ -219,7 +220,11 @@ bool TextProxyHasFocus() { return g_on && spoc_js_text_proxy_focused() != 0; }
 // where its caret is), and off it otherwise. The DOM is touched only when something changed.
 void UpdateTextProxy() {
     const ui::ActiveTextField& f = ui::CurrentTextField();
-    const int kind = f.password ? 1 : f.filter == ui::CharFilter::decimal ? 2 : f.filter == ui::CharFilter::date ? 3 : 0;
+    const int kind = f.password                              ? 1
+                     : f.filter == ui::CharFilter::decimal    ? 2
+                     : f.filter == ui::CharFilter::date       ? 3
+                     : !f.device_keyboard                     ? 4
+                                                              : 0;
     std::string key;
     if (f.active) {
         char buf[96];

@@ -110,13 +110,13 @@ void Panel(const DesksViewModel& vm, float width, Actions& actions) {
     if (!vm.days.empty()) {
         Paragraph(f.body_semibold, color::kText, tr("Day"), width);
         VSpace(4);
-        int index = 0;
+        std::size_t index = 0;  // ids by days ahead: desk_day_0 is today
         const int hit = FlowButtons(vm.days, width,
-                                    [&index](const std::pair<std::string, bool>& d) { return d.first + "###desk_day_" + std::to_string(index++); },
+                                    [&](const std::pair<std::string, bool>& d) { return d.first + "###desk_day_" + std::to_string(vm.day_offsets[index++]); },
                                     [](const std::pair<std::string, bool>& d, const std::string& label, float w) {
                                         return Button(label.c_str(), d.second ? ButtonKind::primary : ButtonKind::secondary, ImVec2(w, kRow));
                                     });
-        if (hit >= 0) actions.DesksPickDay(hit);
+        if (hit >= 0) actions.DesksPickDay(vm.day_offsets[static_cast<std::size_t>(hit)]);
         VSpace(10);
         Paragraph(f.body_semibold, color::kText, tr("Time"), width);
         VSpace(4);
@@ -124,7 +124,7 @@ void Panel(const DesksViewModel& vm, float width, Actions& actions) {
         else if (vm.slots_load.status == ViewStatus::failed) Notice("desk_slots_error", NoticeKind::error, vm.slots_load.error, nullptr, width);
         else if (vm.slots.empty()) Paragraph(f.body, color::kTextMuted, tr("No times left on this day. Try another day."), width);
         else {
-            A11yGroup list("list", tr("Time"));
+            A11yGroup list("group", tr("Time"));  // buttons: a group, not a list (no list items)
             const int slot = FlowButtons(vm.slots, width,
                                          [](const DeskSlotView& s) {
                                              return s.label + (s.free_text.empty() ? "" : " · " + s.free_text) + "###slot_" + std::to_string(s.start);

@@ -8,6 +8,8 @@
 #include <cstdio>
 
 #include "client/ui/item_hooks.h"
+#include "client/ui/keyboard.h"
+#include "imgui_internal.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
 #include "client/ui/widgets.h"
@@ -26,12 +28,31 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 constexpr float kTouchRow = 64.0f;  // kiosk buttons and fields: finger-sized
 
-// Text larger than the largest font (the ticket number, the pairing code), centred in `width`.
+// True when `font` has a glyph of its own for every character of `text`.
+bool Covers(const ImFont* font, std::string_view text) {
+    const char* s = text.data();
+    const char* end = s + text.size();
+    while (s < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, s, end);
+        if (n <= 0 || font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) return false;
+        s += n;
+    }
+    return true;
+}
+
+// Text larger than the largest font (the ticket number, the pairing code), centred in `width`:
+// `scale` times h1, drawn from the display font when it has every character (sharp), else h1
+// scaled up.
 void BigText(std::string_view text, float scale, ImU32 col, float width) {
-    const ImFont* font = GetFonts().h1;
-    const float natural = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
-    if (natural > 0) scale = std::min(scale, width / natural);  // a phone-sized kiosk: shrink to fit
-    const float size = font->FontSize * scale;
+    UseDisplayFont();
+    const ImFont* h1 = GetFonts().h1;
+    const ImFont* display = GetFonts().display;
+    const ImFont* font = display != nullptr && Covers(display, text) ? display : h1;
+    const float unit = ImGui::GetIO().FontGlobalScale;  // atlas pixels to ImGui units (1 / pixel ratio)
+    const float wanted = h1->FontSize * unit * scale;
+    const float natural = font->CalcTextSizeA(wanted, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+    const float size = natural > width && natural > 0 ? wanted * width / natural : wanted;  // a phone-sized kiosk: shrink to fit
     const ImVec2 s = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 at(p.x + std::max(0.0f, (width - s.x) * 0.5f), p.y);
@@ -71,6 +92,29 @@ void BoardLines(const KioskViewModel& vm, float width, float scale) {
     }
     ImGui::EndGroup();
     ImGui::SetCursorPosY(std::max(left_end, ImGui::GetCursorPosY()));
+}
+
+// The on-screen keyboard fits when its keys are at least finger-wide (44 px): ten keys and gaps.
+constexpr float kKeyboardMinWidth = 10 * 44.0f + 9 * 6.0f;
+
+bool DrawnKeyboard(const KioskViewModel& vm, float inner) { return vm.keyboard && inner >= kKeyboardMinWidth; }
+
+// The keyboard under the step's field, and the switch to the device's own keyboard (a tablet's,
+// with its input methods); too narrow for finger-wide keys, the device's is used.
+void KioskKeyboard(const KioskViewModel& vm, KeyboardLayout layout, float inner, Actions& actions) {
+    if (DrawnKeyboard(vm, inner)) {
+        VSpace(10);
+        const KeyboardTap tap = OnScreenKeyboard("kiosk_keyboard", layout, vm.keyboard_upper, i18n::CurrentLang(), inner, 56.0f);
+        if (!tap.text.empty()) actions.KioskType(tap.text);
+        if (tap.erase) actions.KioskErase();
+        if (tap.shift) actions.KioskShift();
+        if (Button(L("Use this device's keyboard", "kiosk_keyboard_hide").c_str(), ButtonKind::ghost, ImVec2(inner, 44.0f)))
+            actions.KioskShowKeyboard(false);
+    } else if (!vm.keyboard && inner >= kKeyboardMinWidth) {
+        VSpace(6);
+        if (Button(L("Show the on-screen keyboard", "kiosk_keyboard_show").c_str(), ButtonKind::ghost, ImVec2(inner, 44.0f)))
+            actions.KioskShowKeyboard(true);
+    }
 }
 
 // A centred column: returns its width and moves the cursor to its left edge.
@@ -133,6 +177,8 @@ void DrawWelcome(const KioskViewModel& vm, UiState& ui, Actions& actions) {
     o.hook_label = prompt;
     o.invalid = !vm.who_error.empty();
     o.autocomplete = "off";
+    o.caret_at_end = true;  // back from an on-screen key: go on typing after the text
+    o.device_keyboard = !DrawnKeyboard(vm, inner);
     // The field keeps the keyboard whenever nothing else has it: a badge reader's keys land here.
     if (ui.focus_first_field || !ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
     const TextInputResult in = TextInput("##kiosk_who", &who, o);
@@ -142,6 +188,7 @@ void DrawWelcome(const KioskViewModel& vm, UiState& ui, Actions& actions) {
         VSpace(4);
         Notice("kiosk_who_error", NoticeKind::error, vm.who_error, nullptr, inner);
     }
+    KioskKeyboard(vm, vm.guest ? KeyboardLayout::text : KeyboardLayout::identity, inner, actions);
     VSpace(12);
     if (!vm.guest) {
         bool appointment = vm.appointment;
@@ -252,12 +299,19 @@ void DrawReason(const KioskViewModel& vm, UiState& ui, Actions& actions) {
     o.max_chars = 280;
     o.hook_label = note_label;
     o.invalid = !vm.note_error.empty();
-    if (TextInput("##kiosk_note", &note, o).edited) actions.KioskEditNote(note);
+    o.caret_at_end = true;
+    o.device_keyboard = !DrawnKeyboard(vm, inner);
+    // Once tapped, the note keeps the keyboard between on-screen keys (its caret stays visible).
+    if (vm.typing_note && !o.device_keyboard && !ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+    const TextInputResult in = TextInput("##kiosk_note", &note, o);
+    if (in.edited) actions.KioskEditNote(note);
+    if (in.active && !vm.typing_note) actions.KioskTypingNote();
     if (!vm.note_error.empty()) {
         hooks::DescribeLastItem(vm.note_error);
         VSpace(4);
         Notice("kiosk_note_error", NoticeKind::error, vm.note_error, nullptr, inner);
     }
+    if (vm.typing_note) KioskKeyboard(vm, KeyboardLayout::text, inner, actions);
     if (!vm.articles.empty()) {  // "while you wait": the best public articles for what they typed
         VSpace(14);
         const char* title = tr("While you wait, this may fix it");
@@ -333,6 +387,9 @@ void DrawKiosk(const KioskViewModel& vm, UiState& ui, Actions& actions) {
         }
         case KioskPhase::ready: break;
     }
+    // Widgets of one person's turn: a field that still has the keyboard when the screen resets
+    // (ImGui keeps its own copy of the text) must not hand the last person's text to the next.
+    ImGui::PushID(static_cast<int>(vm.person & 0x7fffffff));
     switch (vm.step) {
         case KioskStep::welcome: DrawWelcome(vm, ui, actions); break;
         case KioskStep::reason: DrawReason(vm, ui, actions); break;
@@ -340,6 +397,7 @@ void DrawKiosk(const KioskViewModel& vm, UiState& ui, Actions& actions) {
         case KioskStep::rate: DrawRate(vm, ui, actions); break;
         case KioskStep::thanks: DrawThanks(vm, ui, actions); break;
     }
+    ImGui::PopID();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,10 @@ const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0
                                0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0};
 // Large headings: Latin and punctuation only (keeps the atlas small at 2x and 3x).
 const ImWchar kHeadingRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0};
+// The display size (kiosk tickets, pairing codes, the board): what those are made of.
+const ImWchar kDisplayRanges[] = {0x0020, 0x0020, 0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0x0061, 0x007A, 0x2192, 0x2192, 0};
+bool g_want_display = false;
+bool g_display_tried = false;  // an atlas was built since it was wanted (with it, or without a font file for it)
 // Merged from DejaVu Sans where Inter has no glyph: arrows, maths, shapes, symbols, dingbats.
 const ImWchar kSymbolRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
                                  0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x25FF,
@@ -23,6 +27,8 @@ const ImWchar kSymbolRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF,
 }  // namespace
 
 const Fonts& GetFonts() { return g_fonts; }
+void UseDisplayFont() { g_want_display = true; }
+bool DisplayFontMissing() { return g_want_display && !g_display_tried; }
 
 // ---- Palettes -------------------------------------------------------------------------------
 // Light: the original look (Untitled UI greys, indigo accent), with text colours darkened where
@@ -229,6 +235,8 @@ bool BuildFonts(const FontFiles& files, float ratio) {
     g_fonts.h3 = add(semibold, 17.0f, kTextRanges, true);
     g_fonts.h2 = add(semibold, 21.0f, kTextRanges, true);
     g_fonts.h1 = add(semibold, 30.0f, kHeadingRanges, false);
+    g_fonts.display = g_want_display && !semibold.empty() ? add(semibold, 96.0f, kDisplayRanges, false) : nullptr;
+    g_display_tried = g_want_display;
     if (!g_fonts.body || !g_fonts.body_semibold || !g_fonts.small || !g_fonts.small_semibold || !g_fonts.h3 ||
         !g_fonts.h2 || !g_fonts.h1)
         return false;

@@ -162,8 +162,14 @@ struct Fonts {
     ImFont* h3 = nullptr;              // 17 px semibold (card titles)
     ImFont* h2 = nullptr;              // 21 px semibold (section and request titles)
     ImFont* h1 = nullptr;              // 30 px semibold (page titles, greeting)
+    // 96 px semibold, only space, "-", digits, A-Z, a-z and "→": the kiosk's ticket and pairing code
+    // and the board, drawn down from it (sharp) rather than up from h1. Built only once a device
+    // screen asked for it (UseDisplayFont), so other screens don't carry its atlas; null until then.
+    ImFont* display = nullptr;
 };
 const Fonts& GetFonts();
+void UseDisplayFont();         // a device screen wants Fonts::display: built with the next atlas
+bool DisplayFontMissing();     // wanted but not in the atlas yet: the platform rebuilds the fonts
 
 // Font files as fetched by the platform. Any may be empty; DejaVu Sans stands in for a missing
 // Inter, and ImGui's built-in font is used only when nothing was given (headless tests).

@@ -356,6 +356,7 @@ struct InputCallbackData {
     int max_chars;
     CharFilter filter;
     int sel_start = 0, sel_end = 0;  // out: the selection in code points
+    bool caret_to_end = false;       // just focused: put the caret after the text (no select-all)
 };
 
 int CountCodePoints(const char* s, int len) {
@@ -421,6 +422,10 @@ int InputCallback(ImGuiInputTextCallbackData* data) {
             data->Buf = ud->value->data();
             break;
         case ImGuiInputTextFlags_CallbackAlways:
+            if (ud->caret_to_end) {  // runs after ImGui's select-all on focus, before drawing
+                data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+                ud->caret_to_end = false;
+            }
             ProxyEditsAndSelection(data, ud);
             break;
         case ImGuiInputTextFlags_CallbackCharFilter: {
@@ -460,6 +465,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
     if (o.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
     if (!o.read_only) flags |= ImGuiInputTextFlags_CallbackAlways;  // while active: proxy edits, selection
     InputCallbackData ud{value, o.max_chars, o.filter};
+    ud.caret_to_end = o.caret_at_end && !was_active;
 
     ImGui::PushFont(GetFonts().body);
     ImGui::PushStyleColor(ImGuiCol_Border, color::kInputBorder);
@@ -516,6 +522,7 @@ TextInputResult TextInput(const char* label, std::string* value, const TextInput
         g_text_field.password = o.password;
         g_text_field.filter = o.filter;
         g_text_field.autocomplete = o.autocomplete ? o.autocomplete : "off";
+        g_text_field.device_keyboard = o.device_keyboard;
         g_text_field.label = o.hook_label ? o.hook_label : std::string(label, ImGui::FindRenderedTextEnd(label));
         g_text_field.text = *value;
         g_text_field.sel_start = ud.sel_start;

@@ -78,6 +78,8 @@ struct TextInputOptions {
     CharFilter filter = CharFilter::none;
     const char* hook_label = nullptr; // visible name for item hooks when the label is "##id" only
     const char* autocomplete = nullptr; // the browser's autocomplete token ("username", "current-password")
+    bool caret_at_end = false; // focused from code (SetKeyboardFocusHere): caret after the text, nothing selected
+    bool device_keyboard = true; // false: an on-screen keyboard is drawn, so the device's own stays hidden
 };
 struct TextInputResult {
     bool edited = false;       // text changed this frame
@@ -94,6 +96,7 @@ struct ActiveTextField {
     bool password = false;
     CharFilter filter = CharFilter::none;  // decimal / date: numeric phone keyboards
     std::string autocomplete;              // "username" / "current-password" / "off"
+    bool device_keyboard = true;           // false: the app draws its own (kiosk), the device's stays hidden
     std::string label;                     // the field's name, for screen readers on the text proxy
     float x = 0, y = 0, h = 0;             // caret position (CSS px), where composition windows open
     std::string text;                      // its text and selection (code points), which the proxy

@@ -513,8 +513,8 @@ Result<Unit> ApplyAction(storage::Database& db, storage::VisitRow& v, std::strin
     } else if (action == "resolve" || (action == "transfer" && body.to != "desk")) {
         const VisitStatus to = action == "resolve" ? VisitStatus::resolved : VisitStatus::transferred;
         if (!walkup::CanMove(v.status, to)) return BadMove(v, action);
-        if (Utf8Length(body.note) > limits::kMaxResolutionNote || !IsPlainText(body.note, true))
-            return MakeError(ErrorCode::validation_failed, tr("Keep the note to plain text of at most 4000 characters."), "note");
+        if (auto bad = walkup::ValidateOutcomeNote(body.note); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
         if (action == "transfer" && body.to != "back_office")
             return MakeError(ErrorCode::validation_failed, tr("Transfer to a desk or to the back office."), "to");
         v.status = to;
@@ -549,8 +549,8 @@ Result<Unit> ApplyAction(storage::Database& db, storage::VisitRow& v, std::strin
         if (v.status != VisitStatus::resolved && v.status != VisitStatus::transferred) return BadMove(v, action);
         if (now - v.ended_at > kSurveyWindowMs) return MakeError(ErrorCode::conflict, tr("This visit can no longer be rated."));
         if (v.csat != 0) return MakeError(ErrorCode::conflict, tr("This visit was already rated. Thank you!"));
-        if (body.score < 1 || body.score > 5)
-            return MakeError(ErrorCode::validation_failed, tr("Give a score from 1 to 5."), "score");
+        if (auto bad = walkup::ValidateSurveyScore(body.score); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
         v.csat = body.score;
     } else {
         return MakeError(ErrorCode::not_found, tr("There is no such API route."));

@@ -522,4 +522,14 @@ std::vector<FieldError> ValidateKioskCheckin(const CheckinInput& input) {
     return errors;
 }
 
+std::vector<FieldError> ValidateSurveyScore(int score) {
+    if (score >= kMinSurveyScore && score <= kMaxSurveyScore) return {};
+    return {{"score", tr("Give a score from 1 to 5.")}};
+}
+
+std::vector<FieldError> ValidateOutcomeNote(std::string_view note) {
+    if (Utf8Length(note) <= limits::kMaxResolutionNote && IsPlainText(note, true)) return {};
+    return {{"note", tr("Keep the note to plain text of at most 4000 characters.")}};
+}
+
 }  // namespace spoc::walkup

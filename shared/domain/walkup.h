@@ -189,4 +189,12 @@ std::vector<FieldError> ValidateCheckin(const CheckinInput& input);
 // (first) when badge, username and guest name are all blank.
 std::vector<FieldError> ValidateKioskCheckin(const CheckinInput& input);
 
+// After the visit. The survey's score is 1 (very poor) to 5 (excellent): "score". The agent's
+// note when resolving or handing over a visit is plain text of at most limits::kMaxResolutionNote
+// code points: "note". Each returns an empty list when the input is fine.
+inline constexpr int kMinSurveyScore = 1;
+inline constexpr int kMaxSurveyScore = 5;
+std::vector<FieldError> ValidateSurveyScore(int score);
+std::vector<FieldError> ValidateOutcomeNote(std::string_view note);
+
 }  // namespace spoc::walkup

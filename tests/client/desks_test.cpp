@@ -168,3 +168,33 @@ TEST_CASE("desks: my visits: position and wait, move and cancel a booking, \"on 
     h.Frames(app, 2);
     CHECK(app.state.desks.booking_location == 0);
 }
+
+TEST_CASE("desks: only days the location is open can be booked; its hours read in words at its time zone") {
+    App app;  // Tuesday 10 March 2026, 9:30 in London; the desk opens Monday to Friday, 8:30-17:30
+    Harness h(1280, 1600);
+    Loaded(app, h, {});
+    CHECK(Drawn("Today 8:30 AM–5:30 PM"));
+    CHECK_FALSE(Drawn("mon-fri"));  // not the configuration's text
+    REQUIRE(h.Click(app, "book_1"));
+    h.Frames(app, 2);
+    for (int day : {0, 1, 2, 3, 6, 7, 8}) CHECK_MESSAGE(HasItem("desk_day_" + std::to_string(day)), day);
+    for (int day : {4, 5, 9}) CHECK_MESSAGE(!HasItem("desk_day_" + std::to_string(day)), day);  // Saturday, Sunday; 7 days shown
+    REQUIRE(app.api.Answer("GET", "/api/v1/walkup/locations/1/slots", 200, api::EncodeSlotList({})));
+    h.Frames(app, 2);
+    REQUIRE(h.Click(app, "desk_day_6"));  // Monday: its own slots
+    h.Frames(app, 2);
+    CHECK(app.api.Last("GET", "/api/v1/walkup/locations/1/slots")->request.path ==
+          "/api/v1/walkup/locations/1/slots?date=" + LocalDateAhead("Europe/London", app.clock.now, 6));
+    // Friday after closing: the page says when it opens next, and booking starts on Monday.
+    REQUIRE(app.api.Answer("GET", "/api/v1/walkup/locations/1/slots", 200, api::EncodeSlotList({})));
+    app.clock.now += 3 * kMsPerDay + 9 * kMsPerHour;  // Friday 13 March, 18:30
+    app.actions.DesksClose();
+    h.Frames(app, 2);
+    CHECK(Drawn("Opens Mar 16, 2026 at 8:30 AM"));
+    REQUIRE(h.Click(app, "book_1"));
+    h.Frames(app, 2);
+    CHECK_FALSE(HasItem("desk_day_0"));
+    CHECK(HasItem("desk_day_3"));
+    CHECK(app.api.Last("GET", "/api/v1/walkup/locations/1/slots")->request.path ==
+          "/api/v1/walkup/locations/1/slots?date=" + LocalDateAhead("Europe/London", app.clock.now, 3));
+}

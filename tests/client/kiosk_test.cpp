@@ -3,6 +3,7 @@
 // anything is sent), a badge reader's fast typing counted as a scan, the reason, the ticket, and
 // the privacy reset (after Done or 30 s idle nothing of the person stays in state or on screen).
 #include "fixtures.h"
+#include "client/ui/widgets.h"
 #include "shared/api/walkup_dto.h"
 
 using namespace fixtures;
@@ -383,4 +384,115 @@ TEST_CASE("kiosk live: the board is re-read on each walk-up event from /kiosk/ev
     h.Frames(app, 1);
     CHECK_FALSE(app.api.EventsOpen());
     CHECK(app.api.Count("GET", "/api/v1/kiosk/me") == 2);
+}
+
+TEST_CASE("kiosk keyboard: on-screen keys type the username (never a scan) and the note; ⌫ deletes; names start in capitals; the device's keyboard stays shut unless chosen") {
+    App app;
+    Harness h(1080, 1920);
+    ReadyKiosk(app, h);
+    h.Frames(app, 1);
+    // The field has the focus (a badge reader's keys land there) but asks the device not to open
+    // its own keyboard: the drawn one is on screen.
+    REQUIRE(HasItem("kb_e"));
+    CHECK_FALSE(HasItem("kb_shift"));  // usernames have no capitals
+    REQUIRE(ui::CurrentTextField().active);
+    CHECK_FALSE(ui::CurrentTextField().device_keyboard);
+    for (const char* key : {"kb_e", "kb_m", "kb_m", "kb_a", "kb_a"}) {
+        REQUIRE(h.Click(app, key));
+        app.clock.now += 20;  // even faster than a badge reader: a finger on the screen is never a scan
+    }
+    CHECK(app.state.kiosk.who == "emmaa");
+    REQUIRE(h.Click(app, "kb_erase"));
+    CHECK(app.state.kiosk.who == "emma");
+    h.Frames(app, 2);
+    REQUIRE(ui::CurrentTextField().active);  // back in the field, caret after the text, nothing selected
+    CHECK(ui::CurrentTextField().text == "emma");
+    CHECK(ui::CurrentTextField().sel_start == 4);
+    CHECK(ui::CurrentTextField().sel_end == 4);
+    h.Type(app, "@");  // a hardware key goes on after the text (it does not replace it)
+    CHECK(app.state.kiosk.who == "emma@");
+    REQUIRE(h.Click(app, "kb_erase"));
+    REQUIRE(h.Click(app, "kiosk_continue"));
+    REQUIRE(app.state.kiosk.step == KioskStep::reason);
+    CHECK(app.state.kiosk.badge.empty());
+    // The note's keyboard appears once the note is tapped; the sentence starts with a capital.
+    CHECK_FALSE(HasItem("kb_space"));
+    REQUIRE(h.Click(app, "kiosk_note"));
+    REQUIRE(HasItem("kb_space"));
+    CHECK(HasLabel("H"));
+    REQUIRE(h.Click(app, "kb_h"));
+    REQUIRE(h.Click(app, "kb_i"));
+    REQUIRE(h.Click(app, "kb_space"));
+    CHECK(app.state.kiosk.note == "Hi ");
+    REQUIRE(h.Click(app, "kb_shift"));
+    REQUIRE(h.Click(app, "kb_o"));
+    REQUIRE(h.Click(app, "kb_k"));
+    CHECK(app.state.kiosk.note == "Hi Ok");  // ⇧ is for one letter
+    h.Frames(app, 2);                         // the note takes the keyboard back
+    REQUIRE(h.Click(app, "reason_password"));
+    REQUIRE(h.Click(app, "kiosk_check_in"));
+    const auto* sent = app.api.Last("POST", "/api/v1/kiosk/checkins");
+    REQUIRE(sent != nullptr);
+    CHECK(sent->request.body.find("\"username\":\"emma\"") != std::string::npos);
+    CHECK(sent->request.body.find("\"note\":\"Hi Ok\"") != std::string::npos);
+    REQUIRE(h.Click(app, "kiosk_back"));
+    // A guest: the name layout, a capital at the start of each name.
+    app.actions.KioskDone();
+    h.Frames(app, 2);
+    REQUIRE(h.Click(app, "kiosk_guest"));
+    REQUIRE(HasItem("kb_shift"));
+    for (const char* key : {"kb_a", "kb_n", "kb_n", "kb_space", "kb_l", "kb_e", "kb_e"}) REQUIRE(h.Click(app, key));
+    CHECK(app.state.kiosk.who == "Ann Lee");
+    // Hidden by the person: the device's own keyboard (a tablet's, with its input methods) is used.
+    REQUIRE(h.Click(app, "kiosk_keyboard_hide"));
+    h.Frames(app, 2);
+    CHECK_FALSE(HasItem("kb_a"));
+    REQUIRE(HasItem("kiosk_keyboard_show"));
+    REQUIRE(ui::CurrentTextField().active);
+    CHECK(ui::CurrentTextField().device_keyboard);
+    // The next person gets the drawn keyboard back, and nothing of Ann: 30 s idle while the field
+    // still has the keyboard (its own copy of the text) leaves it empty.
+    REQUIRE(ui::CurrentTextField().text == "Ann Lee");
+    app.clock.now += kKioskIdleResetMs;
+    h.Frames(app, 4);
+    CHECK(app.state.kiosk.who.empty());
+    CHECK_FALSE(Drawn("Ann Lee"));
+    CHECK(HasItem("kb_a"));
+    CHECK_FALSE(app.state.kiosk.shift);
+    CHECK(app.state.kiosk.who.empty());
+}
+
+TEST_CASE("kiosk keyboard: a field full to its limit takes no more keys; too narrow for finger-wide keys, the device's keyboard is used") {
+    {
+        App app;
+        Harness h(1080, 1920);
+        ReadyKiosk(app, h);
+        for (std::size_t i = 0; i < walkup::kMaxBadge; ++i) REQUIRE(h.Click(app, "kb_x"));
+        REQUIRE(app.state.kiosk.who.size() == walkup::kMaxBadge);
+        REQUIRE(h.Click(app, "kb_a"));
+        CHECK(app.state.kiosk.who.size() == walkup::kMaxBadge);
+        REQUIRE(h.Click(app, "kb_erase"));
+        CHECK(app.state.kiosk.who.size() == walkup::kMaxBadge - 1);
+    }
+    App app;
+    Harness h(390, 844);
+    ReadyKiosk(app, h);
+    h.Frames(app, 1);
+    CHECK_FALSE(HasItem("kb_a"));
+    REQUIRE(ui::CurrentTextField().active);
+    CHECK(ui::CurrentTextField().device_keyboard);
+}
+
+TEST_CASE("board: a paired device shows its own location's board; an address with another key is corrected in place") {
+    App app;
+    Harness h(1920, 1080);
+    app.Go("#/board/new-york");
+    h.Frames(app, 2);
+    REQUIRE(app.api.Answer("GET", "/api/v1/kiosk/me", 200, Device()));
+    h.Frames(app, 2);
+    CHECK(app.state.route.screen == Screen::board);
+    CHECK(app.state.route.board_key == "london-hq");
+    REQUIRE_FALSE(app.host.locations.empty());
+    CHECK(app.host.locations.back().first == "#/board/london-hq");
+    CHECK(app.host.locations.back().second);  // replaced: Back does not return to the wrong key
 }

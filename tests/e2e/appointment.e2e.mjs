@@ -63,8 +63,15 @@ try {
     const small = (await kiosk.items()).filter((it) => it.widget && it.visible && it.h < 44);
     assert(small.length === 0, `kiosk targets are at least 44 px tall (${JSON.stringify(small.map((it) => [it.id || it.label, it.h]))})`);
     await tap(kiosk, 'I have an appointment');
-    await tap(kiosk, 'kiosk_who');
-    await kiosk.page.keyboard.type('emma', { delay: 90 });
+    // No keyboard at this kiosk: she types on the one drawn on the screen, and the device's own
+    // stays shut (the field's text proxy asks for none), though a badge reader could still type.
+    for (const key of ['kb_e', 'kb_m', 'kb_m', 'kb_a']) await tap(kiosk, key);
+    const mode = await kiosk.page.evaluate(() => {
+      const p = Module.spocTextProxy;
+      return p && p.current ? p.current.getAttribute('inputmode') : null;
+    });
+    assert(mode === 'none', `the device's keyboard is not asked for (inputmode ${mode})`);
+    // (the check-in below finds her booking by the username these keys typed)
     await tap(kiosk, 'kiosk_continue');
     await waitLabel(kiosk, /^What do you need help with\?$/, 'reason step');
     await tap(kiosk, 'reason_laptop');

@@ -6,7 +6,8 @@
 // visit (stored with it); once the kiosk is back at its welcome ("Done", or 30 s without input)
 // nothing of emma is left on it (DOM, text proxy, storage).
 //
-// SPOC_SCREENSHOTS=dir also saves kiosk-portrait.png, board-1920.png and walkup-console.png there.
+// SPOC_SCREENSHOTS=dir also saves kiosk-welcome.png (with the on-screen keyboard), kiosk-portrait.png,
+// board-1920.png and walkup-console.png there.
 import { journey, SpocPage, assert, shownTexts, waitLabel } from './harness.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ await journey('walk-up desk', async ({ server, browser, step }) => {
   step('the kiosk starts by itself; a badge reader types fast and presses Enter');
   await waitLabel(kiosk, /^Welcome! Check in/, 'kiosk welcome', 30000);
   await kiosk.nextFrames(5);
+  if (shots) await kiosk.page.screenshot({ path: join(shots, 'kiosk-welcome.png') });
   await kiosk.page.keyboard.type('100234', { delay: 4 });
   await kiosk.page.keyboard.press('Enter');
   await waitLabel(kiosk, /^What do you need help with\?$/, 'reason step');

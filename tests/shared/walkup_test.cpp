@@ -5,6 +5,7 @@
 // outbox merge, badge scans against human typing, and check-in validation by field.
 #include "shared/domain/walkup.h"
 #include "shared/api/walkup_dto.h"
+#include "shared/domain/limits.h"
 
 #include <doctest/doctest.h>
 
@@ -758,4 +759,24 @@ TEST_CASE("walkup: the kiosk's stored outbox round-trips, and a damaged or overs
     api::Outbox big;
     for (std::size_t i = 0; i <= api::kMaxOutboxEntries; ++i) big.items.push_back(b);
     CHECK_FALSE(api::DecodeOutbox(api::EncodeOutbox(big)).ok());
+}
+
+TEST_CASE("walkup: the survey's score is 1 to 5, and the agent's outcome note is plain text within its limit") {
+    for (int score = spoc::walkup::kMinSurveyScore; score <= spoc::walkup::kMaxSurveyScore; ++score) CHECK(spoc::walkup::ValidateSurveyScore(score).empty());
+    for (int score : {0, -1, 6, 100, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()}) {
+        const auto errors = spoc::walkup::ValidateSurveyScore(score);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors.front().field == "score");
+    }
+    CHECK(spoc::walkup::ValidateOutcomeNote("").empty());
+    CHECK(spoc::walkup::ValidateOutcomeNote("Reset the MFA token.\nUser can sign in.").empty());  // lines are fine
+    CHECK(spoc::walkup::ValidateOutcomeNote(std::string(spoc::limits::kMaxResolutionNote, 'x')).empty());
+    std::string long_note;
+    for (std::size_t i = 0; i < spoc::limits::kMaxResolutionNote; ++i) long_note += "é";  // counted in code points
+    CHECK(spoc::walkup::ValidateOutcomeNote(long_note).empty());
+    long_note += "é";
+    REQUIRE(spoc::walkup::ValidateOutcomeNote(long_note).size() == 1);
+    CHECK(spoc::walkup::ValidateOutcomeNote(long_note).front().field == "note");
+    CHECK_FALSE(spoc::walkup::ValidateOutcomeNote("bad\x01control").empty());
+    CHECK_FALSE(spoc::walkup::ValidateOutcomeNote("\xff\xfe not UTF-8").empty());
 }
