@@ -21,25 +21,18 @@ std::string LocalDateAhead(const std::string& tz, Timestamp now, int days_ahead,
 }
 
 bool LocationCalendar(const api::WalkupLocation& location, BusinessCalendar* out) {
-    auto cal = ParseBusinessCalendar("name: " + location.key + "\ntime_zone: " + location.time_zone + "\n" + location.hours + "\n");
+    auto cal = walkup::OpeningCalendar(location.key, location.time_zone, location.hours);
     if (!cal.ok()) return false;
     *out = std::move(*cal);
     return true;
 }
 
 std::vector<int> OpenDaysAhead(const api::WalkupLocation& location, Timestamp now) {
-    std::vector<int> days;
     BusinessCalendar cal;
-    const bool known = LocationCalendar(location, &cal);
-    const int minute_now = known ? UtcToLocal(cal.zone, now).ms_of_day / 60000 : 0;
-    for (int i = 0; i < kBookingDaysSearched && static_cast<int>(days.size()) < kBookingDaysShown; ++i) {
-        CivilDate day;
-        LocalDateAhead(location.time_zone, now, i, &day);
-        const std::vector<Interval>& hours = cal.week[static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(day.year, day.month, day.day)))];
-        const bool open = !hours.empty() && !IsHoliday(cal, day) && (i > 0 || hours.back().end_minute > minute_now);  // today: not closed yet
-        if (!known || open) days.push_back(i);
-    }
-    return days;
+    if (LocationCalendar(location, &cal)) return walkup::OpenDaysAhead(cal, now, kBookingDaysSearched, kBookingDaysShown);
+    std::vector<int> every(kBookingDaysShown);  // hours that can't be read: every day is offered
+    for (int i = 0; i < kBookingDaysShown; ++i) every[static_cast<std::size_t>(i)] = i;
+    return every;
 }
 
 namespace {

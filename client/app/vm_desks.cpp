@@ -4,6 +4,7 @@
 
 #include "client/app/vm_internal.h"
 #include "shared/domain/sla.h"
+#include "shared/domain/walkup.h"
 
 namespace spoc::client {
 
@@ -139,28 +140,23 @@ std::string Span(const Interval& in) {
 std::string OpeningText(const api::WalkupLocation& l, Timestamp now) {
     BusinessCalendar cal;
     if (!LocationCalendar(l, &cal)) return {};
-    const int minute_now = UtcToLocal(cal.zone, now).ms_of_day / 60000;
-    for (int i = 0; i < kBookingDaysSearched; ++i) {
-        CivilDate day;
-        LocalDateAhead(l.time_zone, now, i, &day);
-        const std::vector<Interval>& hours = cal.week[static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(day.year, day.month, day.day)))];
-        if (hours.empty() || IsHoliday(cal, day)) continue;
-        if (i == 0) {
-            if (hours.back().end_minute <= minute_now) continue;  // closed for today
-            if (hours.size() == 1 && hours.front().start_minute == 0 && hours.front().end_minute == 24 * 60)
-                return tr("Open all day today");
-            std::string spans;
-            for (const Interval& in : hours) spans += (spans.empty() ? "" : ", ") + Span(in);
-            // TRANSLATORS: {0} is today's opening hours ("8:30 AM–5:30 PM", several separated by commas).
-            return Format(tr("Today {0}"), {spans});
-        }
-        const std::string at = i18n::FormatTime(hours.front().start_minute / 60, hours.front().start_minute % 60);
-        // TRANSLATORS: {0} is a time of day ("8:30 AM").
-        if (i == 1) return Format(tr("Opens tomorrow at {0}"), {at});
-        // TRANSLATORS: {0} is a date ("Dec 7"), {1} a time of day ("8:30 AM").
-        return Format(tr("Opens {0} at {1}"), {i18n::FormatDateShort(day.year, day.month, day.day), at});
+    const std::vector<int> open = walkup::OpenDaysAhead(cal, now, kBookingDaysSearched, 1);
+    if (open.empty()) return tr("No opening hours in the next three weeks");
+    CivilDate day;
+    LocalDateAhead(l.time_zone, now, open.front(), &day);
+    const std::vector<Interval> hours = walkup::HoursOn(cal, day);
+    if (open.front() == 0) {
+        if (hours.size() == 1 && hours.front().start_minute == 0 && hours.front().end_minute == 24 * 60) return tr("Open all day today");
+        std::string spans;
+        for (const Interval& in : hours) spans += (spans.empty() ? "" : ", ") + Span(in);
+        // TRANSLATORS: {0} is today's opening hours ("8:30 AM–5:30 PM", several separated by commas).
+        return Format(tr("Today {0}"), {spans});
     }
-    return tr("No opening hours in the next three weeks");
+    const std::string at = i18n::FormatTime(hours.front().start_minute / 60, hours.front().start_minute % 60);
+    // TRANSLATORS: {0} is a time of day ("8:30 AM").
+    if (open.front() == 1) return Format(tr("Opens tomorrow at {0}"), {at});
+    // TRANSLATORS: {0} is a date ("Dec 7"), {1} a time of day ("8:30 AM").
+    return Format(tr("Opens {0} at {1}"), {i18n::FormatDateShort(day.year, day.month, day.day), at});
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ std::string LocalDay(const storage::LocationRow& l, Timestamp t) { return Format
 
 // The opening hours as a business calendar (the location's `hours` in the sla.h syntax).
 std::optional<BusinessCalendar> Opening(const storage::LocationRow& l) {
-    auto cal = ParseBusinessCalendar("name: " + l.key + "\ntime_zone: " + l.time_zone + "\n" + l.hours + "\n");
+    auto cal = walkup::OpeningCalendar(l.key, l.time_zone, l.hours);
     if (!cal.ok()) return std::nullopt;
     return std::move(cal.value());
 }

@@ -365,6 +365,29 @@ Timestamp OpeningInstant(const TimeZoneRule& zone, std::int64_t day, int minute)
 
 }  // namespace
 
+Result<BusinessCalendar> OpeningCalendar(std::string_view key, std::string_view time_zone, std::string_view hours) {
+    std::string text = "name: ";
+    text.append(key).append("\ntime_zone: ").append(time_zone).append("\n").append(hours).append("\n");
+    return ParseBusinessCalendar(text);
+}
+
+std::vector<Interval> HoursOn(const BusinessCalendar& opening, CivilDate local_date) {
+    if (!IsValidDate(local_date.year, local_date.month, local_date.day) || IsHoliday(opening, local_date)) return {};
+    return opening.week[static_cast<std::size_t>(WeekdayFromDays(DaysFromCivil(local_date.year, local_date.month, local_date.day)))];
+}
+
+std::vector<int> OpenDaysAhead(const BusinessCalendar& opening, Timestamp now, int search_days, int max_days) {
+    std::vector<int> days;
+    const LocalDateTime local = UtcToLocal(opening.zone, now);
+    const std::int64_t today = DaysFromCivil(local.date.year, local.date.month, local.date.day);
+    const int minute_now = local.ms_of_day / 60000;
+    for (int i = 0; i < search_days && static_cast<int>(days.size()) < max_days; ++i) {
+        const std::vector<Interval> hours = HoursOn(opening, CivilFromDays(today + i));
+        if (!hours.empty() && (i > 0 || hours.back().end_minute > minute_now)) days.push_back(i);  // today: not closed yet
+    }
+    return days;
+}
+
 std::vector<Timestamp> DaySlots(const BusinessCalendar& opening, CivilDate local_date, const SlotRule& rule) {
     std::vector<Timestamp> slots;
     if (rule.slot_minutes <= 0 || !IsValidDate(local_date.year, local_date.month, local_date.day)) return slots;

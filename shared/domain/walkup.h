@@ -144,6 +144,15 @@ std::vector<Timestamp> DaySlots(const BusinessCalendar& opening, CivilDate local
 bool IsSlotStart(const BusinessCalendar& opening, CivilDate local_date, const SlotRule& rule, Timestamp t);
 bool HasRoom(int booked_in_slot, const SlotRule& rule);  // booked_in_slot < capacity
 
+// A location's opening hours: its `hours` text (the sla.h calendar lines, "mon-fri: 08:30-17:30")
+// in its IANA zone, compiled as a business calendar. The server and the browser both read it so.
+Result<BusinessCalendar> OpeningCalendar(std::string_view key, std::string_view time_zone, std::string_view hours);
+// The opening intervals of a local date: none on closed weekdays and holidays.
+std::vector<Interval> HoursOn(const BusinessCalendar& opening, CivilDate local_date);
+// The days ahead of now's local date (0 = today) with opening hours still to come: today counts
+// only before its last closing. The first `max_days` of the next `search_days`.
+std::vector<int> OpenDaysAhead(const BusinessCalendar& opening, Timestamp now, int search_days, int max_days);
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Kiosk
 // ---------------------------------------------------------------------------------------------

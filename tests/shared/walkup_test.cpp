@@ -780,3 +780,18 @@ TEST_CASE("walkup: the survey's score is 1 to 5, and the agent's outcome note is
     CHECK_FALSE(spoc::walkup::ValidateOutcomeNote("bad\x01control").empty());
     CHECK_FALSE(spoc::walkup::ValidateOutcomeNote("\xff\xfe not UTF-8").empty());
 }
+
+TEST_CASE("walkup: a location's opening calendar; its hours on a date; the days still open ahead") {
+    auto cal = spoc::walkup::OpeningCalendar("hq", "Europe/London", "mon-fri: 08:30-17:30\nsat-sun: closed\nholidays: 2026-03-12");
+    REQUIRE(cal.ok());
+    CHECK(spoc::walkup::HoursOn(*cal, {2026, 3, 10}).size() == 1);    // Tuesday
+    CHECK(spoc::walkup::HoursOn(*cal, {2026, 3, 12}).empty());        // a holiday
+    CHECK(spoc::walkup::HoursOn(*cal, {2026, 3, 14}).empty());        // Saturday
+    CHECK(spoc::walkup::HoursOn(*cal, {2026, 2, 30}).empty());        // no such date
+    CHECK_FALSE(spoc::walkup::OpeningCalendar("hq", "Mars/Olympus", "mon-fri: 08:30-17:30").ok());
+    const spoc::Timestamp tuesday_0930 = 1773135000000LL;            // 2026-03-10 09:30 in London (GMT)
+    CHECK(spoc::walkup::OpenDaysAhead(*cal, tuesday_0930, 21, 7) == std::vector<int>{0, 1, 3, 6, 7, 8, 9});
+    CHECK(spoc::walkup::OpenDaysAhead(*cal, tuesday_0930, 3, 7) == std::vector<int>{0, 1});
+    const spoc::Timestamp tuesday_1800 = tuesday_0930 + (8 * 60 + 30) * 60000LL;  // closed for today
+    CHECK(spoc::walkup::OpenDaysAhead(*cal, tuesday_1800, 21, 2) == std::vector<int>{1, 3});
+}
