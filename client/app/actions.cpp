@@ -28,7 +28,7 @@ namespace {
 // Entering a screen refreshes its lists (showing the cached copy meanwhile).
 void MarkStaleOnEnter(AppState& state, const Route& route) {
     switch (route.screen) {
-        case Screen::home: state.open_requests.stale = true; break;
+        case Screen::home: state.open_requests.stale = state.done_requests.stale = true; break;
         case Screen::requests: state.requests.stale = true; break;
         case Screen::request_detail: {
             auto it = state.details.find(route.request.value);
@@ -161,6 +161,9 @@ void Actions::EnsureDataForRoute() {
             RequestFilter open;
             open.kind = StatusFilter::open;
             if (NeedsLoad(m_state.open_requests, RequestListKey(open, 1, Effects::kHomeOpenCount))) m_effects.LoadOpenRequests();
+            RequestFilter done;  // the survey banner asks about the latest resolved one
+            done.kind = StatusFilter::done;
+            if (NeedsLoad(m_state.done_requests, RequestListKey(done, 1, Effects::kHomeDoneCount))) m_effects.LoadDoneRequests();
             break;
         }
         case Screen::catalog:
@@ -210,7 +213,7 @@ void Actions::Retry() {
     const Route& route = m_state.route;
     m_state.catalog.stale = m_state.catalog.load == Load::failed || m_state.catalog.stale;
     switch (route.screen) {
-        case Screen::home: m_state.open_requests.stale = true; break;
+        case Screen::home: m_state.open_requests.stale = m_state.done_requests.stale = true; break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
         case Screen::queue:

@@ -53,6 +53,13 @@ public:
     void EditReply(RequestId id, std::string text);
     void SendReply(RequestId id);
     void SetReplyInternal(RequestId id, bool internal); // staff: public reply or internal note
+    // ---- Satisfaction survey (survey_actions.cpp): the requester, once resolved
+    void RateRequest(RequestId id, int score);          // one click: saves the score (keeps effort and comment)
+    void OpenSurveyDetails(RequestId id, bool open);    // "Add a comment" / "Change your answer" / "Cancel"
+    void SetSurveyEffort(RequestId id, int effort);     // 0 clears it
+    void EditSurveyComment(RequestId id, std::string text);
+    void SaveSurveyDetails(RequestId id);               // the score as it stands, with effort and comment
+    void HideSurveyBanner(RequestId id);                // "Not now" on the home banner
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
     void FollowLink(const std::string& url);          // "#/..." navigates in the app, others open a tab
 

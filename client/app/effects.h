@@ -34,6 +34,8 @@ public:
     void LoadRequest(RequestId id);                // GET /requests/{id}
     void Submit(CatalogItemId id);                 // POST /requests with the draft and its Idempotency-Key
     void Reply(RequestId id);                      // POST /requests/{id}/comments
+    void LoadDoneRequests();                       // GET /requests?status=done (home: the survey banner)
+    void SendSurvey(RequestId id, const survey::Answer& answer); // PUT /requests/{id}/survey
 
     // ---- Agent mode (agent_effects.cpp)
     void LoadQueueBlock(const std::string& query, int block); // GET /queue?<query>&page=block+1&page_size=100
@@ -105,6 +107,7 @@ public:
 
     static constexpr int kPageSize = 20;           // rows per page on #/requests
     static constexpr int kHomeOpenCount = 5;       // open requests shown on the home page
+    static constexpr int kHomeDoneCount = 10;      // done requests read for the home survey banner
     static constexpr Timestamp kKbIndexRecheckMs = 60000; // revalidate the index at most once a minute
 
 private:

@@ -34,6 +34,7 @@ void ApplyRequestEvent(AppState* state, const api::RequestEvent& e) {
     state->agent.notifications.stale = true;  // an escalation may have written to the inbox
     state->requests.stale = true;
     state->open_requests.stale = true;
+    state->done_requests.stale = true;
 }
 
 void ApplyPresenceEvent(AppState* state, const api::PresenceEvent& e) {
@@ -56,7 +57,7 @@ void Effects::OnLiveEvent(const std::string& type, const std::string& data) {
     } else if (type == "resync") {
         // Too far behind to replay: everything on screen may be out of date.
         for (auto& [id, detail] : m_state.details) detail.stale = true;
-        m_state.queue.stale = m_state.requests.stale = m_state.open_requests.stale = true;
+        m_state.queue.stale = m_state.requests.stale = m_state.open_requests.stale = m_state.done_requests.stale = true;
         live.presence.clear();
     } else if (type == "signed_out") {
         CloseLive();

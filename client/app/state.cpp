@@ -35,6 +35,9 @@ const FormDraftState* FindDraft(const AppState& state, CatalogItemId id) {
 void ClearUserData(AppState* state) {
     state->drafts.clear();
     state->replies.clear();
+    state->surveys.clear();
+    state->survey_banner_hidden.clear();
+    state->done_requests = {};
     state->details.clear();
     state->requests = {};
     state->open_requests = {};

@@ -106,6 +106,18 @@ struct ReplyState {
     std::uint64_t ticket = 0;
 };
 
+// A request's satisfaction survey while it is answered (the request page and the home banner).
+struct SurveyState {
+    bool details_open = false;     // "Add a comment" opened (or an answer being changed)
+    bool seeded = false;           // effort and comment copied from the stored answer
+    int effort = 0;                // 0 = not given
+    std::string comment;
+    int sending_score = 0;         // the score in flight (shown at once); 0 = none
+    bool in_flight = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+
 // ---- Knowledge base -------------------------------------------------------------------------
 // The downloaded index of the articles this user may read, searched locally as they type.
 struct KbIndexData {
@@ -394,6 +406,9 @@ struct AppState {
     Remote<api::RequestPage> requests;        // #/requests with the route's filter and page
     std::map<std::int64_t, Remote<Request>> details;     // by request id
     std::map<std::int64_t, ReplyState> replies;          // by request id
+    Remote<api::RequestPage> done_requests;   // home: my latest done requests (the survey banner)
+    std::map<std::int64_t, SurveyState> surveys;         // by request id
+    std::set<std::int64_t> survey_banner_hidden;         // "Not now" on the home banner (this session)
 
     QueueState queue;                         // staff: #/queue with the route's view, order and filters
     AgentInboxState agent;                    // staff: availability and notifications

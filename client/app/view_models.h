@@ -146,6 +146,42 @@ struct CatalogViewModel {
 };
 CatalogViewModel BuildCatalog(const AppState& state);
 
+// The requester's satisfaction survey on a resolved request (survey.h): five one-click answers,
+// then an optional "How easy was it to get help?" and a comment. Also the home page's banner.
+struct SurveyViewModel {
+    bool visible = false;         // the requester may answer it (or change the answer) now
+    RequestId id;
+    std::string heading;          // "How did we do?"
+    std::string question;         // "How satisfied are you with how your request was handled?"
+    std::string subject;          // banner: "VPN drops every hour (INC0000042)"
+    int score = 0;                // stored, or the one being sent
+    bool sending = false;
+    std::vector<std::string> score_labels;   // 1..5: "Very dissatisfied" .. "Very satisfied"
+    std::string thanks;           // "You answered: 5 – Very satisfied."
+    std::string change_note;      // "You can change your answer until Dec 13, 2026."
+    bool details_open = false;
+    std::string effort_question;  // "How easy was it to get help? (optional)"
+    std::vector<std::string> effort_labels;  // 1..5: "Very difficult" .. "Very easy"
+    int effort = 0;
+    std::string comment;
+    std::string comment_label;    // "Anything else? (optional)"
+    int comment_max = 0;
+    std::string error;
+    std::string error_field;      // "comment", "effort", "score"
+};
+// Staff on a rated request: "4/5 · Satisfied", "Effort: Easy", the comment.
+struct SurveyResultViewModel {
+    bool visible = false;
+    int score = 0;
+    std::string line;             // "4/5 · Satisfied"
+    Tone tone = Tone::neutral;    // success for 4-5, warning 3, danger 1-2
+    std::string effort;           // "Getting help was easy" ("" without one)
+    std::string comment;
+    std::string when;             // "Answered 2 days ago"
+};
+SurveyViewModel BuildSurvey(const AppState& state, const Request& r, const Clock& clock);
+SurveyResultViewModel BuildSurveyResult(const Request& r, const Clock& clock);
+
 struct HomeViewModel {
     std::string greeting;                            // "Good morning, Emma"
     std::string subtitle;                            // "What do you need help with today?"
@@ -153,6 +189,7 @@ struct HomeViewModel {
     LoadView open_load;
     std::vector<RequestRowViewModel> open_requests;  // up to 5
     int open_total = 0;                              // all open requests
+    SurveyViewModel survey;                          // the latest resolved request still to rate
 };
 HomeViewModel BuildHome(const AppState& state, const Clock& clock);
 
@@ -479,6 +516,7 @@ struct ConversationEntry {
     std::string body;
 };
 
+
 struct RequestDetailViewModel {
     RequestId id;
     LoadView load;
@@ -555,6 +593,8 @@ struct RequestDetailViewModel {
     std::vector<std::string> viewers; // other agents here now: "Ava Patel is replying…"
     bool someone_replying = false;    // one of them is writing a reply (shown as a warning)
     WorkspaceViewModel workspace;     // staff: requester, links, history, canned replies, details editor
+    SurveyViewModel survey;           // the requester, once resolved
+    SurveyResultViewModel survey_result;  // staff: what the requester answered
 };
 RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock);
 

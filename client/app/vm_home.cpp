@@ -109,6 +109,25 @@ HomeViewModel BuildHome(const AppState& state, const Clock& clock) {
         }
         vm.open_total = state.open_requests.data.total;
     }
+    // The survey banner: the newest resolved request of mine still to rate (the detail's copy when
+    // it is fresher), unless put off with "Not now".
+    if (state.done_requests.has_data) {
+        for (const Request& listed : state.done_requests.data.items) {
+            const Request* r = &listed;
+            if (auto d = state.details.find(listed.id.value); d != state.details.end() && d->second.has_data &&
+                                                              d->second.data.version >= listed.version)
+                r = &d->second.data;
+            if (state.survey_banner_hidden.count(r->id.value)) continue;
+            auto s = state.surveys.find(r->id.value);
+            // Just answered here: it stays, thanking and offering the comment, until closed.
+            const bool just_answered = s != state.surveys.end() && (s->second.in_flight || s->second.details_open);
+            if (r->survey.score != 0 && !just_answered) continue;
+            SurveyViewModel banner = BuildSurvey(state, *r, clock);
+            if (!banner.visible) continue;
+            vm.survey = std::move(banner);
+            break;
+        }
+    }
     return vm;
 }
 

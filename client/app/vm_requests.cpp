@@ -328,6 +328,8 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         if (!check.ok() && vm.reply_error.empty()) vm.reply_error = check.error().message;
     }
     if (vm.staff) vm.workspace = BuildWorkspace(state, id, clock);  // vm_workspace.cpp
+    vm.survey = BuildSurvey(state, r, clock);                        // vm_survey.cpp
+    if (vm.staff) vm.survey_result = BuildSurveyResult(r, clock);
     return vm;
 }
 

@@ -86,6 +86,9 @@ std::string HistoryValue(const AppState& state, std::string_view field, const st
         return reason == PendingReason::none ? kDash : std::string(PendingReasonLabel(reason));
     if ((field == "impact" || field == "urgency") && ParseLevel(value, &level)) return std::string(LevelLabel(level));
     if (field == "priority" && ParsePriority(value, &priority)) return std::string(PriorityLabel(priority));
+    if (field == "satisfaction" && value.size() == 1 && value[0] >= '1' && value[0] <= '5')
+        // TRANSLATORS: a satisfaction score in a request's history; {0} is 1-5.
+        return Format(tr("{0}/5"), {value});
     if (field == "assignee" && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         const std::string name = value.size() < 18 ? AgentName(state, UserId(std::stoll(value))) : std::string();
         // TRANSLATORS: an agent whose name isn't known; {0} is their user id.
@@ -130,7 +133,8 @@ std::string HistoryFieldLabel(std::string_view field) {
                                                                   {"unlinked", N_("Unlinked")},
                                                                   {"merged_into", N_("Merged into")},
                                                                   {"merged_from", N_("Merged")},
-                                                                  {"sla", N_("SLA")}};
+                                                                  {"sla", N_("SLA")},
+                                                                  {"satisfaction", N_("Satisfaction")}};
     for (const auto& [name, label] : kLabels)
         if (field == name) return tr(label);
     std::string out(field);

@@ -13,6 +13,9 @@ namespace spoc::ui {
 void DrawStatusActions(const client::RequestDetailViewModel& vm, float width, client::Actions& actions); // primary step + "More actions"
 void DrawConfirmDialog(const client::RequestDetailViewModel& vm, client::Actions& actions);              // modal while vm.confirm.open
 void DrawOutcome(const client::RequestDetailViewModel& vm, float width, client::Actions& actions);       // resolved by / cancelled notice
+// screen_survey.cpp: the requester's satisfaction survey, and what staff see of the answer.
+void DrawSurveyCard(const client::SurveyViewModel& vm, float width, client::Actions& actions);
+void DrawSurveyResult(const client::SurveyResultViewModel& vm, float width);
 
 // screen_request_workspace.cpp: the side column (workspace cards for staff, facts for employees),
 // the history card, and small pieces the page shares with them.

@@ -107,6 +107,10 @@ void DrawHome(const HomeViewModel& vm, UiState& ui, Actions& actions) {
     VSpace(14);
     DrawSearchBox(vm.catalog.search, std::min(w, 720.0f), actions);
     VSpace(40);
+    if (vm.survey.visible) {
+        DrawSurveyBanner(vm.survey, std::min(w, 820.0f), actions);
+        VSpace(28);
+    }
 
     const bool two_columns = w >= 940;
     const float side_w = two_columns ? 340.0f : w;

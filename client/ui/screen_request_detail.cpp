@@ -327,6 +327,8 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     DrawStatusActions(vm, w, actions);
     DrawConfirmDialog(vm, actions);
     DrawOutcome(vm, std::min(w, 820.0f), actions);
+    DrawSurveyCard(vm.survey, std::min(w, 820.0f), actions);
+    DrawSurveyResult(vm.survey_result, std::min(w, 820.0f));
 
     // Staff get the workspace column on wide windows only (it holds pickers and a link box).
     const bool workspace = vm.workspace.visible;

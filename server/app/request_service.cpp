@@ -20,6 +20,12 @@ namespace spoc::app {
 using i18n::Format;
 using i18n::tr;
 
+// What an employee is told of the staff on their request: first names (assignee_first_name is
+// always sent; resolved_by_name becomes the first name). Staff keep the full names.
+void ShapeForCaller(const User& caller, Request& r) {
+    if (!IsStaff(caller.role) && !r.resolved_by_name.empty()) r.resolved_by_name = api::FirstName(r.resolved_by_name);
+}
+
 namespace {
 
 // Replays the stored first answer, or refuses a reused key with a different body.
@@ -33,12 +39,6 @@ Result<std::optional<CreatedResponse>> CheckIdempotency(storage::Database& db, U
 }
 
 std::string RequestLocation(RequestId id) { return std::string(routes::kRequests) + "/" + std::to_string(id.value); }
-
-// What an employee is told of the staff on their request: first names (assignee_first_name is
-// always sent; resolved_by_name becomes the first name). Staff keep the full names.
-void ShapeForCaller(const User& caller, Request& r) {
-    if (!IsStaff(caller.role) && !r.resolved_by_name.empty()) r.resolved_by_name = api::FirstName(r.resolved_by_name);
-}
 
 }  // namespace
 

@@ -38,6 +38,9 @@ struct NewComment {
     bool internal = false;
 };
 
+// What an employee is told of the staff on their request (first names); staff keep full names.
+void ShapeForCaller(const User& caller, Request& r);
+
 class RequestService {
 public:
     RequestService(storage::ReaderPool& readers, storage::Writer& writer, CatalogService& catalog);
@@ -64,6 +67,12 @@ public:
     // link and Closed (version + 1, history); the target an internal note naming the source.
     // Employees: 404 for requests they can't see, 403 for their own.
     Result<api::MergeResult> Merge(const User& caller, RequestId id, const api::MergeBody& body, Timestamp now);
+
+    // The requester's satisfaction survey (shared survey::RequestWindow and ValidateAnswer): a first
+    // answer or a change, stored with who resolved it and the group; the request's version goes up
+    // with a "satisfaction" history row, audited and published. Another employee's request: 404;
+    // staff on someone else's request: 403; not resolved or the window is over: 409.
+    Result<Request> AnswerSurvey(const User& caller, RequestId id, const survey::Answer& answer, Timestamp now);
 
     // Live updates: every committed change is published here (nullptr: nowhere).
     void SetEvents(EventHub* events) { m_events = events; }

@@ -14,6 +14,7 @@
 #include "server/storage/agents_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/requests_repo.h"
+#include "server/storage/surveys_repo.h"
 #include "server/storage/users_repo.h"
 #include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
@@ -552,10 +553,21 @@ Result<Unit> ApplyAction(storage::Database& db, storage::VisitRow& v, std::strin
         if (auto bad = walkup::ValidateSurveyScore(body.score); !bad.empty())
             return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
         v.csat = body.score;
+        // The same survey as the request the visit filed: one row answers both.
+        auto existing = storage::FindSurvey(db, v.request_id.value, v.id);
+        if (!existing.ok()) return existing.error();
+        storage::SurveyRow row = existing->value_or(storage::SurveyRow{});
+        if (row.id == 0) row.answer.answered_at = now;
+        row.request_id = v.request_id.value;
+        row.visit_id = v.id;
+        row.user = v.user_id;
+        row.agent = v.agent_id;
+        row.answer.score = body.score;
+        row.answer.updated_at = now;
+        if (auto saved = storage::SaveSurvey(db, row); !saved.ok()) return saved.error();
     } else {
         return MakeError(ErrorCode::not_found, tr("There is no such API route."));
     }
-    (void)db;
     return Unit{};
 }
 

@@ -151,6 +151,14 @@ Result<Reply> PatchRequest(app::RequestService& requests, RequestContext& ctx) {
     return Json(200, api::EncodeRequest(*updated));
 }
 
+Result<Reply> PutSurvey(app::RequestService& requests, RequestContext& ctx) {
+    auto answer = api::DecodeSurveyBody(ctx.body);
+    if (!answer.ok()) return answer.error();
+    auto updated = requests.AnswerSurvey(ctx.caller->user, RequestId(ctx.ids[0]), *answer, ctx.now);
+    if (!updated.ok()) return updated.error();
+    return Json(200, api::EncodeRequest(*updated));
+}
+
 // ?sort= &dir= of the queue.
 Result<Unit> QueueOrderParams(const httplib::Request& req, storage::QueueQuery* q) {
     const std::string sort = req.get_param_value("sort");
@@ -660,6 +668,7 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", Path(kRequests, "/{id}/comments"), Access::session, to(s.requests, AddComment));
     r.Add("PATCH", Path(kRequests, "/{id}"), Access::session, to(s.requests, PatchRequest));
     r.Add("GET", Path(kRequests, "/{id}/history"), Access::session, to(s.requests, GetRequestHistory));
+    r.Add("PUT", Path(kRequests, "/{id}/survey"), Access::session, to(s.requests, PutSurvey));
     r.Add("GET", kQueue, Access::session, to(s.requests, GetQueue));
     r.Add("POST", kRequestsBulk, Access::session, to(s.requests, BulkUpdateRequests));
     r.Add("POST", Path(kRequests, "/{id}/merge"), Access::session, to(s.requests, MergeRequest));

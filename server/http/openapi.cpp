@@ -7,6 +7,7 @@
 #include "shared/domain/canned.h"
 #include "shared/domain/kb.h"
 #include "shared/domain/limits.h"
+#include "shared/domain/survey.h"
 
 namespace spoc::http {
 
@@ -144,6 +145,13 @@ json Schemas() {
     s["CommentBody"] = Object({{"body", json{{"type", "string"}, {"maxLength", limits::kMaxComment}}},
                                {"internal", json{{"type", "boolean"}, {"description", "Agents and admins only."}}}},
                               {"body"});
+    s["SurveyBody"] =
+        Object({{"score", json{{"type", "integer"}, {"minimum", 1}, {"maximum", 5}, {"description", "1 very dissatisfied .. 5 very satisfied."}}},
+                {"effort", json{{"type", "integer"}, {"minimum", 1}, {"maximum", 5}, {"description", "Optional: how easy it was to get help (CES), 1 very difficult .. 5 very easy."}}},
+                {"comment", json{{"type", "string"}, {"maxLength", survey::kMaxComment}}}},
+               {"score"});
+    s["Survey"] = Object({{"score", Int()}, {"effort", Int()}, {"comment", Str()}, {"answered_at", Time()}, {"updated_at", Time()}},
+                         {"score"});
     s["Request"] =
         Object({{"id", Int()},
                 {"number", Str()},
@@ -182,7 +190,8 @@ json Schemas() {
                 {"resolved_by_id", Int()},
                 {"resolved_by_name",
                  json{{"type", "string"}, {"description", "Who resolved it: the full name for staff, the first name for employees."}}},
-                {"cancel_reason", json{{"type", "string"}, {"description", "Public: why it was cancelled."}}}},
+                {"cancel_reason", json{{"type", "string"}, {"description", "Public: why it was cancelled."}}},
+                {"survey", Ref("Survey")}},
                {"id", "number", "status", "summary", "created_at", "updated_at"});
     s["RequestPage"] =
         Object({{"items", ArrayOf(Ref("Request"))}, {"total", Int()}, {"page", Int()}, {"page_size", Int()}},
@@ -623,6 +632,19 @@ std::string OpenApiDocument() {
     comment["parameters"] = json::array({IdParam("Request id.")});
     comment["requestBody"] = {{"required", true}, {"content", JsonBody("CommentBody")}};
     paths[comments]["post"] = comment;
+
+    json survey = Operation(
+        "The requester's satisfaction survey: a first answer once the request is resolved (within 30 days), or a "
+        "change within 7 days of the first answer.",
+        Responses({{"200", Ok("The request with its survey.", "Request")}},
+                  {{"401", "No valid session."},
+                   {"403", "CSRF/Origin failure, or staff answering for someone else's request."},
+                   {"404", "No such request (or not yours)."},
+                   {"409", "Not resolved yet, or the survey is closed."},
+                   {"422", "Score, effort or comment out of range (validation_failed, field named)."}}));
+    survey["parameters"] = json::array({IdParam("Request id.")});
+    survey["requestBody"] = {{"required", true}, {"content", JsonBody("SurveyBody")}};
+    paths[request + "/survey"]["put"] = survey;
 
     // Agent mode.
     json queue = Operation(

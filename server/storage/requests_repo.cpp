@@ -14,10 +14,11 @@ namespace {
     "COALESCE(r.group_id, 0), COALESCE(g.name, ''), COALESCE(r.assignee_id, 0), COALESCE(a.display_name, ''), " \
     "r.pending_reason, r.first_response_at, r.resolved_at, r.closed_at, r.response_due_at, "             \
     "r.resolution_due_at, r.sla_policy, r.resolution_note, COALESCE(r.resolved_by, 0), "                \
-    "COALESCE(rb.display_name, ''), r.cancel_reason "                                                    \
+    "COALESCE(rb.display_name, ''), r.cancel_reason, COALESCE(s.score, 0), COALESCE(s.effort, 0), "     \
+    "COALESCE(s.comment, ''), COALESCE(s.answered_at, 0), COALESCE(s.updated_at, 0) "                    \
     "FROM requests r JOIN users u ON u.id = r.requester_id "                                             \
     "LEFT JOIN assignment_groups g ON g.id = r.group_id LEFT JOIN users a ON a.id = r.assignee_id "      \
-    "LEFT JOIN users rb ON rb.id = r.resolved_by "
+    "LEFT JOIN users rb ON rb.id = r.resolved_by LEFT JOIN surveys s ON s.request_id = r.id "
 
 Result<Request> ReadRequest(const Query& q) {
     Request r;
@@ -58,6 +59,11 @@ Result<Request> ReadRequest(const Query& q) {
     r.resolved_by = UserId(q.Int(31));
     r.resolved_by_name = q.Text(32);
     r.cancel_reason = q.Text(33);
+    r.survey.score = static_cast<int>(q.Int(34));
+    r.survey.effort = static_cast<int>(q.Int(35));
+    r.survey.comment = q.Text(36);
+    r.survey.answered_at = q.Int(37);
+    r.survey.updated_at = q.Int(38);
     return r;
 }
 

@@ -429,6 +429,25 @@ std::string FirstName(std::string_view display_name) {
     return std::string(space == std::string_view::npos ? name : name.substr(0, space));
 }
 
+static json SurveyJson(const survey::Answer& a) {
+    json j = {{"score", a.score}};
+    if (a.effort != 0) j["effort"] = a.effort;
+    if (!a.comment.empty()) j["comment"] = a.comment;
+    if (a.answered_at) j["answered_at"] = FormatIso8601(a.answered_at);
+    if (a.updated_at) j["updated_at"] = FormatIso8601(a.updated_at);
+    return j;
+}
+
+static survey::Answer ReadSurvey(Reader& r) {
+    survey::Answer a;
+    a.score = static_cast<int>(r.Int("score"));
+    a.effort = static_cast<int>(r.Int("effort"));
+    a.comment = r.String("comment", false, survey::kMaxComment * 4 + 64);
+    a.answered_at = r.Time("answered_at");
+    a.updated_at = r.Time("updated_at");
+    return a;
+}
+
 static json RequestJson(const Request& q) {
     json j = {{"id", q.id.value}, {"number", q.number}, {"type", RequestTypeName(q.type)},
               {"status", StatusName(q.status)}, {"impact", LevelName(q.impact)}, {"urgency", LevelName(q.urgency)},
@@ -469,6 +488,7 @@ static json RequestJson(const Request& q) {
         for (const Comment& c : q.comments) comments.push_back(CommentJson(c));
         j["comments"] = std::move(comments);
     }
+    if (q.survey.score != 0) j["survey"] = SurveyJson(q.survey);
     return j;
 }
 
@@ -513,6 +533,11 @@ static Request ReadRequest(Reader& r, const json& object) {
         else q.form_json = Dump(*form);
     }
     (void)object;
+    if (const json* sj = r.Object("survey")) {
+        Reader sr(*sj, "survey.");
+        q.survey = ReadSurvey(sr);
+        if (sr.failed()) r.Adopt(sr.error());
+    }
     if (const json* comments = r.Array("comments")) {
         for (const json& cj : *comments) {
             if (!cj.is_object()) { r.Fail("comments", "must hold objects."); break; }
@@ -588,6 +613,29 @@ Result<CommentBody> DecodeCommentBody(std::string_view body) {
         }
         return out;
     });
+}
+
+Result<survey::Answer> DecodeSurveyBody(std::string_view body) {
+    return Guard<survey::Answer>([&]() -> Result<survey::Answer> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        survey::Answer a;
+        a.score = static_cast<int>(r.Int("score", 0, true));
+        a.effort = static_cast<int>(r.Int("effort"));
+        a.comment = std::string(Trim(r.String("comment", false, survey::kMaxComment * 4 + 64)));
+        if (r.failed()) return r.error();
+        if (auto bad = survey::ValidateAnswer(a); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
+        return a;
+    });
+}
+
+std::string EncodeSurveyBody(const survey::Answer& answer) {
+    json j = {{"score", answer.score}};
+    if (answer.effort != 0) j["effort"] = answer.effort;
+    if (!answer.comment.empty()) j["comment"] = answer.comment;
+    return Dump(j);
 }
 
 std::string EncodeCommentBody(const CommentBody& body) {

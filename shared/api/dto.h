@@ -53,7 +53,8 @@ Result<RequestDraft> DecodeDraft(std::string_view body);     // shape only; Vali
 std::string FirstName(std::string_view display_name);
 
 // Includes "form" (object) and "comments" if any; "assignee_first_name" with an assignee;
-// "resolution_note", "resolved_by_id", "resolved_by_name" and "cancel_reason" when set.
+// "resolution_note", "resolved_by_id", "resolved_by_name" and "cancel_reason" when set; "survey"
+// ({score, effort, comment, answered_at, updated_at}) once the requester answered it.
 std::string EncodeRequest(const Request& request);
 Result<Request> DecodeRequest(std::string_view body);
 
@@ -74,6 +75,11 @@ Result<CommentBody> DecodeCommentBody(std::string_view body); // trims; 1..kMaxC
 std::string EncodeCommentBody(const CommentBody& body);
 std::string EncodeComment(const Comment& comment);
 Result<Comment> DecodeComment(std::string_view body);
+
+// PUT /api/v1/requests/{id}/survey: {"score":1..5, "effort":1..5 (optional), "comment":"..." (optional)}.
+// Shape and content (survey::ValidateAnswer, the comment trimmed); the window is the server's.
+Result<survey::Answer> DecodeSurveyBody(std::string_view body);
+std::string EncodeSurveyBody(const survey::Answer& answer);
 
 // ---- Agent mode: PATCH /api/v1/requests/{id} -------------------------------------------------
 // Only the fields present change. assignee_id 0 (or null) unassigns; base_version is required.

@@ -7,6 +7,7 @@ inline constexpr const char* kSession = "/api/v1/session";         // POST sign 
 inline constexpr const char* kMe = "/api/v1/me";                   // GET
 inline constexpr const char* kCatalog = "/api/v1/catalog";         // GET list; /{id} GET one
 inline constexpr const char* kRequests = "/api/v1/requests";       // GET mine, POST new; /{id}, /{id}/comments;
+                                                                   // /{id}/survey PUT (the requester, once resolved);
                                                                    // staff: /{id}/related GET, /{id}/links POST,
                                                                    // /{id}/links/{other} DELETE, /{id}/merge POST,
                                                                    // /{id}/canned/{cid} GET (expanded text)

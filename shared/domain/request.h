@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "shared/domain/ids.h"
+#include "shared/domain/survey.h"
 #include "shared/domain/time.h"
 
 namespace spoc {
@@ -136,6 +137,8 @@ struct Request {
     UserId resolved_by;
     std::string resolved_by_name; // full name for staff; the server gives employees the first name
     std::string cancel_reason;
+    // The requester's satisfaction survey once resolved (survey.h; score 0 = not answered).
+    survey::Answer survey;
 };
 
 std::string FormatRequestNumber(RequestType type, RequestId id); // "INC0000042"

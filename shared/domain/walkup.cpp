@@ -11,6 +11,7 @@
 
 #include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
+#include "shared/domain/survey.h"
 #include "shared/domain/text.h"
 
 namespace spoc::walkup {
@@ -545,10 +546,7 @@ std::vector<FieldError> ValidateKioskCheckin(const CheckinInput& input) {
     return errors;
 }
 
-std::vector<FieldError> ValidateSurveyScore(int score) {
-    if (score >= kMinSurveyScore && score <= kMaxSurveyScore) return {};
-    return {{"score", tr("Give a score from 1 to 5.")}};
-}
+std::vector<FieldError> ValidateSurveyScore(int score) { return survey::ValidateScore(score); }
 
 std::vector<FieldError> ValidateOutcomeNote(std::string_view note) {
     if (Utf8Length(note) <= limits::kMaxResolutionNote && IsPlainText(note, true)) return {};

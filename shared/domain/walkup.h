@@ -198,7 +198,8 @@ std::vector<FieldError> ValidateCheckin(const CheckinInput& input);
 // (first) when badge, username and guest name are all blank.
 std::vector<FieldError> ValidateKioskCheckin(const CheckinInput& input);
 
-// After the visit. The survey's score is 1 (very poor) to 5 (excellent): "score". The agent's
+// After the visit. The survey is the requests' one (survey.h): a score of 1 (very poor) to 5
+// (excellent), "score", checked by survey::ValidateScore. The agent's
 // note when resolving or handing over a visit is plain text of at most limits::kMaxResolutionNote
 // code points: "note". Each returns an empty list when the input is fine.
 inline constexpr int kMinSurveyScore = 1;

@@ -65,14 +65,17 @@ TEST_CASE("home shows up to five open requests and the catalog once loaded") {
     App app;
     app.SignedIn("#/");
     CHECK(app.api.Count("GET", "/api/v1/catalog") == 1);
-    REQUIRE(app.api.Last("GET", "/api/v1/requests") != nullptr);
-    CHECK(app.api.Last("GET", "/api/v1/requests")->request.path == "/api/v1/requests?status=open&page=1&page_size=5");
+    REQUIRE(app.api.Last("GET", "/api/v1/requests?status=open") != nullptr);
+    CHECK(app.api.Last("GET", "/api/v1/requests?status=open")->request.path == "/api/v1/requests?status=open&page=1&page_size=5");
+    // The latest done ones, for the survey banner.
+    REQUIRE(app.api.Last("GET", "/api/v1/requests?status=done") != nullptr);
+    CHECK(app.api.Last("GET", "/api/v1/requests?status=done")->request.path == "/api/v1/requests?status=done&page=1&page_size=10");
     HomeViewModel vm = BuildHome(app.state, app.clock);
     CHECK(vm.catalog.load.status == ViewStatus::loading);
     app.AnswerCatalog();
     std::vector<Request> open;
     for (int i = 1; i <= 6; ++i) open.push_back(MakeRequest(i, Status::new_, "Thing " + std::to_string(i)));
-    app.api.Answer("GET", "/api/v1/requests", 200, api::EncodeRequestPage(Page(open, 9)));
+    app.api.Answer("GET", "/api/v1/requests?status=open", 200, api::EncodeRequestPage(Page(open, 9)));
     vm = BuildHome(app.state, app.clock);
     CHECK(vm.catalog.load.status == ViewStatus::ready);
     CHECK(vm.catalog.groups.size() == 3);

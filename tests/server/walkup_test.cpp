@@ -499,7 +499,11 @@ TEST_CASE("walk-up: the console calls, starts and resolves; the visit files a re
     CHECK(Status(PostJson(cli, liam, kVisits + "/" + std::to_string(a["id"].get<int>()) + "/survey", R"({"score":5})")) == 404);
     auto zero = PostJson(cli, emma, kVisits + "/" + std::to_string(a["id"].get<int>()) + "/survey", R"({"score":0})");
     CHECK(Status(zero) == 422);
-    CHECK(ActOk(cli, emma, a["id"], "survey", {{"score", 5}})["csat"] == 5);
+    const json rated_visit = ActOk(cli, emma, a["id"], "survey", {{"score", 5}});
+    CHECK(rated_visit["csat"] == 5);
+    // The same survey as requests: the request the visit filed shows it, so the portal doesn't ask twice.
+    const json filed = GetOk(cli, emma, "/api/v1/requests/" + std::to_string(rated_visit["request_id"].get<int>()));
+    CHECK(filed["survey"]["score"] == 5);
     CHECK(Status(PostJson(cli, emma, kVisits + "/" + std::to_string(a["id"].get<int>()) + "/survey", R"({"score":4})")) == 409);
     // Rated: the kiosk no longer offers it, and a tap there can't rate it again.
     CHECK_FALSE(Body(k.Get(cli, spoc::routes::kKioskBoard)).contains("just_served"));
@@ -527,6 +531,8 @@ TEST_CASE("walk-up: the kiosk's one-tap survey rates a visit just served at its 
     auto rated = k.Post(cli, survey, {{"score", 4}});
     REQUIRE(Status(rated) == 200);
     CHECK(Body(rated)["csat"] == 4);
+    const json filed = GetOk(cli, ava, "/api/v1/requests/" + std::to_string(Body(rated)["request_id"].get<int>()));
+    CHECK(filed["survey"]["score"] == 4);  // a guest's answer, kept for the reports
     CHECK(Status(k.Post(cli, survey, {{"score", 5}})) == 409);  // once
     CHECK_FALSE(Body(k.Get(cli, spoc::routes::kKioskBoard)).contains("just_served"));
 }
