@@ -365,7 +365,8 @@ struct FormViewModel {
     std::string category;
     std::string description;
     std::string fulfillment;
-    bool requires_approval = false;
+    bool requires_approval = false;  // with the answers so far (a policy's steps may depend on them)
+    std::vector<std::pair<std::string, std::string>> approval_steps;  // "Your manager approves it", detail
     std::string type_label;       // "Service request" / "Incident"
 
     std::vector<FieldViewModel> fields; // visible fields only, in definition order

@@ -5,6 +5,7 @@
 
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
+#include "shared/domain/approval.h"
 #include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 
@@ -55,6 +56,20 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
         found = &fallback;
     }
     const FormDraftState& d = *found;
+    // Which approvals this request will need, with the answers given so far (shared ActiveSteps,
+    // as the server decides on submit). An item without a policy keeps its plain flag.
+    if (approval::HasApproval(item.approval)) {
+        const std::vector<approval::StepRule> active = approval::ActiveSteps(item.approval, d.draft.values);
+        vm.requires_approval = !active.empty();
+        for (const approval::StepRule& s : active)
+            vm.approval_steps.emplace_back(
+                s.kind == approval::StepKind::manager ? tr("Your manager approves it") : tr("The service's approvers approve it"),
+                s.kind == approval::StepKind::manager ? tr("We ask them for you and tell you when it's done.")
+                : s.quorum == approval::Quorum::all   ? tr("Every one of them has to agree.")
+                                                      : tr("One of them decides."));
+    } else if (vm.requires_approval) {
+        vm.approval_steps.emplace_back(tr("Your manager approves it"), tr("We ask them for you and tell you when it's done."));
+    }
 
     // Problems: the shared validator's, then the server's for fields the validator is happy with.
     std::map<std::string, std::string> problems;

@@ -368,7 +368,7 @@ void DrawSidePanel(const FormViewModel& vm, float width) {
     VSpace(4);
     std::vector<std::pair<std::string, std::string>> steps;
     steps.emplace_back(tr("You submit the request"), tr("You get a request number straight away."));
-    if (vm.requires_approval) steps.emplace_back(tr("Your manager approves it"), tr("We ask them for you and tell you when it's done."));
+    for (const auto& step : vm.approval_steps) steps.push_back(step);
     steps.emplace_back(vm.department.empty() ? std::string(tr("The service desk takes it on"))
                                              // TRANSLATORS: {0} is a department's name from the catalog, e.g. "IT", "HR", "Facilities".
                                              : Format(tr("The {0} team takes it on"), {vm.department}),
@@ -517,7 +517,7 @@ void DrawCatalogItem(const FormViewModel& vm, UiState& ui, Actions& actions) {
     {
         std::vector<std::pair<std::string, Tone>> chips;
         if (!vm.fulfillment.empty()) chips.emplace_back(vm.fulfillment, Tone::info);
-        chips.emplace_back(vm.requires_approval ? tr("Needs manager approval") : tr("No approval needed"),
+        chips.emplace_back(vm.requires_approval ? tr("Needs approval") : tr("No approval needed"),
                            vm.requires_approval ? Tone::warning : Tone::success);
         chips.emplace_back(vm.type_label, Tone::neutral);
         // Chips flow onto the next line when the row is full (phones).

@@ -118,6 +118,11 @@ json Schemas() {
                  {"urgency", StrEnum({"high", "medium", "low"})},
                  {"ask_urgency", Bool()},
                  {"requires_approval", Bool()},
+                 {"approval",
+                  json{{"type", "object"},
+                       {"description",
+                        "Definitions only: {steps:[{kind: manager|group, group, quorum: any|all, when:[{field, in:[values]}]}], "
+                        "hold_until_approved, remind_after_hours}. A step applies when every condition on the form holds."}}},
                  {"fulfillment", Str()},
                  {"keywords", ArrayOf(Str())},
                  {"sort", Int()}};

@@ -7,6 +7,7 @@
 
 #include "shared/api/json_support.h"
 
+#include "shared/domain/approval.h"
 #include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/text.h"
@@ -183,17 +184,74 @@ static json FieldJson(const FieldDef& f) {
     return j;
 }
 
+static json ApprovalJson(const approval::Policy& policy) {
+    json steps = json::array();
+    for (const approval::StepRule& s : policy.steps) {
+        json step = {{"kind", approval::StepKindName(s.kind)}};
+        if (s.kind == approval::StepKind::group) {
+            step["group"] = s.group;
+            step["quorum"] = approval::QuorumName(s.quorum);
+        }
+        if (!s.when.empty()) {
+            json when = json::array();
+            for (const approval::Condition& c : s.when) when.push_back({{"field", c.field}, {"in", c.values}});
+            step["when"] = std::move(when);
+        }
+        steps.push_back(std::move(step));
+    }
+    return {{"steps", std::move(steps)}, {"hold_until_approved", policy.hold_until_approved},
+            {"remind_after_hours", policy.remind_after_hours}};
+}
+
+static approval::Policy ReadApproval(Reader& r) {
+    approval::Policy p;
+    p.hold_until_approved = r.Has("hold_until_approved") ? r.Bool("hold_until_approved") : true;
+    p.remind_after_hours = static_cast<int>(r.Int("remind_after_hours", approval::kDefaultRemindAfterHours));
+    const json* steps = r.Array("steps");
+    if (!steps) return p;
+    if (steps->size() > static_cast<std::size_t>(approval::kMaxSteps) * 2) {
+        r.Fail("steps", "has too many steps.");
+        return p;
+    }
+    for (const json& sj : *steps) {
+        if (!sj.is_object()) { r.Fail("steps", "must hold objects."); break; }
+        Reader sr(sj, r.prefix() + "steps.");
+        approval::StepRule s;
+        s.kind = sr.Enum("kind", approval::StepKind::manager, approval::ParseStepKind);
+        s.group = sr.String("group", false, 64);
+        s.quorum = sr.Enum("quorum", approval::Quorum::any, approval::ParseQuorum);
+        if (const json* when = sr.Array("when")) {
+            for (const json& cj : *when) {
+                if (!cj.is_object() || s.when.size() >= 10) { sr.Fail("when", "must hold at most 10 objects."); break; }
+                Reader cr(cj, sr.prefix() + "when.");
+                approval::Condition c;
+                c.field = cr.String("field", true, 64);
+                if (const json* in = cr.Array("in"))
+                    for (const json& v : *in)
+                        if (v.is_string() && c.values.size() < limits::kMaxChoices) c.values.push_back(v.get<std::string>());
+                if (cr.failed()) { sr.Adopt(cr.error()); break; }
+                s.when.push_back(std::move(c));
+            }
+        }
+        if (sr.failed()) { r.Adopt(sr.error()); break; }
+        p.steps.push_back(std::move(s));
+    }
+    return p;
+}
+
 static json ItemJson(const CatalogItem& item, bool with_fields) {
     json j = {{"id", item.id.value}, {"department", item.department}, {"category", item.category},
               {"title", item.title}, {"summary", item.summary}, {"description", item.description},
               {"icon", item.icon}, {"type", RequestTypeName(item.type)}, {"impact", LevelName(item.impact)},
               {"urgency", LevelName(item.urgency)}, {"ask_urgency", item.ask_urgency},
-              {"requires_approval", item.requires_approval}, {"fulfillment", item.fulfillment},
+              {"requires_approval", item.requires_approval || approval::HasApproval(item.approval)},
+              {"fulfillment", item.fulfillment},
               {"keywords", item.keywords}, {"sort", item.sort}};
     if (with_fields) {
         json fields = json::array();
         for (const FieldDef& f : item.fields) fields.push_back(FieldJson(f));
         j["fields"] = std::move(fields);
+        if (approval::HasApproval(item.approval)) j["approval"] = ApprovalJson(item.approval);
     }
     return j;
 }
@@ -264,6 +322,12 @@ static CatalogItem ReadItem(Reader& r, bool with_fields) {
                 if (fr.failed()) { r.Adopt(fr.error()); break; }
                 item.fields.push_back(std::move(f));
             }
+        }
+        if (const json* aj = r.Object("approval")) {
+            Reader ar(*aj, r.prefix() + "approval.");
+            item.approval = ReadApproval(ar);
+            if (ar.failed()) r.Adopt(ar.error());
+            item.requires_approval = approval::HasApproval(item.approval);
         }
     }
     return item;

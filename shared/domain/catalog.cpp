@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "shared/domain/approval.h"
 #include "shared/domain/i18n.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/pattern.h"
@@ -379,6 +380,7 @@ std::vector<FieldError> ValidateCatalogItem(const CatalogItem& item) {
         // TRANSLATORS: {0} is a field key ("laptop_model").
         if (!keys.insert(f.key).second) fail(where, Format(tr("Field key '{0}' is used twice."), {f.key}));
     }
+    for (FieldError& e : approval::ValidatePolicy(item.approval, item)) errors.push_back(std::move(e));
     return errors;
 }
 

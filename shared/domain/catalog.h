@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/domain/approval_policy.h"
 #include "shared/domain/ids.h"
 #include "shared/domain/request.h"
 #include "shared/domain/result.h"
@@ -65,7 +66,8 @@ struct CatalogItem {
     Level impact = Level::low;       // default impact of requests from this item
     Level urgency = Level::low;      // default urgency; the employee may change it if ask_urgency
     bool ask_urgency = false;        // show "How urgent is this?" on the form
-    bool requires_approval = false;  // manager approval before fulfilment
+    bool requires_approval = false;  // has an approval policy (HasApproval), for tiles and lists
+    approval::Policy approval;       // who approves requests for it, and when (approval_policy.h)
     std::string fulfillment;         // "Usually ready in 3 business days"
     std::vector<std::string> keywords; // extra search words: "notebook", "computer"
     std::vector<FieldDef> fields;
