@@ -38,6 +38,8 @@ void ClearUserData(AppState* state) {
     state->surveys.clear();
     state->survey_banner_hidden.clear();
     state->done_requests = {};
+    state->approvals = {};
+    state->decisions.clear();
     state->details.clear();
     state->requests = {};
     state->open_requests = {};

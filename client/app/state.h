@@ -106,6 +106,15 @@ struct ReplyState {
     std::uint64_t ticket = 0;
 };
 
+// An approver's decision on a request while it is made (the inbox and the request page).
+struct DecisionState {
+    std::string comment;           // optional to approve, the reason to reject
+    bool rejecting = false;        // "Reject" opened the reason box
+    bool in_flight = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+
 // A request's satisfaction survey while it is answered (the request page and the home banner).
 struct SurveyState {
     bool details_open = false;     // "Add a comment" opened (or an answer being changed)
@@ -407,6 +416,8 @@ struct AppState {
     std::map<std::int64_t, Remote<Request>> details;     // by request id
     std::map<std::int64_t, ReplyState> replies;          // by request id
     Remote<api::RequestPage> done_requests;   // home: my latest done requests (the survey banner)
+    Remote<api::RequestPage> approvals;       // what waits for my approval (#/approvals, the top bar's count)
+    std::map<std::int64_t, DecisionState> decisions;     // by request id
     std::map<std::int64_t, SurveyState> surveys;         // by request id
     std::set<std::int64_t> survey_banner_hidden;         // "Not now" on the home banner (this session)
 

@@ -3,6 +3,7 @@
 
 #include "server/app/assignment.h"
 #include "server/app/clock.h"
+#include "server/app/request_approval.h"
 #include "server/app/request_workflow.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/idempotency_repo.h"
@@ -14,6 +15,7 @@
 #include "shared/domain/lifecycle.h"
 #include "shared/domain/links.h"
 #include "shared/domain/routing.h"
+#include "shared/domain/sla.h"
 
 namespace spoc::app {
 
@@ -74,7 +76,11 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
     }
 
     Request request = BuildRequest(*item, draft, caller, now);
-    request.form_json = api::EncodeFormValues(NormalizeValues(*item, draft.values));
+    const FormValues values = NormalizeValues(*item, draft.values);
+    request.form_json = api::EncodeFormValues(values);
+    // The approvals its policy asks for with these answers; the same rule the form showed.
+    const std::vector<approval::StepRule> approvals = approval::ActiveSteps(item->approval, values);
+    const bool hold = !approvals.empty() && item->approval.hold_until_approved;
 
     // Key check, insert, audit and remembered answer in one job: two concurrent retries of the
     // same key are serialised by the writer, and the second sees the first one's row.
@@ -88,9 +94,18 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         Request stored = request;
         // Routing, auto-assignment and SLA due times are decided in the same job as the insert,
         // so two requests created at once can't both take the same round-robin turn.
-        if (auto placed = PlaceNewRequest(db, stored, *item, caller, now); !placed.ok()) return placed.error();
+        // A request held for approval is not routed, assigned or timed until it is approved.
+        if (hold) {
+            stored.status = Status::awaiting_approval;
+            stored.sla_policy = std::string(SlaPolicyNameFor(caller.time_zone));
+        } else if (auto placed = PlaceNewRequest(db, stored, *item, caller, now); !placed.ok()) {
+            return placed.error();
+        }
         auto id = storage::InsertRequest(db, stored);
         if (!id.ok()) return id.error();
+        if (auto started = StartApproval(db, stored, approvals, now); !started.ok()) return started.error();
+        if (!approvals.empty())
+            if (auto filled = FillApproval(db, stored, caller.id, now); !filled.ok()) return filled.error();
         if (auto recorded = RecordPlacement(db, stored, now); !recorded.ok()) return recorded.error();
         CreatedResponse out{201, api::EncodeRequest(stored), RequestLocation(stored.id), false};
         const std::string detail = storage::AuditDetail()
@@ -121,15 +136,21 @@ Result<api::RequestPage> RequestService::ListMine(const User& caller, const Requ
     return listed;
 }
 
-Result<Request> RequestService::Get(const User& caller, RequestId id) {
+Result<Request> RequestService::Get(const User& caller, RequestId id, Timestamp now) {
     const bool staff = IsStaff(caller.role);
     auto lease = m_readers.Acquire();
     auto found = storage::FindRequest(*lease, id, staff);
     if (!found.ok()) return found.error();
+    bool visible = *found && (staff || (*found)->requester_id == caller.id);
+    if (*found && !visible) {  // an approver reads what they are asked to decide
+        auto approver = IsApproverOf(*lease, id, caller.id, now);
+        if (!approver.ok()) return approver.error();
+        visible = *approver;
+    }
     // Someone else's request looks exactly like a missing one to an employee.
-    if (!*found || (!staff && (*found)->requester_id != caller.id))
-        return MakeError(ErrorCode::not_found, tr("No such request."));
+    if (!visible) return MakeError(ErrorCode::not_found, tr("No such request."));
     Request request = std::move(**found);
+    if (auto f = FillApproval(*lease, request, caller.id, now); !f.ok()) return f.error();
     auto comments = storage::ListComments(*lease, id, staff);
     if (!comments.ok()) return comments.error();
     request.comments = std::move(*comments);
