@@ -18,8 +18,10 @@ using i18n::tr;
 
 namespace {
 
-// Five answers in a row when their words fit, else one per line (phones, long languages).
-// Returns the answer clicked (1..5), 0 for none. `selected` is drawn as the primary one.
+// Five answers in a row when their words fit; else (phones, long languages) five numbered
+// buttons in a row with the scale's two ends written under them, each button named by its words
+// for screen readers and tests. Returns the answer clicked (1..5), 0 for none. `selected` is drawn
+// as the primary one.
 int ScaleButtons(const char* id_prefix, const std::vector<std::string>& labels, int selected, float inner, bool busy,
                  std::string_view group_name) {
     const Fonts& f = GetFonts();
@@ -28,15 +30,29 @@ int ScaleButtons(const char* id_prefix, const std::vector<std::string>& labels, 
     const float each = (inner - gap * 4) / 5;
     float widest = 0;
     for (const std::string& l : labels) widest = std::max(widest, MeasureText(f.body, l).x);
-    const bool row = widest + 28 <= each;
+    const bool words = widest + 28 <= each;
     int clicked = 0;
     for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-        if (row && i > 0) ImGui::SameLine(0, gap);
-        const std::string label = labels[static_cast<size_t>(i)] + "###" + id_prefix + std::to_string(i + 1);
-        if (Button(label.c_str(), selected == i + 1 ? ButtonKind::primary : ButtonKind::secondary,
-                   ImVec2(row ? each : inner, 44), !busy))
+        if (i > 0) ImGui::SameLine(0, gap);
+        const std::string shown = words ? labels[static_cast<size_t>(i)] : std::to_string(i + 1);
+        const std::string label = shown + "###" + id_prefix + std::to_string(i + 1);
+        if (Button(label.c_str(), selected == i + 1 ? ButtonKind::primary : ButtonKind::secondary, ImVec2(each, 44), !busy))
             clicked = i + 1;
-        if (!row && i + 1 < static_cast<int>(labels.size())) VSpace(2);
+        if (!words) hooks::AnnotateLastItem(labels[static_cast<size_t>(i)]);
+    }
+    if (!words && !labels.empty()) {  // the ends of the scale: "1 Very dissatisfied ... 5 Very satisfied"
+        const std::string low = "1 " + labels.front(), high = std::to_string(labels.size()) + " " + labels.back();
+        const float x0 = ImGui::GetCursorPosX();
+        const float high_w = MeasureText(f.small, high).x;
+        if (MeasureText(f.small, low).x + high_w + 16 <= inner) {
+            Label(f.small, color::kTextMuted, low);
+            ImGui::SameLine(0, 0);
+            ImGui::SetCursorPosX(x0 + inner - high_w);
+            Label(f.small, color::kTextMuted, high);
+        } else {
+            Label(f.small, color::kTextMuted, low);
+            Label(f.small, color::kTextMuted, high);
+        }
     }
     return clicked;
 }

@@ -54,8 +54,11 @@ await journey('phone journey', async ({ server, browser, step }) => {
 
   step('no desktop scrollbar on touch, and a drag scrolls the page');
   const before = await emma.items();
-  const first = before.find((it) => /^tile_/.test(it.id) && it.visible);
-  assert(first, 'a catalog tile is on screen');
+  // A widget well inside the page: a catalog tile, or the survey banner's answers above them.
+  const first = before.find((it) => (/^tile_/.test(it.id) || /^banner_score_/.test(it.id)) && it.visible && it.y > 300);
+  assert(first, 'a catalog tile or a survey answer is on screen');
+  const ratedBefore = await emma.page.evaluate(async () =>
+    (await (await fetch('/api/v1/requests?status=done&page_size=100')).json()).items.filter((r) => r.survey).length);
   const cdp = await emma.page.context().newCDPSession(emma.page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y: 700 }] });
   for (let y = 680; y >= 400; y -= 20) {
@@ -65,8 +68,11 @@ await journey('phone journey', async ({ server, browser, step }) => {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await emma.nextFrames(3);
   const moved = (await emma.items()).find((it) => it.id === first.id);
-  assert(!moved || !moved.visible || moved.y < first.y - 100, `dragging up scrolled the page (tile y ${first.y} -> ${moved && moved.y})`);
+  assert(!moved || !moved.visible || moved.y < first.y - 100, `dragging up scrolled the page (widget y ${first.y} -> ${moved && moved.y})`);
   assert((await emma.state()).route === '#/' || (await emma.state()).route === '', 'the drag did not open a tile');
+  const ratedAfter = await emma.page.evaluate(async () =>
+    (await (await fetch('/api/v1/requests?status=done&page_size=100')).json()).items.filter((r) => r.survey).length);
+  assert(ratedAfter === ratedBefore, 'the drag did not answer the survey either');
 
   step('a tap on the search box focuses a real input in the same gesture (so the phone keyboard opens), and text arrives');
   await emma.find('Search the catalog');  // its label, while clipped: find() scrolls back up to it
