@@ -16,7 +16,8 @@ int LocalHour(const Clock& clock) {
     return static_cast<int>(ms_of_day / 3600000);
 }
 
-CivilDate LocalToday(const Clock& clock) { return CivilFromDays(FloorDiv(LocalMs(clock), 86400000)); }
+CivilDate LocalToday(const Clock& clock) { return LocalDate(clock, clock.now); }
+CivilDate LocalDate(const Clock& clock, Timestamp t) { return CivilFromDays(FloorDiv(LocalMs(Clock{t, clock.utc_offset_minutes}), 86400000)); }
 
 std::string RequestListKey(const RequestFilter& filter, int page, int page_size) {
     return "status=" + StatusFilterName(filter) + "&page=" + std::to_string(page) + "&page_size=" + std::to_string(page_size);

@@ -35,6 +35,7 @@ struct Clock {
 };
 int LocalHour(const Clock& clock);        // 0..23 in the browser's time zone
 CivilDate LocalToday(const Clock& clock); // today's date in the browser's time zone
+CivilDate LocalDate(const Clock& clock, Timestamp t);  // the browser's date at instant t
 
 // ---- Remote data ----------------------------------------------------------------------------
 enum class Load { idle, loading, ready, failed };

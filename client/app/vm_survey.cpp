@@ -13,8 +13,7 @@ using i18n::tr;
 namespace {
 
 std::string LocalDateText(const Clock& clock, Timestamp t) {
-    const std::int64_t local = t + static_cast<std::int64_t>(clock.utc_offset_minutes) * kMsPerMinute;
-    const CivilDate d = CivilFromDays(local >= 0 ? local / kMsPerDay : (local - kMsPerDay + 1) / kMsPerDay);
+    const CivilDate d = LocalDate(clock, t);
     return i18n::FormatDateShort(d.year, d.month, d.day);
 }
 

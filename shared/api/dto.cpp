@@ -206,7 +206,7 @@ static json ApprovalJson(const approval::Policy& policy) {
 static approval::Policy ReadApproval(Reader& r) {
     approval::Policy p;
     p.hold_until_approved = r.Has("hold_until_approved") ? r.Bool("hold_until_approved") : true;
-    p.remind_after_hours = static_cast<int>(r.Int("remind_after_hours", approval::kDefaultRemindAfterHours));
+    p.remind_after_hours = r.Int32("remind_after_hours", approval::kDefaultRemindAfterHours);
     const json* steps = r.Array("steps");
     if (!steps) return p;
     if (steps->size() > static_cast<std::size_t>(approval::kMaxSteps) * 2) {
@@ -504,8 +504,8 @@ static json SurveyJson(const survey::Answer& a) {
 
 static survey::Answer ReadSurvey(Reader& r) {
     survey::Answer a;
-    a.score = static_cast<int>(r.Int("score"));
-    a.effort = static_cast<int>(r.Int("effort"));
+    a.score = r.Int32("score");
+    a.effort = r.Int32("effort");
     a.comment = r.String("comment", false, survey::kMaxComment * 4 + 64);
     a.answered_at = r.Time("answered_at");
     a.updated_at = r.Time("updated_at");
@@ -842,8 +842,8 @@ Result<survey::Answer> DecodeSurveyBody(std::string_view body) {
         if (!doc.ok()) return doc.error();
         Reader r(*doc, "");
         survey::Answer a;
-        a.score = static_cast<int>(r.Int("score", 0, true));
-        a.effort = static_cast<int>(r.Int("effort"));
+        a.score = r.Int32("score", 0, true);
+        a.effort = r.Int32("effort");
         a.comment = std::string(Trim(r.String("comment", false, survey::kMaxComment * 4 + 64)));
         if (r.failed()) return r.error();
         if (auto bad = survey::ValidateAnswer(a); !bad.empty())

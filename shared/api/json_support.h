@@ -4,6 +4,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +44,16 @@ public:
             return fallback;
         }
         return v.get<std::int64_t>();
+    }
+    // Int() for a field held in an int: a value outside int's range fails ("is out of range")
+    // instead of wrapping around into a valid-looking one (2^32 + 5 must not read as 5).
+    int Int32(const char* key, int fallback = 0, bool required = false) {
+        const std::int64_t v = Int(key, fallback, required);
+        if (v < INT_MIN || v > INT_MAX) {
+            Fail(key, "is out of range.");
+            return fallback;
+        }
+        return static_cast<int>(v);
     }
     std::optional<double> Number(const char* key) {
         if (!Has(key)) return std::nullopt;

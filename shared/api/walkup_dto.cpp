@@ -320,7 +320,7 @@ Result<VisitAction> DecodeVisitAction(std::string_view body) {
         a.note = r.String("note", false, 4 * limits::kMaxResolutionNote);
         a.first_contact = r.Bool("first_contact", true);
         a.to = r.String("to", false, 32);
-        a.score = static_cast<int>(r.Int("score"));
+        a.score = r.Int32("score");
         a.base_version = static_cast<int>(r.Int("base_version"));
         if (r.failed()) return r.error();
         if (!a.to.empty() && a.to != "desk" && a.to != "back_office")

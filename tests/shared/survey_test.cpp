@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "shared/api/dto.h"
+#include "shared/api/walkup_dto.h"
 #include "shared/domain/request.h"
 #include "shared/domain/survey.h"
 #include "shared/domain/walkup.h"
@@ -82,6 +83,13 @@ TEST_CASE("survey: the wire body is decoded with the shared checks; the request 
         CHECK_FALSE(api::DecodeSurveyBody(bad).ok());
     }
     CHECK(api::DecodeSurveyBody(R"({"score":7})").error().field == "score");
+    // A number past int's range is refused, not wrapped into a valid score (2^32 + 5 is not 5).
+    auto wrapped = api::DecodeSurveyBody(R"({"score":4294967301})");
+    REQUIRE_FALSE(wrapped.ok());
+    CHECK(wrapped.error().field == "score");
+    auto wrapped_effort = api::DecodeSurveyBody(R"({"score":4,"effort":4294967297})");
+    REQUIRE_FALSE(wrapped_effort.ok());
+    CHECK(wrapped_effort.error().field == "effort");
     Request r;
     r.id = RequestId(7);
     r.survey.score = 3;
@@ -98,4 +106,13 @@ TEST_CASE("survey: the wire body is decoded with the shared checks; the request 
     CHECK(back->survey.updated_at == r.survey.updated_at);
     Request none;
     CHECK(api::EncodeRequest(none).find("survey") == std::string::npos);
+}
+
+TEST_CASE("survey: a walk-up visit's score past int's range is refused, not wrapped") {
+    auto wrapped = api::DecodeVisitAction(R"({"score":4294967301})");
+    REQUIRE_FALSE(wrapped.ok());
+    CHECK(wrapped.error().field == "score");
+    auto fine = api::DecodeVisitAction(R"({"score":5})");
+    REQUIRE(fine.ok());
+    CHECK(fine->score == 5);
 }
