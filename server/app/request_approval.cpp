@@ -266,7 +266,7 @@ Result<Request> RequestService::DecideApproval(const User& caller, RequestId id,
         return out;
     });
     if (result.ok()) {
-        Publish(*result, ChangeKind::updated, caller.id);
+        Publish(*result, ChangeKind::updated, caller.id, now, true);
         ShapeForCaller(caller, *result);
     }
     return result;

@@ -5,6 +5,7 @@
 #include "server/app/clock.h"
 #include "server/app/request_approval.h"
 #include "server/app/request_workflow.h"
+#include "server/storage/approvals_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/idempotency_repo.h"
 #include "server/storage/requests_repo.h"
@@ -123,7 +124,7 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         created = stored;
         return out;
     });
-    if (result.ok() && created) Publish(*created, ChangeKind::created, caller.id);
+    if (result.ok() && created) Publish(*created, ChangeKind::created, caller.id, now);
     return result;
 }
 
@@ -224,7 +225,7 @@ Result<Request> RequestService::Update(const User& caller, RequestId id, const a
         version_before = (*found)->version;
         return ApplyPatch(db, caller, **found, patch, now);
     });
-    if (updated.ok() && updated->version != version_before) Publish(*updated, ChangeKind::updated, caller.id);
+    if (updated.ok() && updated->version != version_before) Publish(*updated, ChangeKind::updated, caller.id, now);
     if (updated.ok()) ShapeForCaller(caller, *updated);
     return updated;
 }
@@ -238,10 +239,17 @@ void RequestService::PublishSystemChanges(const std::vector<RequestId>& ids) {
     }
 }
 
-void RequestService::Publish(const Request& r, ChangeKind kind, UserId actor) {
+void RequestService::Publish(const Request& r, ChangeKind kind, UserId actor, Timestamp now, bool approval) {
     if (!m_events) return;
-    m_events->PublishRequest(RequestChange{r.id, r.version, kind, r.requester_id, actor, r.status, r.assignee_id,
-                                           r.group_id});
+    RequestChange change{r.id, r.version, kind, r.requester_id, actor, r.status, r.assignee_id, r.group_id, {}};
+    // Held, cancelled while held, or decided: the approvers' inboxes (and their delegates') change too.
+    if (now != 0 && kind != ChangeKind::note &&
+        (approval || r.status == Status::awaiting_approval || r.status == Status::cancelled)) {
+        auto lease = m_readers.Acquire();
+        if (auto watchers = storage::ApprovalWatchers(*lease, r.id, now); watchers.ok())
+            change.watchers = std::move(*watchers);
+    }
+    m_events->PublishRequest(change);
 }
 
 Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueQuery query, Timestamp now) {
@@ -284,7 +292,7 @@ Result<api::BulkUpdateResult> RequestService::BulkUpdate(const User& caller, con
         return out;
     });
     if (result.ok())
-        for (const Request& r : changed) Publish(r, ChangeKind::updated, caller.id);
+        for (const Request& r : changed) Publish(r, ChangeKind::updated, caller.id, now);
     return result;
 }
 

@@ -99,7 +99,8 @@ public:
     void PublishSystemChanges(const std::vector<RequestId>& ids);
 
 private:
-    void Publish(const Request& r, ChangeKind kind, UserId actor);
+    // approval: the change may concern its approvers (a decision); at `now` their delegates too.
+    void Publish(const Request& r, ChangeKind kind, UserId actor, Timestamp now = 0, bool approval = false);
 
     EventHub* m_events = nullptr;
     storage::ReaderPool& m_readers;

@@ -270,6 +270,24 @@ Result<std::int64_t> CountInbox(Database& db, UserId user, Timestamp now) {
     return *row ? q->Int(0) : 0;
 }
 
+Result<std::vector<UserId>> ApprovalWatchers(Database& db, RequestId request, Timestamp now) {
+    auto q = db.Prepare(
+        "SELECT a.user_id FROM approval_approvers a JOIN approval_steps s ON s.id = a.step_id "
+        "WHERE s.request_id = ?1 "
+        "UNION SELECT d.to_user FROM approval_delegations d "
+        "JOIN approval_approvers a ON a.user_id = d.from_user JOIN approval_steps s ON s.id = a.step_id "
+        "WHERE s.request_id = ?1 AND d.starts_at <= ?2 AND d.ends_at > ?2");
+    if (!q.ok()) return q.error();
+    q->Bind(1, request.value).Bind(2, now);
+    std::vector<UserId> out;
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) return out;
+        out.push_back(UserId(q->Int(0)));
+    }
+}
+
 Result<std::vector<RequestId>> ListPendingApprovals(Database& db, Timestamp before, int limit) {
     auto q = db.Prepare("SELECT request_id FROM approval_steps WHERE state = 'pending' AND started_at < ?1 "
                         "ORDER BY started_at LIMIT ?2");

@@ -54,6 +54,9 @@ Result<Unit> SaveStep(Database& db, StepRow& row);  // state and times, approver
 // delegate), oldest step first; and how many there are.
 Result<std::vector<RequestId>> ListInbox(Database& db, UserId user, Timestamp now, int limit);
 Result<std::int64_t> CountInbox(Database& db, UserId user, Timestamp now);
+// Everyone who may decide one of the request's steps, and their delegates at `now`: whom a change to
+// the request concerns besides its requester (live events; their inbox and count follow it).
+Result<std::vector<UserId>> ApprovalWatchers(Database& db, RequestId request, Timestamp now);
 // Pending steps started before `before` (reminders; housekeeping), oldest first.
 Result<std::vector<RequestId>> ListPendingApprovals(Database& db, Timestamp before, int limit);
 

@@ -52,9 +52,18 @@ await journey('approvals', async ({ server, browser, step }) => {
   const laptop = items.find((it) => it.icon === 'laptop');
   const def = await emma.page.evaluate(async (id) => (await (await fetch(`/api/v1/catalog/${id}`)).json()), laptop.id);
   assert(def.approval && def.approval.steps[0].kind === 'manager', `the laptop declares its approval policy (${JSON.stringify(def.approval)})`);
-  await go(emma, `#/catalog/${laptop.id}`, 'submit');
+  await go(emma, `#/catalog/${laptop.id}`, 'values.reason:replacement');
   const texts = async () => (await shownTexts(emma)).join('\n');
   assert(/No approval needed/.test(await texts()), 'a standard laptop needs no approval');
+  await emma.click('values.model');
+  await emma.nextFrames(4);
+  await emma.click(/performance 16/);
+  await emma.nextFrames(4);
+  await emma.page.evaluate(() => window.scrollTo(0, 0));
+  await emma.find('values.reason:replacement');
+  await emma.nextFrames(4);
+  assert(/Needs approval/.test(await texts()), 'the form says a performance laptop needs approval');
+  assert(/Your manager approves it/.test(await texts()), 'and lists the manager\'s step');
 
   step('emma orders it: Awaiting approval, in nobody\'s queue');
   const ordered = await orderLaptop(emma, 'Performance laptop for CAD', 'performance_16');
@@ -74,7 +83,7 @@ await journey('approvals', async ({ server, browser, step }) => {
   await olivia.waitState((s) => s.route === '#/approvals', 'olivia on her approvals');
   await olivia.find(`approve_${id}`);
   await olivia.nextFrames(6);
-  assert((await shownTexts(olivia)).some((t) => /Performance 16/.test(t)), 'the inbox shows the form\'s answers');
+  assert((await shownTexts(olivia)).some((t) => /performance 16/.test(t)), 'the inbox shows the form\'s answers');
   await olivia.assertLayout('approvals inbox');
   await shot(olivia, 'approval-inbox-1280');
   await olivia.type('Comment (optional)', 'Fine for CAD work.');

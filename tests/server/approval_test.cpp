@@ -51,6 +51,17 @@ std::int64_t CountRows(TestServer& server, const std::string& sql) {
     return q->Int(0);
 }
 
+long long NowSeconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string Iso(long long seconds) {  // "2026-12-07T00:00:00Z"
+    char buf[32];
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return std::string(buf);
+}
+
 }  // namespace
 
 TEST_CASE("approval: a chain holds the request; the inbox, reading it, deciding; then routed with SLA clocks") {
@@ -192,15 +203,9 @@ TEST_CASE("approval: a delegate decides for an absent approver while the delegat
     // olivia is away: liam approves for her this week.
     auto bad = PostJson(cli, olivia, "/api/v1/approvals/delegations", json{{"to", "olivia"}, {"starts_at", "2026-01-01T00:00:00Z"}, {"ends_at", "2026-01-02T00:00:00Z"}}.dump());
     CHECK(Status(bad) == 422);
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    auto iso = [](long long s) {
-        char buf[32];
-        const std::time_t t = static_cast<std::time_t>(s);
-        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-        return std::string(buf);
-    };
+    const long long now = NowSeconds();
     auto added = PostJson(cli, olivia, "/api/v1/approvals/delegations",
-                          json{{"to", "liam"}, {"starts_at", iso(now - 60)}, {"ends_at", iso(now + 7 * 86400)}}.dump());
+                          json{{"to", "liam"}, {"starts_at", Iso(now - 60)}, {"ends_at", Iso(now + 7 * 86400)}}.dump());
     REQUIRE(Status(added) == 201);
     CHECK(Body(added)["to_name"] == "Liam Chen");
     CHECK(GetOk(cli, liam, "/api/v1/approvals/delegations")["items"].size() == 1);
@@ -246,4 +251,42 @@ TEST_CASE("approval: admins set managers; others can't") {
     const json created = CreateRequestOk(cli, liam, PerformanceLaptop());
     CHECK(created["approval"]["steps"][0]["approvers"] == json::array({"Emma Jones"}));
     CHECK(InboxIds(cli, emma) == std::vector<int>{created["id"].get<int>()});
+}
+
+TEST_CASE("approval: approvers and their delegates hear of the requests they decide, live; nobody else does") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session emma = SignIn(cli, "emma"), olivia = SignIn(cli, "olivia"), liam = SignIn(cli, "liam"),
+                  ava = SignIn(cli, "ava");
+    const long long now = NowSeconds();
+    auto needle = [](int id, const char* kind) { return "\"id\":" + std::to_string(id) + ",\"kind\":\"" + kind + "\""; };
+    EventStream olivia_live(server.port(), olivia), liam_live(server.port(), liam), ava_live(server.port(), ava);
+    for (EventStream* s : {&olivia_live, &liam_live, &ava_live}) REQUIRE(s->WaitFor("event: ready"));
+
+    // Held for olivia: she hears of it (her count goes up); liam, who has nothing to do with it, doesn't.
+    const json first = CreateRequestOk(cli, emma, PerformanceLaptop());
+    const int first_id = first["id"];
+    CHECK(olivia_live.WaitFor(needle(first_id, "created")));
+    CHECK(ava_live.WaitFor(needle(first_id, "created")));  // staff hear of every request
+
+    // A request that needs no approval reaches only its requester and staff.
+    const json plain = CreateRequestOk(cli, emma, ValidLaptopDraft());
+    CHECK(ava_live.WaitFor(needle(plain["id"], "created")));
+    CHECK(olivia_live.Text().find(needle(plain["id"], "created")) == std::string::npos);
+
+    // olivia goes away, liam decides for her: from now on he hears of her approvals.
+    REQUIRE(Status(PostJson(cli, olivia, "/api/v1/approvals/delegations",
+                            json{{"to", "liam"}, {"starts_at", Iso(now - 60)}, {"ends_at", Iso(now + 7 * 86400)}}.dump())) == 201);
+    const json second = CreateRequestOk(cli, emma, PerformanceLaptop());
+    const int second_id = second["id"];
+    CHECK(liam_live.WaitFor(needle(second_id, "created")));
+    CHECK(olivia_live.WaitFor(needle(second_id, "created")));
+
+    // liam approves for her: the next step's approvers (IT asset management: ava, root) hear of it, and
+    // olivia's inbox drops it.
+    REQUIRE(Status(Decide(cli, liam, second_id, "approve", second["version"])) == 200);
+    CHECK(olivia_live.WaitFor(needle(second_id, "updated")));
+    CHECK(ava_live.WaitFor(needle(second_id, "updated")));
+    CHECK(liam_live.Text().find("\"id\":" + std::to_string(first_id) + ",") == std::string::npos);
+    CHECK(liam_live.Text().find(needle(plain["id"], "created")) == std::string::npos);
 }
