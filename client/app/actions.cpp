@@ -29,7 +29,7 @@ namespace {
 void MarkStaleOnEnter(AppState& state, const Route& route) {
     switch (route.screen) {
         case Screen::home: state.open_requests.stale = state.done_requests.stale = state.approvals.stale = true; break;
-        case Screen::approvals: state.approvals.stale = true; break;
+        case Screen::approvals: state.approvals.stale = state.delegations.stale = true; break;
         case Screen::requests: state.requests.stale = true; break;
         case Screen::request_detail: {
             auto it = state.details.find(route.request.value);
@@ -206,6 +206,7 @@ void Actions::EnsureDataForRoute() {
                 for (const Request& r : m_state.approvals.data.items)
                     if (r.catalog_item_id.valid() && NeedsLoad(m_state.items[r.catalog_item_id.value], std::to_string(r.catalog_item_id.value)))
                         m_effects.LoadItem(r.catalog_item_id);
+            if (NeedsLoad(m_state.delegations, "mine")) m_effects.LoadDelegations();  // "When you're away"
             break;
         case Screen::kiosk:
         case Screen::board:

@@ -65,6 +65,10 @@ public:
     void StartReject(RequestId id, bool on);             // opens (or closes) the reason box
     void Approve(RequestId id);                          // with the optional comment
     void Reject(RequestId id);                           // needs the reason (shared ValidateDecisionComment)
+    enum class DelegationField { to, from, until };
+    void EditDelegation(DelegationField field, std::string text);
+    void AddDelegation();                                // shared ValidateDelegation first; dates are local days
+    void EndDelegation(std::int64_t id);
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
     void FollowLink(const std::string& url);          // "#/..." navigates in the app, others open a tab
 

@@ -1,6 +1,7 @@
 // An approver's decisions (issue 13): approve with an optional comment, or reject with the reason
 // the requester reads (shared approval::ValidateDecisionComment first), from #/approvals or the
-// request page; the inbox behind the top bar's "Approvals" count.
+// request page; the inbox behind the top bar's "Approvals" count; "When you're away": handing
+// one's approvals to a colleague for some days (shared approval::ValidateDelegation first).
 #include "client/app/actions.h"
 #include "client/app/effects.h"
 #include "client/app/effects_internal.h"
@@ -8,10 +9,12 @@
 #include "shared/domain/approval.h"
 #include "shared/domain/i18n.h"
 #include "shared/domain/text.h"
+#include "shared/domain/time.h"
 
 namespace spoc::client {
 
 using namespace effects_internal;  // ErrorFromResponse, LoadInto
+using i18n::Format;
 using i18n::tr;
 
 namespace {
@@ -65,6 +68,103 @@ void Actions::Reject(RequestId id) {
         return;
     }
     m_effects.SendDecision(id, body);
+}
+
+void Actions::EditDelegation(DelegationField field, std::string text) {
+    DelegationDraft& d = m_state.delegation;
+    if (d.in_flight) return;
+    std::string& slot = field == DelegationField::to ? d.to : field == DelegationField::from ? d.from_date : d.until_date;
+    slot = std::move(text);
+    if (d.error && d.error->code != ErrorCode::network) d.error.reset();
+}
+
+void Actions::AddDelegation() {
+    DelegationDraft& d = m_state.delegation;
+    if (d.in_flight) return;
+    // The days are the approver's own: from the start of the first to the end of the last, locally.
+    api::DelegationBody body;
+    body.to = std::string(Trim(d.to));
+    CivilDate from{}, until{};
+    const std::string_view from_text = Trim(d.from_date), until_text = Trim(d.until_date);
+    if (!from_text.empty() && !ParseDate(from_text, &from)) {
+        d.error = MakeError(ErrorCode::validation_failed, tr("Enter a date as YYYY-MM-DD."), "from");
+        return;
+    }
+    if (!ParseDate(until_text, &until)) {
+        d.error = MakeError(ErrorCode::validation_failed, until_text.empty() ? tr("Say until when.") : tr("Enter a date as YYYY-MM-DD."), "until");
+        return;
+    }
+    body.starts_at = from_text.empty() ? m_clock.now : LocalMidnight(m_clock, from);
+    body.ends_at = LocalMidnight(m_clock, until) + kMsPerDay;
+    if (auto bad = approval::ValidateDelegation(body.to, body.starts_at, body.ends_at); !bad.empty()) {
+        d.error = MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field == "ends_at" ? "until" : bad.front().field);
+        return;
+    }
+    if (body.ends_at <= m_clock.now) {
+        d.error = MakeError(ErrorCode::validation_failed, tr("The delegation has already ended."), "until");
+        return;
+    }
+    m_effects.SendDelegation(body);
+}
+
+void Actions::EndDelegation(std::int64_t id) {
+    if (m_state.delegation.in_flight) return;
+    m_effects.SendEndDelegation(id);
+}
+
+void Effects::LoadDelegations() {
+    AppState* s = &m_state;
+    LoadInto<std::vector<api::DelegationView>>(
+        m_api, NewTicket(), "mine", routes::kDelegations, [s] { return &s->delegations; },
+        [](const std::string& body) { return api::DecodeDelegations(body); }, [this] { OnUnauthenticated(); });
+}
+
+// Adds (POST) or ends (DELETE, ending = id) a delegation; the list is re-read after either.
+void Effects::SendDelegation(const api::DelegationBody& body) {
+    DelegationDraft& d = m_state.delegation;
+    d.in_flight = true;
+    d.error.reset();
+    d.ticket = NewTicket();
+    const std::uint64_t ticket = d.ticket;
+    m_api.Send(MakeRequest("POST", routes::kDelegations, api::EncodeDelegationBody(body)),
+               [this, ticket](int status, const std::string& text) {
+                   DelegationDraft& d = m_state.delegation;
+                   if (d.ticket != ticket) return;
+                   d.in_flight = false;
+                   m_state.delegations.stale = true;
+                   if (status == 201) {
+                       Result<api::DelegationView> made = api::DecodeDelegation(text);
+                       d = DelegationDraft{};
+                       // TRANSLATORS: after handing one's approvals to a colleague; {0} is their name.
+                       AddToast(&m_state, Format(tr("{0} now approves for you."), {made.ok() ? made.value().to_name : std::string()}));
+                       return;
+                   }
+                   d.error = ErrorFromResponse(status, text);
+                   if (status == 401) OnUnauthenticated();
+               });
+}
+
+void Effects::SendEndDelegation(std::int64_t id) {
+    DelegationDraft& d = m_state.delegation;
+    d.in_flight = true;
+    d.ending = id;
+    d.error.reset();
+    d.ticket = NewTicket();
+    const std::uint64_t ticket = d.ticket;
+    m_api.Send(MakeRequest("DELETE", std::string(routes::kDelegations) + "/" + std::to_string(id), ""),
+               [this, ticket](int status, const std::string& text) {
+                   DelegationDraft& d = m_state.delegation;
+                   if (d.ticket != ticket) return;
+                   d.in_flight = false;
+                   d.ending = 0;
+                   m_state.delegations.stale = true;
+                   if (status == 204 || status == 404) {  // 404: it had already ended
+                       AddToast(&m_state, tr("The delegation has ended. Your approvals come to you alone again."));
+                       return;
+                   }
+                   d.error = ErrorFromResponse(status, text);
+                   if (status == 401) OnUnauthenticated();
+               });
 }
 
 void Effects::LoadApprovals() {

@@ -557,7 +557,24 @@ struct ApprovalItemViewModel {
     std::vector<std::pair<std::string, std::string>> form_lines;
     DecisionViewModel decision;
 };
+// "When you're away": who approves for me (and for whom I approve), and the form to hand over.
+struct DelegationRowViewModel {
+    std::int64_t id = 0;
+    std::string text;             // "Liam Chen approves for you from Dec 7, 2026 to Dec 14, 2026."
+    bool can_end = false;         // mine to end (not one handed to me)
+    bool ending = false;
+};
+struct AwayViewModel {
+    std::string heading;          // "When you're away"
+    std::string intro;
+    std::vector<DelegationRowViewModel> rows;
+    std::string to, from, until;  // the form as typed
+    std::string to_label, to_hint, from_label, until_label, date_hint, add_label;
+    bool sending = false;
+    std::string error, error_field;  // error_field: "to" | "from" | "until" | ""
+};
 struct ApprovalsViewModel {
+    AwayViewModel away;
     LoadView load;
     std::string title;            // "Approvals"
     std::string subtitle;         // "2 requests wait for your decision"

@@ -1,5 +1,7 @@
 // View-models of approvals (issue 13): the approval card on a request (each step: who, state,
 // when, comments; the approver's buttons) and #/approvals, what waits for the user's decision.
+#include <algorithm>
+
 #include "client/app/view_models.h"
 #include "client/app/vm_internal.h"
 #include "shared/domain/approval.h"
@@ -95,8 +97,46 @@ ApprovalCardViewModel BuildApprovalCard(const AppState& state, const Request& r,
     return vm;
 }
 
+static AwayViewModel BuildAway(const AppState& state, const Clock& clock) {
+    AwayViewModel vm;
+    vm.heading = tr("When you're away");
+    vm.intro = tr("Hand your approvals to a colleague for some days. They approve or reject for you; you can still decide yourself.");
+    const DelegationDraft& d = state.delegation;
+    const UserId me = state.me ? state.me->user.id : UserId();
+    if (state.delegations.has_data)
+        for (const api::DelegationView& g : state.delegations.data) {
+            DelegationRowViewModel row;
+            row.id = g.id;
+            row.can_end = g.from == me;
+            row.ending = d.in_flight && d.ending == g.id;
+            const std::string from = LocalDateText(clock, std::max(g.starts_at, clock.now)), until = LocalDateText(clock, g.ends_at - 1);
+            row.text = row.can_end
+                           // TRANSLATORS: a delegation of approvals; {0} is the colleague, {1} and {2} the first and last day.
+                           ? Format(tr("{0} approves for you from {1} to {2}."), {g.to_name, from, until})
+                           // TRANSLATORS: a delegation handed to the user; {0} is who is away, {1} and {2} the first and last day.
+                           : Format(tr("You approve for {0} from {1} to {2}."), {g.from_name, from, until});
+            vm.rows.push_back(std::move(row));
+        }
+    vm.to = d.to;
+    vm.from = d.from_date;
+    vm.until = d.until_date;
+    vm.to_label = tr("Who approves for you");
+    vm.to_hint = tr("Their username, e.g. liam");
+    vm.from_label = tr("From (optional)");
+    vm.until_label = tr("Until");
+    vm.date_hint = tr("YYYY-MM-DD");
+    vm.add_label = tr("Hand over my approvals");
+    vm.sending = d.in_flight;
+    if (d.error) {
+        vm.error = d.error->code == ErrorCode::network ? std::string(tr("We couldn't reach Spoc. Try again.")) : d.error->message;
+        vm.error_field = d.error->field == "ends_at" || d.error->field == "starts_at" ? "until" : d.error->field;
+    }
+    return vm;
+}
+
 ApprovalsViewModel BuildApprovals(const AppState& state, const Clock& clock) {
     ApprovalsViewModel vm;
+    vm.away = BuildAway(state, clock);
     vm.title = tr("Approvals");
     vm.load = ToLoadView(state.approvals, "inbox");
     vm.empty = tr("Nothing waits for your approval.");

@@ -412,6 +412,15 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         i18n::Lang lang;
         if (LanguagePicker("##account_language", menu_w - 28, &lang)) actions.ChooseLanguage(lang);
         VSpace(8);
+        // Approvals, with "When you're away", even when nothing waits (the top-bar link is hidden then).
+        // TRANSLATORS: account menu link to the approvals page and its out-of-office delegation.
+        if (LinkButton((std::string(tr("Approvals and time away")) + "###account_approvals").c_str(), f.small_semibold)) {
+            ImGui::CloseCurrentPopup();
+            Route approvals;
+            approvals.screen = Screen::approvals;
+            actions.Navigate(approvals);
+        }
+        VSpace(8);
         if (Button(L("Sign out", "signout").c_str(), ButtonKind::secondary, ImVec2(menu_w - 28, 36))) {
             ImGui::CloseCurrentPopup();
             actions.SignOut();

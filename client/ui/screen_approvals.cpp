@@ -57,6 +57,77 @@ void DrawDecision(const DecisionViewModel& vm, float inner, Actions& actions) {
     ImGui::PopID();
 }
 
+// One labelled single-line field of the away form: delegation_to, delegation_from, delegation_until.
+bool AwayField(const char* id, const std::string& label, const std::string& hint, std::string* text, float width,
+               bool invalid, bool read_only) {
+    const Fonts& f = GetFonts();
+    ImGui::BeginGroup();
+    Label(f.body_semibold, color::kText, label);
+    VSpace(2);
+    TextInputOptions o;
+    o.placeholder = hint.c_str();
+    o.width = width;
+    o.max_chars = 64;
+    o.invalid = invalid;
+    o.read_only = read_only;
+    o.hook_label = label.c_str();
+    const bool edited = TextInput(id, text, o).edited;
+    ImGui::EndGroup();
+    return edited;
+}
+
+void DrawInbox(const ApprovalsViewModel& vm, float w, Actions& actions);  // each request with its controls
+
+// "When you're away": the delegations both ways (mine can be ended) and the form to hand over.
+void DrawAway(const AwayViewModel& vm, float w, Actions& actions) {
+    const Fonts& f = GetFonts();
+    const float pad = 24.0f;
+    const float inner = w - 2 * pad;
+    BeginCard("away", w, pad);
+    A11yGroup region("group", vm.heading);
+    Label(f.h3, color::kText, vm.heading);
+    Paragraph(f.body, color::kTextSecondary, vm.intro, inner);
+    VSpace(8);
+    for (const DelegationRowViewModel& row : vm.rows) {
+        const std::string n = std::to_string(row.id);
+        Paragraph(f.body, color::kText, row.text, inner);
+        RecordLast(row.text, "delegation_" + n);
+        if (row.can_end) {
+            const std::string end = (row.ending ? std::string(tr("Ending…")) : std::string(tr("End it now"))) + "###delegation_end_" + n;
+            if (LinkButton(end.c_str(), f.small_semibold) && !vm.sending) actions.EndDelegation(row.id);
+        }
+        VSpace(8);
+    }
+    using Field = Actions::DelegationField;
+    std::string to = vm.to, from = vm.from, until = vm.until;
+    if (AwayField("##delegation_to", vm.to_label, vm.to_hint, &to, std::min(inner, 420.0f), vm.error_field == "to", vm.sending))
+        actions.EditDelegation(Field::to, to);
+    VSpace(8);
+    const bool side_by_side = inner >= 2 * 180.0f + 16;
+    const float date_w = side_by_side ? 180.0f : std::min(inner, 420.0f);
+    const float row_y = ImGui::GetCursorPosY();
+    if (AwayField("##delegation_from", vm.from_label, vm.date_hint, &from, date_w, vm.error_field == "from", vm.sending))
+        actions.EditDelegation(Field::from, from);
+    if (side_by_side) {
+        ImGui::SameLine(0, 16);
+        ImGui::SetCursorPosY(row_y);  // top-aligned with "From", not on its text baseline
+    } else {
+        VSpace(8);
+    }
+    if (AwayField("##delegation_until", vm.until_label, vm.date_hint, &until, date_w, vm.error_field == "until", vm.sending))
+        actions.EditDelegation(Field::until, until);
+    if (!vm.error.empty()) {
+        VSpace(4);
+        Paragraph(f.small, color::kDanger, vm.error, inner);
+        hooks::DescribeLastItem(vm.error);
+    }
+    VSpace(10);
+    const bool adding = vm.sending && std::none_of(vm.rows.begin(), vm.rows.end(), [](const DelegationRowViewModel& r) { return r.ending; });
+    if (Button((vm.add_label + "###delegation_add").c_str(), ButtonKind::secondary, ImVec2(0, 40), !vm.sending, adding))
+        actions.AddDelegation();
+    EndCard();
+}
+
 }  // namespace
 
 void DrawApprovalCard(const ApprovalCardViewModel& vm, float width, Actions& actions) {
@@ -110,8 +181,17 @@ void DrawApprovals(const ApprovalsViewModel& vm, UiState& ui, Actions& actions) 
     if (vm.items.empty()) {
         Paragraph(f.body, color::kTextSecondary, vm.empty, w);
         RecordLast(vm.empty, "approvals_empty");
-        return;
+        VSpace(16);
+    } else {
+        DrawInbox(vm, w, actions);
     }
+    DrawAway(vm.away, w, actions);
+}
+
+namespace {
+
+void DrawInbox(const ApprovalsViewModel& vm, float w, Actions& actions) {
+    const Fonts& f = GetFonts();
     A11yGroup list("list", vm.title);
     const float pad = 24.0f;
     const float inner = w - 2 * pad;
@@ -138,5 +218,7 @@ void DrawApprovals(const ApprovalsViewModel& vm, UiState& ui, Actions& actions) 
         ImGui::PopID();
     }
 }
+
+}  // namespace
 
 }  // namespace spoc::ui

@@ -783,11 +783,8 @@ Result<DelegationBody> DecodeDelegationBody(std::string_view body) {
         out.starts_at = r.Time("starts_at");
         out.ends_at = r.Time("ends_at");
         if (r.failed()) return r.error();
-        if (out.to.empty()) return MakeError(ErrorCode::validation_failed, tr("Choose who approves for you."), "to");
-        if (out.ends_at <= out.starts_at)
-            return MakeError(ErrorCode::validation_failed, tr("The delegation has to end after it starts."), "ends_at");
-        if (out.ends_at - out.starts_at > 90 * kMsPerDay)
-            return MakeError(ErrorCode::validation_failed, tr("A delegation lasts at most 90 days."), "ends_at");
+        if (auto bad = approval::ValidateDelegation(out.to, out.starts_at, out.ends_at); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
         return out;
     });
 }
@@ -809,6 +806,29 @@ std::string EncodeDelegations(const std::vector<DelegationView>& items) {
     return Dump(json{{"items", std::move(list)}});
 }
 
+static DelegationView ReadDelegation(Reader& r) {
+    DelegationView d;
+    d.id = r.Int("id");
+    d.from = UserId(r.Int("from_id"));
+    d.to = UserId(r.Int("to_id"));
+    d.from_name = r.String("from_name", false, 256);
+    d.to_name = r.String("to_name", false, 256);
+    d.starts_at = r.Time("starts_at");
+    d.ends_at = r.Time("ends_at");
+    return d;
+}
+
+Result<DelegationView> DecodeDelegation(std::string_view body) {
+    return Guard<DelegationView>([&]() -> Result<DelegationView> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        DelegationView d = ReadDelegation(r);
+        if (r.failed()) return r.error();
+        return d;
+    });
+}
+
 Result<std::vector<DelegationView>> DecodeDelegations(std::string_view body) {
     return Guard<std::vector<DelegationView>>([&]() -> Result<std::vector<DelegationView>> {
         auto doc = ParseObject(body);
@@ -819,14 +839,7 @@ Result<std::vector<DelegationView>> DecodeDelegations(std::string_view body) {
             for (const json& dj : *items) {
                 if (!dj.is_object() || out.size() >= 100) break;
                 Reader dr(dj, "items.");
-                DelegationView d;
-                d.id = dr.Int("id");
-                d.from = UserId(dr.Int("from_id"));
-                d.to = UserId(dr.Int("to_id"));
-                d.from_name = dr.String("from_name", false, 256);
-                d.to_name = dr.String("to_name", false, 256);
-                d.starts_at = dr.Time("starts_at");
-                d.ends_at = dr.Time("ends_at");
+                DelegationView d = ReadDelegation(dr);
                 if (dr.failed()) return dr.error();
                 out.push_back(std::move(d));
             }

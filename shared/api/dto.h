@@ -104,6 +104,7 @@ struct DelegationView {
 };
 std::string EncodeDelegation(const DelegationView& d);
 std::string EncodeDelegations(const std::vector<DelegationView>& items);
+Result<DelegationView> DecodeDelegation(std::string_view body);
 Result<std::vector<DelegationView>> DecodeDelegations(std::string_view body);
 
 // PUT /api/v1/users/{id}/manager: {"manager_id": N} (0: none).
