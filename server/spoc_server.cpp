@@ -15,6 +15,7 @@
 #include "server/app/escalation.h"
 #include "server/app/events.h"
 #include "server/app/kb_service.h"
+#include "server/app/request_approval.h"
 #include "server/app/request_service.h"
 #include "server/app/workspace_service.h"
 #include "server/http/auth.h"
@@ -239,6 +240,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         if (auto r = storage::DeleteIdempotencyRecordsBefore(db, now - kIdempotencyRetentionMs); !r.ok())
             return r.error();
         if (auto r = app::WalkupService::ReleaseNoShows(db, now); !r.ok()) return r.error();
+        if (auto r = app::RemindApprovers(db, now); !r.ok()) return r.error();
         auto changed = app::RunSlaJobs(db, now, s.config.auto_close_days);
         if (!changed.ok()) return changed.error();
         s.housekeeping_changed = std::move(*changed);
@@ -311,7 +313,10 @@ Result<std::string> SpocServer::ImportKnowledge(const std::string& folder, const
 
 Result<Unit> SpocServer::RunHousekeepingAt(Timestamp now) {
     const int days = m->config.auto_close_days;
-    auto changed = m->writer->Run([&](storage::Database& db) { return app::RunSlaJobs(db, now, days); });
+    auto changed = m->writer->Run([&](storage::Database& db) -> Result<std::vector<RequestId>> {
+        if (auto r = app::RemindApprovers(db, now); !r.ok()) return r.error();
+        return app::RunSlaJobs(db, now, days);
+    });
     if (!changed.ok()) return changed.error();
     m->ReportRequestsChanged(*changed);
     return Unit{};

@@ -28,7 +28,8 @@ namespace {
 // Entering a screen refreshes its lists (showing the cached copy meanwhile).
 void MarkStaleOnEnter(AppState& state, const Route& route) {
     switch (route.screen) {
-        case Screen::home: state.open_requests.stale = state.done_requests.stale = true; break;
+        case Screen::home: state.open_requests.stale = state.done_requests.stale = state.approvals.stale = true; break;
+        case Screen::approvals: state.approvals.stale = state.delegations.stale = true; break;
         case Screen::requests: state.requests.stale = true; break;
         case Screen::request_detail: {
             auto it = state.details.find(route.request.value);
@@ -153,6 +154,8 @@ void Actions::SyncLive() {
 
 void Actions::EnsureDataForRoute() {
     EnsureWorkspace();  // staff on a request: related, history, canned replies, groups (workspace_actions.cpp)
+    // What waits for my approval: the top bar's count on every screen, the list on #/approvals.
+    if (m_state.session == SessionPhase::signed_in && NeedsLoad(m_state.approvals, "inbox")) m_effects.LoadApprovals();
     const Route& route = m_state.route;
     switch (route.screen) {
         case Screen::home: {
@@ -198,6 +201,13 @@ void Actions::EnsureDataForRoute() {
         case Screen::queue: EnsureQueueBlocks(); break;
         case Screen::walkup: EnsureWalkupConsole(); break;
         case Screen::desks: EnsureDesks(); break;
+        case Screen::approvals:  // the forms are described with their items' labels
+            if (m_state.approvals.has_data)
+                for (const Request& r : m_state.approvals.data.items)
+                    if (r.catalog_item_id.valid() && NeedsLoad(m_state.items[r.catalog_item_id.value], std::to_string(r.catalog_item_id.value)))
+                        m_effects.LoadItem(r.catalog_item_id);
+            if (NeedsLoad(m_state.delegations, "mine")) m_effects.LoadDelegations();  // "When you're away"
+            break;
         case Screen::kiosk:
         case Screen::board:
         case Screen::signin:
@@ -214,6 +224,7 @@ void Actions::Retry() {
     m_state.catalog.stale = m_state.catalog.load == Load::failed || m_state.catalog.stale;
     switch (route.screen) {
         case Screen::home: m_state.open_requests.stale = m_state.done_requests.stale = true; break;
+        case Screen::approvals: m_state.approvals.stale = true; break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
         case Screen::queue:

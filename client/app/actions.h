@@ -60,6 +60,15 @@ public:
     void EditSurveyComment(RequestId id, std::string text);
     void SaveSurveyDetails(RequestId id);               // the score as it stands, with effort and comment
     void HideSurveyBanner(RequestId id);                // "Not now" on the home banner
+    // ---- Approvals (approval_actions.cpp): an approver on #/approvals or the request page
+    void EditDecisionComment(RequestId id, std::string text);
+    void StartReject(RequestId id, bool on);             // opens (or closes) the reason box
+    void Approve(RequestId id);                          // with the optional comment
+    void Reject(RequestId id);                           // needs the reason (shared ValidateDecisionComment)
+    enum class DelegationField { to, from, until };
+    void EditDelegation(DelegationField field, std::string text);
+    void AddDelegation();                                // shared ValidateDelegation first; dates are local days
+    void EndDelegation(std::int64_t id);
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
     void FollowLink(const std::string& url);          // "#/..." navigates in the app, others open a tab
 

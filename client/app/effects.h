@@ -36,6 +36,11 @@ public:
     void Reply(RequestId id);                      // POST /requests/{id}/comments
     void LoadDoneRequests();                       // GET /requests?status=done (home: the survey banner)
     void SendSurvey(RequestId id, const survey::Answer& answer); // PUT /requests/{id}/survey
+    void LoadApprovals();                          // GET /approvals (inbox and count)
+    void SendDecision(RequestId id, const api::DecisionBody& body); // POST /requests/{id}/approval
+    void LoadDelegations();                        // GET /approvals/delegations
+    void SendDelegation(const api::DelegationBody& body);  // POST /approvals/delegations
+    void SendEndDelegation(std::int64_t id);       // DELETE /approvals/delegations/{id}
 
     // ---- Agent mode (agent_effects.cpp)
     void LoadQueueBlock(const std::string& query, int block); // GET /queue?<query>&page=block+1&page_size=100

@@ -35,6 +35,7 @@ void ApplyRequestEvent(AppState* state, const api::RequestEvent& e) {
     state->requests.stale = true;
     state->open_requests.stale = true;
     state->done_requests.stale = true;
+    state->approvals.stale = true;  // a request I approve may have been decided by another approver
 }
 
 void ApplyPresenceEvent(AppState* state, const api::PresenceEvent& e) {

@@ -113,6 +113,8 @@ Route ParseRoute(std::string_view hash) {
         route.screen = Screen::walkup;
     } else if (parts[0] == "desks" && parts.size() == 1) {
         route.screen = Screen::desks;
+    } else if (parts[0] == "approvals" && parts.size() == 1) {
+        route.screen = Screen::approvals;
     } else if (parts[0] == "kiosk" && parts.size() == 1) {
         route.screen = Screen::kiosk;
     } else if (parts[0] == "board" && parts.size() == 2 && IsLocationKey(parts[1])) {
@@ -156,6 +158,7 @@ std::string FormatRoute(const Route& route) {
             return route.article.valid() ? "#/kb/" + std::to_string(route.article.value) + "/edit" : "#/kb/new";
         case Screen::walkup: return "#/walkup";
         case Screen::desks: return "#/desks";
+        case Screen::approvals: return "#/approvals";
         case Screen::kiosk: return "#/kiosk";
         case Screen::board: return "#/board/" + route.board_key;
         case Screen::not_found: return "#/not-found";

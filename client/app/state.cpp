@@ -3,6 +3,7 @@
 #include "client/app/state.h"
 
 #include "shared/domain/catalog_search.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::client {
 
@@ -18,6 +19,15 @@ int LocalHour(const Clock& clock) {
 
 CivilDate LocalToday(const Clock& clock) { return LocalDate(clock, clock.now); }
 CivilDate LocalDate(const Clock& clock, Timestamp t) { return CivilFromDays(FloorDiv(LocalMs(Clock{t, clock.utc_offset_minutes}), 86400000)); }
+
+std::string LocalDateText(const Clock& clock, Timestamp t) {
+    const CivilDate d = LocalDate(clock, t);
+    return i18n::FormatDateShort(d.year, d.month, d.day);
+}
+
+Timestamp LocalMidnight(const Clock& clock, const CivilDate& date) {
+    return DaysFromCivil(date.year, date.month, date.day) * 86400000 - static_cast<Timestamp>(clock.utc_offset_minutes) * 60000;
+}
 
 std::string RequestListKey(const RequestFilter& filter, int page, int page_size) {
     return "status=" + StatusFilterName(filter) + "&page=" + std::to_string(page) + "&page_size=" + std::to_string(page_size);
@@ -39,6 +49,10 @@ void ClearUserData(AppState* state) {
     state->surveys.clear();
     state->survey_banner_hidden.clear();
     state->done_requests = {};
+    state->approvals = {};
+    state->decisions.clear();
+    state->delegations = {};
+    state->delegation = {};
     state->details.clear();
     state->requests = {};
     state->open_requests = {};

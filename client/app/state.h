@@ -36,6 +36,8 @@ struct Clock {
 int LocalHour(const Clock& clock);        // 0..23 in the browser's time zone
 CivilDate LocalToday(const Clock& clock); // today's date in the browser's time zone
 CivilDate LocalDate(const Clock& clock, Timestamp t);  // the browser's date at instant t
+std::string LocalDateText(const Clock& clock, Timestamp t);  // that date, short and localized ("Dec 13, 2026")
+Timestamp LocalMidnight(const Clock& clock, const CivilDate& date);  // the instant `date` starts in the browser's zone
 
 // ---- Remote data ----------------------------------------------------------------------------
 enum class Load { idle, loading, ready, failed };
@@ -103,6 +105,26 @@ struct ReplyState {
     bool focus = false;            // put the keyboard in the reply box at the next frame ("r")
     bool reopen = false;           // requester: "This didn't fix it" - the reply reopens the resolved request
     bool in_flight = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+
+// An approver's decision on a request while it is made (the inbox and the request page).
+struct DecisionState {
+    std::string comment;           // optional to approve, the reason to reject
+    bool rejecting = false;        // "Reject" opened the reason box
+    bool in_flight = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+
+// "When you're away" on #/approvals: who decides for me, from and until which dates (local).
+struct DelegationDraft {
+    std::string to;                // their username
+    std::string from_date;         // "YYYY-MM-DD"; empty: from now
+    std::string until_date;        // "YYYY-MM-DD", the last day they decide for me
+    bool in_flight = false;
+    std::int64_t ending = 0;       // the delegation being ended
     std::optional<Error> error;
     std::uint64_t ticket = 0;
 };
@@ -408,6 +430,10 @@ struct AppState {
     std::map<std::int64_t, Remote<Request>> details;     // by request id
     std::map<std::int64_t, ReplyState> replies;          // by request id
     Remote<api::RequestPage> done_requests;   // home: my latest done requests (the survey banner)
+    Remote<api::RequestPage> approvals;       // what waits for my approval (#/approvals, the top bar's count)
+    std::map<std::int64_t, DecisionState> decisions;     // by request id
+    Remote<std::vector<api::DelegationView>> delegations;  // mine, both ways (#/approvals)
+    DelegationDraft delegation;
     std::map<std::int64_t, SurveyState> surveys;         // by request id
     std::set<std::int64_t> survey_banner_hidden;         // "Not now" on the home banner (this session)
 

@@ -85,6 +85,7 @@ struct TopBarViewModel {
     Screen active = Screen::home; // which nav link is current (catalog_item counts as catalog)
     bool staff = false;           // agents and admins get the Queue link
     int busy = 0;                 // requests in flight (thin progress bar)
+    int approvals = 0;            // requests waiting for my approval (the Approvals link shows with a count)
     // Staff: availability for auto-assignment and the notification inbox.
     bool availability_known = false;
     bool available = false;
@@ -518,6 +519,70 @@ struct ConversationEntry {
 };
 
 
+// ---- Approvals (vm_approvals.cpp) -------------------------------------------------------------
+// The approver's controls: an optional comment to approve, the reason to reject.
+struct DecisionViewModel {
+    bool visible = false;         // the viewer may decide the pending step now
+    RequestId id;
+    std::string comment;
+    bool rejecting = false;       // the reason box is open
+    bool sending = false;
+    std::string comment_label;    // "Comment (optional)" / "Why do you reject it? The requester reads this."
+    int comment_max = 0;
+    std::string error;
+    std::string error_field;
+};
+struct ApprovalStepRowViewModel {
+    std::string title;            // "Your manager: Olivia Grant" / "IT asset management (any one of 2)"
+    std::string state;            // "Approved" / "Waiting" / "Not started" / "Rejected"
+    Tone tone = Tone::neutral;
+    std::string when;             // "Approved 2 h ago by Olivia Grant" ...
+    std::vector<std::string> comments;  // "Olivia Grant: Fine for CAD work."
+};
+struct ApprovalCardViewModel {
+    bool visible = false;
+    std::string heading;          // "Approval"
+    std::string summary;          // "Waiting for Olivia Grant" / "Approved" / "Not approved"
+    std::vector<ApprovalStepRowViewModel> steps;
+    DecisionViewModel decision;
+};
+ApprovalCardViewModel BuildApprovalCard(const AppState& state, const Request& r, const Clock& clock);
+
+struct ApprovalItemViewModel {
+    RequestId id;
+    std::string number;
+    std::string summary;
+    std::string meta;             // "Emma Jones · New laptop · 2 h ago"
+    std::string step;             // "You approve as the manager" ...
+    std::vector<std::pair<std::string, std::string>> form_lines;
+    DecisionViewModel decision;
+};
+// "When you're away": who approves for me (and for whom I approve), and the form to hand over.
+struct DelegationRowViewModel {
+    std::int64_t id = 0;
+    std::string text;             // "Liam Chen approves for you from Dec 7, 2026 to Dec 14, 2026."
+    bool can_end = false;         // mine to end (not one handed to me)
+    bool ending = false;
+};
+struct AwayViewModel {
+    std::string heading;          // "When you're away"
+    std::string intro;
+    std::vector<DelegationRowViewModel> rows;
+    std::string to, from, until;  // the form as typed
+    std::string to_label, to_hint, from_label, until_label, date_hint, add_label;
+    bool sending = false;
+    std::string error, error_field;  // error_field: "to" | "from" | "until" | ""
+};
+struct ApprovalsViewModel {
+    AwayViewModel away;
+    LoadView load;
+    std::string title;            // "Approvals"
+    std::string subtitle;         // "2 requests wait for your decision"
+    std::vector<ApprovalItemViewModel> items;
+    std::string empty;            // "Nothing waits for your approval."
+};
+ApprovalsViewModel BuildApprovals(const AppState& state, const Clock& clock);
+
 struct RequestDetailViewModel {
     RequestId id;
     LoadView load;
@@ -595,6 +660,7 @@ struct RequestDetailViewModel {
     bool someone_replying = false;    // one of them is writing a reply (shown as a warning)
     WorkspaceViewModel workspace;     // staff: requester, links, history, canned replies, details editor
     SurveyViewModel survey;           // the requester, once resolved
+    ApprovalCardViewModel approval;   // its approval steps; the approver's buttons
     SurveyResultViewModel survey_result;  // staff: what the requester answered
 };
 RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, const Clock& clock);

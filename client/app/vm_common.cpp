@@ -101,6 +101,7 @@ Tone StatusTone(Status status) {
         case Status::assigned: return Tone::info;
         case Status::in_progress: return Tone::progress;
         case Status::pending: return Tone::warning;
+        case Status::awaiting_approval: return Tone::warning;
         case Status::resolved: return Tone::success;
         case Status::closed: return Tone::muted;
         case Status::cancelled: return Tone::muted;
@@ -182,6 +183,7 @@ std::string DocumentTitle(const AppState& state) {
         case Screen::kiosk: page = tr("Walk-up check-in"); break;
         case Screen::walkup: page = tr("Walk-up"); break;
         case Screen::desks: page = tr("Walk-up desks"); break;
+        case Screen::approvals: page = tr("Approvals"); break;
         case Screen::board: page = state.kiosk.device ? state.kiosk.device->location.name : tr("Queue board"); break;
     }
     // TRANSLATORS: the browser tab title; {0} is the page ("My requests", a request's number and summary...).
@@ -216,6 +218,7 @@ TopBarViewModel BuildTopBar(const AppState& state, int busy, Timestamp now) {
         default: bar.active = state.route.screen;
     }
     bar.busy = busy;
+    bar.approvals = state.approvals.has_data ? state.approvals.data.total : 0;
     bar.staff = state.me && IsStaff(state.me->user.role);
     if (bar.staff) {
         const AgentInboxState& a = state.agent;

@@ -329,6 +329,9 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
     }
     if (vm.staff) vm.workspace = BuildWorkspace(state, id, clock);  // vm_workspace.cpp
     vm.survey = BuildSurvey(state, r, clock);                        // vm_survey.cpp
+    vm.approval = BuildApprovalCard(state, r, clock);                // vm_approvals.cpp
+    // An approver reads someone else's request to decide it; the conversation isn't theirs.
+    if (!vm.staff && state.me && r.requester_id != state.me->user.id) vm.read_only = true;
     if (vm.staff) vm.survey_result = BuildSurveyResult(r, clock);
     return vm;
 }

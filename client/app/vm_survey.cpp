@@ -10,14 +10,6 @@ namespace spoc::client {
 using i18n::Format;
 using i18n::tr;
 
-namespace {
-
-std::string LocalDateText(const Clock& clock, Timestamp t) {
-    const CivilDate d = LocalDate(clock, t);
-    return i18n::FormatDateShort(d.year, d.month, d.day);
-}
-
-}  // namespace
 
 SurveyViewModel BuildSurvey(const AppState& state, const Request& r, const Clock& clock) {
     SurveyViewModel vm;

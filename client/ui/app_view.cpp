@@ -116,6 +116,7 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
             case Screen::kb_home: DrawKbHome(BuildKbHome(state, clock), ui, actions); break;
             case Screen::walkup: DrawConsole(BuildConsole(state, clock), ui, actions); break;
             case Screen::desks: DrawDesks(BuildDesks(state, clock), ui, actions); break;
+            case Screen::approvals: DrawApprovals(BuildApprovals(state, clock), ui, actions); break;
             case Screen::kiosk:
             case Screen::board: break;  // drawn full screen above
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
@@ -284,6 +285,7 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         std::string label() const { return std::string(text) + "###" + id; }
     };
     std::vector<Tab> tabs;
+    std::string approvals_label;  // outlives the tabs that point at it
     {
         Route home, catalog, requests, queue, knowledge;
         catalog.screen = Screen::catalog;
@@ -305,6 +307,13 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         }
         // TRANSLATORS: top-bar link to the knowledge base ("Help" on phones).
         tabs.push_back({compact ? tr("Help") : tr("Knowledge"), "nav_kb", knowledge, vm.active == Screen::kb_home});
+        if (vm.approvals > 0 || vm.active == Screen::approvals) {
+            Route approvals;
+            approvals.screen = Screen::approvals;
+            // TRANSLATORS: top-bar link to the requests waiting for the user's approval; {0} is how many.
+            approvals_label = vm.approvals > 0 ? Format(tr("Approvals ({0})"), {i18n::FormatInt(vm.approvals)}) : std::string(tr("Approvals"));
+            tabs.push_back({approvals_label.c_str(), "nav_approvals", approvals, vm.active == Screen::approvals});
+        }
         if (!vm.staff && !compact) {  // phones reach it from the home page's link
             Route desks;
             desks.screen = Screen::desks;
@@ -402,6 +411,15 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         Label(f.small_semibold, color::kTextSecondary, tr("Language"));
         i18n::Lang lang;
         if (LanguagePicker("##account_language", menu_w - 28, &lang)) actions.ChooseLanguage(lang);
+        VSpace(8);
+        // Approvals, with "When you're away", even when nothing waits (the top-bar link is hidden then).
+        // TRANSLATORS: account menu link to the approvals page and its out-of-office delegation.
+        if (LinkButton((std::string(tr("Approvals and time away")) + "###account_approvals").c_str(), f.small_semibold)) {
+            ImGui::CloseCurrentPopup();
+            Route approvals;
+            approvals.screen = Screen::approvals;
+            actions.Navigate(approvals);
+        }
         VSpace(8);
         if (Button(L("Sign out", "signout").c_str(), ButtonKind::secondary, ImVec2(menu_w - 28, 36))) {
             ImGui::CloseCurrentPopup();

@@ -16,6 +16,8 @@ void DrawOutcome(const client::RequestDetailViewModel& vm, float width, client::
 // screen_survey.cpp: the requester's satisfaction survey, and what staff see of the answer.
 void DrawSurveyCard(const client::SurveyViewModel& vm, float width, client::Actions& actions);
 void DrawSurveyResult(const client::SurveyResultViewModel& vm, float width);
+// screen_approvals.cpp: the approval steps and the approver's buttons.
+void DrawApprovalCard(const client::ApprovalCardViewModel& vm, float width, client::Actions& actions);
 
 // screen_request_workspace.cpp: the side column (workspace cards for staff, facts for employees),
 // the history card, and small pieces the page shares with them.

@@ -327,6 +327,7 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
     DrawStatusActions(vm, w, actions);
     DrawConfirmDialog(vm, actions);
     DrawOutcome(vm, std::min(w, 820.0f), actions);
+    DrawApprovalCard(vm.approval, std::min(w, 820.0f), actions);
     DrawSurveyCard(vm.survey, std::min(w, 820.0f), actions);
     DrawSurveyResult(vm.survey_result, std::min(w, 820.0f));
 

@@ -592,7 +592,9 @@ void DrawBadge(ImDrawList* dl, ImVec2 pos, std::string_view text, client::Tone t
 void Badge(std::string_view text, client::Tone tone) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     DrawBadge(ImGui::GetWindowDrawList(), pos, text, tone);
-    ImGui::Dummy(BadgeSize(text));
+    const ImVec2 size = BadgeSize(text);
+    ImGui::Dummy(size);
+    A11yText(text, pos, ImVec2(pos.x + size.x, pos.y + size.y));  // screen readers hear the chip too
 }
 
 void DrawSpinner(ImDrawList* dl, ImVec2 c, float radius, float thickness, ImU32 col) {

@@ -55,7 +55,8 @@ Result<Unit> PlaceNewRequest(storage::Database& db, Request& request, const Cata
 
 Result<Unit> RecordPlacement(storage::Database& db, const Request& request, Timestamp now) {
     std::vector<storage::HistoryEntry> entries;
-    entries.push_back({0, now, request.requester_id, {}, "created", {}, std::string(StatusName(Status::new_))});
+    const Status first = request.status == Status::awaiting_approval ? Status::awaiting_approval : Status::new_;
+    entries.push_back({0, now, request.requester_id, {}, "created", {}, std::string(StatusName(first))});
     if (request.group_id > 0) entries.push_back({0, now, UserId(), {}, "group", {}, request.group_name});
     if (request.assignee_id.valid()) {
         entries.push_back({0, now, UserId(), {}, "assignee", {}, std::to_string(request.assignee_id.value)});

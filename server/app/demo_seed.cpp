@@ -10,6 +10,7 @@
 #include "server/app/crypto.h"
 #include "server/app/demo_history.h"
 #include "server/storage/agents_repo.h"
+#include "server/storage/approvals_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/catalog_repo.h"
 #include "server/storage/requests_repo.h"
@@ -39,6 +40,7 @@ const DemoUser kDemoUsers[] = {
     {"liam", "Liam Chen", Role::employee, "Marketing", "America/New_York"},
     {"ava", "Ava Patel", Role::agent, "IT Service Desk", "Europe/London"},
     {"root", "Spoc Admin", Role::admin, "", "UTC"},
+    {"olivia", "Olivia Grant", Role::employee, "Finance", "Europe/London"},  // emma's and liam's manager: approves
 };
 
 // With the history: the other groups' agents and the people who file most of the requests.
@@ -209,6 +211,49 @@ Result<std::vector<CatalogItem>> LoadCatalogFile(const std::string& path) {
     return items;
 }
 
+// Managers and approver groups from <assets>/demo/approvals.json (optional): {"managers":
+// {"emma":"olivia"}, "groups":[{"key","name","members":[usernames]}]}. Names of people who were
+// not seeded are skipped.
+static Result<Unit> SeedApprovals(storage::Database& db, const std::string& assets_dir) {
+    const std::string path = assets_dir + "/demo/approvals.json";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Unit{};
+    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (!doc.is_object()) return MakeError(ErrorCode::validation_failed, path + " is not a JSON object.");
+    auto id_of = [&](const nlohmann::json& name) -> Result<UserId> {
+        if (!name.is_string()) return UserId();
+        auto u = storage::FindUserByUsername(db, name.get<std::string>());
+        if (!u.ok()) return u.error();
+        return *u ? (*u)->user.id : UserId();
+    };
+    if (auto managers = doc.find("managers"); managers != doc.end() && managers->is_object()) {
+        for (const auto& [who, boss] : managers->items()) {
+            auto user = id_of(who);
+            auto manager = id_of(boss);
+            if (!user.ok()) return user.error();
+            if (!manager.ok()) return manager.error();
+            if (user->valid() && manager->valid())
+                if (auto s = storage::SetManager(db, *user, *manager); !s.ok()) return s.error();
+        }
+    }
+    if (auto groups = doc.find("groups"); groups != doc.end() && groups->is_array()) {
+        for (const auto& g : *groups) {
+            if (!g.is_object() || !g.contains("key") || !g["key"].is_string()) continue;
+            storage::ApproverGroupRow row;
+            row.key = g["key"].get<std::string>();
+            row.name = g.value("name", row.key);
+            if (g.contains("members") && g["members"].is_array())
+                for (const auto& m : g["members"]) {
+                    auto id = id_of(m);
+                    if (!id.ok()) return id.error();
+                    if (id->valid()) row.members.push_back(*id);
+                }
+            if (auto u = storage::UpsertApproverGroup(db, row); !u.ok()) return u.error();
+        }
+    }
+    return Unit{};
+}
+
 Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_dir, Timestamp now) {
     auto count = writer.Run([](storage::Database& db) { return storage::CountUsers(db); });
     if (!count.ok()) return count.error();
@@ -247,6 +292,7 @@ Result<bool> SeedDemoIfEmpty(storage::Writer& writer, const std::string& assets_
         }
         // Groups first: every seeded request past New has its group and assignee.
         if (auto groups = InsertDemoGroups(db); !groups.ok()) return groups.error();
+        if (auto approvals = SeedApprovals(db, assets_dir); !approvals.ok()) return approvals.error();
         auto figures = SeedDemoRequests(db, users, items, now, *history_days);
         if (!figures.ok()) return figures.error();
         const std::string detail = storage::AuditDetail()

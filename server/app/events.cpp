@@ -117,7 +117,9 @@ Result<std::shared_ptr<Subscription>> EventHub::SubscribeLocked(UserId user, boo
 const std::shared_ptr<const std::string>* EventHub::Reach(const Frame& f, const Subscription& s) {
     if (s.m_kiosk_location != 0) return f.kiosk && f.kiosk_location == s.m_kiosk_location ? &f.kiosk : nullptr;
     if (s.m_staff) return f.staff ? &f.staff : nullptr;
-    return f.owner && f.owner_id == s.m_user ? &f.owner : nullptr;
+    if (!f.owner) return nullptr;
+    if (f.owner_id == s.m_user) return &f.owner;
+    return std::find(f.watchers.begin(), f.watchers.end(), s.m_user) != f.watchers.end() ? &f.owner : nullptr;
 }
 
 void EventHub::Unsubscribe(Subscription* sub) {
@@ -145,6 +147,7 @@ void EventHub::PublishRequest(const RequestChange& change) {
         // The requester learns that their request changed and re-reads it; nothing else.
         frame.owner = MakeFrame(frame.id, "request", api::EncodeRequestEvent(event, false));
         frame.owner_id = change.requester_id;
+        frame.watchers = change.watchers;  // an approver's inbox and count follow the request too
     }
     PublishLocked(std::move(frame));
 }

@@ -36,6 +36,7 @@ struct RequestChange {
     Status status = Status::new_;
     UserId assignee_id;
     std::int64_t group_id = 0;
+    std::vector<UserId> watchers; // also get the public frame: the request's approvers and their delegates
 };
 
 // One open stream. The HTTP pump waits on it and writes what it returns.
@@ -111,6 +112,7 @@ private:
         std::shared_ptr<const std::string> staff;  // null: not for staff
         std::shared_ptr<const std::string> owner;  // null: not for the requester
         UserId owner_id;
+        std::vector<UserId> watchers;              // ...and these (approvers) get `owner` too
         std::shared_ptr<const std::string> kiosk;  // null: not for kiosks
         std::int64_t kiosk_location = 0;           // ...of this location
     };

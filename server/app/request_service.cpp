@@ -3,7 +3,9 @@
 
 #include "server/app/assignment.h"
 #include "server/app/clock.h"
+#include "server/app/request_approval.h"
 #include "server/app/request_workflow.h"
+#include "server/storage/approvals_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/idempotency_repo.h"
 #include "server/storage/requests_repo.h"
@@ -14,6 +16,7 @@
 #include "shared/domain/lifecycle.h"
 #include "shared/domain/links.h"
 #include "shared/domain/routing.h"
+#include "shared/domain/sla.h"
 
 namespace spoc::app {
 
@@ -74,7 +77,11 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
     }
 
     Request request = BuildRequest(*item, draft, caller, now);
-    request.form_json = api::EncodeFormValues(NormalizeValues(*item, draft.values));
+    const FormValues values = NormalizeValues(*item, draft.values);
+    request.form_json = api::EncodeFormValues(values);
+    // The approvals its policy asks for with these answers; the same rule the form showed.
+    const std::vector<approval::StepRule> approvals = approval::ActiveSteps(item->approval, values);
+    const bool hold = !approvals.empty() && item->approval.hold_until_approved;
 
     // Key check, insert, audit and remembered answer in one job: two concurrent retries of the
     // same key are serialised by the writer, and the second sees the first one's row.
@@ -88,9 +95,18 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         Request stored = request;
         // Routing, auto-assignment and SLA due times are decided in the same job as the insert,
         // so two requests created at once can't both take the same round-robin turn.
-        if (auto placed = PlaceNewRequest(db, stored, *item, caller, now); !placed.ok()) return placed.error();
+        // A request held for approval is not routed, assigned or timed until it is approved.
+        if (hold) {
+            stored.status = Status::awaiting_approval;
+            stored.sla_policy = std::string(SlaPolicyNameFor(caller.time_zone));
+        } else if (auto placed = PlaceNewRequest(db, stored, *item, caller, now); !placed.ok()) {
+            return placed.error();
+        }
         auto id = storage::InsertRequest(db, stored);
         if (!id.ok()) return id.error();
+        if (auto started = StartApproval(db, stored, approvals, now); !started.ok()) return started.error();
+        if (!approvals.empty())
+            if (auto filled = FillApproval(db, stored, caller.id, now); !filled.ok()) return filled.error();
         if (auto recorded = RecordPlacement(db, stored, now); !recorded.ok()) return recorded.error();
         CreatedResponse out{201, api::EncodeRequest(stored), RequestLocation(stored.id), false};
         const std::string detail = storage::AuditDetail()
@@ -108,7 +124,7 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         created = stored;
         return out;
     });
-    if (result.ok() && created) Publish(*created, ChangeKind::created, caller.id);
+    if (result.ok() && created) Publish(*created, ChangeKind::created, caller.id, now);
     return result;
 }
 
@@ -121,15 +137,21 @@ Result<api::RequestPage> RequestService::ListMine(const User& caller, const Requ
     return listed;
 }
 
-Result<Request> RequestService::Get(const User& caller, RequestId id) {
+Result<Request> RequestService::Get(const User& caller, RequestId id, Timestamp now) {
     const bool staff = IsStaff(caller.role);
     auto lease = m_readers.Acquire();
     auto found = storage::FindRequest(*lease, id, staff);
     if (!found.ok()) return found.error();
+    bool visible = *found && (staff || (*found)->requester_id == caller.id);
+    if (*found && !visible) {  // an approver reads what they are asked to decide
+        auto approver = IsApproverOf(*lease, id, caller.id, now);
+        if (!approver.ok()) return approver.error();
+        visible = *approver;
+    }
     // Someone else's request looks exactly like a missing one to an employee.
-    if (!*found || (!staff && (*found)->requester_id != caller.id))
-        return MakeError(ErrorCode::not_found, tr("No such request."));
+    if (!visible) return MakeError(ErrorCode::not_found, tr("No such request."));
     Request request = std::move(**found);
+    if (auto f = FillApproval(*lease, request, caller.id, now); !f.ok()) return f.error();
     auto comments = storage::ListComments(*lease, id, staff);
     if (!comments.ok()) return comments.error();
     request.comments = std::move(*comments);
@@ -203,7 +225,7 @@ Result<Request> RequestService::Update(const User& caller, RequestId id, const a
         version_before = (*found)->version;
         return ApplyPatch(db, caller, **found, patch, now);
     });
-    if (updated.ok() && updated->version != version_before) Publish(*updated, ChangeKind::updated, caller.id);
+    if (updated.ok() && updated->version != version_before) Publish(*updated, ChangeKind::updated, caller.id, now);
     if (updated.ok()) ShapeForCaller(caller, *updated);
     return updated;
 }
@@ -217,10 +239,17 @@ void RequestService::PublishSystemChanges(const std::vector<RequestId>& ids) {
     }
 }
 
-void RequestService::Publish(const Request& r, ChangeKind kind, UserId actor) {
+void RequestService::Publish(const Request& r, ChangeKind kind, UserId actor, Timestamp now, bool approval) {
     if (!m_events) return;
-    m_events->PublishRequest(RequestChange{r.id, r.version, kind, r.requester_id, actor, r.status, r.assignee_id,
-                                           r.group_id});
+    RequestChange change{r.id, r.version, kind, r.requester_id, actor, r.status, r.assignee_id, r.group_id, {}};
+    // Held, cancelled while held, or decided: the approvers' inboxes (and their delegates') change too.
+    if (now != 0 && kind != ChangeKind::note &&
+        (approval || r.status == Status::awaiting_approval || r.status == Status::cancelled)) {
+        auto lease = m_readers.Acquire();
+        if (auto watchers = storage::ApprovalWatchers(*lease, r.id, now); watchers.ok())
+            change.watchers = std::move(*watchers);
+    }
+    m_events->PublishRequest(change);
 }
 
 Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueQuery query, Timestamp now) {
@@ -263,7 +292,7 @@ Result<api::BulkUpdateResult> RequestService::BulkUpdate(const User& caller, con
         return out;
     });
     if (result.ok())
-        for (const Request& r : changed) Publish(r, ChangeKind::updated, caller.id);
+        for (const Request& r : changed) Publish(r, ChangeKind::updated, caller.id, now);
     return result;
 }
 

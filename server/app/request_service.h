@@ -48,7 +48,9 @@ public:
     Result<CreatedResponse> Create(const User& caller, const RequestDraft& draft,
                                    const std::optional<IdempotencyKey>& idempotency, Timestamp now);
     Result<api::RequestPage> ListMine(const User& caller, const RequestFilter& filter, int page, int page_size);
-    Result<Request> Get(const User& caller, RequestId id);  // with the comments the caller may see
+    // With the comments the caller may see and its approval. Besides the requester and staff, an
+    // approver of one of its steps (or an approver's delegate now) may read it, without internal notes.
+    Result<Request> Get(const User& caller, RequestId id, Timestamp now = 0);
     Result<Comment> AddComment(const User& caller, RequestId id, const NewComment& comment, Timestamp now);
     // Agent mode. Update: status (lifecycle rules per role, shared CheckTransition), assignee,
     // group, impact/urgency (priority recomputed); stale base_version -> 409; every changed field
@@ -74,13 +76,31 @@ public:
     // staff on someone else's request: 403; not resolved or the window is over: 409.
     Result<Request> AnswerSurvey(const User& caller, RequestId id, const survey::Answer& answer, Timestamp now);
 
+    // Approvals (request_approval.cpp). Decide: the caller's approve/reject on the pending step
+    // (shared approval::Decide: approvers and their delegates, never the requester; 403 for someone
+    // who sees the request but may not decide, 409 when decided already or base_version is stale,
+    // 422 for a rejection without a reason). The last approval makes it a new request, routed and
+    // assigned with its SLA clocks starting; a rejection cancels it with the reason. Requests the
+    // caller may decide now, oldest first (total: all of them).
+    Result<Request> DecideApproval(const User& caller, RequestId id, const api::DecisionBody& body, Timestamp now);
+    Result<api::RequestPage> ApprovalInbox(const User& caller, int limit, Timestamp now);
+    // Delegations of the caller's approvals to someone else while away: list (from and to the
+    // caller, not ended), add (to an existing user other than the caller, ending after it starts,
+    // at most 90 days), end one of theirs now.
+    Result<std::vector<api::DelegationView>> ListDelegations(const User& caller, Timestamp now);
+    Result<api::DelegationView> AddDelegation(const User& caller, const api::DelegationBody& body, Timestamp now);
+    Result<Unit> EndDelegation(const User& caller, std::int64_t id, Timestamp now);
+    // (admin) Sets who a user's manager is (0: none).
+    Result<Unit> SetManager(const User& caller, UserId user, UserId manager, Timestamp now);
+
     // Live updates: every committed change is published here (nullptr: nowhere).
     void SetEvents(EventHub* events) { m_events = events; }
     // Changes the system made (escalation, auto-close), already committed: published as updates.
     void PublishSystemChanges(const std::vector<RequestId>& ids);
 
 private:
-    void Publish(const Request& r, ChangeKind kind, UserId actor);
+    // approval: the change may concern its approvers (a decision); at `now` their delegates too.
+    void Publish(const Request& r, ChangeKind kind, UserId actor, Timestamp now = 0, bool approval = false);
 
     EventHub* m_events = nullptr;
     storage::ReaderPool& m_readers;

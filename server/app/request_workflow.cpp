@@ -26,7 +26,7 @@ Error StaleRequest(const Request& current) {
 
 PauseChange ApplyStatusFields(Request& r, Status to, PendingReason reason, const User& actor, Timestamp now) {
     const Status from = r.status;
-    const bool was_paused = from == Status::pending || from == Status::resolved;
+    const bool was_paused = from == Status::pending || from == Status::resolved || from == Status::awaiting_approval;
     const bool now_paused = to == Status::pending || to == Status::resolved;
     const PauseChange pause = was_paused && !now_paused ? PauseChange::close
                               : now_paused && !was_paused ? PauseChange::open

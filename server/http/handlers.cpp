@@ -130,7 +130,7 @@ Result<Reply> ListMyRequests(app::RequestService& requests, RequestContext& ctx)
 }
 
 Result<Reply> GetRequest(app::RequestService& requests, RequestContext& ctx) {
-    auto request = requests.Get(ctx.caller->user, RequestId(ctx.ids[0]));
+    auto request = requests.Get(ctx.caller->user, RequestId(ctx.ids[0]), ctx.now);
     if (!request.ok()) return request.error();
     return Json(200, api::EncodeRequest(*request));
 }
@@ -149,6 +149,49 @@ Result<Reply> PatchRequest(app::RequestService& requests, RequestContext& ctx) {
     auto updated = requests.Update(ctx.caller->user, RequestId(ctx.ids[0]), *patch, ctx.now);
     if (!updated.ok()) return updated.error();
     return Json(200, api::EncodeRequest(*updated));
+}
+
+Result<Reply> DecideApproval(app::RequestService& requests, RequestContext& ctx) {
+    auto body = api::DecodeDecisionBody(ctx.body);
+    if (!body.ok()) return body.error();
+    auto decided = requests.DecideApproval(ctx.caller->user, RequestId(ctx.ids[0]), *body, ctx.now);
+    if (!decided.ok()) return decided.error();
+    return Json(200, api::EncodeRequest(*decided));
+}
+
+Result<Reply> GetApprovalInbox(app::RequestService& requests, RequestContext& ctx) {
+    auto limit = IntParam(ctx.http, "limit", 50, 0, 100);
+    if (!limit.ok()) return limit.error();
+    auto page = requests.ApprovalInbox(ctx.caller->user, *limit, ctx.now);
+    if (!page.ok()) return page.error();
+    return Json(200, api::EncodeRequestPage(*page));
+}
+
+Result<Reply> ListDelegations(app::RequestService& requests, RequestContext& ctx) {
+    auto items = requests.ListDelegations(ctx.caller->user, ctx.now);
+    if (!items.ok()) return items.error();
+    return Json(200, api::EncodeDelegations(*items));
+}
+
+Result<Reply> AddDelegation(app::RequestService& requests, RequestContext& ctx) {
+    auto body = api::DecodeDelegationBody(ctx.body);
+    if (!body.ok()) return body.error();
+    auto added = requests.AddDelegation(ctx.caller->user, *body, ctx.now);
+    if (!added.ok()) return added.error();
+    return Json(201, api::EncodeDelegation(*added));
+}
+
+Result<Reply> EndDelegation(app::RequestService& requests, RequestContext& ctx) {
+    if (auto done = requests.EndDelegation(ctx.caller->user, ctx.ids[0], ctx.now); !done.ok()) return done.error();
+    return Reply{204, {}, {}, {}, {}};
+}
+
+Result<Reply> PutManager(app::RequestService& requests, RequestContext& ctx) {
+    auto manager = api::DecodeManagerBody(ctx.body);
+    if (!manager.ok()) return manager.error();
+    if (auto done = requests.SetManager(ctx.caller->user, UserId(ctx.ids[0]), *manager, ctx.now); !done.ok())
+        return done.error();
+    return Reply{204, {}, {}, {}, {}};
 }
 
 Result<Reply> PutSurvey(app::RequestService& requests, RequestContext& ctx) {
@@ -669,6 +712,12 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("PATCH", Path(kRequests, "/{id}"), Access::session, to(s.requests, PatchRequest));
     r.Add("GET", Path(kRequests, "/{id}/history"), Access::session, to(s.requests, GetRequestHistory));
     r.Add("PUT", Path(kRequests, "/{id}/survey"), Access::session, to(s.requests, PutSurvey));
+    r.Add("POST", Path(kRequests, "/{id}/approval"), Access::session, to(s.requests, DecideApproval));
+    r.Add("GET", kApprovals, Access::session, to(s.requests, GetApprovalInbox));
+    r.Add("GET", kDelegations, Access::session, to(s.requests, ListDelegations));
+    r.Add("POST", kDelegations, Access::session, to(s.requests, AddDelegation));
+    r.Add("DELETE", Path(kDelegations, "/{id}"), Access::session, to(s.requests, EndDelegation));
+    r.Add("PUT", Path(kUsers, "/{id}/manager"), Access::session, to(s.requests, PutManager));
     r.Add("GET", kQueue, Access::session, to(s.requests, GetQueue));
     r.Add("POST", kRequestsBulk, Access::session, to(s.requests, BulkUpdateRequests));
     r.Add("POST", Path(kRequests, "/{id}/merge"), Access::session, to(s.requests, MergeRequest));

@@ -648,6 +648,51 @@ std::string OpenApiDocument() {
                    {"409", "Not resolved yet, or the survey is closed."},
                    {"422", "Score, effort or comment out of range (validation_failed, field named)."}}));
     survey["parameters"] = json::array({IdParam("Request id.")});
+
+    // Approvals.
+    json decide = Operation(
+        "Approve or reject the pending approval step: its approvers and their delegates (never the requester). The "
+        "last approval routes and assigns the request and starts its SLA clocks; a rejection cancels it with the reason.",
+        Responses({{"200", Ok("The request as it is now.", "Request")}},
+                  {{"401", "No valid session."},
+                   {"403", "CSRF/Origin failure, or not an approver of the pending step."},
+                   {"404", "No such request (or not one the caller may see)."},
+                   {"409", "Decided already (the other approver of an 'any one' step was first), stale base_version, or no approval."},
+                   {"422", "A rejection without a reason, or a bad decision (validation_failed)."}}));
+    decide["parameters"] = json::array({IdParam("Request id.")});
+    decide["requestBody"] = {{"required", true},
+                             {"content", {{"application/json", {{"schema", Object({{"decision", StrEnum({"approve", "reject"})},
+                                                                                  {"comment", Str()},
+                                                                                  {"base_version", Int()}},
+                                                                                 {"decision", "base_version"})}}}}}};
+    paths[request + "/approval"]["post"] = decide;
+    json inbox = Operation("The requests waiting for the caller's decision (as an approver or a delegate), oldest first; total counts all.",
+                           Responses({{"200", Ok("One page.", "RequestPage")}}, {{"400", "Bad limit."}, {"401", "No valid session."}}));
+    paths[routes::kApprovals]["get"] = inbox;
+    json delegations = Operation("The caller's delegations (from and to them) that have not ended.",
+                                 Responses({{"200", {{"description", "{items:[{id, from_id, from_name, to_id, to_name, starts_at, ends_at}]}"}}}},
+                                           {{"401", "No valid session."}}));
+    paths[routes::kDelegations]["get"] = delegations;
+    json delegate = Operation("Someone approves for the caller from starts_at until ends_at (at most 90 days).",
+                              Responses({{"201", {{"description", "The delegation."}}}},
+                                        {{"401", "No valid session."}, {"403", "CSRF/Origin failure."},
+                                         {"409", "Too many delegations."}, {"422", "Unknown user, the caller, or bad times."}}));
+    delegate["requestBody"] = {{"required", true},
+                               {"content", {{"application/json", {{"schema", Object({{"to", Str()}, {"starts_at", Time()}, {"ends_at", Time()}},
+                                                                                   {"to", "starts_at", "ends_at"})}}}}}};
+    paths[routes::kDelegations]["post"] = delegate;
+    json end = Operation("Ends one of the caller's delegations now.",
+                         Responses({{"204", {{"description", "Ended."}}}}, {{"401", "No valid session."}, {"404", "Not theirs, or none."}}));
+    end["parameters"] = json::array({IdParam("Delegation id.")});
+    paths[std::string(routes::kDelegations) + "/{id}"]["delete"] = end;
+    json manager = Operation("(admin) Sets a user's manager, who approves their manager steps.",
+                             Responses({{"204", {{"description", "Set."}}}},
+                                       {{"401", "No valid session."}, {"403", "Not an admin."}, {"404", "No such user."},
+                                        {"422", "Unknown manager, or the user themselves."}}));
+    manager["parameters"] = json::array({IdParam("User id.")});
+    manager["requestBody"] = {{"required", true},
+                              {"content", {{"application/json", {{"schema", Object({{"manager_id", Int()}}, {"manager_id"})}}}}}};
+    paths[std::string(routes::kUsers) + "/{id}/manager"]["put"] = manager;
     survey["requestBody"] = {{"required", true}, {"content", JsonBody("SurveyBody")}};
     paths[request + "/survey"]["put"] = survey;
 

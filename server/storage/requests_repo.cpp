@@ -79,7 +79,7 @@ Result<Unit> AppendRequests(Query& q, std::vector<Request>& out) {
     }
 }
 
-// Binds the seven status slots of "status IN (?a..?g)": a slot holds a status name when the
+// Binds the kStatusCount (8) status slots of "status IN (?a..?h)": a slot holds a status name when the
 // filter (shared's StatusMatches) accepts it, else NULL, which matches nothing.
 void BindStatusSlots(Query& q, int first_index, const RequestFilter& filter) {
     for (int i = 0; i < kStatusCount; ++i) {
@@ -149,7 +149,7 @@ Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestList
     page.page_size = query.page_size;
     {
         auto count = db.Prepare(
-            "SELECT COUNT(*) FROM requests WHERE requester_id = ?1 AND status IN (?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+            "SELECT COUNT(*) FROM requests WHERE requester_id = ?1 AND status IN (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         if (!count.ok()) return count.error();
         count->Bind(1, query.requester.value);
         BindStatusSlots(*count, 2, query.filter);
@@ -158,12 +158,12 @@ Result<api::RequestPage> ListRequestsByRequester(Database& db, const RequestList
         page.total = static_cast<int>(count->Int(0));
     }
     auto q = db.Prepare(SPOC_REQUEST_SELECT
-                        "WHERE r.requester_id = ?2 AND r.status IN (?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                        "ORDER BY r.updated_at DESC, r.id DESC LIMIT ?10 OFFSET ?11");
+                        "WHERE r.requester_id = ?2 AND r.status IN (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                        "ORDER BY r.updated_at DESC, r.id DESC LIMIT ?11 OFFSET ?12");
     if (!q.ok()) return q.error();
     q->Bind(1, query.count_internal).Bind(2, query.requester.value);
     BindStatusSlots(*q, 3, query.filter);
-    q->Bind(10, query.page_size).Bind(11, static_cast<std::int64_t>(query.page - 1) * query.page_size);
+    q->Bind(11, query.page_size).Bind(12, static_cast<std::int64_t>(query.page - 1) * query.page_size);
     if (auto rows = AppendRequests(*q, page.items); !rows.ok()) return rows.error();
     return page;
 }

@@ -553,6 +553,25 @@ static json RequestJson(const Request& q) {
         j["comments"] = std::move(comments);
     }
     if (q.survey.score != 0) j["survey"] = SurveyJson(q.survey);
+    if (!q.approval.empty()) {
+        json steps = json::array();
+        for (const ApprovalStepView& s : q.approval) {
+            json votes = json::array();
+            for (const ApprovalVoteView& v : s.votes) {
+                json vj = {{"approver", v.approver}, {"decision", v.approved ? "approve" : "reject"}, {"at", FormatIso8601(v.at)}};
+                if (!v.by.empty()) vj["by"] = v.by;
+                if (!v.comment.empty()) vj["comment"] = v.comment;
+                votes.push_back(std::move(vj));
+            }
+            json sj = {{"kind", s.kind}, {"quorum", s.quorum}, {"state", s.state}, {"approvers", s.approvers},
+                       {"votes", std::move(votes)}};
+            if (!s.group_name.empty()) sj["group_name"] = s.group_name;
+            if (s.started_at) sj["started_at"] = FormatIso8601(s.started_at);
+            if (s.decided_at) sj["decided_at"] = FormatIso8601(s.decided_at);
+            steps.push_back(std::move(sj));
+        }
+        j["approval"] = {{"steps", std::move(steps)}, {"can_decide", q.can_decide}};
+    }
     return j;
 }
 
@@ -601,6 +620,43 @@ static Request ReadRequest(Reader& r, const json& object) {
         Reader sr(*sj, "survey.");
         q.survey = ReadSurvey(sr);
         if (sr.failed()) r.Adopt(sr.error());
+    }
+    if (const json* aj = r.Object("approval")) {
+        Reader ar(*aj, "approval.");
+        q.can_decide = ar.Bool("can_decide");
+        if (const json* steps = ar.Array("steps")) {
+            for (const json& sj : *steps) {
+                if (!sj.is_object() || q.approval.size() >= 10) { ar.Fail("steps", "must hold at most 10 objects."); break; }
+                Reader sr(sj, "approval.steps.");
+                ApprovalStepView s;
+                s.kind = sr.String("kind", false, 16);
+                s.group_name = sr.String("group_name", false, 200);
+                s.quorum = sr.String("quorum", false, 8);
+                s.state = sr.String("state", false, 16);
+                s.started_at = sr.Time("started_at");
+                s.decided_at = sr.Time("decided_at");
+                if (const json* names = sr.Array("approvers"))
+                    for (const json& n : *names)
+                        if (n.is_string() && s.approvers.size() < 100) s.approvers.push_back(n.get<std::string>());
+                if (const json* votes = sr.Array("votes")) {
+                    for (const json& vj : *votes) {
+                        if (!vj.is_object() || s.votes.size() >= 100) break;
+                        Reader vr(vj, "approval.steps.votes.");
+                        ApprovalVoteView v;
+                        v.approver = vr.String("approver", false, 256);
+                        v.by = vr.String("by", false, 256);
+                        v.approved = vr.String("decision", false, 16) == "approve";
+                        v.comment = vr.String("comment", false, 2000 * 4 + 64);
+                        v.at = vr.Time("at");
+                        if (vr.failed()) { sr.Adopt(vr.error()); break; }
+                        s.votes.push_back(std::move(v));
+                    }
+                }
+                if (sr.failed()) { ar.Adopt(sr.error()); break; }
+                q.approval.push_back(std::move(s));
+            }
+        }
+        if (ar.failed()) r.Adopt(ar.error());
     }
     if (const json* comments = r.Array("comments")) {
         for (const json& cj : *comments) {
@@ -675,6 +731,120 @@ Result<CommentBody> DecodeCommentBody(std::string_view body) {
                                     {std::to_string(limit)}),
                              "body");
         }
+        return out;
+    });
+}
+
+Result<DecisionBody> DecodeDecisionBody(std::string_view body) {
+    return Guard<DecisionBody>([&]() -> Result<DecisionBody> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        DecisionBody out;
+        const std::string decision = r.String("decision", true, 16);
+        out.comment = std::string(Trim(r.String("comment", false, approval::kMaxDecisionComment * 4 + 64)));
+        out.base_version = static_cast<int>(r.Int("base_version", 0, true));
+        if (r.failed()) return r.error();
+        approval::Decision d;
+        if (!approval::ParseDecision(decision, &d))
+            return MakeError(ErrorCode::validation_failed, tr("Choose approve or reject."), "decision");
+        out.approve = d == approval::Decision::approve;
+        if (auto bad = approval::ValidateDecisionComment(d, out.comment); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
+        return out;
+    });
+}
+
+std::string EncodeDecisionBody(const DecisionBody& body) {
+    json j = {{"decision", body.approve ? "approve" : "reject"}, {"base_version", body.base_version}};
+    if (!body.comment.empty()) j["comment"] = body.comment;
+    return Dump(j);
+}
+
+Result<UserId> DecodeManagerBody(std::string_view body) {
+    return Guard<UserId>([&]() -> Result<UserId> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        const std::int64_t id = r.Int("manager_id", 0, true);
+        if (r.failed()) return r.error();
+        if (id < 0) return MakeError(ErrorCode::validation_failed, tr("Choose a manager, or none."), "manager_id");
+        return UserId(id);
+    });
+}
+
+Result<DelegationBody> DecodeDelegationBody(std::string_view body) {
+    return Guard<DelegationBody>([&]() -> Result<DelegationBody> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        DelegationBody out;
+        out.to = std::string(Trim(r.String("to", true, limits::kMaxUsername)));
+        out.starts_at = r.Time("starts_at");
+        out.ends_at = r.Time("ends_at");
+        if (r.failed()) return r.error();
+        if (auto bad = approval::ValidateDelegation(out.to, out.starts_at, out.ends_at); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
+        return out;
+    });
+}
+
+std::string EncodeDelegationBody(const DelegationBody& b) {
+    return Dump(json{{"to", b.to}, {"starts_at", FormatIso8601(b.starts_at)}, {"ends_at", FormatIso8601(b.ends_at)}});
+}
+
+static json DelegationJson(const DelegationView& d) {
+    return {{"id", d.id}, {"from_id", d.from.value}, {"from_name", d.from_name}, {"to_id", d.to.value},
+            {"to_name", d.to_name}, {"starts_at", FormatIso8601(d.starts_at)}, {"ends_at", FormatIso8601(d.ends_at)}};
+}
+
+std::string EncodeDelegation(const DelegationView& d) { return Dump(DelegationJson(d)); }
+
+std::string EncodeDelegations(const std::vector<DelegationView>& items) {
+    json list = json::array();
+    for (const DelegationView& d : items) list.push_back(DelegationJson(d));
+    return Dump(json{{"items", std::move(list)}});
+}
+
+static DelegationView ReadDelegation(Reader& r) {
+    DelegationView d;
+    d.id = r.Int("id");
+    d.from = UserId(r.Int("from_id"));
+    d.to = UserId(r.Int("to_id"));
+    d.from_name = r.String("from_name", false, 256);
+    d.to_name = r.String("to_name", false, 256);
+    d.starts_at = r.Time("starts_at");
+    d.ends_at = r.Time("ends_at");
+    return d;
+}
+
+Result<DelegationView> DecodeDelegation(std::string_view body) {
+    return Guard<DelegationView>([&]() -> Result<DelegationView> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        DelegationView d = ReadDelegation(r);
+        if (r.failed()) return r.error();
+        return d;
+    });
+}
+
+Result<std::vector<DelegationView>> DecodeDelegations(std::string_view body) {
+    return Guard<std::vector<DelegationView>>([&]() -> Result<std::vector<DelegationView>> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        std::vector<DelegationView> out;
+        if (const json* items = r.Array("items")) {
+            for (const json& dj : *items) {
+                if (!dj.is_object() || out.size() >= 100) break;
+                Reader dr(dj, "items.");
+                DelegationView d = ReadDelegation(dr);
+                if (dr.failed()) return dr.error();
+                out.push_back(std::move(d));
+            }
+        }
+        if (r.failed()) return r.error();
         return out;
     });
 }

@@ -76,6 +76,40 @@ std::string EncodeCommentBody(const CommentBody& body);
 std::string EncodeComment(const Comment& comment);
 Result<Comment> DecodeComment(std::string_view body);
 
+// POST /api/v1/requests/{id}/approval: {"decision":"approve"|"reject", "comment":"...", "base_version":N}.
+// The comment is trimmed; required to reject (approval::ValidateDecisionComment).
+struct DecisionBody {
+    bool approve = true;
+    std::string comment;
+    int base_version = 0;
+};
+Result<DecisionBody> DecodeDecisionBody(std::string_view body);
+std::string EncodeDecisionBody(const DecisionBody& body);
+
+// Delegations: POST /api/v1/approvals/delegations {"to":"username","starts_at":ISO,"ends_at":ISO};
+// GET lists them ({"items":[{id, from_id, from_name, to_id, to_name, starts_at, ends_at}]}).
+struct DelegationBody {
+    std::string to;           // the delegate's username
+    Timestamp starts_at = 0;
+    Timestamp ends_at = 0;
+};
+Result<DelegationBody> DecodeDelegationBody(std::string_view body);
+std::string EncodeDelegationBody(const DelegationBody& body);
+struct DelegationView {
+    std::int64_t id = 0;
+    UserId from, to;
+    std::string from_name, to_name;
+    Timestamp starts_at = 0;
+    Timestamp ends_at = 0;
+};
+std::string EncodeDelegation(const DelegationView& d);
+std::string EncodeDelegations(const std::vector<DelegationView>& items);
+Result<DelegationView> DecodeDelegation(std::string_view body);
+Result<std::vector<DelegationView>> DecodeDelegations(std::string_view body);
+
+// PUT /api/v1/users/{id}/manager: {"manager_id": N} (0: none).
+Result<UserId> DecodeManagerBody(std::string_view body);
+
 // PUT /api/v1/requests/{id}/survey: {"score":1..5, "effort":1..5 (optional), "comment":"..." (optional)}.
 // Shape and content (survey::ValidateAnswer, the comment trimmed); the window is the server's.
 Result<survey::Answer> DecodeSurveyBody(std::string_view body);

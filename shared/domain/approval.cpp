@@ -156,6 +156,13 @@ std::vector<FieldError> ValidateDecisionComment(Decision decision, std::string_v
     return {};
 }
 
+std::vector<FieldError> ValidateDelegation(std::string_view to, Timestamp starts_at, Timestamp ends_at) {
+    if (Trim(to).empty()) return {{"to", tr("Choose who approves for you.")}};
+    if (ends_at <= starts_at) return {{"ends_at", tr("The delegation has to end after it starts.")}};
+    if (ends_at - starts_at > kMaxDelegationMs) return {{"ends_at", tr("A delegation lasts at most 90 days.")}};
+    return {};
+}
+
 StepState Tally(const Step& step) {
     if (step.state != StepState::pending) return step.state;
     if (step.quorum == Quorum::any) {

@@ -74,6 +74,11 @@ struct Delegation {
 std::vector<UserId> ActingFor(const Step& step, UserId actor, UserId requester,
                               const std::vector<Delegation>& delegations, Timestamp now);
 
+inline constexpr Timestamp kMaxDelegationMs = 90 * kMsPerDay;
+// A delegation as asked for: someone named ("to", a username), ending after it starts, at most 90
+// days long ("ends_at"). Who they are, and that it has not already ended, is the server's to check.
+std::vector<FieldError> ValidateDelegation(std::string_view to, Timestamp starts_at, Timestamp ends_at);
+
 inline constexpr std::size_t kMaxDecisionComment = 2000;  // code points
 // A decision's comment: optional to approve, required to reject (it is the requester's reason).
 // Field "comment".

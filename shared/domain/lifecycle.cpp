@@ -58,6 +58,7 @@ bool IsStaffStep(Status from, Status to) {
             return to == Status::pending || to == Status::resolved || to == Status::cancelled;
         case Status::pending: return to == Status::in_progress || to == Status::resolved || to == Status::cancelled;
         case Status::resolved: return to == Status::in_progress || to == Status::closed;
+        case Status::awaiting_approval: return to == Status::cancelled;  // the approval moves it on, not staff
         case Status::closed:
         case Status::cancelled: return false;
     }
@@ -71,6 +72,10 @@ std::string StepHint(Status from, Status to) {
     if (to == Status::new_) text = tr("A request can't go from {0} to {1}. It never goes back to New.");
     // TRANSLATORS: {0} and {1} are statuses.
     else if (to == Status::closed) text = tr("A request can't go from {0} to {1}. Resolve it first.");
+    // TRANSLATORS: {0} and {1} are statuses.
+    else if (from == Status::awaiting_approval) text = tr("A request can't go from {0} to {1}. It waits for its approvers.");
+    // TRANSLATORS: {0} and {1} are statuses.
+    else if (to == Status::awaiting_approval) text = tr("A request can't go from {0} to {1}. Only a new request waits for approval.");
     // TRANSLATORS: {0} and {1} are statuses.
     else if (from == Status::new_) text = tr("A request can't go from {0} to {1}. Assign it first.");
     // TRANSLATORS: {0} and {1} are statuses.
@@ -112,7 +117,8 @@ Result<Unit> CheckTransition(const TicketFacts& ticket, Status to, PendingReason
     if (!staff) {
         // Employees, on their own requests only.
         if (from == Status::resolved && to == Status::closed) return Unit{};
-        if ((from == Status::new_ || from == Status::assigned) && to == Status::cancelled) return Unit{};
+        if ((from == Status::new_ || from == Status::assigned || from == Status::awaiting_approval) && to == Status::cancelled)
+            return Unit{};
         if (to == Status::cancelled && from == Status::resolved)
             // TRANSLATORS: "Resolved" is the status.
             return MakeError(ErrorCode::forbidden, tr("A Resolved request can be closed, not cancelled."));

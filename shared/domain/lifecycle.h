@@ -3,7 +3,8 @@
 // status (reopen, resume from Pending) and when a Resolved request auto-closes. Pure rules on
 // a few facts about the ticket; the caller loads them, asks here, then saves.
 //
-//   New -> Assigned -> In progress <-> Pending (requester | vendor | change) -> Resolved -> Closed
+//   (Awaiting approval -> New, by the approval only) New -> Assigned -> In progress <-> Pending
+//   (requester | vendor | change) -> Resolved -> Closed
 //   Resolved -> In progress (reopen); any open status -> Cancelled; Closed and Cancelled are final.
 //   Staff may also resolve straight from Assigned, and from New once the ticket has (or gets in the
 //   same update) an assignee: a first-contact fix, as ServiceNow's Resolve works from any open state

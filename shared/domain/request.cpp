@@ -63,7 +63,8 @@ bool ParseStatus(std::string_view t, Status* out) {
     return false;
 }
 bool IsOpenStatus(Status s) {
-    return s == Status::new_ || s == Status::assigned || s == Status::in_progress || s == Status::pending;
+    return s == Status::new_ || s == Status::assigned || s == Status::in_progress || s == Status::pending ||
+           s == Status::awaiting_approval;
 }
 
 bool ParseStatusFilter(std::string_view t, RequestFilter* out) {

@@ -34,8 +34,10 @@ std::string_view RequestTypeName(RequestType type);   // "incident" | "service_r
 std::string_view RequestTypeLabel(RequestType type);  // "Incident" | "Service request" (translated)
 bool ParseRequestType(std::string_view text, RequestType* out);
 
-// ITIL lifecycle. Open statuses: new, assigned, in_progress, pending. Done: resolved, closed, cancelled.
-// X(enum, wire name, display label): the label is translated with the context "status" when used.
+// ITIL lifecycle. Open statuses: awaiting_approval, new, assigned, in_progress, pending. Done:
+// resolved, closed, cancelled. Awaiting approval (approval.h): not routed, assigned or timed yet;
+// queues never list it. X(enum, wire name, display label): the label is translated with the
+// context "status" when used. Appended last so stored enum orders stay put.
 #define SPOC_STATUSES(X)                                              \
     X(new_, "new", i18n::trc("status", "New"))                        \
     X(assigned, "assigned", i18n::trc("status", "Assigned"))          \
@@ -43,18 +45,19 @@ bool ParseRequestType(std::string_view text, RequestType* out);
     X(pending, "pending", i18n::trc("status", "Pending"))             \
     X(resolved, "resolved", i18n::trc("status", "Resolved"))          \
     X(closed, "closed", i18n::trc("status", "Closed"))                \
-    X(cancelled, "cancelled", i18n::trc("status", "Cancelled"))
+    X(cancelled, "cancelled", i18n::trc("status", "Cancelled"))      \
+    X(awaiting_approval, "awaiting_approval", i18n::trc("status", "Awaiting approval"))
 
 enum class Status {
 #define SPOC_X(e, name, label) e,
     SPOC_STATUSES(SPOC_X)
 #undef SPOC_X
 };
-inline constexpr int kStatusCount = 7;
+inline constexpr int kStatusCount = 8;
 std::string_view StatusName(Status status);           // wire name "in_progress"
 std::string_view StatusLabel(Status status);          // "In progress" (translated)
 bool ParseStatus(std::string_view text, Status* out);
-bool IsOpenStatus(Status status);                     // new/assigned/in_progress/pending
+bool IsOpenStatus(Status status);                     // awaiting_approval/new/assigned/in_progress/pending
 
 // Why a request waits. Only meaningful while the status is Pending; none otherwise.
 enum class PendingReason { none, requester, vendor, change };
@@ -98,6 +101,25 @@ struct Comment {
 // new request. Bounds the detail page and the row count behind one request id.
 inline constexpr std::size_t kMaxCommentsPerRequest = 500;
 
+// A request's approval as its requester, its approvers and staff see it (approval.h runs it).
+struct ApprovalVoteView {
+    std::string approver;      // whose vote ("Olivia Grant")
+    std::string by;            // who cast it when a delegate did ("" when the approver did)
+    bool approved = false;     // false: rejected
+    std::string comment;
+    Timestamp at = 0;
+};
+struct ApprovalStepView {
+    std::string kind;          // "manager" | "group"
+    std::string group_name;    // a group step: "IT asset management"
+    std::string quorum;        // "any" | "all"
+    std::string state;         // "waiting" | "pending" | "approved" | "rejected"
+    std::vector<std::string> approvers;  // names, once the step started
+    std::vector<ApprovalVoteView> votes;
+    Timestamp started_at = 0;
+    Timestamp decided_at = 0;
+};
+
 struct Request {
     RequestId id;
     std::string number;        // "REQ0000042" / "INC0000042": what people quote on the phone
@@ -139,6 +161,9 @@ struct Request {
     std::string cancel_reason;
     // The requester's satisfaction survey once resolved (survey.h; score 0 = not answered).
     survey::Answer survey;
+    // Its approval steps in order (empty: none), and whether the caller may decide the pending one.
+    std::vector<ApprovalStepView> approval;
+    bool can_decide = false;
 };
 
 std::string FormatRequestNumber(RequestType type, RequestId id); // "INC0000042"

@@ -231,7 +231,7 @@ export async function journey(name, fn, serverOptions = {}) {
   try {
     server = await startServer(serverOptions);
     browser = await launchBrowser();
-    await fn({ server, browser, step: (label) => console.log(`  - ${label}`) });
+    await fn({ server, browser, step: (label) => console.log(`  - [${((Date.now() - started) / 1000).toFixed(1)} s] ${label}`) });
     console.log(`${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     console.error(`${name}: FAILED: ${e.stack || e}`);

@@ -80,6 +80,15 @@ std::vector<CatalogItem> FixtureCatalog() {
         loaner.label = "Need a loaner meanwhile";
         loaner.type = FieldType::checkbox;
         laptop.fields = {model, quantity, needed_by, cost_centre, justification, extras, loaner};
+        // The performance model needs the manager, then IT asset management (any one member).
+        approval::StepRule manager;
+        manager.when = {{"model", {"performance"}}};
+        approval::StepRule assets;
+        assets.kind = approval::StepKind::group;
+        assets.group = "it_asset_management";
+        assets.when = manager.when;
+        laptop.approval.steps = {manager, assets};
+        laptop.requires_approval = true;
     }
     items.push_back(laptop);
 
@@ -135,6 +144,11 @@ void WriteFixtureAssets(const fs::path& assets_dir) {
     std::ofstream(assets_dir / "demo" / "catalog.json") << doc.dump(2);
     // The small known data set (emma's three requests, liam's one), without the 90 days of history.
     std::ofstream(assets_dir / "demo" / "seed.json") << R"({"history_days": 0})";
+    // Approvals: olivia manages emma; ava and root are IT asset management.
+    std::ofstream(assets_dir / "demo" / "approvals.json") << R"({
+  "managers": {"emma": "olivia"},
+  "groups": [{"key": "it_asset_management", "name": "IT asset management", "members": ["ava", "root"]}]
+})";
     // Walk-up desks: "hq" is always open (tests run at any hour), "night" never is.
     std::ofstream(assets_dir / "demo" / "walkup.json") << R"({
   "locations": [

@@ -33,7 +33,8 @@ private:
     fs::path m_path;
 };
 
-// Items: "New laptop" (every field type, a pattern, bounds), "VPN problem" (incident, asks urgency),
+// Items: "New laptop" (every field type, a pattern, bounds; the "performance" model needs olivia,
+// then IT asset management: ava or root), "VPN problem" (incident, asks urgency),
 // "Desk move" (Facilities). Ids are assigned by the database in this order: 1, 2, 3.
 std::vector<CatalogItem> FixtureCatalog();
 void WriteFixtureAssets(const fs::path& assets_dir);  // assets_dir/demo/catalog.json, seed.json (no history)

@@ -236,3 +236,17 @@ TEST_CASE("approval policy on the wire: a catalog item carries it; the loader na
     const auto problems = ValidateCatalogItem(item);  // the catalog loader's check includes the policy
     CHECK(std::count_if(problems.begin(), problems.end(), [](const FieldError& e) { return e.field == "approval.when"; }) == 1);
 }
+
+TEST_CASE("approval: a delegation names someone, ends after it starts, and lasts at most 90 days") {
+    const Timestamp t = 1'800'000'000'000;
+    CHECK(approval::ValidateDelegation("liam", t, t + kMsPerDay).empty());
+    CHECK(approval::ValidateDelegation("liam", t, t + approval::kMaxDelegationMs).empty());
+    REQUIRE(approval::ValidateDelegation("  ", t, t + kMsPerDay).size() == 1);
+    CHECK(approval::ValidateDelegation("  ", t, t + kMsPerDay)[0].field == "to");
+    CHECK(approval::ValidateDelegation("liam", t, t)[0].field == "ends_at");
+    CHECK(approval::ValidateDelegation("liam", t, t - 1)[0].field == "ends_at");
+    CHECK(approval::ValidateDelegation("liam", t, t + approval::kMaxDelegationMs + 1)[0].field == "ends_at");
+    // The body decoder applies the same rules.
+    CHECK(api::DecodeDelegationBody(R"({"to":"liam","starts_at":"2026-12-07T00:00:00Z","ends_at":"2027-06-01T00:00:00Z"})").error().field == "ends_at");
+    CHECK(api::DecodeDelegationBody(R"({"to":"liam","starts_at":"2026-12-07T00:00:00Z","ends_at":"2026-12-08T00:00:00Z"})").ok());
+}

@@ -21,7 +21,7 @@ using spoc::Status;
 namespace {
 
 const Status kAllStatuses[] = {Status::new_,     Status::assigned, Status::in_progress, Status::pending,
-                               Status::resolved, Status::closed,   Status::cancelled};
+                               Status::resolved, Status::closed,   Status::cancelled, Status::awaiting_approval};
 const Level kAllLevels[] = {Level::high, Level::medium, Level::low};
 const Priority kAllPriorities[] = {Priority::critical, Priority::high, Priority::moderate, Priority::low,
                                    Priority::planning};
