@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "server/app/agent_service.h"
+#include "server/app/blob_store.h"
 #include "server/app/auth_service.h"
 #include "server/app/catalog_service.h"
 #include "server/app/clock.h"
@@ -21,6 +22,7 @@
 #include "server/http/auth.h"
 #include "server/http/handlers.h"
 #include "server/http/http_server.h"
+#include "server/storage/attachments_repo.h"
 #include "server/storage/checkpointer.h"
 #include "server/storage/idempotency_repo.h"
 #include "server/storage/migrations.h"
@@ -43,6 +45,7 @@ constexpr Timestamp kIdempotencyRetentionMs = 24LL * 60 * 60 * 1000;
 std::string ServerUsage() {
     return "usage: spoc-server [--host ADDR] [--port N] [--allow-host NAME[:PORT]]... [--data DIR] [--web DIR]\n"
            "                   [--assets DIR] [--demo] [--no-group-commit] [--threads N] [--auto-close-days N]\n"
+           "                   [--max-file-mb N] [--max-request-files-mb N]\n"
            "       spoc-server [--data DIR] --import-kb FOLDER [--import-as USERNAME]\n"
            "  --host ADDR        address to listen on (default 127.0.0.1)\n"
            "  --port N           TCP port, 0 for any free one (default 8080)\n"
@@ -61,6 +64,9 @@ std::string ServerUsage() {
            "  --auto-close-days N\n"
            "                     close Resolved requests N days after they were resolved, 0..365, 0 = never\n"
            "                     (default 7, the same as the window in which a requester's reply reopens one)\n"
+           "  --max-file-mb N    largest attachment, 1..1024 MB (default 25); larger uploads get 413\n"
+           "  --max-request-files-mb N\n"
+           "                     most all of one request's attachments may add up to, 1..10240 MB (default 100)\n"
            "  --import-kb FOLDER import every FOLDER/*.md as a knowledge article (front matter: title, category,\n"
            "                     tags, audience, state, owner, review_by), print a report and exit; an article\n"
            "                     with the same title gets a new version when it differs\n"
@@ -129,6 +135,12 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
             auto days = http::ParseBoundedInt(*v, 0, 365, flag);
             if (!days.ok()) return days.error();
             config.auto_close_days = *days;
+        } else if (flag == "--max-file-mb" || flag == "--max-request-files-mb") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            auto mb = http::ParseBoundedInt(*v, 1, flag == "--max-file-mb" ? 1024 : 10240, flag);
+            if (!mb.ok()) return mb.error();
+            (flag == "--max-file-mb" ? config.max_file_bytes : config.max_request_bytes) = static_cast<std::int64_t>(*mb) * 1000 * 1000;
         } else if (flag == "--demo") {
             if (auto ok = no_value(); !ok.ok()) return ok.error();
             config.demo = true;
@@ -158,7 +170,9 @@ struct SpocServer::Impl {
     std::unique_ptr<app::EventHub> events;
     std::unique_ptr<app::AgentService> agents;
     std::unique_ptr<app::WalkupService> walkup;
+    std::unique_ptr<app::BlobStore> blobs;
     std::unique_ptr<http::HttpServer> http;
+    std::vector<std::string> collected_blobs;  // writer thread only: this housekeeping run's, until it commits
 
     // Requests changed by the scheduled SLA jobs (escalation, auto-close) are reported here once
     // their transaction committed, on the writer thread (empty: nobody listens).
@@ -220,6 +234,18 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (auto init = s.auth->Init(); !init.ok()) return init.error();
     s.catalog = std::make_unique<app::CatalogService>(*s.readers);
     s.requests = std::make_unique<app::RequestService>(*s.readers, *s.writer, *s.catalog);
+    {
+        // Attachment bytes; what a crash left behind (temp files, blobs no row names) goes now.
+        auto blobs = app::BlobStore::Open(config.data_dir);
+        if (!blobs.ok()) return blobs.error();
+        s.blobs = std::move(*blobs);
+        auto lease = s.readers->Acquire();
+        s.blobs->RemoveUnknown([&](const std::string& sha) {
+            auto known = storage::BlobExists(*lease, sha);
+            return !known.ok() || *known;  // in doubt, keep it
+        });
+        s.requests->SetAttachments(s.blobs.get(), app::AttachmentLimits{config.max_file_bytes, config.max_request_bytes});
+    }
     s.workspace = std::make_unique<app::WorkspaceService>(*s.readers, *s.writer);
     s.events = std::make_unique<app::EventHub>();
     s.requests->SetEvents(s.events.get());
@@ -241,13 +267,18 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
             return r.error();
         if (auto r = app::WalkupService::ReleaseNoShows(db, now); !r.ok()) return r.error();
         if (auto r = app::RemindApprovers(db, now); !r.ok()) return r.error();
+        auto collected = app::RequestService::CollectAttachments(db, now);
+        if (!collected.ok()) return collected.error();
+        s.collected_blobs = std::move(*collected);
         auto changed = app::RunSlaJobs(db, now, s.config.auto_close_days);
         if (!changed.ok()) return changed.error();
         s.housekeeping_changed = std::move(*changed);
         return Unit{};
     };
-    s.writer->SetHousekeeping(housekeeping,
-                              [&s] { s.ReportRequestsChanged(std::exchange(s.housekeeping_changed, {})); });
+    s.writer->SetHousekeeping(housekeeping, [&s] {
+        s.requests->RemoveCollected(std::exchange(s.collected_blobs, {}));
+        s.ReportRequestsChanged(std::exchange(s.housekeeping_changed, {}));
+    });
     if (config.demo) {
         auto seeded = app::SeedDemoIfEmpty(*s.writer, config.assets_dir, app::NowMs());
         if (!seeded.ok()) return seeded.error();
@@ -279,6 +310,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     options.threads = config.threads;
     options.max_streams = app::EventHub::kMaxStreams;
     options.allowed_hosts = config.allowed_hosts;
+    options.max_upload_bytes = config.max_file_bytes + 64 * 1024;  // the handler says 413 with the limit
     options.kiosk_auth = [w = s.walkup.get()](std::string_view token, Timestamp now) { return w->AuthenticateKiosk(token, now); };
     s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
     return server;
@@ -313,11 +345,16 @@ Result<std::string> SpocServer::ImportKnowledge(const std::string& folder, const
 
 Result<Unit> SpocServer::RunHousekeepingAt(Timestamp now) {
     const int days = m->config.auto_close_days;
+    std::vector<std::string> collected;
     auto changed = m->writer->Run([&](storage::Database& db) -> Result<std::vector<RequestId>> {
         if (auto r = app::RemindApprovers(db, now); !r.ok()) return r.error();
+        auto gone = app::RequestService::CollectAttachments(db, now);
+        if (!gone.ok()) return gone.error();
+        collected = std::move(*gone);
         return app::RunSlaJobs(db, now, days);
     });
     if (!changed.ok()) return changed.error();
+    m->requests->RemoveCollected(std::move(collected));
     m->ReportRequestsChanged(*changed);
     return Unit{};
 }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "shared/domain/attachment.h"
 #include "shared/domain/result.h"
 #include "shared/domain/time.h"
 
@@ -25,6 +26,8 @@ struct ServerConfig {
     int threads = 64;          // HTTP worker threads
     int readers = 8;           // read-only SQLite connections
     int auto_close_days = 7;   // --auto-close-days: Resolved requests close after this many days; 0 = never
+    std::int64_t max_file_bytes = attachment::kDefaultMaxFileBytes;        // --max-file-mb
+    std::int64_t max_request_bytes = attachment::kDefaultMaxRequestBytes;  // --max-request-files-mb
     std::string import_kb_dir; // --import-kb: import this folder of Markdown articles, then exit
     std::string import_as = "root"; // --import-as: the agent or admin the import is recorded under
 };

@@ -6,6 +6,7 @@
 #include "server/app/request_approval.h"
 #include "server/app/request_workflow.h"
 #include "server/storage/approvals_repo.h"
+#include "server/storage/attachments_repo.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/idempotency_repo.h"
 #include "server/storage/requests_repo.h"
@@ -104,6 +105,9 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         }
         auto id = storage::InsertRequest(db, stored);
         if (!id.ok()) return id.error();
+        auto files = storage::LinkStaged(db, draft.attachments, caller.id, stored.id, 0, false, m_limits.max_request_bytes, now);
+        if (!files.ok()) return files.error();
+        stored.attachments = std::move(*files);
         if (auto started = StartApproval(db, stored, approvals, now); !started.ok()) return started.error();
         if (!approvals.empty())
             if (auto filled = FillApproval(db, stored, caller.id, now); !filled.ok()) return filled.error();
@@ -156,6 +160,7 @@ Result<Request> RequestService::Get(const User& caller, RequestId id, Timestamp 
     if (!comments.ok()) return comments.error();
     request.comments = std::move(*comments);
     request.comment_count = static_cast<int>(request.comments.size());
+    if (auto files = FillAttachments(*lease, request, staff); !files.ok()) return files.error();
     ShapeForCaller(caller, request);
     return request;
 }
@@ -182,6 +187,10 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
         comment.internal = input.internal;
         comment.created_at = now;
         if (auto c = storage::InsertComment(db, id, comment); !c.ok()) return c.error();
+        auto files = storage::LinkStaged(db, input.attachments, caller.id, id, comment.id.value, input.internal,
+                                         m_limits.max_request_bytes, now);
+        if (!files.ok()) return files.error();
+        comment.attachments = std::move(*files);
         // An internal note leaves updated_at and version alone: employees see both (and their
         // list is ordered by updated_at), so bumping them would tell that a note was written.
         after = **found;

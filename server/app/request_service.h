@@ -8,6 +8,7 @@
 #include <string>
 
 #include "server/app/auth_service.h"
+#include "server/app/blob_store.h"
 #include "server/app/catalog_service.h"
 #include "server/app/events.h"
 #include "server/storage/agents_repo.h"
@@ -36,10 +37,27 @@ struct CreatedResponse {
 struct NewComment {
     std::string body;
     bool internal = false;
+    std::vector<std::int64_t> attachments;  // staged uploads of the author's to link
 };
+
+// Attachments: how large files may be, and a stored one as a download sends it.
+struct AttachmentLimits {
+    std::int64_t max_file_bytes = attachment::kDefaultMaxFileBytes;
+    std::int64_t max_request_bytes = attachment::kDefaultMaxRequestBytes;
+};
+struct AttachmentFile {
+    std::string path;       // the blob on disk
+    std::string name, mime, sha256;
+    std::int64_t size = 0;
+    bool image = false;
+};
+// Reads an upload's body piece by piece (http::BodyReader): false when it ended early or `chunk` said stop.
+using ChunkReader = std::function<bool(const std::function<bool(const char*, std::size_t)>& chunk)>;
 
 // What an employee is told of the staff on their request (first names); staff keep full names.
 void ShapeForCaller(const User& caller, Request& r);
+// Puts the request's files on it and on its (already listed) comments; internal ones for staff.
+Result<Unit> FillAttachments(storage::Database& db, Request& r, bool with_internal);
 
 class RequestService {
 public:
@@ -93,6 +111,24 @@ public:
     // (admin) Sets who a user's manager is (0: none).
     Result<Unit> SetManager(const User& caller, UserId user, UserId manager, Timestamp now);
 
+    // Attachments (request_attachments.cpp). Upload: streams a file into the blob store (never
+    // whole in memory), refusing it past max_file_bytes (413, before reading when the size is
+    // declared), when its bytes are not an allowed type (415) or empty (422); stores it staged,
+    // readable and linkable only by its uploader until Create or AddComment links it (their
+    // "attachments"). OpenAttachment: a linked file for whoever may read its request (an internal
+    // note's only for staff), a staged one for its uploader; 404 for anyone else.
+    void SetAttachments(BlobStore* blobs, AttachmentLimits limits) {
+        m_blobs = blobs;
+        m_limits = limits;
+    }
+    Result<attachment::Attachment> Upload(const User& caller, const std::string& name, std::int64_t declared_bytes,
+                                          const ChunkReader& read, Timestamp now);
+    Result<AttachmentFile> OpenAttachment(const User& caller, std::int64_t id, Timestamp now);
+    // Housekeeping (a writer job): staged uploads older than attachment::kStagedTtlMs go with the
+    // blobs nobody refers to any more; RemoveCollected deletes their files once that committed.
+    static Result<std::vector<std::string>> CollectAttachments(storage::Database& db, Timestamp now);
+    void RemoveCollected(std::vector<std::string> blobs);
+
     // Live updates: every committed change is published here (nullptr: nowhere).
     void SetEvents(EventHub* events) { m_events = events; }
     // Changes the system made (escalation, auto-close), already committed: published as updates.
@@ -103,6 +139,9 @@ private:
     void Publish(const Request& r, ChangeKind kind, UserId actor, Timestamp now = 0, bool approval = false);
 
     EventHub* m_events = nullptr;
+    BlobStore* m_blobs = nullptr;
+    AttachmentLimits m_limits;
+    std::vector<std::string> m_collect_later;  // blobs collected while an upload held the store (writer thread)
     storage::ReaderPool& m_readers;
     storage::Writer& m_writer;
     CatalogService& m_catalog;

@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <functional>
 
 #include "server/app/clock.h"
@@ -138,9 +140,60 @@ Result<Reply> GetRequest(app::RequestService& requests, RequestContext& ctx) {
 Result<Reply> AddComment(app::RequestService& requests, RequestContext& ctx) {
     auto body = api::DecodeCommentBody(ctx.body);
     if (!body.ok()) return body.error();
-    auto comment = requests.AddComment(ctx.caller->user, RequestId(ctx.ids[0]), {body->body, body->internal}, ctx.now);
+    auto comment = requests.AddComment(ctx.caller->user, RequestId(ctx.ids[0]), {body->body, body->internal, body->attachments}, ctx.now);
     if (!comment.ok()) return comment.error();
     return Json(201, api::EncodeComment(*comment));
+}
+
+// POST /api/v1/uploads?name=<file name>: the raw bytes as the body (any Content-Type), streamed.
+Result<Reply> UploadFile(app::RequestService& requests, RequestContext& ctx) {
+    const std::string name = ctx.http.get_param_value("name");
+    if (name.size() > 4 * attachment::kMaxNameBytes || !IsValidUtf8(name))
+        return MakeError(ErrorCode::bad_request, "'name' must be a file name of UTF-8 text.", "name");
+    std::int64_t declared = 0;
+    if (ctx.http.has_header("Content-Length")) {
+        const std::string length = ctx.http.get_header_value("Content-Length");
+        declared = length.size() > 15 ? INT64_MAX : std::atoll(length.c_str());
+    }
+    auto stored = requests.Upload(ctx.caller->user, name, declared, *ctx.upload, ctx.now);
+    if (!stored.ok()) return stored.error();
+    return Json(201, api::EncodeAttachment(*stored));
+}
+
+// Percent-encodes a file name for Content-Disposition's filename* (RFC 8187, UTF-8'').
+std::string Rfc8187(const std::string& name) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : name) {
+        if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') out += static_cast<char>(c);
+        else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+// GET /api/v1/attachments/{id}[?inline=1]: the stored bytes under their detected type; a download
+// (Content-Disposition: attachment) unless an image is asked for inline. Sandboxed, never sniffed.
+Result<Reply> DownloadFile(app::RequestService& requests, RequestContext& ctx) {
+    auto file = requests.OpenAttachment(ctx.caller->user, ctx.ids[0], ctx.now);
+    if (!file.ok()) return file.error();
+    const bool inline_image = file->image && ctx.http.get_param_value("inline") == "1";
+    std::string ascii;
+    for (unsigned char c : file->name) ascii += (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%') ? static_cast<char>(c) : '_';
+    Reply reply;
+    reply.status = 200;
+    reply.content_type = file->mime;
+    reply.file_path = file->path;
+    reply.file_size = file->size;
+    reply.headers.emplace_back("Content-Disposition", std::string(inline_image ? "inline" : "attachment") + "; filename=\"" + ascii +
+                                                          "\"; filename*=UTF-8''" + Rfc8187(file->name));
+    reply.headers.emplace_back("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    reply.headers.emplace_back("Cache-Control", "private, max-age=3600");
+    reply.headers.emplace_back("ETag", "\"" + file->sha256 + "\"");
+    return reply;
 }
 
 Result<Reply> PatchRequest(app::RequestService& requests, RequestContext& ctx) {
@@ -709,6 +762,8 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", kRequests, Access::session, to(s.requests, CreateRequest));
     r.Add("GET", Path(kRequests, "/{id}"), Access::session, to(s.requests, GetRequest));
     r.Add("POST", Path(kRequests, "/{id}/comments"), Access::session, to(s.requests, AddComment));
+    r.AddUpload("POST", kUploads, Access::session, to(s.requests, UploadFile));
+    r.Add("GET", Path(kAttachments, "/{id}"), Access::session, to(s.requests, DownloadFile));
     r.Add("PATCH", Path(kRequests, "/{id}"), Access::session, to(s.requests, PatchRequest));
     r.Add("GET", Path(kRequests, "/{id}/history"), Access::session, to(s.requests, GetRequestHistory));
     r.Add("PUT", Path(kRequests, "/{id}/survey"), Access::session, to(s.requests, PutSurvey));

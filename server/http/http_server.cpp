@@ -96,6 +96,10 @@ Result<std::string> ReadBody(const httplib::Request& req, httplib::Response& res
 void WriteReply(httplib::Response& res, Reply reply) {
     res.status = reply.status;
     for (auto& [name, value] : reply.headers) res.set_header(name, value);
+    if (!reply.file_path.empty()) {  // a stored file: httplib maps and sends it
+        res.set_file_content(reply.file_path, reply.content_type);
+        return;
+    }
     if (reply.stream) {
         res.set_chunked_content_provider(reply.content_type,
                                          [pump = std::move(reply.stream)](std::size_t, httplib::DataSink& sink) {
@@ -247,7 +251,9 @@ HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::Aut
         return new ElasticPool(static_cast<std::size_t>(threads), static_cast<std::size_t>(max_threads));
     };
     svr.set_tcp_nodelay(true);  // without it every response waits ~40 ms on Nagle + delayed ACK
-    svr.set_payload_max_length(limits::kMaxBodyBytes);
+    // JSON bodies are held to limits::kMaxBodyBytes as they are read (ReadBody); only an upload
+    // route's body may be longer, up to the upload limit (httplib answers 413 past it unread).
+    svr.set_payload_max_length(static_cast<std::size_t>(std::max<std::int64_t>(limits::kMaxBodyBytes, options.max_upload_bytes)));
     svr.set_read_timeout(options.read_timeout_seconds, 0);
     svr.set_write_timeout(options.write_timeout_seconds, 0);
     svr.set_keep_alive_timeout(options.keep_alive_seconds);
@@ -332,6 +338,8 @@ void HttpServer::Dispatch(const httplib::Request& req, httplib::Response& res, c
     // A request with neither Content-Length nor chunked encoding has no body (RFC 9112 6.3);
     // httplib would otherwise try to read one until the connection closes.
     const bool has_body = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
+    const RouteMatch found = IsApiPath(req.path) ? m_router.Find(req.method, req.path) : RouteMatch{};
+    if (found.route && found.route->streams_body && reader) return DispatchUpload(req, res, *reader, has_body);
     if (reader && has_body) {
         auto read = ReadBody(req, res, *reader);
         if (!read.ok()) return WriteError(res, read.error(), context);
@@ -358,7 +366,32 @@ void HttpServer::Dispatch(const httplib::Request& req, httplib::Response& res, c
     WriteReply(res, std::move(*reply));
 }
 
-Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view body, Timestamp now) {
+// An upload: everything Handle checks (host, origin, session, CSRF) is checked before the body is
+// read; the handler then streams it (ctx.upload). A refused upload's body is read and dropped (httplib
+// stops at the upload limit), so the connection stays usable.
+void HttpServer::DispatchUpload(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader,
+                                bool has_body) {
+    const std::string context = req.method + " " + req.path;
+    bool read_started = false;
+    const BodyReader body = [&](const std::function<bool(const char*, std::size_t)>& chunk) {
+        read_started = true;
+        if (!has_body) return true;
+        return reader([&](const char* data, std::size_t size) { return chunk(data, size); });
+    };
+    auto drain = [&] {
+        if (!read_started && has_body) reader([](const char*, std::size_t) { return true; });
+    };
+    if (auto host = CheckHost(req, m_hosts); !host.ok()) {
+        drain();
+        return WriteError(res, host.error(), context);
+    }
+    auto reply = Handle(req, {}, app::NowMs(), &body);
+    drain();
+    if (!reply.ok()) return WriteError(res, reply.error(), context);
+    WriteReply(res, std::move(*reply));
+}
+
+Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view body, Timestamp now, const BodyReader* upload) {
     // Answers in the reader's language (the web client sends the one on screen).
     i18n::SetThreadLocale(&i18n::InstalledLocale(i18n::Negotiate(req.get_header_value("Accept-Language"))));
     RouteMatch match = m_router.Find(req.method, req.path);
@@ -375,7 +408,8 @@ Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view b
     if (changes_state) {
         if (auto origin = CheckOrigin(req, m_hosts); !origin.ok()) return origin.error();
     }
-    RequestContext ctx{req, body, std::move(match.ids), std::nullopt, std::nullopt, now};
+    RequestContext ctx{req, body, std::move(match.ids), std::nullopt, std::nullopt, now, route.streams_body ? upload : nullptr};
+    if (route.streams_body && upload == nullptr) return MakeError(ErrorCode::bad_request, "An upload needs a body.");
     // A kiosk credential opens kiosk routes only, a session session routes only: each looks at
     // its own cookie, so a kiosk (which has no session cookie) gets 401 everywhere else.
     const bool kiosk_route = route.access == Access::kiosk ||
@@ -397,7 +431,7 @@ Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view b
         }
         ctx.caller = std::move(*caller);
     }
-    if (changes_state && !body.empty() && !IsJsonContentType(req.get_header_value("Content-Type")))
+    if (changes_state && !route.streams_body && !body.empty() && !IsJsonContentType(req.get_header_value("Content-Type")))
         return MakeError(ErrorCode::unsupported_media);
     return route.handler(ctx);
 }

@@ -33,6 +33,7 @@ struct HttpOptions {
     std::vector<std::string> allowed_hosts;  // beyond the loopback names and the bound address (HostAllowlist::Add)
     // Resolves a kiosk's cookie token (Access::kiosk routes); unset: every kiosk route is 401.
     std::function<Result<app::KioskCaller>(std::string_view token, Timestamp now)> kiosk_auth;
+    std::int64_t max_upload_bytes = 0;  // upload routes' bodies (0: JSON-sized only)
 };
 
 class HttpServer {
@@ -51,7 +52,8 @@ public:
 
 private:
     void Dispatch(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader);
-    Result<Reply> Handle(const httplib::Request& req, std::string_view body, Timestamp now);
+    void DispatchUpload(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader, bool has_body);
+    Result<Reply> Handle(const httplib::Request& req, std::string_view body, Timestamp now, const BodyReader* upload = nullptr);
 
     std::unique_ptr<httplib::Server> m_server;
     Router m_router;

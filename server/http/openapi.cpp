@@ -696,6 +696,27 @@ std::string OpenApiDocument() {
     survey["requestBody"] = {{"required", true}, {"content", JsonBody("SurveyBody")}};
     paths[request + "/survey"]["put"] = survey;
 
+    // Attachments.
+    json upload = Operation(
+        "Uploads one file (the raw bytes as the body, streamed to disk) as a staged attachment of the caller's: link it "
+        "with \"attachments\":[id] on a new request or a comment within 24 hours. Its type comes from its bytes "
+        "(pictures, PDF, Office, ZIP, plain text), not its name.",
+        Responses({{"201", {{"description", "{id, name, mime, size, image, created_at}"}}}},
+                  {{"400", "Bad name, or the upload was cut short."}, {"401", "No valid session."},
+                   {"403", "CSRF/Origin failure."}, {"413", "Larger than the per-file limit (25 MB by default)."},
+                   {"415", "Not an allowed type of file."}, {"422", "An empty file."}}));
+    upload["parameters"] = json::array({{{"name", "name"}, {"in", "query"}, {"required", true}, {"schema", Str()},
+                                         {"description", "The file's name (cleaned of paths; the extension follows the type)."}}});
+    upload["requestBody"] = {{"required", true}, {"content", {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+    paths[routes::kUploads]["post"] = upload;
+    json download = Operation(
+        "A stored file, for whoever may read its request (an internal note's files: staff only; a staged upload: its "
+        "uploader). Sent as a download; images with ?inline=1 inline. nosniff and a sandbox CSP.",
+        Responses({{"200", {{"description", "The bytes, under their detected type."}}}},
+                  {{"401", "No valid session."}, {"404", "No such file (or not one the caller may read)."}}));
+    download["parameters"] = json::array({IdParam("Attachment id."), {{"name", "inline"}, {"in", "query"}, {"schema", Str()}}});
+    paths[std::string(routes::kAttachments) + "/{id}"]["get"] = download;
+
     // Agent mode.
     json queue = Operation(
         "A queue view for agents and admins: open requests in the asked order (default: soonest resolution due "

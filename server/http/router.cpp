@@ -22,6 +22,10 @@ void Router::Add(std::string method, std::string pattern, Access access, RouteHa
     m_routes.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler)});
 }
 
+void Router::AddUpload(std::string method, std::string pattern, Access access, RouteHandler handler) {
+    m_routes.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler), true});
+}
+
 bool Router::MatchPath(std::string_view pattern, std::string_view path, std::vector<std::int64_t>* ids) {
     ids->clear();
     while (!pattern.empty() || !path.empty()) {

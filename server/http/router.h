@@ -37,7 +37,13 @@ struct Reply {
     std::string content_type = "application/json";
     std::vector<std::pair<std::string, std::string>> headers;
     StreamPump stream;  // set: the body is streamed (chunked) instead of `body`
+    std::string file_path;      // set: the body is this file, file_size bytes (attachment downloads)
+    std::int64_t file_size = 0;
 };
+
+// A streamed request body (uploads): calls `chunk` with each piece as it arrives until the body
+// ends (true) or `chunk` returns false or the connection fails (false).
+using BodyReader = std::function<bool(const std::function<bool(const char*, std::size_t)>& chunk)>;
 
 struct RequestContext {
     const httplib::Request& http;
@@ -46,6 +52,7 @@ struct RequestContext {
     std::optional<app::Caller> caller;  // set for Access::session routes
     std::optional<app::KioskCaller> kiosk;  // set for Access::kiosk routes (and session_or_kiosk with a kiosk)
     Timestamp now = 0;
+    const BodyReader* upload = nullptr;  // set for upload routes (Router::AddUpload): `body` is empty
 };
 
 // A strictly decimal whole number (digits only, at most 9) in [lo, hi]; otherwise bad_request
@@ -59,6 +66,7 @@ struct Route {
     std::string pattern;  // literal segments and {name} segments ({id}, {cid}: positive integers, in ctx.ids)
     Access access = Access::session;
     RouteHandler handler;
+    bool streams_body = false;  // an upload: the handler reads the body itself (ctx.upload)
 };
 
 struct RouteMatch {
@@ -70,6 +78,9 @@ struct RouteMatch {
 class Router {
 public:
     void Add(std::string method, std::string pattern, Access access, RouteHandler handler);
+    // A route whose body may be far larger than a JSON body and is not read into memory first:
+    // authentication and CSRF are checked before a byte of it is read.
+    void AddUpload(std::string method, std::string pattern, Access access, RouteHandler handler);
     RouteMatch Find(std::string_view method, std::string_view path) const;  // HEAD matches GET routes
     const std::vector<Route>& Routes() const { return m_routes; }
 

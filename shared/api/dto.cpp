@@ -442,6 +442,7 @@ std::string EncodeDraft(const RequestDraft& draft) {
     json j = {{"catalog_item_id", draft.catalog_item_id.value}, {"summary", draft.summary},
               {"description", draft.description}, {"values", ValuesJson(draft.values)}};
     if (draft.urgency) j["urgency"] = LevelName(*draft.urgency);
+    if (!draft.attachments.empty()) j["attachments"] = draft.attachments;
     return Dump(j);
 }
 
@@ -460,7 +461,10 @@ Result<RequestDraft> DecodeDraft(std::string_view body) {
             if (!parsed.ok()) r.Adopt(parsed.error());
             else draft.values = std::move(parsed.value());
         }
+        draft.attachments = r.Ids("attachments", 64);
         if (r.failed()) return r.error();
+        if (auto bad = attachment::ValidateIds(draft.attachments); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
         if (!draft.catalog_item_id.valid())
             return MakeError(ErrorCode::bad_request, "'catalog_item_id' must be a positive id.", "catalog_item_id");
         return draft;
@@ -469,10 +473,65 @@ Result<RequestDraft> DecodeDraft(std::string_view body) {
 
 // [SECTION] Requests and comments -----------------------------------------------------------------
 
+static json AttachmentJson(const attachment::Attachment& a) {
+    json j = {{"id", a.id}, {"name", a.name}, {"mime", a.mime}, {"size", a.size}, {"image", a.image},
+              {"created_at", FormatIso8601(a.created_at)}};
+    if (a.comment_id) j["comment_id"] = a.comment_id;
+    return j;
+}
+
+static attachment::Attachment ReadAttachment(Reader& r) {
+    attachment::Attachment a;
+    a.id = r.Int("id", 0, true);
+    a.name = r.String("name", true, 1024);
+    a.mime = r.String("mime", false, 256);
+    a.size = r.Int("size");
+    a.image = r.Bool("image");
+    a.created_at = r.Time("created_at");
+    a.comment_id = r.Int("comment_id");
+    return a;
+}
+
+static json AttachmentsJson(const std::vector<attachment::Attachment>& list) {
+    json out = json::array();
+    for (const auto& a : list) out.push_back(AttachmentJson(a));
+    return out;
+}
+
+static std::vector<attachment::Attachment> ReadAttachments(Reader& r, const char* key) {
+    std::vector<attachment::Attachment> out;
+    if (const json* items = r.Array(key))
+        for (const json& aj : *items) {
+            if (!aj.is_object() || out.size() >= 1000) break;
+            Reader ar(aj, r.prefix() + key + ".");
+            out.push_back(ReadAttachment(ar));
+            if (ar.failed()) {
+                r.Adopt(ar.error());
+                break;
+            }
+        }
+    return out;
+}
+
+std::string EncodeAttachment(const attachment::Attachment& a) { return Dump(AttachmentJson(a)); }
+
+Result<attachment::Attachment> DecodeAttachment(std::string_view body) {
+    return Guard<attachment::Attachment>([&]() -> Result<attachment::Attachment> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        attachment::Attachment a = ReadAttachment(r);
+        if (r.failed()) return r.error();
+        return a;
+    });
+}
+
 static json CommentJson(const Comment& c) {
-    return json{{"id", c.id.value}, {"author_id", c.author_id.value}, {"author_name", c.author_name},
-                {"author_role", RoleName(c.author_role)}, {"body", c.body}, {"internal", c.internal},
-                {"created_at", FormatIso8601(c.created_at)}};
+    json j{{"id", c.id.value}, {"author_id", c.author_id.value}, {"author_name", c.author_name},
+           {"author_role", RoleName(c.author_role)}, {"body", c.body}, {"internal", c.internal},
+           {"created_at", FormatIso8601(c.created_at)}};
+    if (!c.attachments.empty()) j["attachments"] = AttachmentsJson(c.attachments);
+    return j;
 }
 
 static Comment ReadComment(Reader& r) {
@@ -484,6 +543,7 @@ static Comment ReadComment(Reader& r) {
     c.body = r.String("body");
     c.internal = r.Bool("internal");
     c.created_at = r.Time("created_at");
+    c.attachments = ReadAttachments(r, "attachments");
     return c;
 }
 
@@ -552,6 +612,7 @@ static json RequestJson(const Request& q) {
         for (const Comment& c : q.comments) comments.push_back(CommentJson(c));
         j["comments"] = std::move(comments);
     }
+    if (!q.attachments.empty()) j["attachments"] = AttachmentsJson(q.attachments);
     if (q.survey.score != 0) j["survey"] = SurveyJson(q.survey);
     if (!q.approval.empty()) {
         json steps = json::array();
@@ -667,6 +728,7 @@ static Request ReadRequest(Reader& r, const json& object) {
             q.comments.push_back(std::move(c));
         }
     }
+    q.attachments = ReadAttachments(r, "attachments");
     return q;
 }
 
@@ -720,8 +782,12 @@ Result<CommentBody> DecodeCommentBody(std::string_view body) {
         CommentBody out;
         out.body = std::string(Trim(r.String("body", true, limits::kMaxComment * 4 + 64)));
         out.internal = r.Bool("internal");
+        out.attachments = r.Ids("attachments", 64);
         if (r.failed()) return r.error();
-        if (out.body.empty()) return MakeError(ErrorCode::validation_failed, tr("Write a message first."), "body");
+        if (auto bad = attachment::ValidateIds(out.attachments); !bad.empty())
+            return MakeError(ErrorCode::validation_failed, bad.front().message, bad.front().field);
+        if (out.body.empty() && out.attachments.empty())
+            return MakeError(ErrorCode::validation_failed, tr("Write a message first."), "body");
         if (std::string problem = PlainTextProblemAs(out.body, true, tr("The message can't contain {0}.")); !problem.empty())
             return MakeError(ErrorCode::validation_failed, std::move(problem), "body");
         if (Utf8Length(out.body) > limits::kMaxComment) {
@@ -875,6 +941,7 @@ std::string EncodeSurveyBody(const survey::Answer& answer) {
 std::string EncodeCommentBody(const CommentBody& body) {
     json j = {{"body", body.body}};
     if (body.internal) j["internal"] = true;
+    if (!body.attachments.empty()) j["attachments"] = body.attachments;
     return Dump(j);
 }
 

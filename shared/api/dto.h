@@ -70,8 +70,12 @@ Result<RequestPage> DecodeRequestPage(std::string_view body);
 struct CommentBody {
     std::string body;
     bool internal = false;                                   // agent note; the server refuses it from employees
+    std::vector<std::int64_t> attachments;                   // uploads to link (attachment::ValidateIds)
 };
-Result<CommentBody> DecodeCommentBody(std::string_view body); // trims; 1..kMaxComment code points, no control chars
+// Trims; up to kMaxComment code points, no control chars; empty only when files are attached.
+Result<CommentBody> DecodeCommentBody(std::string_view body);
+std::string EncodeAttachment(const attachment::Attachment& a);  // POST /api/v1/uploads answers this
+Result<attachment::Attachment> DecodeAttachment(std::string_view body);
 std::string EncodeCommentBody(const CommentBody& body);
 std::string EncodeComment(const Comment& comment);
 Result<Comment> DecodeComment(std::string_view body);

@@ -87,6 +87,22 @@ public:
         if (!v.is_array()) { Fail(key, "must be an array."); return nullptr; }
         return &v;
     }
+    // An array of positive whole numbers (ids), at most max_items of them.
+    std::vector<std::int64_t> Ids(const char* key, std::size_t max_items) {
+        std::vector<std::int64_t> out;
+        const json* a = Array(key);
+        if (a == nullptr) return out;
+        if (a->size() > max_items) { Fail(key, "has too many items."); return {}; }
+        for (const json& v : *a) {
+            if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) ||
+                v.get<std::int64_t>() <= 0) {
+                Fail(key, "must hold positive ids.");
+                return {};
+            }
+            out.push_back(v.get<std::int64_t>());
+        }
+        return out;
+    }
     const json* Object(const char* key) {
         if (!Has(key)) return nullptr;
         const json& v = m_object.at(key);

@@ -14,6 +14,8 @@ inline constexpr const char* kRequests = "/api/v1/requests";       // GET mine, 
 inline constexpr const char* kApprovals = "/api/v1/approvals";     // GET ?limit= what the caller may decide now;
                                                                    // a decision: POST /requests/{id}/approval
 inline constexpr const char* kDelegations = "/api/v1/approvals/delegations"; // GET mine, POST new; /{id} DELETE ends it
+inline constexpr const char* kUploads = "/api/v1/uploads";         // POST ?name= raw bytes: a staged attachment
+inline constexpr const char* kAttachments = "/api/v1/attachments"; // /{id} GET the file (?inline=1 for images)
 inline constexpr const char* kUsers = "/api/v1/users";             // /{id}/manager PUT {"manager_id":N} (admin)
 inline constexpr const char* kRequestsBulk = "/api/v1/requests/bulk"; // POST one change to many requests (staff)
 inline constexpr const char* kCanned = "/api/v1/canned";           // GET list, POST new; /{id} PUT, DELETE (staff)

@@ -94,6 +94,7 @@ struct RequestDraft {
     std::string description;         // optional free text
     std::optional<Level> urgency;    // only when the item asks for it
     FormValues values;
+    std::vector<std::int64_t> attachments;  // uploads to link (attachment::ValidateIds)
 };
 
 // ---- Rules ----------------------------------------------------------------------------

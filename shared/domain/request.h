@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/domain/attachment.h"
 #include "shared/domain/ids.h"
 #include "shared/domain/survey.h"
 #include "shared/domain/time.h"
@@ -96,6 +97,7 @@ struct Comment {
     std::string body;
     bool internal = false;    // agent-only note; never sent to employees
     Timestamp created_at = 0;
+    std::vector<attachment::Attachment> attachments;  // the files it carries
 };
 // Comments (internal notes included) one request may hold; past it the conversation belongs in a
 // new request. Bounds the detail page and the row count behind one request id.
@@ -153,6 +155,7 @@ struct Request {
     Timestamp resolution_due_at = 0; // projected resolution due instant while running (0 while paused)
     std::string sla_policy;    // policy name the due times come from
     std::vector<Comment> comments; // only filled on the detail route
+    std::vector<attachment::Attachment> attachments;  // files sent with the request itself (detail route)
     // How it ended, public (the requester sees all of it): the note given when resolving, who
     // resolved it (cleared when it reopens), and the reason given when cancelling.
     std::string resolution_note;

@@ -47,7 +47,7 @@ export async function startServer({ port: wantPort, dataDir: wantDir, assets = A
     if (i === 199) throw new Error(`spoc-server did not come up:\n${log}`);
   }
   return {
-    base, port, dataDir, log: () => log,
+    base, port, dataDir, pid: proc.pid, log: () => log,
     async stop() { proc.kill('SIGKILL'); await sleep(50); rmSync(dataDir, { recursive: true, force: true }); },
     // kill -9, keeping the data folder (startServer({ port, dataDir }) brings it back).
     async kill() {

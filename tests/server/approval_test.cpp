@@ -40,28 +40,6 @@ std::vector<int> InboxIds(httplib::Client& cli, const Session& s) {
     return out;
 }
 
-std::int64_t CountRows(TestServer& server, const std::string& sql) {
-    auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
-    REQUIRE(db.ok());
-    auto q = (*db)->Prepare(sql);
-    REQUIRE(q.ok());
-    auto row = q->Step();
-    REQUIRE(row.ok());
-    REQUIRE(*row);
-    return q->Int(0);
-}
-
-long long NowSeconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::string Iso(long long seconds) {  // "2026-12-07T00:00:00Z"
-    char buf[32];
-    const std::time_t t = static_cast<std::time_t>(seconds);
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return std::string(buf);
-}
-
 }  // namespace
 
 TEST_CASE("approval: a chain holds the request; the inbox, reading it, deciding; then routed with SLA clocks") {

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
+#include <map>
 #include <cstdio>
 #include <mutex>
 
@@ -193,6 +195,102 @@ TEST_CASE("crash: kill -9 mid-stream, restart, every 201 is still there") {
     auto list = Get(cli, emma, "/api/v1/requests?page_size=1");
     REQUIRE(list);
     CHECK(Body(list)["total"].get<std::size_t>() >= acked.size() + 3);
+    again.Signal(SIGTERM);
+    CHECK(again.Wait() == 0);
+}
+
+TEST_CASE("crash: kill -9 during uploads, restart: every acknowledged file is whole, the rest is gone") {
+    TempDir dir;
+    WriteFixtureAssets(dir.path() / "assets");
+    const std::filesystem::path data = dir.path() / "data";
+    const std::vector<std::string> args = {"--port", "0", "--data", data.string(), "--assets", (dir.path() / "assets").string(),
+                                           "--demo", "--threads", "16"};
+    // Each upload's bytes: text (an allowed type) that tells its number, about 256 kB.
+    auto content = [](int n) {
+        std::string line = "upload " + std::to_string(n) + " of the crash test\n";
+        std::string out;
+        while (out.size() < 256 * 1024) out += line;
+        return out;
+    };
+    std::map<std::int64_t, int> acked;  // attachment id -> upload number
+    {
+        ServerProcess proc(args);
+        const int port = proc.WaitForPort();
+        REQUIRE(port > 0);
+        httplib::Client login("127.0.0.1", port);
+        Session emma = SignIn(login, "emma");
+        std::mutex mutex;
+        std::atomic<bool> stop{false};
+        std::atomic<int> next{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&] {
+                httplib::Client cli("127.0.0.1", port);
+                cli.set_read_timeout(5, 0);
+                while (!stop) {
+                    const int n = next++;
+                    auto res = cli.Post("/api/v1/uploads?name=log-" + std::to_string(n) + ".txt", AuthHeaders(emma), content(n),
+                                        "application/octet-stream");
+                    if (!res) {
+                        if (stop) break;
+                        continue;
+                    }
+                    if (res->status == 201) {
+                        std::lock_guard lock(mutex);
+                        acked[Body(res)["id"].get<std::int64_t>()] = n;
+                    }
+                }
+            });
+        }
+        for (;;) {
+            {
+                std::lock_guard lock(mutex);
+                if (acked.size() >= 40) break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        proc.Signal(SIGKILL);
+        CHECK(proc.Wait() == 128 + SIGKILL);
+        stop = true;
+        for (auto& t : threads) t.join();
+    }
+    REQUIRE(acked.size() >= 40);
+
+    ServerProcess again(args);
+    const int port = again.WaitForPort();
+    REQUIRE(port > 0);
+    httplib::Client cli("127.0.0.1", port);
+    Session emma = SignIn(cli, "emma");
+    for (const auto& [id, n] : acked) {
+        auto res = cli.Get("/api/v1/attachments/" + std::to_string(id), AuthHeaders(emma, false));
+        REQUIRE(res);
+        CHECK_MESSAGE(res->status == 200, "acknowledged upload " << id << " is missing after the crash");
+        CHECK_MESSAGE(res->body == content(n), "acknowledged upload " << id << " is not whole");
+    }
+    // Nothing half-written is left: no temp files, and every stored file is a row's, whole.
+    int temps = 0, blobs = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(data / "blobs")) {
+        if (!e.is_regular_file()) continue;
+        if (e.path().parent_path().filename() == "tmp") ++temps;
+        else ++blobs;
+    }
+    CHECK(temps == 0);
+    auto db = storage::Database::Open((data / "spoc.db").string(), storage::OpenMode::read_only);
+    REQUIRE(db.ok());
+    auto q = (*db)->Prepare("SELECT sha256, size FROM blobs");
+    REQUIRE(q.ok());
+    int rows = 0;
+    for (;;) {
+        auto row = q->Step();
+        REQUIRE(row.ok());
+        if (!*row) break;
+        ++rows;
+        const std::string sha = q->Text(0);
+        const auto path = data / "blobs" / sha.substr(0, 2) / sha;
+        REQUIRE(std::filesystem::exists(path));
+        CHECK(static_cast<std::int64_t>(std::filesystem::file_size(path)) == q->Int(1));
+    }
+    CHECK(rows == blobs);
     again.Signal(SIGTERM);
     CHECK(again.Wait() == 0);
 }

@@ -25,17 +25,6 @@ void Exec(TestServer& server, const std::string& sql) {
     REQUIRE((*db)->Exec(sql).ok());
 }
 
-std::int64_t CountRows(TestServer& server, const std::string& sql) {
-    auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
-    REQUIRE(db.ok());
-    auto q = (*db)->Prepare(sql);
-    REQUIRE(q.ok());
-    auto row = q->Step();
-    REQUIRE(row.ok());
-    REQUIRE(*row);
-    return q->Int(0);
-}
-
 }  // namespace
 
 TEST_CASE("survey: only the requester rates a resolved request; shared checks; 7 days to change; staff see it") {

@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <fstream>
 #include <random>
 
+#include "server/storage/sqlite.h"
 #include "shared/api/dto.h"
 
 namespace spoc::test {
@@ -317,6 +319,28 @@ json ValidLaptopDraft() {
                   {"cost_centre", "CC-1234"},
                   {"extras", {"mouse", "dock"}},
                   {"loaner", true}}}};
+}
+
+std::int64_t CountRows(TestServer& server, const std::string& sql) {
+    auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
+    REQUIRE(db.ok());
+    auto q = (*db)->Prepare(sql);
+    REQUIRE(q.ok());
+    auto row = q->Step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    return q->Int(0);
+}
+
+long long NowSeconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string Iso(long long seconds) {
+    char buf[32];
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return std::string(buf);
 }
 
 std::vector<json> EventsOf(const std::string& text, const std::string& type) {

@@ -86,6 +86,9 @@ std::string ErrorCodeOf(const httplib::Result& res);  // error.code of a JSON er
 
 // A valid draft for the fixture's "New laptop" (item id 1).
 json ValidLaptopDraft();
+std::int64_t CountRows(TestServer& server, const std::string& sql);  // the first column of a one-row query, read-only
+long long NowSeconds();              // the wall clock, s since 1970 (what the server under test reads)
+std::string Iso(long long seconds);  // "2026-12-07T00:00:00Z"
 
 // The parsed `data:` of every "event: <type>" block in a stream's text.
 std::vector<json> EventsOf(const std::string& text, const std::string& type);
