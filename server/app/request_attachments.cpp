@@ -128,6 +128,7 @@ Result<std::vector<std::string>> RequestService::CollectAttachments(storage::Dat
 
 void RequestService::RemoveCollected(std::vector<std::string> blobs) {
     if (m_blobs == nullptr) return;
+    std::lock_guard<std::mutex> guard(m_collect_mutex);
     for (std::string& sha : blobs) m_collect_later.push_back(std::move(sha));
     if (m_collect_later.empty()) return;
     // An upload holding the store may be reusing one of these blobs: try again next time.

@@ -4,6 +4,7 @@
 // (at most kMaxCommentsPerRequest per request; an internal note changes nothing an employee sees);
 // agent mode: update, bulk update and merge (each one writer job), queues and histories.
 #pragma once
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -141,7 +142,8 @@ private:
     EventHub* m_events = nullptr;
     BlobStore* m_blobs = nullptr;
     AttachmentLimits m_limits;
-    std::vector<std::string> m_collect_later;  // blobs collected while an upload held the store (writer thread)
+    std::mutex m_collect_mutex;                // RemoveCollected runs on the writer thread and from RunHousekeepingAt
+    std::vector<std::string> m_collect_later;  // blobs collected while an upload held the store
     storage::ReaderPool& m_readers;
     storage::Writer& m_writer;
     CatalogService& m_catalog;
