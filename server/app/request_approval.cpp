@@ -137,6 +137,11 @@ Result<Unit> FillApproval(storage::Database& db, Request& r, UserId viewer, Time
     return Unit{};
 }
 
+Result<bool> MayRead(storage::Database& db, const Request& r, const User& user, Timestamp now) {
+    if (IsStaff(user.role) || r.requester_id == user.id) return true;
+    return IsApproverOf(db, r.id, user.id, now);
+}
+
 Result<bool> IsApproverOf(storage::Database& db, RequestId id, UserId user, Timestamp now) {
     auto rows = storage::ListSteps(db, id);
     if (!rows.ok()) return rows.error();

@@ -24,6 +24,9 @@ Result<Unit> FillApproval(storage::Database& db, Request& r, UserId viewer, Time
 // True when `user` approves (or approved) a step of request `id`, or is an approver's delegate
 // now: they may read the request (its public part) to decide.
 Result<bool> IsApproverOf(storage::Database& db, RequestId id, UserId user, Timestamp now);
+// Who may read request `r` (its public part; staff also its internal notes): staff, its requester,
+// and an approver of one of its steps (or an approver's delegate now). The request page and its files.
+Result<bool> MayRead(storage::Database& db, const Request& r, const User& user, Timestamp now);
 
 // Housekeeping: pending steps without a decision for the policy's business hours (the item's
 // remind_after_hours, on the 24x7 calendar when the requester's has none) notify their approvers

@@ -104,13 +104,9 @@ Result<AttachmentFile> RequestService::OpenAttachment(const User& caller, std::i
         auto request = storage::FindRequest(*lease, RequestId(row.request_id), staff);
         if (!request.ok()) return request.error();
         if (!*request) return missing;
-        bool visible = staff || (*request)->requester_id == caller.id;
-        if (!visible) {
-            auto approver = IsApproverOf(*lease, RequestId(row.request_id), caller.id, now);
-            if (!approver.ok()) return approver.error();
-            visible = *approver;
-        }
-        if (!visible) return missing;
+        auto visible = MayRead(*lease, **request, caller, now);  // the same readers as the request page
+        if (!visible.ok()) return visible.error();
+        if (!*visible) return missing;
     }
     AttachmentFile file;
     file.path = m_blobs->PathOf(row.sha256);

@@ -146,14 +146,12 @@ Result<Request> RequestService::Get(const User& caller, RequestId id, Timestamp 
     auto lease = m_readers.Acquire();
     auto found = storage::FindRequest(*lease, id, staff);
     if (!found.ok()) return found.error();
-    bool visible = *found && (staff || (*found)->requester_id == caller.id);
-    if (*found && !visible) {  // an approver reads what they are asked to decide
-        auto approver = IsApproverOf(*lease, id, caller.id, now);
-        if (!approver.ok()) return approver.error();
-        visible = *approver;
-    }
-    // Someone else's request looks exactly like a missing one to an employee.
-    if (!visible) return MakeError(ErrorCode::not_found, tr("No such request."));
+    // Someone else's request looks exactly like a missing one to an employee (approvers read what
+    // they are asked to decide).
+    if (!*found) return MakeError(ErrorCode::not_found, tr("No such request."));
+    auto visible = MayRead(*lease, **found, caller, now);
+    if (!visible.ok()) return visible.error();
+    if (!*visible) return MakeError(ErrorCode::not_found, tr("No such request."));
     Request request = std::move(**found);
     if (auto f = FillApproval(*lease, request, caller.id, now); !f.ok()) return f.error();
     auto comments = storage::ListComments(*lease, id, staff);
