@@ -374,6 +374,7 @@ void Actions::Submit(CatalogItemId item) {
     const CatalogItem* def = LoadedItem(m_state, item);
     FormDraftState& d = Draft(item);
     if (def == nullptr || d.phase == SubmitPhase::submitting || d.phase == SubmitPhase::succeeded) return;
+    if (UploadsBusy(d.files)) return;  // the button waits for the files
     d.submit_attempted = true;
     if (!ValidateDraft(*def, d.draft, LocalToday(m_clock)).empty()) {
         d.phase = SubmitPhase::editing;
@@ -433,7 +434,8 @@ void Actions::SetReplyInternal(RequestId id, bool internal) {
 
 void Actions::SendReply(RequestId id) {
     ReplyState& reply = m_state.replies[id.value];
-    if (reply.in_flight || Trim(reply.text).empty()) return;
+    if (reply.in_flight || UploadsBusy(reply.files)) return;
+    if (Trim(reply.text).empty() && UploadedIds(reply.files).empty()) return;
     m_effects.Reply(id);
 }
 

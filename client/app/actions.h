@@ -70,6 +70,15 @@ public:
     void AddDelegation();                                // shared ValidateDelegation first; dates are local days
     void EndDelegation(std::int64_t id);
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
+
+    // ---- Attachments (file_actions.cpp)
+    FileTarget DropTarget() const;                    // the composer on screen that takes dropped/pasted files
+    void PickFiles(FileTarget target);                // "Attach files": the page's file dialog, for `target`
+    void FilesArrived(std::vector<LocalFile> files, FileSource source); // chosen, dropped or pasted: upload each
+    void RemoveFile(FileTarget target, int file);     // the chip's ×: cancel its upload, forget it
+    void RetryFile(FileTarget target, int file);      // a failed upload the network or the server may take now
+    void DraggingFiles(bool dragging);                // the page says files are over it (the drop overlay)
+    void OpenAttachment(std::int64_t id, bool image); // a picture opens in a new tab; other files download
     void FollowLink(const std::string& url);          // "#/..." navigates in the app, others open a tab
 
     void DismissToast(size_t index);

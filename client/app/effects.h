@@ -35,6 +35,8 @@ public:
     void Submit(CatalogItemId id);                 // POST /requests with the draft and its Idempotency-Key
     void Reply(RequestId id);                      // POST /requests/{id}/comments
     void LoadDoneRequests();                       // GET /requests?status=done (home: the survey banner)
+    void Upload(FileTarget target, int file);      // POST /uploads?name= with the chip's file (progress, abort)
+    void AbortUpload(int file);                    // stop it (the chip is already gone)
     void SendSurvey(RequestId id, const survey::Answer& answer); // PUT /requests/{id}/survey
     void LoadApprovals();                          // GET /approvals (inbox and count)
     void SendDecision(RequestId id, const api::DecisionBody& body); // POST /requests/{id}/approval

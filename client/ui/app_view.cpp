@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "client/ui/attachments_view.h"
 #include "client/ui/item_hooks.h"
 #include "client/ui/motion.h"
 #include "client/ui/screens.h"
@@ -135,6 +136,7 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
     }
     ImGui::End();
     DrawToasts(state.toasts, actions);
+    if (state.dragging_files && state.session == SessionPhase::signed_in) DrawDropOverlay(actions.DropTarget());
     out.animating = AnimationRequested();
     return out;
 }
