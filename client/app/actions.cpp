@@ -208,6 +208,7 @@ void Actions::EnsureDataForRoute() {
                         m_effects.LoadItem(r.catalog_item_id);
             if (NeedsLoad(m_state.delegations, "mine")) m_effects.LoadDelegations();  // "When you're away"
             break;
+        case Screen::people: EnsurePeople(); break;
         case Screen::kiosk:
         case Screen::board:
         case Screen::signin:
@@ -225,6 +226,7 @@ void Actions::Retry() {
     switch (route.screen) {
         case Screen::home: m_state.open_requests.stale = m_state.done_requests.stale = true; break;
         case Screen::approvals: m_state.approvals.stale = true; break;
+        case Screen::people: m_state.people.stale = true; break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
         case Screen::queue:

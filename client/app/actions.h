@@ -71,6 +71,15 @@ public:
     void EndDelegation(std::int64_t id);
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
 
+    // ---- People, for admins (people_actions.cpp)
+    void SearchPeople(std::string text);              // the search box (from the first page)
+    void PeoplePage(int page);
+    void EditPerson(std::int64_t id);                 // open the editor under their row, with their values
+    void EditPersonDepartment(std::int64_t id, std::string text);
+    void EditPersonManager(std::int64_t id, std::string username);
+    void SavePerson(std::int64_t id);                 // PATCH /users/{id} with what changed
+    void CloseEditor(std::int64_t id);
+
     // ---- Attachments (file_actions.cpp)
     FileTarget DropTarget() const;                    // the composer on screen that takes dropped/pasted files
     void PickFiles(FileTarget target);                // "Attach files": the page's file dialog, for `target`
@@ -201,7 +210,8 @@ private:
     void SyncDevice();                                // #/kiosk, #/board: pairing, the board's refresh, the idle reset
     void EnsureWorkspace();                           // staff on a request: its workspace panels loaded and fresh
     void EnsureQueueBlocks();                         // the queue's blocks in view, loaded and fresh
-    void EnsureAgentInbox();                          // staff: availability and notifications loaded
+    void EnsureAgentInbox();                          // notifications (everyone) and availability (staff) loaded
+    void EnsurePeople();                              // #/people: the page of people for the search
     void EnsureWalkupConsole();                       // #/walkup: locations, then the location's visits (refreshed)
 
     AppState& m_state;

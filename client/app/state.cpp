@@ -93,6 +93,8 @@ void ClearUserData(AppState* state) {
     state->drafts.clear();
     state->replies.clear();
     state->pick_target = {};
+    state->people = {};
+    state->people_admin = {};
     state->surveys.clear();
     state->survey_banner_hidden.clear();
     state->done_requests = {};

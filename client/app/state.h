@@ -117,6 +117,21 @@ std::string FileKindLabel(const std::string& mime, const std::string& name);  //
 bool UploadsBusy(const std::vector<UploadChip>& files);            // some still uploading
 std::vector<std::int64_t> UploadedIds(const std::vector<UploadChip>& files);  // the done ones, in order
 
+// ---- People (admins, #/people) --------------------------------------------------------------
+struct PersonDraft {               // one person's editor, open under their row
+    std::string department;
+    std::string manager;           // a username; "" for none
+    bool saving = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+struct PeopleState {
+    std::string search;            // the box as typed
+    int page = 1;
+    std::map<std::int64_t, PersonDraft> editing;  // by user id
+};
+std::string PeopleKey(const PeopleState& people);  // "q=<search>&page=N": what `people` holds (people_actions.cpp)
+
 // ---- Catalog forms --------------------------------------------------------------------------
 enum class SubmitPhase { editing, submitting, failed, succeeded };
 
@@ -501,6 +516,8 @@ struct AppState {
     DesksState desks;                         // #/desks
     WalkupConsoleState walkup;                // staff: #/walkup
 
+    PeopleState people_admin;                 // admins: #/people
+    Remote<api::PeoplePage> people;           // admins: the page of people shown (key "q=...&page=N")
     FileTarget pick_target;                   // where the files from the open file dialog go
     bool dragging_files = false;              // files are being dragged over the page (the drop overlay)
 
@@ -517,5 +534,8 @@ void ClearUserData(AppState* state);                  // forget requests, drafts
 void AddToast(AppState* state, std::string text, bool is_error = false); // shown for a few seconds
 const SearchIndex* FreshCatalogSearch(const AppState& state); // the cached catalog index if it matches the catalog, else null
 void RefreshCatalogSearch(AppState* state);           // rebuild the catalog index if the catalog or synonyms changed
+// What person `id`'s open editor changes, checked by the server's own decoder; nullopt when nothing
+// changed or it is refused (then *problem says why, when given).
+std::optional<api::PersonPatch> PersonChanges(const AppState& state, std::int64_t id, Error* problem);
 
 }  // namespace spoc::client

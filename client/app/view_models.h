@@ -84,6 +84,7 @@ struct TopBarViewModel {
     std::string role;             // "Employee"
     Screen active = Screen::home; // which nav link is current (catalog_item counts as catalog)
     bool staff = false;           // agents and admins get the Queue link
+    bool admin = false;           // the account menu links to #/people
     int busy = 0;                 // requests in flight (thin progress bar)
     int approvals = 0;            // requests waiting for my approval (the Approvals link shows with a count)
     // Staff: availability for auto-assignment and the notification inbox.
@@ -351,6 +352,32 @@ struct FieldViewModel {
     std::string error;            // shown under the field (empty: none, or not shown yet)
     int max_chars = 0;            // code points the input accepts
 };
+
+// ---- People, for admins (vm_people.cpp) --------------------------------------------------------
+struct PersonRowViewModel {
+    std::int64_t id = 0;
+    std::string name;             // "Emma Jones"
+    std::string detail;           // "emma · Employee"
+    std::string department;
+    std::string manager;          // "Olivia Grant (olivia)", or "No manager"
+    bool has_manager = false;
+    bool editing = false;
+    std::string draft_department, draft_manager;
+    bool saving = false;
+    bool can_save = false;        // changed, and the shared rules accept it
+    std::string error;            // under the editor (the server's or the shared rule's)
+    std::string error_field;      // "department" / "manager"
+};
+struct PeopleViewModel {
+    LoadView load;
+    std::string search;
+    std::string summary;          // "24 people" / "2 people match “fin”"
+    std::vector<PersonRowViewModel> rows;
+    int page = 1;
+    bool has_prev = false, has_next = false;
+    std::string page_label;       // "Page 1 of 3"
+};
+PeopleViewModel BuildPeople(const AppState& state);
 
 // ---- Attachments (vm_files.cpp) ----------------------------------------------------------------
 // A stored file in the conversation or on the request: pictures get a thumbnail, other files a row.

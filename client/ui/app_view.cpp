@@ -118,6 +118,10 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
             case Screen::walkup: DrawConsole(BuildConsole(state, clock), ui, actions); break;
             case Screen::desks: DrawDesks(BuildDesks(state, clock), ui, actions); break;
             case Screen::approvals: DrawApprovals(BuildApprovals(state, clock), ui, actions); break;
+            case Screen::people:
+                if (!state.me || state.me->user.role != Role::admin) DrawNotFound(ui, actions);
+                else DrawPeople(BuildPeople(state), ui, actions);
+                break;
             case Screen::kiosk:
             case Screen::board: break;  // drawn full screen above
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
@@ -163,9 +167,9 @@ void DrawBell(ImDrawList* dl, ImVec2 c, ImU32 col, int unread) {
     DrawTextAt(dl, f.small_semibold, ImVec2(b.x + (bw - ts.x) * 0.5f, b.y + (18 - ts.y) * 0.5f), color::kOnAccent, n);
 }
 
-// Staff, right of the navigation: "Available / Away" (auto-assignment) and the notification bell
-// with its inbox. `right` is where the user's avatar starts.
-void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions) {
+// Right of the navigation: the notification bell with its inbox (everyone) and, for staff on wide
+// screens, "Available / Away" (auto-assignment). `right` is where the user's avatar starts.
+void DrawAgentControls(const TopBarViewModel& vm, float right, bool availability, Actions& actions) {
     const Fonts& f = GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float x = right - 40;
@@ -185,7 +189,7 @@ void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions)
     }
     DrawBell(dl, ImVec2(bp.x + 20, bp.y + 21), bell_hovered ? color::kText : color::kTextSecondary, vm.unread);
 
-    const float panel_w = 380;
+    const float panel_w = std::min(380.0f, ImGui::GetIO().DisplaySize.x - 16);
     ImGui::SetNextWindowPos(ImVec2(std::max(8.0f, bp.x + 40 - panel_w), bp.y + 46));
     ImGui::SetNextWindowSize(ImVec2(panel_w, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 8));
@@ -198,7 +202,8 @@ void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions)
             ImGui::SetCursorPosX(16);
             Paragraph(f.small, color::kTextMuted,
                       vm.notifications_loading ? tr("Loading…")
-                                               : tr("Nothing yet. SLA breaches on your requests and groups show up here."),
+                      : vm.staff               ? tr("Nothing yet. SLA breaches on your requests and groups show up here.")
+                                               : tr("Nothing yet. Answers and updates on your requests show up here."),
                       panel_w - 32);
             VSpace(8);
         }
@@ -226,7 +231,7 @@ void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions)
     }
     ImGui::PopStyleVar(2);
 
-    if (!vm.availability_known) return;
+    if (!availability || !vm.availability_known) return;
     // TRANSLATORS: an agent's availability for auto-assignment, shown on a toggle in the top bar.
     const char* text = vm.available ? tr("Available") : tr("Away");
     const float pill_w = MeasureText(f.small_semibold, text).x + 38;
@@ -328,7 +333,7 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     const float name_w = show_name ? std::max(MeasureText(f.body_semibold, vm.user_name).x, MeasureText(f.small, vm.role).x) + 10.0f : 0.0f;
     const float account_x = w - pad - account_w - name_w;
     const float tabs_x = pad + (compact ? 36 : 128);
-    const float agent_w = vm.staff && !compact ? 180.0f : 0.0f;  // availability pill + bell
+    const float agent_w = vm.staff && !compact ? 180.0f : 44.0f;  // availability pill + bell, or the bell
     float room = account_x - 12 - agent_w - tabs_x;
     const float tab_pad = compact ? 8.0f : 12.0f;
     // TRANSLATORS: top-bar menu holding the links that don't fit.
@@ -422,6 +427,16 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
             approvals.screen = Screen::approvals;
             actions.Navigate(approvals);
         }
+        if (vm.admin) {
+            VSpace(6);
+            // TRANSLATORS: account menu link (admins) to the page of departments and managers.
+            if (LinkButton((std::string(tr("People and managers")) + "###account_people").c_str(), f.small_semibold)) {
+                ImGui::CloseCurrentPopup();
+                Route people;
+                people.screen = Screen::people;
+                actions.Navigate(people);
+            }
+        }
         VSpace(8);
         if (Button(L("Sign out", "signout").c_str(), ButtonKind::secondary, ImVec2(menu_w - 28, 36))) {
             ImGui::CloseCurrentPopup();
@@ -430,7 +445,7 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar(2);
-    if (vm.staff && !compact) DrawAgentControls(vm, account_x - 14, actions);
+    DrawAgentControls(vm, account_x - (compact ? 6 : 14), vm.staff && !compact, actions);
 
     // Activity: a thin indeterminate bar under the top bar while requests are in flight (a steady
     // line under reduced motion).

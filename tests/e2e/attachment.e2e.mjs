@@ -108,6 +108,21 @@ await journey('attachments', async ({ server, browser, step }) => {
   await waitItem(ava, isThumb, 'the thumbnail in ava\'s view', 30000);
   await shot(ava, 'attach-agent-1280');
 
+  step('ava answers with a screenshot of her own; emma\'s bell says so, and opens the request');
+  await go(emma, '#/', 'notifications');
+  await ava.focusInput('reply');
+  await ava.page.keyboard.type('Thanks, please try the EU portal.', { delay: 5 });
+  await pasteScreenshot(ava);
+  await waitItem(ava, (it) => it.id === 'file_chip_0' && /kB$/.test(it.label), 'ava\'s screenshot, uploaded');
+  await ava.click('send_reply');
+  await waitItem(ava, (it) => /^comment_\d+$/.test(it.id || '') && /EU portal/.test(it.label), 'ava\'s reply in the conversation');
+  const bell = await waitItem(emma, (it) => it.id === 'notifications' && /1/.test(it.label), 'emma\'s bell counts the answer', 40000);
+  await emma.click(bell.id);
+  const notice = await waitItem(emma, (it) => /^notification_/.test(it.id || '') && /Ava Patel replied on/.test(it.label), 'the answer in emma\'s inbox');
+  await shot(emma, 'attach-bell-1280');
+  await emma.click(notice.id);
+  await emma.waitState((s) => s.route === `#/requests/${id}`, 'the notification opens the request');
+
   for (const lang of ['de', 'ja']) {
     step(`a 390x844 phone in ${lang}: the composer with a chip and the conversation fit`);
     const phone = await SpocPage.open(browser, server.base, '#/', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: lang });
