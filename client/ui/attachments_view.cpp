@@ -142,20 +142,32 @@ void DrawAttachments(const std::vector<client::AttachmentViewModel>& files, floa
     if (row_open) VSpace(4);
 }
 
+bool AttachButton(const client::ComposerFilesViewModel& vm, client::Actions& actions, bool enabled) {
+    const bool clicked = Button(L("Attach files", "attach_files").c_str(), ButtonKind::secondary, ImVec2(0, 40), enabled && vm.can_add);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", vm.hint.c_str());
+    hooks::DescribeLastItem(vm.hint);
+    if (clicked) actions.PickFiles(vm.target);
+    return clicked;
+}
+
 void DrawComposerFiles(const client::ComposerFilesViewModel& vm, float width, client::Actions& actions, bool enabled) {
     const Fonts& f = GetFonts();
-    const client::FileTarget target = vm.target;
-    if (Button(L("Attach files", "attach_files").c_str(), ButtonKind::secondary, ImVec2(0, 34), enabled && vm.can_add))
-        actions.PickFiles(target);
+    AttachButton(vm, actions, enabled);
     const float after_button = ImGui::GetItemRectMax().x;
     const float hint_w = MeasureText(f.small, vm.hint).x;
     if (after_button + 12 + hint_w <= ImGui::GetCursorScreenPos().x + width) {
         ImGui::SameLine(0, 12);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 9);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 12);
         Label(f.small, color::kTextMuted, vm.hint);
     } else {
         Paragraph(f.small, color::kTextMuted, vm.hint, width);
     }
+    DrawFileChips(vm, width, actions);
+}
+
+void DrawFileChips(const client::ComposerFilesViewModel& vm, float width, client::Actions& actions) {
+    const Fonts& f = GetFonts();
+    const client::FileTarget target = vm.target;
     if (vm.chips.empty()) return;
     VSpace(4);
     A11yGroup list("list", tr("Files to send"), "file_chips");

@@ -23,7 +23,12 @@ struct Thumbnail {
 using ThumbnailSource = Thumbnail (*)(std::int64_t id, const std::string& path, int max_px);
 void SetThumbnailSource(ThumbnailSource source);
 
+// The "Attach files" button (its hint as tooltip and description), the hint beside or under it,
+// then the chips: a new request's form. A reply box puts AttachButton beside Send and the chips
+// above it (DrawFileChips draws nothing without files).
 void DrawComposerFiles(const client::ComposerFilesViewModel& vm, float width, client::Actions& actions, bool enabled = true);
+bool AttachButton(const client::ComposerFilesViewModel& vm, client::Actions& actions, bool enabled = true);
+void DrawFileChips(const client::ComposerFilesViewModel& vm, float width, client::Actions& actions);
 void DrawAttachments(const std::vector<client::AttachmentViewModel>& files, float width, client::Actions& actions);
 // Over the whole window while files are dragged over it: where they will go, or how to get there.
 void DrawDropOverlay(client::FileTarget target);

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { assert, fileRequest, fits, go, journey, shownTexts, SpocPage } from './harness.mjs';
+import { assert, fileRequest, fits, go, journey, shownTexts, SpocPage, tap } from './harness.mjs';
 
 const SHOTS = process.env.SPOC_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -135,6 +135,14 @@ await journey('attachments', async ({ server, browser, step }) => {
     await phone.find('attach_files');
     await fits(phone, `request page with files, ${lang}, 390x844`);
     await shot(phone, `attach-phone-${lang}`);
+    // Phones keep the bell's list in the account menu.
+    await tap(phone, 'account');
+    if (!(await phone.has('signout'))) await tap(phone, 'account');  // the first tap put the keyboard away
+    await waitItem(phone, (it) => /^notification_/.test(it.id || '') && /Ava Patel/.test(it.label), `the inbox in the ${lang} account menu`);
+    // (A popup covers the page on purpose: only its texts are checked, for being cut off.)
+    const menuCut = (await phone.page.evaluate(() => window.spoc.e2e.glyphs())).clipped;
+    assert(menuCut.length === 0, `account menu (${lang}): no text is cut off (got ${JSON.stringify(menuCut.slice(0, 6))})`);
+    await shot(phone, `attach-phone-menu-${lang}`);
     await phone.page.context().close();
   }
 });
