@@ -2,6 +2,7 @@
 // browser platform, then hands the frame callback to the platform's main loop.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "client/app/actions.h"
 #include "client/app/effects.h"
@@ -21,6 +22,9 @@ public:
     void OpenUrl(const std::string& url) override { spoc::platform::OpenUrl(url); }
     std::string ReadStored(const std::string& key) override { return spoc::platform::StorageGet(key); }
     bool WriteStored(const std::string& key, const std::string& value) override { return spoc::platform::StorageSet(key, value); }
+    void PickFiles() override { spoc::platform::PickFiles(); }
+    void ReleaseFile(int file) override { spoc::platform::ReleaseFile(file); }
+    void OpenFile(const std::string& path, bool save) override { spoc::platform::OpenFile(path, save); }
     void SetLanguage(const std::string& code) override {
         spoc::i18n::Lang lang;
         if (spoc::i18n::ParseLang(code, &lang)) spoc::platform::ChooseLanguage(lang, /*remember=*/true);
@@ -59,6 +63,18 @@ int main() {
         clock.now = static_cast<spoc::Timestamp>(ctx.now_ms);
         clock.utc_offset_minutes = ctx.utc_offset_minutes;
         client.actions.Sync(clock);
+        // Files the page reported (dialog, drop, paste) and drags over it.
+        const int dragging = spoc::platform::TakeDragging();
+        if (dragging >= 0) client.actions.DraggingFiles(dragging == 1);
+        for (spoc::platform::FileBatch& batch : spoc::platform::TakeFiles()) {
+            std::vector<spoc::client::LocalFile> files;
+            for (spoc::platform::PickedFile& f : batch.files)
+                files.push_back(spoc::client::LocalFile{f.handle, std::move(f.name), f.size, std::move(f.type)});
+            const auto source = batch.source == 1   ? spoc::client::FileSource::drop
+                                : batch.source == 2 ? spoc::client::FileSource::paste
+                                                    : spoc::client::FileSource::picker;
+            client.actions.FilesArrived(std::move(files), source);
+        }
         client.ui.touch = ctx.touch;
         const spoc::ui::FrameOutput out = spoc::ui::DrawApp(client.state, client.ui, client.actions, clock, client.api->InFlight());
         spoc::platform::FrameResult result;

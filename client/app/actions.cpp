@@ -208,6 +208,7 @@ void Actions::EnsureDataForRoute() {
                         m_effects.LoadItem(r.catalog_item_id);
             if (NeedsLoad(m_state.delegations, "mine")) m_effects.LoadDelegations();  // "When you're away"
             break;
+        case Screen::people: EnsurePeople(); break;
         case Screen::kiosk:
         case Screen::board:
         case Screen::signin:
@@ -225,6 +226,7 @@ void Actions::Retry() {
     switch (route.screen) {
         case Screen::home: m_state.open_requests.stale = m_state.done_requests.stale = true; break;
         case Screen::approvals: m_state.approvals.stale = true; break;
+        case Screen::people: m_state.people.stale = true; break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
         case Screen::queue:
@@ -374,6 +376,7 @@ void Actions::Submit(CatalogItemId item) {
     const CatalogItem* def = LoadedItem(m_state, item);
     FormDraftState& d = Draft(item);
     if (def == nullptr || d.phase == SubmitPhase::submitting || d.phase == SubmitPhase::succeeded) return;
+    if (UploadsBusy(d.files)) return;  // the button waits for the files
     d.submit_attempted = true;
     if (!ValidateDraft(*def, d.draft, LocalToday(m_clock)).empty()) {
         d.phase = SubmitPhase::editing;
@@ -433,7 +436,8 @@ void Actions::SetReplyInternal(RequestId id, bool internal) {
 
 void Actions::SendReply(RequestId id) {
     ReplyState& reply = m_state.replies[id.value];
-    if (reply.in_flight || Trim(reply.text).empty()) return;
+    if (reply.in_flight || UploadsBusy(reply.files)) return;
+    if (Trim(reply.text).empty() && UploadedIds(reply.files).empty()) return;
     m_effects.Reply(id);
 }
 

@@ -70,6 +70,24 @@ public:
     void AddDelegation();                                // shared ValidateDelegation first; dates are local days
     void EndDelegation(std::int64_t id);
     void CopyText(const std::string& text, std::string confirmation); // clipboard + toast
+
+    // ---- People, for admins (people_actions.cpp)
+    void SearchPeople(std::string text);              // the search box (from the first page)
+    void PeoplePage(int page);
+    void EditPerson(std::int64_t id);                 // open the editor under their row, with their values
+    void EditPersonDepartment(std::int64_t id, std::string text);
+    void EditPersonManager(std::int64_t id, std::string username);
+    void SavePerson(std::int64_t id);                 // PATCH /users/{id} with what changed
+    void CloseEditor(std::int64_t id);
+
+    // ---- Attachments (file_actions.cpp)
+    FileTarget DropTarget() const;                    // the composer on screen that takes dropped/pasted files
+    void PickFiles(FileTarget target);                // "Attach files": the page's file dialog, for `target`
+    void FilesArrived(std::vector<LocalFile> files, FileSource source); // chosen, dropped or pasted: upload each
+    void RemoveFile(FileTarget target, int file);     // the chip's ×: cancel its upload, forget it
+    void RetryFile(FileTarget target, int file);      // a failed upload the network or the server may take now
+    void DraggingFiles(bool dragging);                // the page says files are over it (the drop overlay)
+    void OpenAttachment(std::int64_t id, bool image); // a picture opens in a new tab; other files download
     void FollowLink(const std::string& url);          // "#/..." navigates in the app, others open a tab
 
     void DismissToast(size_t index);
@@ -192,7 +210,8 @@ private:
     void SyncDevice();                                // #/kiosk, #/board: pairing, the board's refresh, the idle reset
     void EnsureWorkspace();                           // staff on a request: its workspace panels loaded and fresh
     void EnsureQueueBlocks();                         // the queue's blocks in view, loaded and fresh
-    void EnsureAgentInbox();                          // staff: availability and notifications loaded
+    void EnsureAgentInbox();                          // notifications (everyone) and availability (staff) loaded
+    void EnsurePeople();                              // #/people: the page of people for the search
     void EnsureWalkupConsole();                       // #/walkup: locations, then the location's visits (refreshed)
 
     AppState& m_state;

@@ -316,10 +316,13 @@ void Actions::AssignToMe(RequestId id) {
     m_effects.UpdateRequest(id, patch);
 }
 
+// Everyone signed in has the bell (employees hear of answers, outcomes and approvals to give);
+// staff also have their availability.
 void Actions::EnsureAgentInbox() {
-    if (!m_state.me || !IsStaff(m_state.me->user.role)) return;
+    if (!m_state.me) return;
     AgentInboxState& a = m_state.agent;
-    if (NeedsLoad(a.self, "me") && !a.availability_saving && a.self.load != Load::failed) m_effects.LoadAgentSelf();
+    if (IsStaff(m_state.me->user.role) && NeedsLoad(a.self, "me") && !a.availability_saving && a.self.load != Load::failed)
+        m_effects.LoadAgentSelf();
     // Live events mark the inbox stale; it is re-read at most every few seconds.
     const bool due = a.notifications.load == Load::idle || m_clock.now - a.notifications_loaded_at >= Effects::kInboxRecheckMs;
     if (NeedsLoad(a.notifications, "inbox") && due && a.notifications.load != Load::failed) {

@@ -218,6 +218,7 @@ void Effects::Submit(CatalogItemId id) {
     d.ticket = NewTicket();
     const std::uint64_t ticket = d.ticket;
     d.draft.catalog_item_id = id;
+    d.draft.attachments = UploadedIds(d.files);
     net::HttpRequest request = MakeRequest("POST", routes::kRequests, api::EncodeDraft(d.draft));
     request.headers.emplace_back(routes::kIdempotencyHeader, d.idempotency_key);
     m_api.Send(std::move(request), [this, key, ticket](int status, const std::string& body) {
@@ -236,6 +237,7 @@ void Effects::Submit(CatalogItemId id) {
                     d.draft.values = DefaultFormValues(*item);
                     if (item->ask_urgency) d.draft.urgency = item->urgency;
                 }
+                d.files.clear();
                 d.touched.clear();
                 d.submit_attempted = false;
                 d.server_errors.clear();
@@ -270,8 +272,10 @@ void Effects::Reply(RequestId id) {
     reply.error.reset();
     reply.ticket = NewTicket();
     const std::uint64_t ticket = reply.ticket;
-    api::CommentBody body{reply.text};
+    api::CommentBody body;
+    body.body = reply.text;
     body.internal = reply.internal && m_state.me && IsStaff(m_state.me->user.role);
+    body.attachments = UploadedIds(reply.files);
     m_api.Send(MakeRequest("POST", std::string(routes::kRequests) + "/" + std::to_string(key) + "/comments",
                            api::EncodeCommentBody(body)),
                [this, key, ticket](int status, const std::string& text) {
@@ -281,6 +285,7 @@ void Effects::Reply(RequestId id) {
                    reply.in_flight = false;
                    if (status == 200 || status == 201) {
                        reply.text.clear();
+                       reply.files.clear();
                        reply.error.reset();
                        Result<Comment> comment = api::DecodeComment(text);
                        auto detail = m_state.details.find(key);
@@ -299,5 +304,69 @@ void Effects::Reply(RequestId id) {
                    if (status == 401) OnUnauthenticated();
                });
 }
+
+// The chip's file goes up as the raw body of POST /uploads?name= (session and CSRF checked before
+// the server reads a byte); its answer is the staged attachment, linked later by the message.
+void Effects::Upload(FileTarget target, int file) {
+    std::vector<UploadChip>* chips = target.kind == FileTarget::Kind::reply  ? &m_state.replies[target.id].files
+                                     : target.kind == FileTarget::Kind::form ? &m_state.drafts[target.id].files
+                                                                             : nullptr;
+    if (!chips) return;
+    std::string name;
+    for (const UploadChip& c : *chips)
+        if (c.file == file) name = c.name;
+    auto find = [this, target, file]() -> UploadChip* {
+        std::vector<UploadChip>* list = nullptr;
+        if (target.kind == FileTarget::Kind::reply) {
+            auto it = m_state.replies.find(target.id);
+            if (it != m_state.replies.end()) list = &it->second.files;
+        } else if (target.kind == FileTarget::Kind::form) {
+            auto it = m_state.drafts.find(target.id);
+            if (it != m_state.drafts.end()) list = &it->second.files;
+        }
+        if (!list) return nullptr;
+        for (UploadChip& c : *list)
+            if (c.file == file) return &c;
+        return nullptr;
+    };
+    net::HttpRequest request = MakeRequest("POST", std::string(routes::kUploads) + "?name=" + PercentEncode(name));
+    m_api.SendFile(
+        file, std::move(request),
+        [find](std::int64_t sent, std::int64_t total) {
+            if (UploadChip* chip = find()) {
+                chip->sent = sent;
+                if (total > 0) chip->size = total;
+            }
+        },
+        [this, find, file](int status, const std::string& text) {
+            // The page keeps the bytes only while a retry may need them.
+            UploadChip* chip = find();
+            if (!chip) {  // removed (cancelled), or the user signed out
+                m_host.ReleaseFile(file);
+                return;
+            }
+            if (status == 201 || status == 200) {
+                Result<attachment::Attachment> stored = api::DecodeAttachment(text);
+                if (stored.ok()) {
+                    chip->stored = std::move(stored.value());
+                    chip->name = chip->stored.name;
+                    chip->sent = chip->size;
+                    chip->phase = UploadPhase::done;
+                    m_host.ReleaseFile(file);
+                    return;
+                }
+                chip->error = stored.error();
+            } else {
+                chip->error = ErrorFromResponse(status, text);
+            }
+            chip->phase = UploadPhase::failed;
+            chip->sent = 0;
+            chip->held = IsRetryable(*chip->error);
+            if (!chip->held) m_host.ReleaseFile(file);
+            if (status == 401) OnUnauthenticated();
+        });
+}
+
+void Effects::AbortUpload(int file) { m_api.AbortFile(file); }
 
 }  // namespace spoc::client

@@ -35,12 +35,16 @@ public:
     void Submit(CatalogItemId id);                 // POST /requests with the draft and its Idempotency-Key
     void Reply(RequestId id);                      // POST /requests/{id}/comments
     void LoadDoneRequests();                       // GET /requests?status=done (home: the survey banner)
+    void Upload(FileTarget target, int file);      // POST /uploads?name= with the chip's file (progress, abort)
+    void AbortUpload(int file);                    // stop it (the chip is already gone)
     void SendSurvey(RequestId id, const survey::Answer& answer); // PUT /requests/{id}/survey
     void LoadApprovals();                          // GET /approvals (inbox and count)
     void SendDecision(RequestId id, const api::DecisionBody& body); // POST /requests/{id}/approval
     void LoadDelegations();                        // GET /approvals/delegations
     void SendDelegation(const api::DelegationBody& body);  // POST /approvals/delegations
     void SendEndDelegation(std::int64_t id);       // DELETE /approvals/delegations/{id}
+    void LoadPeople();                             // GET /users?q=&page= (admins; state.people_admin)
+    void SendPerson(std::int64_t id, const api::PersonPatch& patch);  // PATCH /users/{id}
 
     // ---- Agent mode (agent_effects.cpp)
     void LoadQueueBlock(const std::string& query, int block); // GET /queue?<query>&page=block+1&page_size=100
@@ -112,7 +116,8 @@ public:
 
     static constexpr int kPageSize = 20;           // rows per page on #/requests
     static constexpr int kHomeOpenCount = 5;       // open requests shown on the home page
-    static constexpr int kHomeDoneCount = 10;      // done requests read for the home survey banner
+    static constexpr int kHomeDoneCount = 10;
+    static constexpr int kPeoplePageSize = 25;     // people per page on #/people      // done requests read for the home survey banner
     static constexpr Timestamp kKbIndexRecheckMs = 60000; // revalidate the index at most once a minute
 
 private:

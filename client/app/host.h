@@ -20,6 +20,13 @@ public:
     // "" removes the key. Best effort: false when the browser refused to store it.
     virtual std::string ReadStored(const std::string& key) { (void)key; return {}; }
     virtual bool WriteStored(const std::string& key, const std::string& value) { (void)key; (void)value; return false; }
+    // Files: the page opens its file dialog (the chosen files come back through
+    // Actions::FilesArrived, as do dropped and pasted ones); ReleaseFile lets the page drop a
+    // file's bytes once its upload is over; OpenFile shows a same-origin path ("/api/v1/...") in a
+    // new tab, or saves it (save = true: the browser's download).
+    virtual void PickFiles() {}
+    virtual void ReleaseFile(int file) { (void)file; }
+    virtual void OpenFile(const std::string& path, bool save) { (void)path; (void)save; }
 };
 
 }  // namespace spoc::client

@@ -115,6 +115,8 @@ Route ParseRoute(std::string_view hash) {
         route.screen = Screen::desks;
     } else if (parts[0] == "approvals" && parts.size() == 1) {
         route.screen = Screen::approvals;
+    } else if (parts[0] == "people" && parts.size() == 1) {
+        route.screen = Screen::people;
     } else if (parts[0] == "kiosk" && parts.size() == 1) {
         route.screen = Screen::kiosk;
     } else if (parts[0] == "board" && parts.size() == 2 && IsLocationKey(parts[1])) {
@@ -159,6 +161,7 @@ std::string FormatRoute(const Route& route) {
         case Screen::walkup: return "#/walkup";
         case Screen::desks: return "#/desks";
         case Screen::approvals: return "#/approvals";
+        case Screen::people: return "#/people";
         case Screen::kiosk: return "#/kiosk";
         case Screen::board: return "#/board/" + route.board_key;
         case Screen::not_found: return "#/not-found";

@@ -22,6 +22,7 @@ enum class Screen {
     walkup,       // #/walkup: the walk-up console (agents and admins)
     desks,        // #/desks: walk-up desks for everyone ("I'm on my way", appointments, my visits)
     approvals,    // #/approvals: requests waiting for the user's approval
+    people,       // #/people: departments and managers (admins)
     kiosk,        // #/kiosk: the walk-up kiosk (a paired device; no user session)
     board,        // #/board/london-hq: a location's queue board (a paired device or a session)
     not_found

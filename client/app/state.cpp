@@ -43,9 +43,58 @@ const FormDraftState* FindDraft(const AppState& state, CatalogItemId id) {
     return it == state.drafts.end() ? nullptr : &it->second;
 }
 
+using i18n::Format;
+using i18n::tr;
+
+std::string FormatFileSize(std::int64_t bytes) {
+    if (bytes < 1000)
+        // TRANSLATORS: a file's size under a kilobyte; {0} is the number of bytes.
+        return Format(tr("{0} bytes"), {i18n::FormatDecimal(static_cast<double>(bytes), 0)});
+    const double kb = static_cast<double>(bytes) / 1000.0;
+    if (kb < 1000) return Format(tr("{0} kB"), {i18n::FormatDecimal(kb, kb < 10 ? 1 : 0)});
+    const double mb = kb / 1000.0;
+    if (mb < 1000) return Format(tr("{0} MB"), {i18n::FormatDecimal(mb, mb < 10 ? 1 : 0)});
+    return Format(tr("{0} GB"), {i18n::FormatDecimal(mb / 1000.0, 1)});
+}
+
+std::string FileKindLabel(const std::string& mime, const std::string& name) {
+    const std::size_t dot = name.rfind('.');
+    std::string ext = dot == std::string::npos ? std::string() : name.substr(dot + 1);
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (mime == "application/pdf") return "PDF";
+    if (mime.rfind("image/", 0) == 0) {
+        std::string kind = mime.substr(6);
+        for (char& c : kind) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        // TRANSLATORS: the type of an attached picture; {0} is its format, e.g. "PNG".
+        return Format(tr("{0} image"), {kind});
+    }
+    if (ext == "docx" || ext == "doc") return tr("Word document");
+    if (ext == "xlsx" || ext == "xls") return tr("Excel workbook");
+    if (ext == "pptx" || ext == "ppt") return tr("PowerPoint presentation");
+    if (mime == "application/zip") return tr("ZIP archive");
+    if (mime.rfind("text/", 0) == 0) return ext == "csv" ? std::string("CSV") : std::string(tr("Text file"));
+    return tr("File");
+}
+
+bool UploadsBusy(const std::vector<UploadChip>& files) {
+    for (const UploadChip& f : files)
+        if (f.phase == UploadPhase::uploading) return true;
+    return false;
+}
+
+std::vector<std::int64_t> UploadedIds(const std::vector<UploadChip>& files) {
+    std::vector<std::int64_t> ids;
+    for (const UploadChip& f : files)
+        if (f.phase == UploadPhase::done) ids.push_back(f.stored.id);
+    return ids;
+}
+
 void ClearUserData(AppState* state) {
     state->drafts.clear();
     state->replies.clear();
+    state->pick_target = {};
+    state->people = {};
+    state->people_admin = {};
     state->surveys.clear();
     state->survey_banner_hidden.clear();
     state->done_requests = {};

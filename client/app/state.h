@@ -18,6 +18,7 @@
 #include "shared/api/live_dto.h"
 #include "shared/api/agent_dto.h"
 #include "shared/api/workspace_dto.h"
+#include "shared/domain/attachment.h"
 #include "shared/domain/kb.h"
 #include "shared/domain/search.h"
 #include "shared/domain/catalog.h"
@@ -82,6 +83,55 @@ struct SignInState {
     std::uint64_t ticket = 0;
 };
 
+// ---- Files being attached (a reply box or a new request's form) ----------------------------
+// A file the person chose (picker, drop or paste). Its bytes stay in the page; the app knows it by
+// the page's handle until the upload is answered. Sent with the message once every one is done.
+enum class UploadPhase { uploading, done, failed };
+struct UploadChip {
+    int file = 0;                  // the page's handle (unique for the page's life)
+    std::string name;              // as the browser names it; the server's cleaned name once done
+    std::int64_t size = 0;         // bytes
+    std::int64_t sent = 0;         // bytes sent so far
+    UploadPhase phase = UploadPhase::uploading;
+    attachment::Attachment stored; // done: what the server kept (id, cleaned name, detected type)
+    std::optional<Error> error;    // failed: too big, a refused type, the network
+    bool held = false;             // failed, and the page still has the bytes: "Retry" may send them again
+};
+// Which composer a file goes to: a request's reply box or a catalog item's form.
+struct FileTarget {
+    enum class Kind { none, reply, form };
+    Kind kind = Kind::none;
+    std::int64_t id = 0;           // request id (reply) or catalog item id (form)
+    bool operator==(const FileTarget&) const = default;
+};
+// Where a file came from (the tests and the toast wording tell them apart).
+enum class FileSource { picker, drop, paste };
+struct LocalFile {                 // what the page reports of a chosen file
+    int file = 0;
+    std::string name;
+    std::int64_t size = 0;
+    std::string type;              // the browser's guess from the name ("image/png"); informative only
+};
+std::string FormatFileSize(std::int64_t bytes);  // "12 bytes", "340 kB", "1.2 MB", "25 MB" (SI units, localized digits)
+std::string FileKindLabel(const std::string& mime, const std::string& name);  // "PDF", "Word document", "PNG image"
+bool UploadsBusy(const std::vector<UploadChip>& files);            // some still uploading
+std::vector<std::int64_t> UploadedIds(const std::vector<UploadChip>& files);  // the done ones, in order
+
+// ---- People (admins, #/people) --------------------------------------------------------------
+struct PersonDraft {               // one person's editor, open under their row
+    std::string department;
+    std::string manager;           // a username; "" for none
+    bool saving = false;
+    std::optional<Error> error;
+    std::uint64_t ticket = 0;
+};
+struct PeopleState {
+    std::string search;            // the box as typed
+    int page = 1;
+    std::map<std::int64_t, PersonDraft> editing;  // by user id
+};
+std::string PeopleKey(const PeopleState& people);  // "q=<search>&page=N": what `people` holds (people_actions.cpp)
+
 // ---- Catalog forms --------------------------------------------------------------------------
 enum class SubmitPhase { editing, submitting, failed, succeeded };
 
@@ -95,6 +145,7 @@ struct FormDraftState {
     std::string idempotency_key;             // of the last attempt; Retry reuses it, edits clear it
     std::optional<Error> submit_error;       // failed: what went wrong
     Request created;                         // succeeded: the new request
+    std::vector<UploadChip> files;           // attached to the new request
     std::uint64_t ticket = 0;
 };
 
@@ -104,6 +155,7 @@ struct ReplyState {
     bool internal = false;         // staff: an internal note (never shown to the requester)
     bool focus = false;            // put the keyboard in the reply box at the next frame ("r")
     bool reopen = false;           // requester: "This didn't fix it" - the reply reopens the resolved request
+    std::vector<UploadChip> files; // attached to the reply (or note)
     bool in_flight = false;
     std::optional<Error> error;
     std::uint64_t ticket = 0;
@@ -464,6 +516,11 @@ struct AppState {
     DesksState desks;                         // #/desks
     WalkupConsoleState walkup;                // staff: #/walkup
 
+    PeopleState people_admin;                 // admins: #/people
+    Remote<api::PeoplePage> people;           // admins: the page of people shown (key "q=...&page=N")
+    FileTarget pick_target;                   // where the files from the open file dialog go
+    bool dragging_files = false;              // files are being dragged over the page (the drop overlay)
+
     std::string data_owner;                   // username the cached requests and drafts belong to
     i18n::Lang shown_lang = i18n::Lang::en;   // the language the cached catalog was loaded in
     std::vector<Toast> toasts;                // newest last
@@ -477,5 +534,8 @@ void ClearUserData(AppState* state);                  // forget requests, drafts
 void AddToast(AppState* state, std::string text, bool is_error = false); // shown for a few seconds
 const SearchIndex* FreshCatalogSearch(const AppState& state); // the cached catalog index if it matches the catalog, else null
 void RefreshCatalogSearch(AppState* state);           // rebuild the catalog index if the catalog or synonyms changed
+// What person `id`'s open editor changes, checked by the server's own decoder; nullopt when nothing
+// changed or it is refused (then *problem says why, when given).
+std::optional<api::PersonPatch> PersonChanges(const AppState& state, std::int64_t id, Error* problem);
 
 }  // namespace spoc::client

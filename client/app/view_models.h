@@ -84,6 +84,7 @@ struct TopBarViewModel {
     std::string role;             // "Employee"
     Screen active = Screen::home; // which nav link is current (catalog_item counts as catalog)
     bool staff = false;           // agents and admins get the Queue link
+    bool admin = false;           // the account menu links to #/people
     int busy = 0;                 // requests in flight (thin progress bar)
     int approvals = 0;            // requests waiting for my approval (the Approvals link shows with a count)
     // Staff: availability for auto-assignment and the notification inbox.
@@ -352,6 +353,65 @@ struct FieldViewModel {
     int max_chars = 0;            // code points the input accepts
 };
 
+// ---- People, for admins (vm_people.cpp) --------------------------------------------------------
+struct PersonRowViewModel {
+    std::int64_t id = 0;
+    std::string name;             // "Emma Jones"
+    std::string detail;           // "emma · Employee"
+    std::string department;
+    std::string manager;          // "Olivia Grant (olivia)", or "No manager"
+    bool has_manager = false;
+    bool editing = false;
+    std::string draft_department, draft_manager;
+    bool saving = false;
+    bool can_save = false;        // changed, and the shared rules accept it
+    std::string error;            // under the editor (the server's or the shared rule's)
+    std::string error_field;      // "department" / "manager"
+};
+struct PeopleViewModel {
+    LoadView load;
+    std::string search;
+    std::string summary;          // "24 people" / "2 people match “fin”"
+    std::vector<PersonRowViewModel> rows;
+    int page = 1;
+    bool has_prev = false, has_next = false;
+    std::string page_label;       // "Page 1 of 3"
+};
+PeopleViewModel BuildPeople(const AppState& state);
+
+// ---- Attachments (vm_files.cpp) ----------------------------------------------------------------
+// A stored file in the conversation or on the request: pictures get a thumbnail, other files a row.
+struct AttachmentViewModel {
+    std::int64_t id = 0;
+    std::string name;             // "vpn-error.png"
+    std::string detail;           // "PNG image · 182 kB"
+    bool image = false;
+    std::string inline_path;      // "/api/v1/attachments/7?inline=1" (the thumbnail's source)
+    std::string hook_id;          // "attachment_7"
+};
+std::vector<AttachmentViewModel> BuildAttachments(const std::vector<attachment::Attachment>& files);
+
+// A file being attached to a message, as a chip with progress and ×.
+struct FileChipViewModel {
+    int file = 0;
+    std::string name;
+    std::string detail;           // "182 kB", "Uploading… 45 %", or why it failed
+    float progress = 0;           // 0..1 while uploading
+    bool uploading = false;
+    bool failed = false;
+    bool can_retry = false;
+    std::string hook_id;          // "file_chip_0" (its position)
+};
+// The files of one composer (a reply box or a new request's form).
+struct ComposerFilesViewModel {
+    FileTarget target;
+    std::vector<FileChipViewModel> chips;
+    bool can_add = true;          // fewer than attachment::kMaxPerMessage
+    bool busy = false;            // an upload is running: Send waits
+    std::string hint;             // "Up to 10 files, 25 MB each…"
+};
+ComposerFilesViewModel BuildComposerFiles(const std::vector<UploadChip>& files, FileTarget target);
+
 struct UrgencyOption {
     Level level = Level::low;
     std::string label;            // "High"
@@ -381,7 +441,8 @@ struct FormViewModel {
     int error_count = 0;          // problems shown right now
     std::vector<std::pair<std::string, std::string>> error_links; // (label, input_id) of each field showing a problem, in form order
     int hidden_error_count = 0;   // problems not yet shown (untouched fields)
-    bool submit_enabled = false;  // false while loading or in flight
+    ComposerFilesViewModel files; // attached to the new request
+    bool submit_enabled = false;  // false while loading, uploading or in flight
     bool submitting = false;
     std::string submit_label;     // "Submit request" / "Submitting..."
     std::string banner;           // failure message above the button
@@ -516,6 +577,7 @@ struct ConversationEntry {
     bool internal = false;        // agent-only note
     std::string when;             // "5 min ago"
     std::string body;
+    std::vector<AttachmentViewModel> files;
 };
 
 
@@ -600,6 +662,8 @@ struct RequestDetailViewModel {
     std::vector<std::pair<std::string, std::string>> form_lines; // "Laptop model", "MacBook Pro 14"
     bool form_loading = false;    // item definition still loading
     std::vector<ConversationEntry> conversation;
+    std::vector<AttachmentViewModel> files;  // attached when the request was made
+    ComposerFilesViewModel reply_files;
     std::string reply_text;
     bool reply_sending = false;
     bool reply_internal = false;  // staff: the box writes an internal note

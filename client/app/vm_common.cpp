@@ -42,7 +42,8 @@ bool CatalogOrder(const CatalogItem* a, const CatalogItem* b) {
     return a->title < b->title;
 }
 
-// The signed-in user's role as the top bar shows it.
+}  // namespace
+
 std::string RoleTitle(Role role) {
     switch (role) {
         case Role::employee: return trc("role", "Employee");
@@ -51,8 +52,6 @@ std::string RoleTitle(Role role) {
     }
     return {};
 }
-
-}  // namespace
 
 std::vector<const CatalogItem*> SearchCatalog(const std::vector<CatalogItem>& items, std::string_view query) {
     SearchIndex index;
@@ -184,6 +183,8 @@ std::string DocumentTitle(const AppState& state) {
         case Screen::walkup: page = tr("Walk-up"); break;
         case Screen::desks: page = tr("Walk-up desks"); break;
         case Screen::approvals: page = tr("Approvals"); break;
+        // TRANSLATORS: the admins' page of departments and managers.
+        case Screen::people: page = tr("People"); break;
         case Screen::board: page = state.kiosk.device ? state.kiosk.device->location.name : tr("Queue board"); break;
     }
     // TRANSLATORS: the browser tab title; {0} is the page ("My requests", a request's number and summary...).
@@ -220,9 +221,10 @@ TopBarViewModel BuildTopBar(const AppState& state, int busy, Timestamp now) {
     bar.busy = busy;
     bar.approvals = state.approvals.has_data ? state.approvals.data.total : 0;
     bar.staff = state.me && IsStaff(state.me->user.role);
-    if (bar.staff) {
+    bar.admin = state.me && state.me->user.role == Role::admin;
+    if (state.me) {
         const AgentInboxState& a = state.agent;
-        bar.availability_known = a.self.has_data;
+        bar.availability_known = bar.staff && a.self.has_data;
         bar.available = a.self.data.available;
         bar.availability_busy = a.availability_saving;
         bar.unread = a.notifications.data.unread;

@@ -165,8 +165,9 @@ FormViewModel BuildForm(const AppState& state, CatalogItemId item_id, const Cloc
 
     vm.submitting = d.phase == SubmitPhase::submitting;
     vm.succeeded = d.phase == SubmitPhase::succeeded;
-    vm.submit_enabled = !vm.submitting && !vm.succeeded;
-    vm.submit_label = vm.submitting ? tr("Submitting…") : tr("Submit request");
+    vm.files = BuildComposerFiles(d.files, FileTarget{FileTarget::Kind::form, item_id.value});
+    vm.submit_enabled = !vm.submitting && !vm.succeeded && !vm.files.busy;
+    vm.submit_label = vm.submitting ? tr("Submitting…") : vm.files.busy ? tr("Waiting for files…") : tr("Submit request");
     if (d.phase == SubmitPhase::failed && d.submit_error) {
         const Error& e = *d.submit_error;
         const bool can_replay = !d.idempotency_key.empty();

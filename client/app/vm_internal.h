@@ -30,4 +30,6 @@ LoadView ToLoadView(const Remote<T>& slot, const std::string& key) {
     return view;
 }
 
+std::string RoleTitle(Role role);  // "Employee", "Agent", "Admin" (translated; vm_common.cpp)
+
 }  // namespace spoc::client

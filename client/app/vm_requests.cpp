@@ -306,6 +306,7 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
         entry.when = FormatRelative(c->created_at, clock.now);
         entry.body = c->body;
         entry.id = c->id.value;
+        entry.files = BuildAttachments(c->attachments);
         vm.conversation.push_back(std::move(entry));
     }
 
@@ -321,10 +322,18 @@ RequestDetailViewModel BuildRequestDetail(const AppState& state, RequestId id, c
                                                           : e.message;
         }
     }
+    vm.files = BuildAttachments(r.attachments);
+    const FileTarget reply_target{FileTarget::Kind::reply, id.value};
+    vm.reply_files = BuildComposerFiles(reply != state.replies.end() ? reply->second.files : std::vector<UploadChip>{}, reply_target);
     vm.reply_max_chars = static_cast<int>(limits::kMaxComment);
-    if (!Trim(vm.reply_text).empty()) {
-        Result<api::CommentBody> check = api::DecodeCommentBody(api::EncodeCommentBody(api::CommentBody{vm.reply_text}));
-        vm.reply_enabled = check.ok() && !vm.reply_sending;
+    const std::vector<std::int64_t> uploaded =
+        reply != state.replies.end() ? UploadedIds(reply->second.files) : std::vector<std::int64_t>{};
+    if (!Trim(vm.reply_text).empty() || !uploaded.empty()) {
+        api::CommentBody body;
+        body.body = vm.reply_text;
+        body.attachments = uploaded;
+        Result<api::CommentBody> check = api::DecodeCommentBody(api::EncodeCommentBody(body));
+        vm.reply_enabled = check.ok() && !vm.reply_sending && !vm.reply_files.busy;
         if (!check.ok() && vm.reply_error.empty()) vm.reply_error = check.error().message;
     }
     if (vm.staff) vm.workspace = BuildWorkspace(state, id, clock);  // vm_workspace.cpp

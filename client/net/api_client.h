@@ -2,6 +2,7 @@
 // implements it with fetch() (api_client_web.cpp); tests use a scripted fake. Completions are
 // delivered on the main loop, from Poll(), never re-entrantly from Send().
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -26,6 +27,9 @@ using HttpCallback = std::function<void(int status, const std::string& body)>;
 // trying to reconnect until CloseEvents().
 using EventCallback = std::function<void(const std::string& type, const std::string& data)>;
 
+// Bytes of a file sent so far, of its total.
+using ProgressCallback = std::function<void(std::int64_t sent, std::int64_t total)>;
+
 class ApiClient {
 public:
     virtual ~ApiClient() = default;
@@ -36,6 +40,14 @@ public:
     // through Poll() like completions. Reconnects resume from the last event id.
     virtual void OpenEvents(std::string path, EventCallback on_event) = 0;
     virtual void CloseEvents() = 0;
+    // Sends the bytes of a file the person chose (the page's handle `file`, see Host) as the body of
+    // `request` (a POST), reporting progress as it goes; done(status, body) comes last, status 0
+    // when the connection failed or AbortFile stopped it. One transfer per file at a time.
+    virtual void SendFile(int file, HttpRequest request, ProgressCallback progress, HttpCallback done) {
+        (void)file; (void)request; (void)progress;
+        if (done) done(0, {});
+    }
+    virtual void AbortFile(int file) { (void)file; }  // stop that transfer (its done still runs, with 0)
 };
 
 std::unique_ptr<ApiClient> CreateFetchApiClient(); // browser build only (api_client_web.cpp)

@@ -38,7 +38,69 @@ std::deque<StreamEvent>& ArrivedEvents() {
     return queue;
 }
 
+struct FileProgress {
+    int file = 0;
+    double sent = 0, total = 0;
+    bool done = false;
+    int status = 0;
+    std::string body;
+};
+
+std::deque<FileProgress>& ArrivedFileProgress() {
+    static std::deque<FileProgress> queue;
+    return queue;
+}
+
 }  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void spoc_net_file_progress(int file, double sent, double total) {
+    ArrivedFileProgress().push_back(FileProgress{file, sent, total, false, 0, {}});
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void spoc_net_file_done(int file, int status, const char* body) {
+    ArrivedFileProgress().push_back(FileProgress{file, 0, 0, true, status, body ? std::string(body) : std::string()});
+}
+
+// A chosen file's bytes (Module.spocFiles, kept by files_web.cpp) go up with XMLHttpRequest: fetch()
+// can't report upload progress. abort() ends in onabort, reported as status 0 like a network error.
+EM_JS(void, spoc_net_send_file, (int file, const char* path, const char* headers_json), {
+    var files = Module.spocFiles;
+    var entry = files && files.map[file];
+    var done = function(status, text) {
+        var len = lengthBytesUTF8(text) + 1;
+        var ptr = _malloc(len);
+        stringToUTF8(text, ptr, len);
+        _spoc_net_file_done(file, status, ptr);
+        _free(ptr);
+        if (entry) entry.xhr = null;
+        if (Module.spocWake) Module.spocWake();
+    };
+    if (!entry) { setTimeout(function() { done(0, ""); }, 0); return; }
+    var xhr = new XMLHttpRequest();
+    entry.xhr = xhr;
+    xhr.open("POST", UTF8ToString(path), true);
+    xhr.withCredentials = true;
+    var headers = JSON.parse(UTF8ToString(headers_json));
+    Object.keys(headers).forEach(function(name) { xhr.setRequestHeader(name, headers[name]); });
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    var last = 0;
+    xhr.upload.onprogress = function(ev) {
+        var now = Date.now();
+        if (now - last < 50 && ev.loaded < ev.total) return;  // a frame's worth is enough
+        last = now;
+        _spoc_net_file_progress(file, ev.loaded, ev.lengthComputable ? ev.total : entry.file.size);
+        if (Module.spocWake) Module.spocWake();
+    };
+    xhr.onload = function() { done(xhr.status, xhr.responseText || ""); };
+    xhr.onerror = function() { done(0, ""); };
+    xhr.onabort = function() { done(0, ""); };
+    xhr.send(entry.file);
+});
+
+EM_JS(void, spoc_net_abort_file, (int file), {
+    var entry = Module.spocFiles && Module.spocFiles.map[file];
+    if (entry && entry.xhr) entry.xhr.abort();
+});
 
 extern "C" EMSCRIPTEN_KEEPALIVE void spoc_net_complete(int id, int status, const char* body) {
     Arrived().push_back(Completion{id, status, body ? std::string(body) : std::string()});
@@ -141,24 +203,51 @@ std::string JsonEscape(const std::string& s) {
     return out;
 }
 
+std::string HeadersJson(HttpRequest& request) {
+    // Server texts (errors, the catalog) come back in the language on screen.
+    request.headers.emplace_back("Accept-Language", std::string(i18n::LangCode(i18n::CurrentLang())));
+    std::string headers = "{";
+    for (size_t i = 0; i < request.headers.size(); ++i) {
+        if (i) headers += ",";
+        headers += "\"" + JsonEscape(request.headers[i].first) + "\":\"" + JsonEscape(request.headers[i].second) + "\"";
+    }
+    return headers + "}";
+}
+
 class FetchApiClient final : public ApiClient {
 public:
     void Send(HttpRequest request, HttpCallback done) override {
         const int id = m_next_id++;
         m_pending[id] = std::move(done);
-        // Server texts (errors, the catalog) come back in the language on screen.
-        request.headers.emplace_back("Accept-Language", std::string(i18n::LangCode(i18n::CurrentLang())));
-        std::string headers = "{";
-        for (size_t i = 0; i < request.headers.size(); ++i) {
-            if (i) headers += ",";
-            headers += "\"" + JsonEscape(request.headers[i].first) + "\":\"" + JsonEscape(request.headers[i].second) + "\"";
-        }
-        headers += "}";
+        const std::string headers = HeadersJson(request);
         spoc_net_fetch(id, request.method.c_str(), request.path.c_str(), headers.c_str(), request.body.c_str(),
                        request.revalidate ? 1 : 0);
     }
 
+    void SendFile(int file, HttpRequest request, ProgressCallback progress, HttpCallback done) override {
+        m_files[file] = FileTransfer{std::move(progress), std::move(done)};
+        const std::string headers = HeadersJson(request);
+        spoc_net_send_file(file, request.path.c_str(), headers.c_str());
+    }
+
+    void AbortFile(int file) override { spoc_net_abort_file(file); }
+
     void Poll() override {
+        auto& files = ArrivedFileProgress();
+        while (!files.empty()) {
+            FileProgress p = std::move(files.front());
+            files.pop_front();
+            auto it = m_files.find(p.file);
+            if (it == m_files.end()) continue;
+            if (!p.done) {
+                if (it->second.progress)
+                    it->second.progress(static_cast<std::int64_t>(p.sent), static_cast<std::int64_t>(p.total));
+                continue;
+            }
+            HttpCallback done = std::move(it->second.done);
+            m_files.erase(it);
+            if (done) done(p.status, p.body);
+        }
         auto& arrived = Arrived();
         while (!arrived.empty()) {
             Completion c = std::move(arrived.front());
@@ -193,6 +282,11 @@ public:
     int InFlight() const override { return static_cast<int>(m_pending.size()); }
 
 private:
+    struct FileTransfer {
+        ProgressCallback progress;
+        HttpCallback done;
+    };
+    std::map<int, FileTransfer> m_files;  // by the page's file handle
     int m_next_id = 1;
     std::map<int, HttpCallback> m_pending;
     int m_stream = 0;  // id of the open event stream

@@ -2,8 +2,10 @@
 // The browser implementation (platform_web.cpp) owns the canvas, WebGL2, HiDPI sizing, fonts
 // fetched at start-up, URL hash, document title, clipboard, idle throttling and the e2e bridge.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "client/ui/theme.h"
 #include "shared/domain/i18n.h"
@@ -41,6 +43,24 @@ bool E2eEnabled();                                // the page URL has ?e2e=1
 const ui::FontFiles& LoadedFonts();               // bytes fetched at start-up (valid once Run draws)
 float Zoom();                                     // CSS px per ImGui unit (the browser's default font size / 16)
 void InstallBrowserGlyphs();                      // glyph_bank draws missing characters with the browser (glyphs_web.cpp)
+
+// [Files] (files_web.cpp): chosen, dropped and pasted files stay in the page, named by handle.
+struct PickedFile {
+    int handle = 0;
+    std::string name;
+    std::int64_t size = 0;
+    std::string type;                                // the browser's guess from the name
+};
+struct FileBatch {
+    int source = 0;                                  // 0 the file dialog, 1 a drop, 2 a paste
+    std::vector<PickedFile> files;
+};
+void InstallFiles();                                 // listeners and the thumbnail source (called by Run)
+void PickFiles();                                    // the file dialog (within a click's user activation)
+void ReleaseFile(int handle);                        // the page forgets the file's bytes
+void OpenFile(const std::string& path, bool save);   // same-origin path: download (save) or a new tab
+std::vector<FileBatch> TakeFiles();                  // batches reported since the last call
+int TakeDragging();                                  // 1/0 when a drag with files began/ended since the last call, else -1
 
 // [Storage] (storage_web.cpp): localStorage, best effort. An empty value removes the key.
 std::string StorageGet(const std::string& key);     // "" when absent or refused

@@ -669,6 +669,7 @@ void Run(AppCallbacks callbacks) {
     ui::hooks::SetPixelScale(p.zoom);  // CSS px per ImGui unit (updated with the zoom)
     ui::glyphs::SetClipCheck(p.e2e);  // tests ask which texts were cut off (window.spoc.e2e.glyphs().clipped)
     spoc_js_install(p.e2e ? 1 : 0);
+    InstallFiles();
     p.gl_ready = true;
     emscripten_set_main_loop_arg(Tick, nullptr, 0, true);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "client/ui/attachments_view.h"
 #include "client/ui/item_hooks.h"
 #include "client/ui/motion.h"
 #include "client/ui/screens.h"
@@ -117,6 +118,10 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
             case Screen::walkup: DrawConsole(BuildConsole(state, clock), ui, actions); break;
             case Screen::desks: DrawDesks(BuildDesks(state, clock), ui, actions); break;
             case Screen::approvals: DrawApprovals(BuildApprovals(state, clock), ui, actions); break;
+            case Screen::people:
+                if (!state.me || state.me->user.role != Role::admin) DrawNotFound(ui, actions);
+                else DrawPeople(BuildPeople(state), ui, actions);
+                break;
             case Screen::kiosk:
             case Screen::board: break;  // drawn full screen above
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
@@ -135,6 +140,7 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
     }
     ImGui::End();
     DrawToasts(state.toasts, actions);
+    if (state.dragging_files && state.session == SessionPhase::signed_in) DrawDropOverlay(actions.DropTarget());
     out.animating = AnimationRequested();
     return out;
 }
@@ -161,9 +167,48 @@ void DrawBell(ImDrawList* dl, ImVec2 c, ImU32 col, int unread) {
     DrawTextAt(dl, f.small_semibold, ImVec2(b.x + (bw - ts.x) * 0.5f, b.y + (18 - ts.y) * 0.5f), color::kOnAccent, n);
 }
 
-// Staff, right of the navigation: "Available / Away" (auto-assignment) and the notification bell
-// with its inbox. `right` is where the user's avatar starts.
-void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions) {
+// The inbox's entries (newest first; a click opens the request and marks it read) in a popup
+// `panel_w` wide whose text starts `inset` in from its left edge.
+void DrawNoticeList(const TopBarViewModel& vm, float panel_w, float inset, Actions& actions, size_t max_items = 20) {
+    const Fonts& f = GetFonts();
+    if (inset > 0) ImGui::SetCursorPosX(inset);
+    Label(f.body_semibold, color::kText, tr("Notifications"));
+    VSpace(4);
+    if (vm.notifications.empty()) {
+        if (inset > 0) ImGui::SetCursorPosX(inset);
+        Paragraph(f.small, color::kTextMuted,
+                  vm.notifications_loading ? tr("Loading…")
+                  : vm.staff               ? tr("Nothing yet. SLA breaches on your requests and groups show up here.")
+                                           : tr("Nothing yet. Answers and updates on your requests show up here."),
+                  panel_w - 2 * std::max(inset, 0.0f));
+        VSpace(8);
+    }
+    ImDrawList* pdl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < vm.notifications.size() && i < max_items; ++i) {
+        const TopBarViewModel::Notice& n = vm.notifications[i];
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float text_w = panel_w - 56;
+        const float h = MeasureText(f.small, n.text, text_w).y + 34;
+        const std::string id = "##notification_" + std::to_string(n.id);
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(panel_w, h))) {
+            actions.OpenNotification(n.id);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks::AnnotateLastItem(n.text);
+        if (ImGui::IsItemHovered()) {
+            pdl->AddRectFilled(p, ImVec2(p.x + panel_w, p.y + h), color::kSurfaceHover);
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        }
+        if (n.unread) pdl->AddCircleFilled(ImVec2(p.x + 22, p.y + 17), 4, color::kAccent);
+        DrawTextAt(pdl, n.unread ? f.small_semibold : f.small, ImVec2(p.x + 36, p.y + 8),
+                   n.unread ? color::kText : color::kTextSecondary, n.text, text_w);
+        DrawTextAt(pdl, f.small, ImVec2(p.x + 36, p.y + h - 22), color::kTextMuted, n.when);
+    }
+}
+
+// Right of the navigation: the notification bell with its inbox (everyone) and, for staff on wide
+// screens, "Available / Away" (auto-assignment). `right` is where the user's avatar starts.
+void DrawAgentControls(const TopBarViewModel& vm, float right, bool availability, Actions& actions) {
     const Fonts& f = GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float x = right - 40;
@@ -183,48 +228,18 @@ void DrawAgentControls(const TopBarViewModel& vm, float right, Actions& actions)
     }
     DrawBell(dl, ImVec2(bp.x + 20, bp.y + 21), bell_hovered ? color::kText : color::kTextSecondary, vm.unread);
 
-    const float panel_w = 380;
+    const float panel_w = std::min(380.0f, ImGui::GetIO().DisplaySize.x - 16);
     ImGui::SetNextWindowPos(ImVec2(std::max(8.0f, bp.x + 40 - panel_w), bp.y + 46));
     ImGui::SetNextWindowSize(ImVec2(panel_w, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 8));
     ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, 10.0f);
     if (ImGui::BeginPopup("inbox")) {
-        ImGui::SetCursorPosX(16);
-        Label(f.body_semibold, color::kText, tr("Notifications"));
-        VSpace(4);
-        if (vm.notifications.empty()) {
-            ImGui::SetCursorPosX(16);
-            Paragraph(f.small, color::kTextMuted,
-                      vm.notifications_loading ? tr("Loading…")
-                                               : tr("Nothing yet. SLA breaches on your requests and groups show up here."),
-                      panel_w - 32);
-            VSpace(8);
-        }
-        ImDrawList* pdl = ImGui::GetWindowDrawList();
-        for (const TopBarViewModel::Notice& n : vm.notifications) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const float text_w = panel_w - 56;
-            const float h = MeasureText(f.small, n.text, text_w).y + 34;
-            const std::string id = "##notification_" + std::to_string(n.id);
-            if (ImGui::InvisibleButton(id.c_str(), ImVec2(panel_w, h))) {
-                actions.OpenNotification(n.id);
-                ImGui::CloseCurrentPopup();
-            }
-            hooks::AnnotateLastItem(n.text);
-            if (ImGui::IsItemHovered()) {
-                pdl->AddRectFilled(p, ImVec2(p.x + panel_w, p.y + h), color::kSurfaceHover);
-                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            }
-            if (n.unread) pdl->AddCircleFilled(ImVec2(p.x + 22, p.y + 17), 4, color::kAccent);
-            DrawTextAt(pdl, n.unread ? f.small_semibold : f.small, ImVec2(p.x + 36, p.y + 8),
-                       n.unread ? color::kText : color::kTextSecondary, n.text, text_w);
-            DrawTextAt(pdl, f.small, ImVec2(p.x + 36, p.y + h - 22), color::kTextMuted, n.when);
-        }
+        DrawNoticeList(vm, panel_w, 16, actions);
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar(2);
 
-    if (!vm.availability_known) return;
+    if (!availability || !vm.availability_known) return;
     // TRANSLATORS: an agent's availability for auto-assignment, shown on a toggle in the top bar.
     const char* text = vm.available ? tr("Available") : tr("Away");
     const float pill_w = MeasureText(f.small_semibold, text).x + 38;
@@ -326,7 +341,8 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     const float name_w = show_name ? std::max(MeasureText(f.body_semibold, vm.user_name).x, MeasureText(f.small, vm.role).x) + 10.0f : 0.0f;
     const float account_x = w - pad - account_w - name_w;
     const float tabs_x = pad + (compact ? 36 : 128);
-    const float agent_w = vm.staff && !compact ? 180.0f : 0.0f;  // availability pill + bell
+    // Availability pill and bell, or the bell; phones keep the bell's list in the account menu.
+    const float agent_w = compact ? 0.0f : vm.staff ? 180.0f : 44.0f;
     float room = account_x - 12 - agent_w - tabs_x;
     const float tab_pad = compact ? 8.0f : 12.0f;
     // TRANSLATORS: top-bar menu holding the links that don't fit.
@@ -379,8 +395,14 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
     ImGui::SetCursorPos(ImVec2(account_x, (kTopBarHeight - 40) * 0.5f));
     const ImVec2 ap = ImGui::GetCursorScreenPos();
     // TRANSLATORS: name of the account menu button; {0} is the signed-in user's name.
-    const std::string account_label = Format(tr("Account: {0}"), {vm.user_name}) + "###account";
-    if (ImGui::InvisibleButton(account_label.c_str(), ImVec2(account_w + name_w, 40))) ImGui::OpenPopup("account_menu");
+    std::string account_label = Format(tr("Account: {0}"), {vm.user_name});
+    // TRANSLATORS: added to the account button's name on phones, where it holds the notifications.
+    if (compact && vm.unread > 0) account_label += " · " + Plural("{0} unread notification", "{0} unread notifications", vm.unread);
+    account_label += "###account";
+    if (ImGui::InvisibleButton(account_label.c_str(), ImVec2(account_w + name_w, 40))) {
+        ImGui::OpenPopup("account_menu");
+        if (compact) actions.RefreshInbox();
+    }
     const bool account_hovered = ImGui::IsItemHovered();
     if (account_hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -392,6 +414,14 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         dl->AddCircleFilled(c, 17, color::kAccentSoft, 32);
         const ImVec2 ts = MeasureText(f.small_semibold, vm.user_initials);
         DrawTextAt(dl, f.small_semibold, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), color::kAccent, vm.user_initials);
+        if (compact && vm.unread > 0) {  // phones: the bell's count rides on the avatar
+            const std::string count = vm.unread > 99 ? std::string("99+") : std::to_string(vm.unread);
+            const ImVec2 cs = MeasureText(f.small_semibold, count);
+            const float bw = std::max(18.0f, cs.x + 10);
+            const ImVec2 b(c.x + 8, c.y - 22);
+            dl->AddRectFilled(b, ImVec2(b.x + bw, b.y + 18), color::kDangerFill, 9.0f);
+            DrawTextAt(dl, f.small_semibold, ImVec2(b.x + (bw - cs.x) * 0.5f, b.y + (18 - cs.y) * 0.5f), color::kOnAccent, count);
+        }
     }
     if (show_name) {
         const ImVec2 p(ap.x + 46, ap.y + 1);
@@ -420,6 +450,23 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
             approvals.screen = Screen::approvals;
             actions.Navigate(approvals);
         }
+        if (compact) {  // phones: the inbox lives here (the top bar has no room for the bell)
+            VSpace(8);
+            Divider(menu_w - 28);
+            VSpace(6);
+            DrawNoticeList(vm, menu_w - 28, 0, actions, 5);
+            Divider(menu_w - 28);
+        }
+        if (vm.admin) {
+            VSpace(6);
+            // TRANSLATORS: account menu link (admins) to the page of departments and managers.
+            if (LinkButton((std::string(tr("People and managers")) + "###account_people").c_str(), f.small_semibold)) {
+                ImGui::CloseCurrentPopup();
+                Route people;
+                people.screen = Screen::people;
+                actions.Navigate(people);
+            }
+        }
         VSpace(8);
         if (Button(L("Sign out", "signout").c_str(), ButtonKind::secondary, ImVec2(menu_w - 28, 36))) {
             ImGui::CloseCurrentPopup();
@@ -428,7 +475,7 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar(2);
-    if (vm.staff && !compact) DrawAgentControls(vm, account_x - 14, actions);
+    if (!compact) DrawAgentControls(vm, account_x - 14, vm.staff, actions);
 
     // Activity: a thin indeterminate bar under the top bar while requests are in flight (a steady
     // line under reduced motion).

@@ -9,6 +9,7 @@
 #include <cfloat>
 #include <optional>
 
+#include "client/ui/attachments_view.h"
 #include "client/ui/item_hooks.h"
 #include "client/ui/screens.h"
 #include "client/ui/theme.h"
@@ -329,6 +330,11 @@ void DrawFormCard(const FormViewModel& vm, float width, UiState& ui, Actions& ac
     DrawField(vm, vm.summary, inner, ui, actions);
     DrawField(vm, vm.description_input, inner, ui, actions);
     if (vm.ask_urgency) DrawUrgency(vm, inner, ui, actions);
+    // TRANSLATORS: heading over the files attached to a new request (optional).
+    Label(f.body_semibold, color::kText, tr("Attachments (optional)"));
+    VSpace(2);
+    DrawComposerFiles(vm.files, inner, actions, !vm.submitting);
+    VSpace(14);
 
     if (!vm.banner.empty()) {
         const std::string retry = L("Retry", "retry_submit");

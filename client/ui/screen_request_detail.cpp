@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "client/ui/attachments_view.h"
 #include "client/ui/item_hooks.h"
 #include "client/ui/request_detail_parts.h"
 #include "client/ui/screens.h"
@@ -152,7 +153,11 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 3);
         Label(f.small, color::kTextMuted, e.when);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        Paragraph(f.body, color::kText, e.body, e.internal ? body_w - 28 : body_w);
+        if (!e.body.empty()) Paragraph(f.body, color::kText, e.body, e.internal ? body_w - 28 : body_w);
+        if (!e.files.empty()) {
+            VSpace(4);
+            DrawAttachments(e.files, e.internal ? body_w - 28 : body_w, actions);
+        }
         if (e.internal) EndCard();
         else ImGui::EndGroup();
         // Named for tests and tools: "comment_<id>" with the start of its text.
@@ -226,6 +231,11 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     if (r.edited) actions.EditReply(vm.id, text);
     const bool ctrl_enter = r.active && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
     if (!vm.reply_error.empty()) Paragraph(f.small, color::kDanger, vm.reply_error, inner);
+    if (!vm.reply_files.chips.empty()) {
+        VSpace(4);
+        DrawFileChips(vm.reply_files, inner, actions);
+        VSpace(4);
+    }
     const std::string send_label = vm.reply_sending    ? L("Sending…", "send_reply")
                                    : vm.reply_internal ? L("Add note", "send_reply")
                                    : vm.reopening      ? L("Reopen with this reply", "send_reply")
@@ -233,9 +243,17 @@ void DrawConversation(const RequestDetailViewModel& vm, float width, Actions& ac
     if (Button(send_label.c_str(), ButtonKind::primary, ImVec2(vm.reopening ? 0 : 140, 40), vm.reply_enabled, vm.reply_sending) ||
         (ctrl_enter && vm.reply_enabled))
         actions.SendReply(vm.id);
-    ImGui::SameLine(0, 14);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 11);
-    Label(f.small, color::kTextMuted, vm.closed ? tr("This request is closed; a reply still reaches the service desk.") : tr("Ctrl+Enter sends."));
+    ImGui::SameLine(0, 10);
+    AttachButton(vm.reply_files, actions, !vm.reply_sending);
+    const char* note = vm.closed ? tr("This request is closed; a reply still reaches the service desk.") : tr("Ctrl+Enter sends.");
+    // The note beside the buttons while it fits; under them on phones and in long languages.
+    if (ImGui::GetItemRectMax().x + 14 + MeasureText(f.small, note).x <= ImGui::GetCursorScreenPos().x + inner) {
+        ImGui::SameLine(0, 14);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 11);
+        Label(f.small, color::kTextMuted, note);
+    } else {
+        Paragraph(f.small, color::kTextMuted, note, inner);
+    }
     EndCard();
 }
 
@@ -357,6 +375,14 @@ void DrawRequestDetail(const RequestDetailViewModel& vm, UiState& ui, Actions& a
             VSpace(8);
             Label(f.body_semibold, color::kText, tr("Description"));
             Paragraph(f.body, color::kText, vm.description, inner);
+        }
+        if (!vm.files.empty()) {
+            VSpace(6);
+            Divider(inner);
+            VSpace(8);
+            Label(f.body_semibold, color::kText, tr("Attachments"));
+            VSpace(2);
+            DrawAttachments(vm.files, inner, actions);
         }
         EndCard();
     }

@@ -1,6 +1,8 @@
 // Scheduled SLA escalation and auto-close (see escalation.h).
 #include "server/app/escalation.h"
 
+#include "server/app/notices.h"
+
 #include <string>
 
 #include "server/app/assignment.h"
@@ -22,21 +24,8 @@ using i18n::tr;
 namespace {
 
 // "INC0000042 breached its resolution target: VPN drops at home"; a lead who is not the assignee
-// also reads where it sits and who has it. Stored as written, in the writer thread's language.
-// A notification is written once, for one reader: in the language they chose in the language menu
-// (English when they never did; a background job has no browser to ask).
-template <class F>
-Result<std::string> InRecipientsLanguage(storage::Database& db, UserId recipient, F make) {
-    auto user = storage::FindUser(db, recipient);
-    if (!user.ok()) return user.error();
-    i18n::Lang lang = i18n::Lang::en;
-    if (*user) i18n::ParseLang((*user)->locale, &lang);
-    const i18n::Locale* before = &i18n::ThreadLocale();
-    i18n::SetThreadLocale(&i18n::InstalledLocale(lang));
-    std::string text = make();
-    i18n::SetThreadLocale(before);
-    return text;
-}
+// also reads where it sits and who has it. Written once per reader, in their language
+// (InReadersLanguage, notices.h).
 
 std::string BreachText(const Request& r, bool response, bool resolution, bool for_lead) {
     std::string who = r.number;
@@ -107,13 +96,13 @@ Result<bool> EscalateOne(storage::Database& db, const storage::DueBreach& due, T
     n.kind = api::kNotificationSlaBreach;
     n.created_at = now;
     if (r.assignee_id.valid()) {
-        auto text = InRecipientsLanguage(db, r.assignee_id, [&] { return BreachText(r, response, resolution, false); });
+        auto text = InReadersLanguage(db, r.assignee_id, [&] { return BreachText(r, response, resolution, false); });
         if (!text.ok()) return text.error();
         n.text = std::move(*text);
         if (auto i = storage::InsertNotification(db, r.assignee_id, n); !i.ok()) return i.error();
     }
     if (lead.valid() && lead != r.assignee_id) {
-        auto text = InRecipientsLanguage(db, lead, [&] { return BreachText(r, response, resolution, true); });
+        auto text = InReadersLanguage(db, lead, [&] { return BreachText(r, response, resolution, true); });
         if (!text.ok()) return text.error();
         n.text = std::move(*text);
         if (auto i = storage::InsertNotification(db, lead, n); !i.ok()) return i.error();

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "server/app/assignment.h"
+#include "server/app/notices.h"
 #include "server/app/request_service.h"
 #include "server/app/request_workflow.h"
 #include "server/storage/agents_repo.h"
@@ -46,21 +47,15 @@ Result<std::vector<UserId>> ApproversFor(storage::Database& db, const approval::
     return approval::ResolveApprovers(rule, requester, *manager, members, *admins);
 }
 
-Result<Unit> Notify(storage::Database& db, const Request& r, const std::vector<UserId>& who, const std::string& text,
-                    Timestamp now) {
-    for (UserId u : who) {
-        api::Notification n;
-        n.request_id = r.id;
-        n.kind = kNotificationApproval;
-        n.text = text;
-        n.created_at = now;
-        if (auto in = storage::InsertNotification(db, u, n); !in.ok()) return in.error();
-    }
-    return Unit{};
-}
 
 // TRANSLATORS: a notification; {0} is a request number, {1} its title.
 std::string AskText(const Request& r) { return Format(tr("{0} “{1}” waits for your approval."), {r.number, r.summary}); }
+
+// Tells `who` (each in their language) that `r` waits for their decision.
+Result<Unit> Notify(storage::Database& db, const Request& r, const std::vector<UserId>& who, std::function<std::string()> text,
+                    Timestamp now) {
+    return NotifyUsers(db, r, who, kNotificationApproval, text, now);
+}
 
 // Starts the next waiting step of `rows` (its approvers resolved now) and tells them.
 Result<bool> StartNext(storage::Database& db, const Request& r, std::vector<storage::StepRow>& rows, Timestamp now) {
@@ -74,7 +69,7 @@ Result<bool> StartNext(storage::Database& db, const Request& r, std::vector<stor
         approval::StartStep(one, *approvers, now);
         row.step = one.front();
         if (auto s = storage::SaveStep(db, row); !s.ok()) return s.error();
-        if (auto n = Notify(db, r, row.step.approvers, AskText(r), now); !n.ok()) return n.error();
+        if (auto n = Notify(db, r, row.step.approvers, [&] { return AskText(r); }, now); !n.ok()) return n.error();
         return true;
     }
     return false;
@@ -179,7 +174,7 @@ Result<int> RemindApprovers(storage::Database& db, Timestamp now) {
                 if (std::none_of(row.step.votes.begin(), row.step.votes.end(), [&](const approval::Vote& v) { return v.approver == a; }))
                     waiting.push_back(a);
             // TRANSLATORS: a reminder notification; {0} is a request number, {1} its title.
-            if (auto n = Notify(db, r, waiting, Format(tr("Reminder: {0} “{1}” still waits for your approval."), {r.number, r.summary}), now);
+            if (auto n = Notify(db, r, waiting, [&] { return Format(tr("Reminder: {0} “{1}” still waits for your approval."), {r.number, r.summary}); }, now);
                 !n.ok())
                 return n.error();
             row.step.reminded_at = now;
@@ -339,22 +334,5 @@ Result<Unit> RequestService::EndDelegation(const User& caller, std::int64_t id, 
     });
 }
 
-Result<Unit> RequestService::SetManager(const User& caller, UserId user, UserId manager, Timestamp now) {
-    if (caller.role != Role::admin) return MakeError(ErrorCode::forbidden, tr("Only admins can change managers."));
-    return m_writer.Run([&](storage::Database& db) -> Result<Unit> {
-        auto u = storage::FindUser(db, user);
-        if (!u.ok()) return u.error();
-        if (!*u) return MakeError(ErrorCode::not_found, tr("No such user."));
-        if (manager.valid()) {
-            if (manager == user) return MakeError(ErrorCode::validation_failed, tr("Nobody is their own manager."), "manager_id");
-            auto m = storage::FindUser(db, manager);
-            if (!m.ok()) return m.error();
-            if (!*m) return MakeError(ErrorCode::validation_failed, tr("There is no such manager."), "manager_id");
-        }
-        if (auto s = storage::SetManager(db, user, manager); !s.ok()) return s.error();
-        const std::string detail = storage::AuditDetail().Int("manager_id", manager.value).Json();
-        return storage::AppendAudit(db, {now, caller.id, "user", user.value, "set_manager", detail});
-    });
-}
 
 }  // namespace spoc::app

@@ -1,6 +1,8 @@
 // Request use cases (see request_service.h).
 #include "server/app/request_service.h"
 
+#include "server/app/notices.h"
+
 #include "server/app/assignment.h"
 #include "server/app/clock.h"
 #include "server/app/request_approval.h"
@@ -189,6 +191,8 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
                                          m_limits.max_request_bytes, now);
         if (!files.ok()) return files.error();
         comment.attachments = std::move(*files);
+        if (!input.internal)
+            if (auto n = NotifyRequesterOfReply(db, **found, caller, now); !n.ok()) return n.error();
         // An internal note leaves updated_at and version alone: employees see both (and their
         // list is ordered by updated_at), so bumping them would tell that a note was written.
         after = **found;

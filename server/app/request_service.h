@@ -111,6 +111,10 @@ public:
     Result<Unit> EndDelegation(const User& caller, std::int64_t id, Timestamp now);
     // (admin) Sets who a user's manager is (0: none).
     Result<Unit> SetManager(const User& caller, UserId user, UserId manager, Timestamp now);
+    // (admin, request_people.cpp) People with their department and manager; one person's
+    // department and manager (by username, "" for none), audited.
+    Result<api::PeoplePage> People(const User& caller, const std::string& q, int page, int page_size);
+    Result<api::PersonView> UpdatePerson(const User& caller, UserId user, const api::PersonPatch& patch, Timestamp now);
 
     // Attachments (request_attachments.cpp). Upload: streams a file into the blob store (never
     // whole in memory), refusing it past max_file_bytes (413, before reading when the size is

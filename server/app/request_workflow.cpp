@@ -1,6 +1,8 @@
 // In-job steps of a request change (see request_workflow.h).
 #include "server/app/request_workflow.h"
 
+#include "server/app/notices.h"
+
 #include "server/app/assignment.h"
 #include "server/storage/agents_repo.h"
 #include "server/storage/audit_repo.h"
@@ -91,7 +93,8 @@ Result<Unit> SaveChanged(storage::Database& db, const Request& before, Request& 
     auto saved = storage::SaveWorkflow(db, r, before.version);
     if (!saved.ok()) return saved.error();
     if (!*saved) return StaleRequest(before);
-    return RecordChanges(db, before, r, actor, now);
+    if (auto h = RecordChanges(db, before, r, actor, now); !h.ok()) return h.error();
+    return NotifyRequesterOfChange(db, before, r, actor, now);
 }
 
 Result<Unit> RefreshDueTimes(storage::Database& db, Request& r, Timestamp now) {

@@ -247,6 +247,27 @@ Result<Reply> PutManager(app::RequestService& requests, RequestContext& ctx) {
     return Reply{204, {}, {}, {}, {}};
 }
 
+Result<Reply> ListPeople(app::RequestService& requests, RequestContext& ctx) {
+    const std::string q = ctx.http.get_param_value("q");
+    if (q.size() > limits::kMaxSearchQuery || !IsValidUtf8(q))
+        return MakeError(ErrorCode::validation_failed, i18n::tr("The search is too long."), "q");
+    auto page = IntParam(ctx.http, "page", 1, 1, 100000);
+    if (!page.ok()) return page.error();
+    auto size = IntParam(ctx.http, "page_size", limits::kDefaultPageSize, 1, limits::kMaxPageSize);
+    if (!size.ok()) return size.error();
+    auto people = requests.People(ctx.caller->user, std::string(Trim(q)), *page, *size);
+    if (!people.ok()) return people.error();
+    return Json(200, api::EncodePeoplePage(*people));
+}
+
+Result<Reply> PatchPerson(app::RequestService& requests, RequestContext& ctx) {
+    auto patch = api::DecodePersonPatch(ctx.body);
+    if (!patch.ok()) return patch.error();
+    auto person = requests.UpdatePerson(ctx.caller->user, UserId(ctx.ids[0]), *patch, ctx.now);
+    if (!person.ok()) return person.error();
+    return Json(200, api::EncodePerson(*person));
+}
+
 Result<Reply> PutSurvey(app::RequestService& requests, RequestContext& ctx) {
     auto answer = api::DecodeSurveyBody(ctx.body);
     if (!answer.ok()) return answer.error();
@@ -773,6 +794,8 @@ void AddApiRoutes(Router& r, ApiServices s) {
     r.Add("POST", kDelegations, Access::session, to(s.requests, AddDelegation));
     r.Add("DELETE", Path(kDelegations, "/{id}"), Access::session, to(s.requests, EndDelegation));
     r.Add("PUT", Path(kUsers, "/{id}/manager"), Access::session, to(s.requests, PutManager));
+    r.Add("GET", kUsers, Access::session, to(s.requests, ListPeople));
+    r.Add("PATCH", Path(kUsers, "/{id}"), Access::session, to(s.requests, PatchPerson));
     r.Add("GET", kQueue, Access::session, to(s.requests, GetQueue));
     r.Add("POST", kRequestsBulk, Access::session, to(s.requests, BulkUpdateRequests));
     r.Add("POST", Path(kRequests, "/{id}/merge"), Access::session, to(s.requests, MergeRequest));

@@ -345,6 +345,10 @@ json IdParam(const char* what) {
                 {"schema", {{"type", "integer"}, {"minimum", 1}}}};
 }
 
+json QueryParam(const char* name, const char* what) {
+    return json{{"name", name}, {"in", "query"}, {"required", false}, {"description", what}};
+}
+
 json Operation(const char* summary, json responses, bool session = true) {
     json op = {{"summary", summary}, {"responses", std::move(responses)}};
     if (!session) op["security"] = json::array();
@@ -693,6 +697,21 @@ std::string OpenApiDocument() {
     manager["requestBody"] = {{"required", true},
                               {"content", {{"application/json", {{"schema", Object({{"manager_id", Int()}}, {"manager_id"})}}}}}};
     paths[std::string(routes::kUsers) + "/{id}/manager"]["put"] = manager;
+    json people = Operation("(admin) People whose name, username or department contains q, by name, with department and manager.",
+                            Responses({{"200", {{"description", "{items:[{id, username, display_name, role, department, manager_id?, "
+                                                                "manager_username?, manager_name?}], total, page, page_size}"}}}},
+                                      {{"400", "Bad page or q."}, {"401", "No valid session."}, {"403", "Not an admin."}}));
+    people["parameters"] = json::array({QueryParam("q", "Contained in the name, username or department (any case)."),
+                                        QueryParam("page", "1-based page."), QueryParam("page_size", "1..100, default 25.")});
+    paths[routes::kUsers]["get"] = people;
+    json person = Operation("(admin) Changes a person's department and/or manager (by username; \"\" for none). Audited.",
+                            Responses({{"200", {{"description", "The person."}}}},
+                                      {{"401", "No valid session."}, {"403", "Not an admin, or CSRF/Origin failure."},
+                                       {"404", "No such user."}, {"422", "Bad department, unknown manager, themselves, or a loop."}}));
+    person["parameters"] = json::array({IdParam("User id.")});
+    person["requestBody"] = {{"required", true},
+                             {"content", {{"application/json", {{"schema", Object({{"department", Str()}, {"manager", Str()}})}}}}}};
+    paths[std::string(routes::kUsers) + "/{id}"]["patch"] = person;
     survey["requestBody"] = {{"required", true}, {"content", JsonBody("SurveyBody")}};
     paths[request + "/survey"]["put"] = survey;
 

@@ -361,16 +361,6 @@ private:
     std::vector<int> m_nulls;
 };
 
-// LIKE pattern for "contains `text`", with % _ and \ escaped (ESCAPE '\').
-std::string ContainsPattern(std::string_view text) {
-    std::string out = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "%";
-}
-
 // WHERE of the view plus the filter. Every filter that is set adds its own condition (and only
 // then), so SQLite sees plain equalities it can serve from an index. Each connection caches every
 // statement text it prepares, so the texts stay few: 6 views x 2^4 x 5 filter texts (group and

@@ -198,4 +198,13 @@ Error Database::LastError(std::string_view context) const {
     return MakeError(ErrorCode::internal, std::move(message));
 }
 
+std::string ContainsPattern(std::string_view text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
 }  // namespace spoc::storage

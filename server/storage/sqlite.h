@@ -131,4 +131,7 @@ auto InSavepoint(Database& db, std::string_view name, F&& fn) -> decltype(fn(db)
     return result;
 }
 
+// LIKE pattern for "contains `text`", with % _ and \ escaped (use with ESCAPE '\').
+std::string ContainsPattern(std::string_view text);
+
 }  // namespace spoc::storage

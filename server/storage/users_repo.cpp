@@ -92,4 +92,52 @@ Result<std::int64_t> CountUsers(Database& db) {
     return q->Int(0);
 }
 
+Result<Unit> SetDepartment(Database& db, UserId id, std::string_view department) {
+    auto q = db.Prepare("UPDATE users SET department = ?2 WHERE id = ?1");
+    if (!q.ok()) return q.error();
+    q->Bind(1, id.value).Bind(2, department);
+    return q->Run();
+}
+
+Result<api::PeoplePage> ListPeople(Database& db, std::string_view text, int page, int page_size) {
+    const std::string pattern = ContainsPattern(text);
+    const char* where =
+        " WHERE (?1 = '%%' OR u.display_name LIKE ?1 ESCAPE '\\' OR u.username LIKE ?1 ESCAPE '\\'"
+        " OR u.department LIKE ?1 ESCAPE '\\')";
+    api::PeoplePage out;
+    out.page = page;
+    out.page_size = page_size;
+    {
+        auto q = db.Prepare(std::string("SELECT COUNT(*) FROM users u") + where);
+        if (!q.ok()) return q.error();
+        q->Bind(1, pattern);
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        out.total = *row ? static_cast<int>(q->Int(0)) : 0;
+    }
+    auto q = db.Prepare(std::string("SELECT u.id, u.username, u.display_name, u.role, u.department, m.id, m.username, "
+                                    "m.display_name FROM users u LEFT JOIN users m ON m.id = u.manager_id") +
+                        where + " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?2 OFFSET ?3");
+    if (!q.ok()) return q.error();
+    q->Bind(1, pattern).Bind(2, page_size).Bind(3, static_cast<std::int64_t>(page - 1) * page_size);
+    while (true) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        api::PersonView p;
+        p.id = UserId(q->Int(0));
+        p.username = q->Text(1);
+        p.display_name = q->Text(2);
+        if (!ParseRole(q->Text(3), &p.role)) p.role = Role::employee;
+        p.department = q->Text(4);
+        if (!q->IsNull(5)) {
+            p.manager_id = UserId(q->Int(5));
+            p.manager_username = q->Text(6);
+            p.manager_name = q->Text(7);
+        }
+        out.items.push_back(std::move(p));
+    }
+    return out;
+}
+
 }  // namespace spoc::storage

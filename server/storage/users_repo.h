@@ -4,6 +4,7 @@
 #include <string>
 
 #include "server/storage/sqlite.h"
+#include "shared/api/dto.h"
 #include "shared/domain/request.h"
 
 namespace spoc::storage {
@@ -20,5 +21,9 @@ Result<std::optional<UserId>> FindUserByEmail(Database& db, std::string_view ema
 Result<std::optional<User>> FindUser(Database& db, UserId id);
 Result<std::int64_t> CountUsers(Database& db);
 Result<Unit> SetUserLocale(Database& db, UserId id, std::string_view locale);  // "" = follow the browser
+Result<Unit> SetDepartment(Database& db, UserId id, std::string_view department);
+// People whose name, username or department contains `q` (any case, ASCII), by name, with their
+// manager: page `page` (1-based) of `page_size`, and how many match.
+Result<api::PeoplePage> ListPeople(Database& db, std::string_view q, int page, int page_size);
 
 }  // namespace spoc::storage

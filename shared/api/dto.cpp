@@ -839,6 +839,108 @@ Result<UserId> DecodeManagerBody(std::string_view body) {
     });
 }
 
+static json PersonJson(const PersonView& p) {
+    json out{{"id", p.id.value}, {"username", p.username}, {"display_name", p.display_name}, {"role", RoleName(p.role)},
+             {"department", p.department}};
+    if (p.manager_id.valid()) {
+        out["manager_id"] = p.manager_id.value;
+        out["manager_username"] = p.manager_username;
+        out["manager_name"] = p.manager_name;
+    }
+    return out;
+}
+
+static PersonView ReadPerson(Reader& r) {
+    PersonView p;
+    p.id = UserId(r.Int("id", 0, true));
+    p.username = r.String("username", true, limits::kMaxUsername);
+    p.display_name = r.String("display_name", false, 256);
+    const std::string role = r.String("role", true, 32);
+    if (!role.empty() && !ParseRole(role, &p.role)) p.role = Role::employee;
+    p.department = r.String("department", false, 512);
+    p.manager_id = UserId(r.Int("manager_id", 0));
+    p.manager_username = r.String("manager_username", false, limits::kMaxUsername);
+    p.manager_name = r.String("manager_name", false, 256);
+    return p;
+}
+
+std::string EncodePerson(const PersonView& p) { return Dump(PersonJson(p)); }
+
+Result<PersonView> DecodePerson(std::string_view body) {
+    return Guard<PersonView>([&]() -> Result<PersonView> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        PersonView p = ReadPerson(r);
+        if (r.failed()) return r.error();
+        return p;
+    });
+}
+
+std::string EncodePeoplePage(const PeoplePage& page) {
+    json items = json::array();
+    for (const PersonView& p : page.items) items.push_back(PersonJson(p));
+    return Dump(json{{"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
+}
+
+Result<PeoplePage> DecodePeoplePage(std::string_view body) {
+    return Guard<PeoplePage>([&]() -> Result<PeoplePage> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        PeoplePage page;
+        if (!doc->contains("items") || !(*doc)["items"].is_array())
+            return MakeError(ErrorCode::validation_failed, tr("The list of people is malformed."), "items");
+        for (const json& item : (*doc)["items"]) {
+            if (!item.is_object()) return MakeError(ErrorCode::validation_failed, tr("The list of people is malformed."), "items");
+            Reader r(item, "items.");
+            page.items.push_back(ReadPerson(r));
+            if (r.failed()) return r.error();
+        }
+        Reader r(*doc, "");
+        page.total = r.Int32("total");
+        page.page = r.Int32("page", 1);
+        page.page_size = r.Int32("page_size", limits::kDefaultPageSize);
+        if (r.failed()) return r.error();
+        return page;
+    });
+}
+
+Result<PersonPatch> DecodePersonPatch(std::string_view body) {
+    return Guard<PersonPatch>([&]() -> Result<PersonPatch> {
+        auto doc = ParseObject(body);
+        if (!doc.ok()) return doc.error();
+        Reader r(*doc, "");
+        PersonPatch out;
+        if (r.Has("department")) {
+            const std::string text(Trim(r.String("department", true, 4 * limits::kMaxDepartment)));
+            if (r.failed()) return r.error();
+            if (text.empty()) return MakeError(ErrorCode::validation_failed, tr("Enter a department."), "department");
+            if (Utf8Length(text) > limits::kMaxDepartment)
+                return MakeError(ErrorCode::validation_failed,
+                                 Format(tr("Keep the department under {0} characters."), {std::to_string(limits::kMaxDepartment)}),
+                                 "department");
+            if (const std::string problem = PlainTextProblemAs(text, false, tr("The department can't contain {0}.")); !problem.empty())
+                return MakeError(ErrorCode::validation_failed, problem, "department");
+            out.department = text;
+        }
+        if (r.Has("manager")) {
+            out.manager = std::string(Trim(r.String("manager", true, limits::kMaxUsername)));
+            if (r.failed()) return r.error();
+        }
+        if (r.failed()) return r.error();
+        if (!out.department && !out.manager)
+            return MakeError(ErrorCode::validation_failed, tr("Nothing to change."), "department");
+        return out;
+    });
+}
+
+std::string EncodePersonPatch(const PersonPatch& patch) {
+    json out = json::object();
+    if (patch.department) out["department"] = *patch.department;
+    if (patch.manager) out["manager"] = *patch.manager;
+    return Dump(out);
+}
+
 Result<DelegationBody> DecodeDelegationBody(std::string_view body) {
     return Guard<DelegationBody>([&]() -> Result<DelegationBody> {
         auto doc = ParseObject(body);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/domain/catalog.h"
+#include "shared/domain/limits.h"
 #include "shared/domain/request.h"
 #include "shared/domain/result.h"
 
@@ -113,6 +114,36 @@ Result<std::vector<DelegationView>> DecodeDelegations(std::string_view body);
 
 // PUT /api/v1/users/{id}/manager: {"manager_id": N} (0: none).
 Result<UserId> DecodeManagerBody(std::string_view body);
+
+// GET /api/v1/users?q=&page= (admins): people with their department and manager, by name.
+struct PersonView {
+    UserId id;
+    std::string username;
+    std::string display_name;
+    Role role = Role::employee;
+    std::string department;
+    UserId manager_id;                // invalid: none
+    std::string manager_username;     // "" when none
+    std::string manager_name;
+};
+struct PeoplePage {
+    std::vector<PersonView> items;
+    int total = 0;                    // matching people, all pages
+    int page = 1;
+    int page_size = limits::kDefaultPageSize;
+};
+std::string EncodePeoplePage(const PeoplePage& page);
+Result<PeoplePage> DecodePeoplePage(std::string_view body);
+std::string EncodePerson(const PersonView& p);
+Result<PersonView> DecodePerson(std::string_view body);
+// PATCH /api/v1/users/{id} (admins): {"department"?: "Finance", "manager"?: "olivia" | "" (none)}.
+// The department is trimmed plain text, 1..kMaxDepartment code points; the manager a username.
+struct PersonPatch {
+    std::optional<std::string> department;
+    std::optional<std::string> manager;
+};
+Result<PersonPatch> DecodePersonPatch(std::string_view body);
+std::string EncodePersonPatch(const PersonPatch& patch);
 
 // PUT /api/v1/requests/{id}/survey: {"score":1..5, "effort":1..5 (optional), "comment":"..." (optional)}.
 // Shape and content (survey::ValidateAnswer, the comment trimmed); the window is the server's.

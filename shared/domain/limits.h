@@ -7,6 +7,7 @@ namespace spoc::limits {
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;       // whole JSON request body
 inline constexpr std::size_t kMaxUsername = 64;               // bytes
 inline constexpr std::size_t kMaxPassword = 256;              // bytes
+inline constexpr std::size_t kMaxDepartment = 80;             // a person's department, code points
 inline constexpr std::size_t kMaxSummary = 160;               // request title, in code points
 inline constexpr std::size_t kMaxDescription = 8000;          // request description, code points
 inline constexpr std::size_t kMaxComment = 8000;              // conversation entry, code points

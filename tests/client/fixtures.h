@@ -253,6 +253,47 @@ public:
         Poll();
         return true;
     }
+    // File uploads (SendFile): recorded; progress and the answer are given by the test.
+    struct SentFile {
+        int file = 0;
+        net::HttpRequest request;
+        net::ProgressCallback progress;
+        net::HttpCallback done;
+        bool answered = false;
+        bool aborted = false;
+    };
+    void SendFile(int file, net::HttpRequest request, net::ProgressCallback progress, net::HttpCallback done) override {
+        files.push_back({file, std::move(request), std::move(progress), std::move(done)});
+    }
+    void AbortFile(int file) override {  // like the browser: the transfer ends with status 0
+        for (SentFile& f : files)
+            if (f.file == file && !f.answered) {
+                f.answered = f.aborted = true;
+                auto done = f.done;
+                ready.push_back([done] { done(0, ""); });
+            }
+    }
+    SentFile* File(int file) {
+        for (auto it = files.rbegin(); it != files.rend(); ++it)
+            if (it->file == file) return &*it;
+        return nullptr;
+    }
+    bool FileProgress(int file, std::int64_t sent_bytes, std::int64_t total) {
+        SentFile* f = File(file);
+        if (!f || f->answered) return false;
+        f->progress(sent_bytes, total);
+        return true;
+    }
+    bool FinishFile(int file, int status, std::string body) {
+        SentFile* f = File(file);
+        if (!f || f->answered) return false;
+        f->answered = true;
+        auto done = f->done;
+        ready.push_back([done, status, body] { done(status, body); });
+        Poll();
+        return true;
+    }
+    std::vector<SentFile> files;
     std::vector<Sent> sent;
     std::deque<std::function<void()>> ready;
     std::string events_path;
@@ -268,6 +309,12 @@ public:
     void CopyText(const std::string& text) override { copied.push_back(text); }
     std::string NewIdempotencyKey() override { return "key-" + std::to_string(++keys); }
     void OpenUrl(const std::string& url) override { opened.push_back(url); }
+    void PickFiles() override { picks++; }
+    void ReleaseFile(int file) override { released.push_back(file); }
+    void OpenFile(const std::string& path, bool save) override { files_opened.push_back({path, save}); }
+    int picks = 0;
+    std::vector<int> released;
+    std::vector<std::pair<std::string, bool>> files_opened;
     std::string ReadStored(const std::string& key) override {
         auto it = stored.find(key);
         return it == stored.end() ? std::string() : it->second;

@@ -373,11 +373,11 @@ TEST_CASE("agent inbox: availability toggles, notifications open their request, 
     CHECK(app.api.Count("GET", "/api/v1/notifications") == reads + 1);
 }
 
-TEST_CASE("agent inbox: employees load neither; the top bar marks the queue on someone else's request") {
+TEST_CASE("agent inbox: employees have no availability; the top bar marks the queue on someone else's request") {
     App employee;
     employee.SignedIn("#/");
     CHECK(employee.api.Count("GET", "/api/v1/agents/me") == 0);
-    CHECK(employee.api.Count("GET", "/api/v1/notifications") == 0);
+    CHECK(employee.api.Count("GET", "/api/v1/notifications") == 1);  // the bell is everyone's
     employee.actions.ToggleAvailability();
     CHECK(employee.api.Count("PUT", "/api/v1/agents/me/availability") == 0);
 
@@ -394,4 +394,35 @@ TEST_CASE("agent inbox: employees load neither; the top bar marks the queue on s
     REQUIRE(app.api.Answer("GET", "/api/v1/requests/8", 200, api::EncodeRequest(mine)));
     app.Sync();
     CHECK(BuildTopBar(app.state, 0, app.clock.now).active == Screen::requests);
+}
+
+TEST_CASE("employee inbox: the bell is everyone's; an answer on her request opens it; no availability for her") {
+    App app;
+    app.SignedIn("#/");
+    CHECK(app.api.Count("GET", "/api/v1/agents/me") == 0);  // availability is for staff
+    REQUIRE(app.api.Count("GET", "/api/v1/notifications?limit=20") == 1);
+    api::NotificationPage inbox;
+    api::Notification reply;
+    reply.id = 7;
+    reply.request_id = RequestId(8);
+    reply.kind = "reply";
+    reply.text = "Ava Patel replied on REQ0000008 “Docking station flickers”.";
+    reply.created_at = kNow - 120000;
+    inbox.items = {reply};
+    inbox.unread = 1;
+    REQUIRE(app.api.Answer("GET", "/api/v1/notifications", 200, api::EncodeNotificationPage(inbox)));
+    app.Sync();
+    TopBarViewModel bar = BuildTopBar(app.state, 0, app.clock.now);
+    CHECK_FALSE(bar.staff);
+    CHECK_FALSE(bar.availability_known);
+    CHECK(bar.unread == 1);
+    REQUIRE(bar.notifications.size() == 1);
+    Harness h;
+    h.Frames(app, 2);
+    CHECK(HasItem("notifications"));
+    CHECK_FALSE(HasItem("availability"));
+    app.actions.OpenNotification(7);
+    CHECK(app.api.Count("POST", "/api/v1/notifications/7/read") == 1);
+    CHECK(app.state.route.screen == Screen::request_detail);
+    CHECK(app.state.route.request == RequestId(8));
 }

@@ -7,19 +7,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { assert, journey, shownTexts, SpocPage } from './harness.mjs';
+import { assert, fits, go, journey, shownTexts, SpocPage } from './harness.mjs';
 
 const SHOTS = process.env.SPOC_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 const shot = async (sp, name) => { if (SHOTS) await sp.page.screenshot({ path: join(SHOTS, `${name}.png`) }); };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function go(sp, hash, widget) {
-  await sp.page.evaluate((h) => { window.location.hash = h; }, hash);
-  await sp.waitState((s) => s.route === hash, `on ${hash}`);
-  await sp.find(widget, { timeout: 20000 });
-  await sp.nextFrames(6);
-}
 
 // Files a laptop request with the given model from the signed-in page, as the form would.
 async function orderLaptop(sp, summary, model) {
@@ -37,12 +31,6 @@ async function orderLaptop(sp, summary, model) {
   }, { text: summary, m: model });
 }
 
-async function fits(sp, where) {
-  await sp.assertLayout(where);
-  await sp.nextFrames(2);
-  const cut = (await sp.page.evaluate(() => window.spoc.e2e.glyphs())).clipped;
-  assert(cut.length === 0, `${where}: no text is cut off (got ${JSON.stringify(cut.slice(0, 8))})`);
-}
 
 await journey('approvals', async ({ server, browser, step }) => {
   step('emma picks the high-performance model: the form says it needs approval');

@@ -267,6 +267,22 @@ export async function fileRequest(sp, summary) {
   }, summary);
 }
 
+// Moves the page to `hash` as a typed URL would, and waits until `widget` is drawn there.
+export async function go(sp, hash, widget) {
+  await sp.page.evaluate((h) => { window.location.hash = h; }, hash);
+  await sp.waitState((s) => s.route === hash, `on ${hash}`);
+  await sp.find(widget, { timeout: 20000 });
+  await sp.nextFrames(6);
+}
+
+// The screen fits its viewport (no overlaps or overflow) and no text on it is cut off.
+export async function fits(sp, where) {
+  await sp.assertLayout(where);
+  await sp.nextFrames(2);
+  const cut = (await sp.page.evaluate(() => window.spoc.e2e.glyphs())).clipped;
+  assert(cut.length === 0, `${where}: no text is cut off (got ${JSON.stringify(cut.slice(0, 8))})`);
+}
+
 export function assert(cond, message) { if (!cond) throw new Error(`assertion failed: ${message}`); }
 
 // What is on screen: the labels of the widgets drawn in the last frame and the texts of the

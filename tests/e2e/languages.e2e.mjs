@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { loadTranslations } from '../i18n/po.mjs';
-import { assert, fileRequest, journey, SpocPage } from './harness.mjs';
+import { assert, fileRequest, go, journey, SpocPage } from './harness.mjs';
 
 const SHOTS = process.env.SPOC_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -29,12 +29,6 @@ async function checkScreen(sp, where, lang) {
   await shot(sp, `${lang}-${size.width}-${where.replace(/\W+/g, '-')}`);
 }
 
-async function go(sp, hash, widget) {
-  await sp.page.evaluate((h) => { window.location.hash = h; }, hash);
-  await sp.waitState((s) => s.route === hash, `on ${hash}`);
-  await sp.find(widget, { timeout: 20000 });
-  await sp.nextFrames(6);
-}
 
 // Every main screen of an employee, then an agent's queue, in one language.
 async function everyScreen(browser, base, lang, locale, viewport = { width: 1280, height: 860 }) {

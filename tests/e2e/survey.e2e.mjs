@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { loadTranslations } from '../i18n/po.mjs';
-import { assert, fileRequest, journey, shownTexts, SpocPage } from './harness.mjs';
+import { assert, fileRequest, fits, go, journey, shownTexts, SpocPage } from './harness.mjs';
 
 const SHOTS = process.env.SPOC_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -25,12 +25,6 @@ async function appears(sp, what, timeout = 15000) {
   throw new Error(`${what} did not appear within ${timeout} ms`);
 }
 
-async function go(sp, hash, widget) {
-  await sp.page.evaluate((h) => { window.location.hash = h; }, hash);
-  await sp.waitState((s) => s.route === hash, `on ${hash}`);
-  await sp.find(widget, { timeout: 20000 });
-  await sp.nextFrames(6);
-}
 
 // Resolves request `id` as the signed-in agent of `sp`, through the API (as the page would).
 async function resolveAs(sp, id) {
@@ -47,12 +41,6 @@ async function resolveAs(sp, id) {
   assert(res === 200, `resolved request ${id} (got ${res})`);
 }
 
-async function fits(sp, where) {
-  await sp.assertLayout(where);
-  await sp.nextFrames(2);
-  const cut = (await sp.page.evaluate(() => window.spoc.e2e.glyphs())).clipped;
-  assert(cut.length === 0, `${where}: no text is cut off (got ${JSON.stringify(cut.slice(0, 8))})`);
-}
 
 // A phone in one language: emma's banner and her request's survey card.
 async function onPhone(browser, base, ava, lang, locale) {

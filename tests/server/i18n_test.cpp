@@ -4,41 +4,12 @@
 // written in the language its recipient chose in the language menu.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
 #include "shared/domain/i18n.h"
 #include "test_support.h"
 
 using namespace spoc::test;
 namespace i18n = spoc::i18n;
 
-namespace {
-
-// Compiles assets/i18n/de.po with msgfmt (gettext, installed by scripts/setup) and installs it.
-void InstallGerman() {
-    const fs::path po = SourceDir() / ".." / ".." / "assets" / "i18n" / "de.po";
-    const fs::path mo = fs::temp_directory_path() / ("spoc-test-de-" + std::to_string(::getpid()) + ".mo");
-    const std::string cmd = "msgfmt -o '" + mo.string() + "' '" + po.string() + "'";
-    REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, cmd);
-    std::ifstream in(mo, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    fs::remove(mo);
-    std::string error;
-    REQUIRE_MESSAGE(i18n::InstallCatalog(i18n::Lang::de, bytes.str(), &error), error);
-}
-
-// msgid in German, through the installed catalog.
-std::string German(const char* msgid) {
-    i18n::SetThreadLocale(&i18n::InstalledLocale(i18n::Lang::de));
-    std::string out = i18n::tr(msgid);
-    i18n::SetThreadLocale(nullptr);
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("i18n: errors and the catalog follow Accept-Language; notifications follow the recipient's choice") {
     InstallGerman();

@@ -5,11 +5,14 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <random>
 
 #include "server/storage/sqlite.h"
 #include "shared/api/dto.h"
+#include "shared/domain/i18n.h"
 
 namespace spoc::test {
 
@@ -168,6 +171,29 @@ void WriteFixtureAssets(const fs::path& assets_dir) {
 }
 
 fs::path SourceDir() { return fs::path(__FILE__).parent_path(); }
+
+void InstallGerman() {
+    static bool installed = false;
+    if (installed) return;
+    const fs::path po = SourceDir() / ".." / ".." / "assets" / "i18n" / "de.po";
+    const fs::path mo = fs::temp_directory_path() / ("spoc-test-de-" + std::to_string(::getpid()) + ".mo");
+    const std::string cmd = "msgfmt -o '" + mo.string() + "' '" + po.string() + "'";
+    REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, cmd);
+    std::ifstream in(mo, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    fs::remove(mo);
+    std::string error;
+    REQUIRE_MESSAGE(i18n::InstallCatalog(i18n::Lang::de, bytes.str(), &error), error);
+    installed = true;
+}
+
+std::string German(const char* msgid) {
+    i18n::SetThreadLocale(&i18n::InstalledLocale(i18n::Lang::de));
+    std::string out = i18n::tr(msgid);
+    i18n::SetThreadLocale(nullptr);
+    return out;
+}
 
 fs::path ServerBinary() {
 #ifdef SPOC_SERVER_BINARY

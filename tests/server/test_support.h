@@ -39,6 +39,10 @@ private:
 std::vector<CatalogItem> FixtureCatalog();
 void WriteFixtureAssets(const fs::path& assets_dir);  // assets_dir/demo/catalog.json, seed.json (no history)
 fs::path SourceDir();                                 // this folder, from __FILE__
+// Compiles assets/i18n/de.po with msgfmt and installs it for the process (once), as the server
+// installs <web>/i18n/de.mo; German(msgid) is then its translation.
+void InstallGerman();
+std::string German(const char* msgid);
 fs::path ServerBinary();                              // built spoc-server next to the test binary
 
 // The real server, in process, on 127.0.0.1:<free port>, with fixture demo data.
