@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { assert, fileRequest, fits, go, journey, shownTexts, SpocPage, tap } from './harness.mjs';
+import { assert, fileRequest, fits, go, journey, replaceText, shownTexts, SpocPage, tap } from './harness.mjs';
 
 const SHOTS = process.env.SPOC_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -66,8 +66,7 @@ await journey('attachments', async ({ server, browser, step }) => {
   await pasteScreenshot(emma);
   const chip = await waitItem(emma, (it) => it.id === 'file_chip_0' && /^image\.png — .*kB$/.test(it.label), 'the pasted picture, uploaded');
   assert(/kB$/.test(chip.label), `the chip shows the size once uploaded (got "${chip.label}")`);
-  await emma.page.keyboard.type('Here is the error I get', { delay: 10 });
-  await emma.nextFrames(2);
+  await replaceText(emma, 'reply', 'Here is the error I get');
   await shot(emma, 'attach-chip-1280');
 
   step('she sends it: the picture is a thumbnail in the conversation');
@@ -110,8 +109,7 @@ await journey('attachments', async ({ server, browser, step }) => {
 
   step('ava answers with a screenshot of her own; emma\'s bell says so, and opens the request');
   await go(emma, '#/', 'notifications');
-  await ava.focusInput('reply');
-  await ava.page.keyboard.type('Thanks, please try the EU portal.', { delay: 5 });
+  await replaceText(ava, 'reply', 'Thanks, please try the EU portal.');
   await pasteScreenshot(ava);
   await waitItem(ava, (it) => it.id === 'file_chip_0' && /kB$/.test(it.label), 'ava\'s screenshot, uploaded');
   await ava.click('send_reply');

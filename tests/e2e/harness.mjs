@@ -267,6 +267,22 @@ export async function fileRequest(sp, summary) {
   }, summary);
 }
 
+// Replaces a field's text as a person would (select all, type), and checks what the field holds
+// (the text proxy mirrors it): a key lost on a loaded machine is typed again, not saved as a typo.
+export async function replaceText(sp, what, text) {
+  let held = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await sp.focusInput(what);
+    await sp.page.keyboard.press('Control+A');
+    await sp.page.keyboard.press('Backspace');
+    await sp.page.keyboard.type(text, { delay: 25 });
+    await sp.nextFrames(3);
+    held = await sp.page.evaluate(() => (document.activeElement && 'value' in document.activeElement ? document.activeElement.value : null));
+    if (held === text || held === null) return;
+  }
+  throw new Error(`${what} holds "${held}" after typing "${text}"`);
+}
+
 // Moves the page to `hash` as a typed URL would, and waits until `widget` is drawn there.
 export async function go(sp, hash, widget) {
   await sp.page.evaluate((h) => { window.location.hash = h; }, hash);

@@ -6,19 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { assert, fits, go, journey, shownTexts, SpocPage, waitLabel } from './harness.mjs';
+import { assert, fits, go, journey, replaceText, shownTexts, SpocPage, waitLabel } from './harness.mjs';
 
 const SHOTS = process.env.SPOC_SCREENSHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 const shot = async (sp, name) => { if (SHOTS) await sp.page.screenshot({ path: join(SHOTS, `${name}.png`) }); };
 
-async function selectAllAndType(sp, what, text) {
-  await sp.focusInput(what);
-  await sp.page.keyboard.press('Control+A');
-  await sp.page.keyboard.press('Backspace');
-  await sp.page.keyboard.type(text, { delay: 10 });
-  await sp.nextFrames(3);
-}
 
 await journey('people', async ({ server, browser, step }) => {
   step('root opens People and managers from the account menu and finds emma');
@@ -34,8 +27,8 @@ await journey('people', async ({ server, browser, step }) => {
 
   step('root moves emma to Sales under liam');
   await root.click(`person_edit_${emmaId}`);
-  await selectAllAndType(root, `person_department_${emmaId}`, 'Sales');
-  await selectAllAndType(root, `person_manager_${emmaId}`, 'liam');
+  await replaceText(root, `person_department_${emmaId}`, 'Sales');
+  await replaceText(root, `person_manager_${emmaId}`, 'liam');
   await shot(root, 'people-editor-1280');
   await root.click(`person_save_${emmaId}`);
   await waitLabel(root, /Liam Chen \(liam\)/, 'the card shows the new manager');
@@ -43,10 +36,10 @@ await journey('people', async ({ server, browser, step }) => {
   assert(stored.department === 'Sales' && stored.manager_username === 'liam', `saved (got ${JSON.stringify(stored)})`);
 
   step('a loop is refused on the manager field');
-  await selectAllAndType(root, 'people_search', 'liam');
+  await replaceText(root, 'people_search', 'liam');
   const liamId = await root.page.evaluate(async () => (await (await fetch('/api/v1/users?q=liam')).json()).items.find((p) => p.username === 'liam').id);
   await root.click(`person_edit_${liamId}`);
-  await selectAllAndType(root, `person_manager_${liamId}`, 'emma');
+  await replaceText(root, `person_manager_${liamId}`, 'emma');
   await root.click(`person_save_${liamId}`);
   await waitLabel(root, /loop/, 'the loop is explained');
   await shot(root, 'people-loop-1280');
