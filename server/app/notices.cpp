@@ -5,6 +5,7 @@
 #include "server/storage/users_repo.h"
 #include "shared/api/agent_dto.h"
 #include "shared/domain/i18n.h"
+#include "shared/domain/notice.h"
 
 namespace spoc::app {
 
@@ -40,32 +41,35 @@ Result<Unit> NotifyUsers(storage::Database& db, const Request& r, const std::vec
 
 Result<Unit> NotifyRequesterOfChange(storage::Database& db, const Request& before, const Request& after, UserId actor,
                                      Timestamp now) {
-    if (before.status == after.status || actor == after.requester_id || !after.requester_id.valid()) return Unit{};
     const Request& r = after;
     std::function<std::string()> text;
-    if (before.status == Status::awaiting_approval && IsOpenStatus(after.status)) {
-        // TRANSLATORS: a notification; {0} is a request number, {1} its title.
-        text = [&] { return Format(tr("{0} “{1}” was approved and is with the service desk now."), {r.number, r.summary}); };
-    } else if (after.status == Status::resolved) {
-        text = [&] {
-            return Format(tr("{0} “{1}” was resolved. Check that it works for you, and tell us how it went."), {r.number, r.summary});
-        };
-    } else if (after.status == Status::pending && after.pending_reason == PendingReason::requester) {
-        text = [&] { return Format(tr("{0} “{1}” waits for your reply."), {r.number, r.summary}); };
-    } else if (after.status == Status::cancelled) {
-        text = [&] {
-            // TRANSLATORS: a notification; {0} is a request number, {1} its title, {2} why (e.g. "Not approved by Olivia Grant: budget").
-            return r.cancel_reason.empty() ? Format(tr("{0} “{1}” was cancelled."), {r.number, r.summary})
-                                           : Format(tr("{0} “{1}” was cancelled: {2}"), {r.number, r.summary, r.cancel_reason});
-        };
-    } else {
-        return Unit{};
+    switch (notice::AfterChange(before, after, actor)) {
+        case notice::ForRequester::none: return Unit{};
+        case notice::ForRequester::approved:
+            // TRANSLATORS: a notification; {0} is a request number, {1} its title.
+            text = [&] { return Format(tr("{0} “{1}” was approved and is with the service desk now."), {r.number, r.summary}); };
+            break;
+        case notice::ForRequester::resolved:
+            text = [&] {
+                return Format(tr("{0} “{1}” was resolved. Check that it works for you, and tell us how it went."), {r.number, r.summary});
+            };
+            break;
+        case notice::ForRequester::waiting_on_you:
+            text = [&] { return Format(tr("{0} “{1}” waits for your reply."), {r.number, r.summary}); };
+            break;
+        case notice::ForRequester::cancelled:
+            text = [&] {
+                // TRANSLATORS: a notification; {0} is a request number, {1} its title, {2} why (e.g. "Not approved by Olivia Grant: budget").
+                return r.cancel_reason.empty() ? Format(tr("{0} “{1}” was cancelled."), {r.number, r.summary})
+                                               : Format(tr("{0} “{1}” was cancelled: {2}"), {r.number, r.summary, r.cancel_reason});
+            };
+            break;
     }
     return NotifyUsers(db, r, {r.requester_id}, kNotificationUpdate, text, now);
 }
 
-Result<Unit> NotifyRequesterOfReply(storage::Database& db, const Request& r, const User& author, Timestamp now) {
-    if (author.id == r.requester_id || !r.requester_id.valid()) return Unit{};
+Result<Unit> NotifyRequesterOfReply(storage::Database& db, const Request& r, const User& author, bool internal, Timestamp now) {
+    if (!notice::AfterReply(r, author.id, internal)) return Unit{};
     return NotifyUsers(db, r, {r.requester_id}, kNotificationReply, [&] {
         // TRANSLATORS: a notification; {0} is who answered, {1} a request number, {2} its title.
         return Format(tr("{0} replied on {1} “{2}”."), {author.display_name, r.number, r.summary});

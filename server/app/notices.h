@@ -22,11 +22,10 @@ Result<std::string> InReadersLanguage(storage::Database& db, UserId reader, cons
 // language as the thread's language.
 Result<Unit> NotifyUsers(storage::Database& db, const Request& r, const std::vector<UserId>& who, const char* kind,
                          const std::function<std::string()>& text, Timestamp now);
-// After a change saved by `actor`: tells the requester (when it wasn't them) of a new status that
-// asks something of them or ends the request. Nothing for other changes.
+// After a change saved by `actor`: tells the requester what notice::AfterChange says they hear.
 Result<Unit> NotifyRequesterOfChange(storage::Database& db, const Request& before, const Request& after, UserId actor,
                                      Timestamp now);
-// A public reply by someone other than the requester.
-Result<Unit> NotifyRequesterOfReply(storage::Database& db, const Request& r, const User& author, Timestamp now);
+// A reply: tells the requester when notice::AfterReply says so (public, by someone else).
+Result<Unit> NotifyRequesterOfReply(storage::Database& db, const Request& r, const User& author, bool internal, Timestamp now);
 
 }  // namespace spoc::app

@@ -191,8 +191,7 @@ Result<Comment> RequestService::AddComment(const User& caller, RequestId id, con
                                          m_limits.max_request_bytes, now);
         if (!files.ok()) return files.error();
         comment.attachments = std::move(*files);
-        if (!input.internal)
-            if (auto n = NotifyRequesterOfReply(db, **found, caller, now); !n.ok()) return n.error();
+        if (auto n = NotifyRequesterOfReply(db, **found, caller, input.internal, now); !n.ok()) return n.error();
         // An internal note leaves updated_at and version alone: employees see both (and their
         // list is ordered by updated_at), so bumping them would tell that a note was written.
         after = **found;

@@ -250,7 +250,8 @@ Result<Reply> PutManager(app::RequestService& requests, RequestContext& ctx) {
 Result<Reply> ListPeople(app::RequestService& requests, RequestContext& ctx) {
     const std::string q = ctx.http.get_param_value("q");
     if (q.size() > limits::kMaxSearchQuery || !IsValidUtf8(q))
-        return MakeError(ErrorCode::validation_failed, i18n::tr("The search is too long."), "q");
+        return MakeError(ErrorCode::bad_request,
+                         "'q' must be valid UTF-8 of at most " + std::to_string(limits::kMaxSearchQuery) + " bytes.", "q");
     auto page = IntParam(ctx.http, "page", 1, 1, 100000);
     if (!page.ok()) return page.error();
     auto size = IntParam(ctx.http, "page_size", limits::kDefaultPageSize, 1, limits::kMaxPageSize);
