@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "spoc-server: %s\n", server.error().message.c_str());
         return 1;
     }
+    if (config->rebuild_reports) return 0;  // Open did it and said how long it took
     if (!config->import_kb_dir.empty()) {
         int problems = 0;
         auto report = (*server)->ImportKnowledge(config->import_kb_dir, config->import_as, &problems);

@@ -29,6 +29,8 @@
 #include "server/storage/reader_pool.h"
 #include "server/storage/sessions_repo.h"
 #include "server/storage/writer.h"
+#include "server/app/report_service.h"
+#include "server/app/reports.h"
 
 namespace spoc {
 
@@ -45,8 +47,9 @@ constexpr Timestamp kIdempotencyRetentionMs = 24LL * 60 * 60 * 1000;
 std::string ServerUsage() {
     return "usage: spoc-server [--host ADDR] [--port N] [--allow-host NAME[:PORT]]... [--data DIR] [--web DIR]\n"
            "                   [--assets DIR] [--demo] [--no-group-commit] [--threads N] [--auto-close-days N]\n"
-           "                   [--max-file-mb N] [--max-request-files-mb N]\n"
+           "                   [--max-file-mb N] [--max-request-files-mb N] [--report-time-zone ZONE]\n"
            "       spoc-server [--data DIR] --import-kb FOLDER [--import-as USERNAME]\n"
+           "       spoc-server [--data DIR] [--report-time-zone ZONE] --rebuild-reports\n"
            "  --host ADDR        address to listen on (default 127.0.0.1)\n"
            "  --port N           TCP port, 0 for any free one (default 8080)\n"
            "  --allow-host NAME[:PORT]\n"
@@ -67,6 +70,10 @@ std::string ServerUsage() {
            "  --max-file-mb N    largest attachment, 1..1024 MB (default 25); larger uploads get 413\n"
            "  --max-request-files-mb N\n"
            "                     most all of one request's attachments may add up to, 1..10240 MB (default 100)\n"
+           "  --report-time-zone ZONE\n"
+           "                     IANA zone whose local dates the reports count in (default UTC); starting\n"
+           "                     with another zone than last time recomputes the report rollups\n"
+           "  --rebuild-reports  recompute every report rollup from the requests, print a summary and exit\n"
            "  --import-kb FOLDER import every FOLDER/*.md as a knowledge article (front matter: title, category,\n"
            "                     tags, audience, state, owner, review_by), print a report and exit; an article\n"
            "                     with the same title gets a new version when it differs\n"
@@ -110,6 +117,15 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
                 config.web_dir = *v;
             else
                 config.assets_dir = *v;
+        } else if (flag == "--report-time-zone") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            TimeZoneRule zone;
+            if (!FindTimeZone(*v, &zone)) return MakeError(ErrorCode::bad_request, flag + ": unknown time zone '" + *v + "'.");
+            config.report_time_zone = *v;
+        } else if (flag == "--rebuild-reports") {
+            if (auto ok = no_value(); !ok.ok()) return ok.error();
+            config.rebuild_reports = true;
         } else if (flag == "--allow-host") {
             auto v = next();
             if (!v.ok()) return v.error();
@@ -160,6 +176,8 @@ struct SpocServer::Impl {
     ServerConfig config;
     std::string db_path;
     std::unique_ptr<storage::Writer> writer;
+    kpi::ReportSetup report_setup;  // set before the writer's first job; read-only after
+    std::unique_ptr<app::ReportService> reports;
     std::unique_ptr<storage::Checkpointer> checkpointer;
     std::unique_ptr<storage::ReaderPool> readers;
     std::unique_ptr<app::AuthService> auth;
@@ -223,6 +241,27 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (auto off = storage::DisableAutoCheckpoint(**write_db); !off.ok()) return off.error();
     s.writer = std::make_unique<storage::Writer>(std::move(*write_db), config.group_commit ? kGroupCommitMaxBatch : 1,
                                                  kGroupCommitGatherWindow);
+    {
+        // Report rollups: catch up on what a migration or another reporting zone marked, before any
+        // other job (each job then keeps them for what it touched).
+        auto setup = app::MakeReportSetup(config.report_time_zone);
+        if (!setup.ok()) return setup.error();
+        s.report_setup = std::move(*setup);
+        const auto started = std::chrono::steady_clock::now();
+        auto caught_up = app::CatchUpReports(*s.writer, s.report_setup, config.rebuild_reports);
+        if (!caught_up.ok()) return caught_up.error();
+        if (*caught_up > 0 || config.rebuild_reports)
+            std::fprintf(stderr, "spoc: report rollups computed for %lld requests in %lld ms\n",
+                         static_cast<long long>(*caught_up),
+                         static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                    std::chrono::steady_clock::now() - started)
+                                                    .count()));
+        s.writer->SetAfterJob([&s](storage::Database& db) -> Result<Unit> {
+            auto n = app::ApplyDirty(db, s.report_setup);
+            if (!n.ok()) return n.error();
+            return Unit{};
+        });
+    }
     auto checkpointer = storage::Checkpointer::Start(s.db_path, s.writer.get());
     if (!checkpointer.ok()) return checkpointer.error();
     s.checkpointer = std::move(*checkpointer);
@@ -230,6 +269,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (!readers.ok()) return readers.error();
     s.readers = std::move(*readers);
 
+    s.reports = std::make_unique<app::ReportService>(*s.readers, s.report_setup);
     s.auth = std::make_unique<app::AuthService>(*s.readers, *s.writer);
     if (auto init = s.auth->Init(); !init.ok()) return init.error();
     s.catalog = std::make_unique<app::CatalogService>(*s.readers);
@@ -306,6 +346,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     }
     http::Router router;
     http::AddApiRoutes(router, {*s.auth, *s.catalog, *s.requests, *s.kb, *s.events, *s.agents, *s.workspace, *s.walkup});
+    http::AddReportRoutes(router, *s.reports);
     http::HttpOptions options;
     options.threads = config.threads;
     options.max_streams = app::EventHub::kMaxStreams;

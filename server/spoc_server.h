@@ -28,6 +28,8 @@ struct ServerConfig {
     int auto_close_days = 7;   // --auto-close-days: Resolved requests close after this many days; 0 = never
     std::int64_t max_file_bytes = attachment::kDefaultMaxFileBytes;        // --max-file-mb
     std::int64_t max_request_bytes = attachment::kDefaultMaxRequestBytes;  // --max-request-files-mb
+    std::string report_time_zone = "UTC";  // --report-time-zone: the days of the reports (IANA name)
+    bool rebuild_reports = false;  // --rebuild-reports: recompute every report rollup, then exit
     std::string import_kb_dir; // --import-kb: import this folder of Markdown articles, then exit
     std::string import_as = "root"; // --import-as: the agent or admin the import is recorded under
 };

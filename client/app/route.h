@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "shared/api/url.h"
 #include "shared/domain/ids.h"
 #include "shared/domain/request.h"
 
@@ -50,8 +51,8 @@ bool IsQueueSortName(std::string_view name);  // due, priority, updated, created
 // also the key that tells two queue listings apart (paging and scrolling are not part of it).
 std::string QueueQueryString(const Route& route);
 
-std::string PercentEncode(std::string_view text);  // for a query value: unreserved bytes stay
-std::string PercentDecode(std::string_view text);  // '+' is a space; bad escapes stay as they are
+using api::PercentDecode;  // shared/api/url.h
+using api::PercentEncode;
 
 Route ParseRoute(std::string_view hash);      // accepts "#/x", "/x", "x" and "" (home)
 std::string FormatRoute(const Route& route);  // canonical "#/..." form

@@ -9,6 +9,7 @@
 #include "server/app/catalog_service.h"
 #include "server/app/events.h"
 #include "server/app/kb_service.h"
+#include "server/app/report_service.h"
 #include "server/app/request_service.h"
 #include "server/app/walkup_service.h"
 #include "server/app/workspace_service.h"
@@ -33,5 +34,6 @@ Result<std::optional<std::string>> IdempotencyKeyHeader(const httplib::Request& 
 // GET of a knowledge index for one audience (ETag, no-cache): /kb/index and the kiosk's.
 Result<Reply> KbIndexReply(app::KbService& kb, Role audience, RequestContext& ctx);
 void AddWalkupRoutes(Router& router, app::WalkupService& walkup, app::KbService& kb);  // handlers_walkup.cpp
+void AddReportRoutes(Router& router, app::ReportService& reports);  // handlers_reports.cpp
 
 }  // namespace spoc::http

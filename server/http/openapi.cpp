@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/http/openapi_support.h"
 #include "shared/api/routes.h"
 #include "shared/domain/canned.h"
 #include "shared/domain/kb.h"
@@ -15,31 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-json Ref(const char* name) { return json{{"$ref", std::string("#/components/schemas/") + name}}; }
-json Str() { return json{{"type", "string"}}; }
-json StrEnum(std::initializer_list<const char*> values) {
-    json e = json::array();
-    for (const char* v : values) e.push_back(v);
-    return json{{"type", "string"}, {"enum", e}};
-}
-json Int() { return json{{"type", "integer"}, {"format", "int64"}}; }
-json Bool() { return json{{"type", "boolean"}}; }
-json Time() { return json{{"type", "string"}, {"format", "date-time"}}; }
-json ArrayOf(json items) { return json{{"type", "array"}, {"items", std::move(items)}}; }
-json Object(json properties, std::initializer_list<const char*> required = {}) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (required.size() > 0) {
-        json r = json::array();
-        for (const char* name : required) r.push_back(name);
-        o["required"] = r;
-    }
-    return o;
-}
+using namespace oas;  // Ref, Str, Int, Object, Ok, ...
 
-json JsonBody(const char* schema) { return json{{"application/json", {{"schema", Ref(schema)}}}}; }
-json Ok(const char* description, const char* schema) {
-    return json{{"description", description}, {"content", JsonBody(schema)}};
-}
 json ErrorResponse(const char* description) { return Ok(description, "Error"); }
 
 // The error responses every route can give, plus the ones named.
@@ -56,6 +34,8 @@ void WorkspaceSchemas(json& s);  // below, with the workspace paths
 
 void WalkupSchemas(json& s);  // openapi_walkup.cpp
 void WalkupPaths(json& paths);
+void ReportSchemas(json& s);  // openapi_reports.cpp
+void ReportPaths(json& paths);
 
 namespace {
 
@@ -334,6 +314,7 @@ json Schemas() {
                            {"text"});
     WorkspaceSchemas(s);
     WalkupSchemas(s);
+    ReportSchemas(s);
     return s;
 }
 
@@ -942,6 +923,7 @@ std::string OpenApiDocument() {
 
     WorkspacePaths(paths);
     WalkupPaths(paths);
+    ReportPaths(paths);
 
     json doc = {
         {"openapi", "3.0.3"},

@@ -1,6 +1,7 @@
 // OpenAPI for the walk-up routes (see openapi.h; schemas mirror shared/api/walkup_dto.cpp).
 #include <nlohmann/json.hpp>
 
+#include "server/http/openapi_support.h"
 #include "shared/api/routes.h"
 #include "shared/domain/limits.h"
 #include "shared/domain/walkup.h"
@@ -11,16 +12,8 @@ using nlohmann::json;
 
 namespace {
 
-json Ref(const char* name) { return json{{"$ref", std::string("#/components/schemas/") + name}}; }
-json Str() { return json{{"type", "string"}}; }
-json Int() { return json{{"type", "integer"}, {"format", "int64"}}; }
-json Bool() { return json{{"type", "boolean"}}; }
-json Time() { return json{{"type", "string"}, {"format", "date-time"}}; }
-json ArrayOf(json items) { return json{{"type", "array"}, {"items", std::move(items)}}; }
-json Object(json properties) { return json{{"type", "object"}, {"properties", std::move(properties)}}; }
-json Ok(const char* description, const char* schema) {
-    return json{{"description", description}, {"content", {{"application/json", {{"schema", Ref(schema)}}}}}};
-}
+using namespace oas;  // Ref, Str, Int, Object, Ok, ...
+
 json Op(const char* summary, json ok, std::initializer_list<std::pair<const char*, const char*>> errors, const char* security,
         const char* body = nullptr) {
     json responses = std::move(ok);

@@ -36,6 +36,11 @@ void Writer::SetHousekeeping(std::function<Result<Unit>(Database&)> fn, std::fun
     m_after_housekeeping = std::move(after_commit);
 }
 
+void Writer::SetAfterJob(std::function<Result<Unit>(Database&)> fn) {
+    std::lock_guard lock(m_mutex);
+    m_after_job = std::move(fn);
+}
+
 bool Writer::Submit(Job& job) {
     {
         std::lock_guard lock(m_mutex);
@@ -143,6 +148,12 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
             job_error = Internal("Write job threw an unknown exception.");
             batch[i]->failure = job_error;
         }
+        if (!job_error && m_after_job && db.InTransaction()) {
+            if (auto derived = m_after_job(db); !derived.ok()) {
+                job_error = derived.error();
+                batch[i]->failure = job_error;
+            }
+        }
         if (counting) m_job_steps.fetch_add(db.TotalVmSteps() - steps_before);
         if (!db.InTransaction()) {
             // SQLite rolled the whole transaction back on its own (I/O error, disk full...):
@@ -194,7 +205,11 @@ void Writer::RunHousekeeping() {
         after_commit = m_after_housekeeping;
     }
     if (!fn) return;
-    auto done = InTransaction(*m_db, [&](Database& db) { return fn(db); });
+    auto done = InTransaction(*m_db, [&](Database& db) -> Result<Unit> {
+        if (auto r = fn(db); !r.ok()) return r.error();
+        if (m_after_job) return m_after_job(db);
+        return Unit{};
+    });
     NoteTransactionEnd();
     if (!done.ok()) std::fprintf(stderr, "spoc: housekeeping failed: %s\n", done.error().message.c_str());
     else if (after_commit) after_commit();

@@ -66,6 +66,10 @@ public:
     // `after_commit`, if set, runs next on the writer thread once that transaction has committed
     // (to announce what it changed); keep it cheap, it holds up the next batch.
     void SetHousekeeping(std::function<Result<Unit>(Database&)> fn, std::function<void()> after_commit = {});
+    // Runs inside every job's savepoint after the job succeeded, and at the end of housekeeping:
+    // derived data kept in the same transaction as the change (the report rollups). Its failure
+    // fails the job. Its VM steps count as the job's. Set before the first Run.
+    void SetAfterJob(std::function<Result<Unit>(Database&)> fn);
 
 private:
     struct Job {
@@ -91,6 +95,7 @@ private:
     bool m_stopping = false;
     std::function<Result<Unit>(Database&)> m_housekeeping;
     std::function<void()> m_after_housekeeping;
+    std::function<Result<Unit>(Database&)> m_after_job;  // set before the writer's first job
     std::atomic<std::uint64_t> m_jobs{0}, m_batches{0}, m_max_seen{0};
     std::atomic<std::uint64_t> m_transactions{0};
     std::atomic<bool> m_count_steps{false};

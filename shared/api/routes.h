@@ -37,6 +37,10 @@ inline constexpr const char* kAgentsMeAvailability = "/api/v1/agents/me/availabi
 inline constexpr const char* kGroups = "/api/v1/groups";          // GET every group with its agents (staff)
 inline constexpr const char* kNotifications = "/api/v1/notifications";  // GET ?before=&limit= (own, newest first);
                                                                          // /{id}/read POST
+// Reports (issue 14; admins, and agents for their own groups). GET /summary, /breakdown?by=, /heatmap
+// with ?from=&to=&group=&agent=&department=&category=&priority=&type=&location= (report_dto.h) and
+// format=csv on /summary and /breakdown.
+inline constexpr const char* kReports = "/api/v1/reports";
 // Walk-up desk (issue 12). Session routes:
 inline constexpr const char* kWalkupLocations = "/api/v1/walkup/locations";  // GET list; /{id}/checkins POST "on my way";
                                                                             // /{id}/board GET; /{id}/queue GET (staff);

@@ -1,0 +1,111 @@
+// Report routes (issue 14, see app/report_service.h): the summary, a breakdown by one dimension
+// and the arrivals heat map, as JSON or (format=csv) as a CSV file for Excel and BI tools.
+#include <httplib.h>
+
+#include "server/http/handlers.h"
+#include "shared/api/routes.h"
+#include "shared/domain/csv.h"
+
+namespace spoc::http {
+
+namespace {
+
+std::string Path(const char* base, const char* rest) { return std::string(base) + rest; }
+
+Result<api::ReportQuery> QueryOf(const app::ReportService& reports, RequestContext& ctx) {
+    return api::DecodeReportQuery([&](std::string_view name) { return ctx.http.get_param_value(std::string(name)); },
+                                  reports.Today(ctx.now));
+}
+
+Result<bool> WantsCsv(RequestContext& ctx) {
+    const std::string format = ctx.http.get_param_value("format");
+    if (format.empty() || format == "json") return false;
+    if (format == "csv") return true;
+    return MakeError(ErrorCode::bad_request, "'format' must be json or csv.", "format");
+}
+
+Reply CsvReply(std::string name, std::string body) {
+    Reply reply{200, csv::kBom.data() + std::move(body), "text/csv; charset=utf-8", {}, {}, {}, 0};
+    reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    reply.headers.emplace_back("Cache-Control", "no-store");
+    return reply;
+}
+
+std::vector<std::string> CounterHeader() {
+    std::vector<std::string> out;
+    for (int i = 0; i < kpi::kCounterCount; ++i) out.push_back(csv::TextCell(kpi::ColumnName(i)));
+    return out;
+}
+
+void AppendCounters(std::vector<std::string>& cells, const kpi::Cell& c) {
+    for (int i = 0; i < kpi::kCounterCount; ++i) cells.push_back(csv::NumberCell(c.v[i]));
+}
+
+Result<Reply> GetSummary(app::ReportService& reports, RequestContext& ctx) {
+    auto csv_wanted = WantsCsv(ctx);
+    if (!csv_wanted.ok()) return csv_wanted.error();
+    auto query = QueryOf(reports, ctx);
+    if (!query.ok()) return query.error();
+    auto summary = reports.Summary(ctx.caller->user, *query, ctx.now);
+    if (!summary.ok()) return summary.error();
+    if (!*csv_wanted) return Reply{200, api::EncodeReportSummary(*summary), "application/json", {}, {}, {}, 0};
+    std::string out;
+    std::vector<std::string> header = {"date", "backlog"};
+    for (std::string& h : CounterHeader()) header.push_back(std::move(h));
+    csv::AppendRow(out, header);
+    for (const api::DayFigures& d : summary->days) {
+        std::vector<std::string> cells = {csv::TextCell(d.date), csv::NumberCell(d.backlog)};
+        AppendCounters(cells, d.cell);
+        csv::AppendRow(out, cells);
+    }
+    return CsvReply("spoc-daily-" + FormatDate(summary->query.from) + "-" + FormatDate(summary->query.to) + ".csv",
+                    std::move(out));
+}
+
+Result<Reply> GetBreakdown(app::ReportService& reports, RequestContext& ctx) {
+    auto csv_wanted = WantsCsv(ctx);
+    if (!csv_wanted.ok()) return csv_wanted.error();
+    storage::ReportDimension by = storage::ReportDimension::group;
+    const std::string by_text = ctx.http.get_param_value("by");
+    if (!by_text.empty() && !storage::ParseReportDimension(by_text, &by))
+        return MakeError(ErrorCode::bad_request,
+                         "'by' must be group, agent, department, category, priority, type or location.", "by");
+    auto query = QueryOf(reports, ctx);
+    if (!query.ok()) return query.error();
+    auto breakdown = reports.Breakdown(ctx.caller->user, *query, by);
+    if (!breakdown.ok()) return breakdown.error();
+    if (!*csv_wanted) return Reply{200, api::EncodeReportBreakdown(*breakdown), "application/json", {}, {}, {}, 0};
+    std::string out;
+    std::vector<std::string> header = {breakdown->by, "name", "open_now", "median_ttr_business_ms"};
+    for (std::string& h : CounterHeader()) header.push_back(std::move(h));
+    csv::AppendRow(out, header);
+    for (const api::BreakdownRow& row : breakdown->rows) {
+        std::vector<std::string> cells = {csv::TextCell(row.key), csv::TextCell(row.label), csv::NumberCell(row.open_now),
+                                          row.median_ttr_ms ? csv::NumberCell(*row.median_ttr_ms) : std::string()};
+        AppendCounters(cells, row.cell);
+        csv::AppendRow(out, cells);
+    }
+    return CsvReply("spoc-by-" + breakdown->by + "-" + FormatDate(breakdown->query.from) + "-" +
+                        FormatDate(breakdown->query.to) + ".csv",
+                    std::move(out));
+}
+
+Result<Reply> GetHeatmap(app::ReportService& reports, RequestContext& ctx) {
+    auto query = QueryOf(reports, ctx);
+    if (!query.ok()) return query.error();
+    auto heatmap = reports.Heatmap(ctx.caller->user, *query);
+    if (!heatmap.ok()) return heatmap.error();
+    return Reply{200, api::EncodeReportHeatmap(*heatmap), "application/json", {}, {}, {}, 0};
+}
+
+}  // namespace
+
+void AddReportRoutes(Router& r, app::ReportService& reports) {
+    using namespace routes;
+    auto to = [&reports](auto handler) { return [&reports, handler](RequestContext& c) { return handler(reports, c); }; };
+    r.Add("GET", Path(kReports, "/summary"), Access::session, to(GetSummary));
+    r.Add("GET", Path(kReports, "/breakdown"), Access::session, to(GetBreakdown));
+    r.Add("GET", Path(kReports, "/heatmap"), Access::session, to(GetHeatmap));
+}
+
+}  // namespace spoc::http

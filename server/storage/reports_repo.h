@@ -1,0 +1,55 @@
+// SQL for the reports (issue 14): the requests a write touched (report_dirty), what a request's
+// fact is computed from, the stored facts, the daily cells and open counts they add to, and the
+// dashboard reads over them. The rules are in shared/domain/kpi.h; server/app/reports.cpp runs them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "server/storage/sqlite.h"
+#include "shared/domain/kpi.h"
+
+namespace spoc::storage {
+
+// ---- Keeping them ------------------------------------------------------------------------------
+Result<std::vector<std::int64_t>> ListDirtyRequests(Database& db, int limit);  // oldest id first
+Result<Unit> ClearDirty(Database& db, std::int64_t request_id);
+Result<std::int64_t> CountDirty(Database& db);
+// Everything from scratch: facts, cells and open counts emptied, every request marked.
+Result<Unit> ResetReports(Database& db);
+Result<std::optional<std::string>> ReportTimeZone(Database& db);  // none before the first start
+Result<Unit> SetReportTimeZone(Database& db, const std::string& zone);
+
+// What the fact of a request is computed from; none when the request is gone.
+Result<std::optional<kpi::RequestRecord>> LoadReportRecord(Database& db, std::int64_t request_id);
+Result<std::optional<kpi::Fact>> LoadFact(Database& db, std::int64_t request_id);
+Result<Unit> SaveFact(Database& db, std::int64_t request_id, const kpi::Fact& fact);
+Result<Unit> DeleteFact(Database& db, std::int64_t request_id);
+// report_daily[day, dims] += cell (cells may hold negative values: a contribution moving out).
+Result<Unit> AddToCell(Database& db, std::int64_t day, const kpi::Dims& dims, const kpi::Cell& cell);
+Result<Unit> AddToOpen(Database& db, const kpi::Dims& dims, int delta);
+
+// ---- Reading them -------------------------------------------------------------------------------
+// The dimension a breakdown groups by.
+enum class ReportDimension { group, agent, department, category, priority, type, location };
+bool ParseReportDimension(std::string_view text, ReportDimension* out);  // "group", "agent", ...
+std::string_view ReportDimensionName(ReportDimension d);
+
+// Cells summed per day over [from_day, to_day] for the filter; days without rows are absent.
+Result<std::vector<std::pair<std::int64_t, kpi::Cell>>> SumByDay(Database& db, const kpi::Filter& filter,
+                                                                 std::int64_t from_day, std::int64_t to_day);
+// Cells summed per value of one dimension (as text: ids and numbers in decimal) over the period.
+Result<std::vector<std::pair<std::string, kpi::Cell>>> SumByDimension(Database& db, const kpi::Filter& filter,
+                                                                      std::int64_t from_day, std::int64_t to_day,
+                                                                      ReportDimension by);
+Result<std::int64_t> OpenNow(Database& db, const kpi::Filter& filter);  // open requests now
+// Request ids of a drill-down: those created (or resolved, or resolved late) on [from_day, to_day]
+// that match the filter, newest first, after `after_id` (0: from the top), at most `limit`.
+enum class DrillKind { created, resolved, breached, satisfied, unsatisfied };
+Result<std::vector<std::int64_t>> DrillDown(Database& db, const kpi::Filter& filter, DrillKind kind,
+                                            std::int64_t from_day, std::int64_t to_day, std::int64_t before_id,
+                                            int limit);
+
+}  // namespace spoc::storage
