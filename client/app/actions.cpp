@@ -209,6 +209,7 @@ void Actions::EnsureDataForRoute() {
             if (NeedsLoad(m_state.delegations, "mine")) m_effects.LoadDelegations();  // "When you're away"
             break;
         case Screen::people: EnsurePeople(); break;
+        case Screen::reports: EnsureReports(); break;
         case Screen::kiosk:
         case Screen::board:
         case Screen::signin:
@@ -227,6 +228,10 @@ void Actions::Retry() {
         case Screen::home: m_state.open_requests.stale = m_state.done_requests.stale = true; break;
         case Screen::approvals: m_state.approvals.stale = true; break;
         case Screen::people: m_state.people.stale = true; break;
+        case Screen::reports:
+            m_state.report_summary.stale = m_state.report_heatmap.stale = true;
+            for (auto& [slot, remote] : m_state.report_breakdowns) remote.stale = true;
+            break;
         case Screen::catalog_item: m_state.items[route.item.value].stale = true; break;
         case Screen::requests: m_state.requests.stale = true; break;
         case Screen::queue:

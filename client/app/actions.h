@@ -80,6 +80,12 @@ public:
     void SavePerson(std::int64_t id);                 // PATCH /users/{id} with what changed
     void CloseEditor(std::int64_t id);
 
+    // ---- Reports, for staff (reports_actions.cpp): each changes the URL (#/reports?...)
+    void ReportFilter(const std::string& key, const std::string& value);  // "" clears it
+    void ReportPeriod(int days);                      // the `days` days up to the period's end (or today)
+    void ReportPage(bool ops);                        // executive or operational page, same filters
+    void ReportCsv(const std::string& what);          // download: "summary", or a breakdown's "group" ...
+
     // ---- Attachments (file_actions.cpp)
     FileTarget DropTarget() const;                    // the composer on screen that takes dropped/pasted files
     void PickFiles(FileTarget target);                // "Attach files": the page's file dialog, for `target`
@@ -212,6 +218,7 @@ private:
     void EnsureQueueBlocks();                         // the queue's blocks in view, loaded and fresh
     void EnsureAgentInbox();                          // notifications (everyone) and availability (staff) loaded
     void EnsurePeople();                              // #/people: the page of people for the search
+    void EnsureReports();                             // #/reports: the summary, breakdowns and filter choices
     void EnsureWalkupConsole();                       // #/walkup: locations, then the location's visits (refreshed)
 
     AppState& m_state;

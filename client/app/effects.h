@@ -45,6 +45,9 @@ public:
     void SendEndDelegation(std::int64_t id);       // DELETE /approvals/delegations/{id}
     void LoadPeople();                             // GET /users?q=&page= (admins; state.people_admin)
     void SendPerson(std::int64_t id, const api::PersonPatch& patch);  // PATCH /users/{id}
+    void LoadReportSummary(const std::string& query);  // GET /reports/summary?<query>
+    void LoadReportBreakdown(const std::string& slot, const std::string& by, const std::string& query);  // /breakdown
+    void LoadReportHeatmap(const std::string& query);  // GET /reports/heatmap?<query>
 
     // ---- Agent mode (agent_effects.cpp)
     void LoadQueueBlock(const std::string& query, int block); // GET /queue?<query>&page=block+1&page_size=100

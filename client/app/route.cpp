@@ -117,6 +117,10 @@ Route ParseRoute(std::string_view hash) {
         route.screen = Screen::approvals;
     } else if (parts[0] == "people" && parts.size() == 1) {
         route.screen = Screen::people;
+    } else if (parts[0] == "reports" && (parts.size() == 1 || (parts.size() == 2 && parts[1] == "ops"))) {
+        route.screen = Screen::reports;
+        route.report_ops = parts.size() == 2;
+        route.report_query = ReportQueryString(query);
     } else if (parts[0] == "kiosk" && parts.size() == 1) {
         route.screen = Screen::kiosk;
     } else if (parts[0] == "board" && parts.size() == 2 && IsLocationKey(parts[1])) {
@@ -162,6 +166,9 @@ std::string FormatRoute(const Route& route) {
         case Screen::desks: return "#/desks";
         case Screen::approvals: return "#/approvals";
         case Screen::people: return "#/people";
+        case Screen::reports:
+            return std::string(route.report_ops ? "#/reports/ops" : "#/reports") +
+                   (route.report_query.empty() ? std::string() : "?" + route.report_query);
         case Screen::kiosk: return "#/kiosk";
         case Screen::board: return "#/board/" + route.board_key;
         case Screen::not_found: return "#/not-found";
@@ -188,10 +195,29 @@ bool operator==(const Route& a, const Route& b) {
         case Screen::kb_edit: return a.article == b.article;
         case Screen::queue: return QueueQueryString(a) == QueueQueryString(b);
         case Screen::board: return a.board_key == b.board_key;
+        case Screen::reports: return a.report_ops == b.report_ops && a.report_query == b.report_query;
         case Screen::requests:
             return a.page == b.page && StatusFilterName(a.filter) == StatusFilterName(b.filter);
         default: return true;
     }
+}
+
+std::string ReportQueryString(std::string_view query) {
+    static const char* const kKeys[] = {"from", "to", "group", "agent", "department", "category", "priority", "type", "location"};
+    std::string out;
+    for (const char* key : kKeys) {
+        std::string value = api::QueryValue(query, key);
+        if (value.empty()) continue;
+        if (value.size() > 200) value.resize(200);
+        if (!out.empty()) out += '&';
+        out.append(key).append("=");
+        // Ids lists stay readable ("1,2"); everything else is percent-encoded.
+        for (char c : value) {
+            if (c == ',' && std::string_view(key) == "group") out += ',';
+            else out += PercentEncode(std::string_view(&c, 1));
+        }
+    }
+    return out;
 }
 
 bool IsQueueSortName(std::string_view name) {

@@ -24,6 +24,7 @@ enum class Screen {
     desks,        // #/desks: walk-up desks for everyone ("I'm on my way", appointments, my visits)
     approvals,    // #/approvals: requests waiting for the user's approval
     people,       // #/people: departments and managers (admins)
+    reports,      // #/reports (executive), #/reports/ops (team leads), ?from=&to=&group=... (staff)
     kiosk,        // #/kiosk: the walk-up kiosk (a paired device; no user session)
     board,        // #/board/london-hq: a location's queue board (a paired device or a session)
     not_found
@@ -43,7 +44,13 @@ struct Route {
     std::string queue_priority;      // queue: "" or critical, high, moderate, low, planning
     std::string queue_status;        // queue: "" or new, assigned, in_progress, pending
     std::string board_key;           // board: the location's key ([a-z0-9-])
+    bool report_ops = false;         // reports: the operational page (#/reports/ops)
+    std::string report_query;        // reports: the filters as the API reads them ("from=...&group=1,2")
 };
+// The report filters of a hash's query, kept in a fixed key order with each value re-encoded
+// ("from=2026-09-01&to=2026-11-30&group=1%2C2" reads back as "from=...&group=1,2"); the server
+// checks the values (DecodeReportQuery) and says which one is wrong.
+std::string ReportQueryString(std::string_view query);
 bool IsQueueViewName(std::string_view name);  // one of the six API view names
 bool IsQueueSortName(std::string_view name);  // due, priority, updated, created, id
 

@@ -13,6 +13,7 @@
 #include "shared/domain/i18n.h"
 #include "shared/api/agent_dto.h"
 #include "shared/api/dto.h"
+#include "shared/api/report_dto.h"
 #include "shared/api/walkup_dto.h"
 #include "shared/api/kb_dto.h"
 #include "shared/api/live_dto.h"
@@ -518,6 +519,12 @@ struct AppState {
 
     PeopleState people_admin;                 // admins: #/people
     Remote<api::PeoplePage> people;           // admins: the page of people shown (key "q=...&page=N")
+    // Staff: #/reports. The summary for route.report_query; breakdowns by slot: "group", "agent",
+    // "category" (the operational page, same filters) and "options:group", "options:department",
+    // "options:category", "options:location" (the filters' choices: the period only).
+    Remote<api::ReportSummary> report_summary;
+    std::map<std::string, Remote<api::ReportBreakdown>> report_breakdowns;
+    Remote<api::ReportHeatmap> report_heatmap;
     FileTarget pick_target;                   // where the files from the open file dialog go
     bool dragging_files = false;              // files are being dragged over the page (the drop overlay)
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "client/app/chart_model.h"
 #include "client/app/state.h"
 #include "shared/domain/diff.h"
 #include "shared/domain/markdown.h"
@@ -378,6 +379,60 @@ struct PeopleViewModel {
     std::string page_label;       // "Page 1 of 3"
 };
 PeopleViewModel BuildPeople(const AppState& state);
+
+// ---- Reports (vm_reports.cpp) ------------------------------------------------------------------
+// A headline KPI: its value against the previous period and the seeds' target.
+struct ReportTileViewModel {
+    std::string key;                     // "csat", "fcr", "sla_resolution", "mttr", "frt", "backlog"
+    std::string label;                   // "Customer satisfaction"
+    std::string hint;                    // how it is computed, one line
+    std::optional<double> value, previous, target;  // in `unit` (durations in seconds)
+    chart::Unit unit = chart::Unit::count;
+    int trend = 0;                       // +1 better than before, -1 worse, 0 the same or unknown
+    std::string detail;                  // "41 of 48 answers", "" when none
+};
+// One filter: its choices ("" = all) and which is on.
+struct ReportFilterViewModel {
+    std::string key;                     // the URL parameter ("group", "priority", ...)
+    std::string label;                   // "Group"
+    std::vector<std::string> values;     // [0] is "" (all)
+    std::vector<std::string> labels;     // [0] "All groups"
+    int selected = 0;
+};
+// A table under a chart: one row per group / agent / category, numbers formatted by the UI.
+struct ReportColumn {
+    std::string label;
+    chart::Unit unit = chart::Unit::count;
+};
+struct ReportRowViewModel {
+    std::string key, label;
+    std::vector<double> cells;           // NaN: no value
+};
+struct ReportTableViewModel {
+    std::string title;
+    std::vector<ReportColumn> columns;   // after the label column
+    std::vector<ReportRowViewModel> rows;
+    std::string csv;                     // the breakdown's name for ReportCsv ("group")
+};
+struct ReportsViewModel {
+    LoadView load;
+    bool ops = false;                    // the operational page
+    std::string period;                  // "1 Sep 2026 – 30 Nov 2026 (91 days)"
+    std::string compared;                // "compared with 2 Jun – 31 Aug 2026"
+    int preset_days = 0;                 // 7, 30, 90, 365 when the period is that many days to today-ish; else 0
+    std::vector<ReportFilterViewModel> filters;
+    std::vector<ReportTileViewModel> tiles;
+    chart::ChartData volume;             // created and resolved per day
+    chart::ChartData backlog;            // open at the end of each day
+    chart::ChartData sla;                // resolution SLA met % per day, with the target line
+    // The operational page.
+    ReportTableViewModel groups, agents;
+    chart::ChartData groups_chart;       // created, resolved, breached per group
+    chart::ChartData breaches;           // resolution met / breached per category (stacked)
+    chart::ChartData arrivals;           // heat map: weekday x hour
+    LoadView ops_load;                   // the breakdowns and heat map
+};
+ReportsViewModel BuildReports(const AppState& state);
 
 // ---- Attachments (vm_files.cpp) ----------------------------------------------------------------
 // A stored file in the conversation or on the request: pictures get a thumbnail, other files a row.

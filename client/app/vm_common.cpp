@@ -185,6 +185,7 @@ std::string DocumentTitle(const AppState& state) {
         case Screen::approvals: page = tr("Approvals"); break;
         // TRANSLATORS: the admins' page of departments and managers.
         case Screen::people: page = tr("People"); break;
+        case Screen::reports: page = tr("Reports"); break;
         case Screen::board: page = state.kiosk.device ? state.kiosk.device->location.name : tr("Queue board"); break;
     }
     // TRANSLATORS: the browser tab title; {0} is the page ("My requests", a request's number and summary...).

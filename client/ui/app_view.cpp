@@ -122,6 +122,10 @@ FrameOutput DrawApp(const AppState& state, UiState& ui, Actions& actions, const 
                 if (!state.me || state.me->user.role != Role::admin) DrawNotFound(ui, actions);
                 else DrawPeople(BuildPeople(state), ui, actions);
                 break;
+            case Screen::reports:
+                if (!state.me || !IsStaff(state.me->user.role)) DrawNotFound(ui, actions);
+                else DrawReports(BuildReports(state), ui, actions);
+                break;
             case Screen::kiosk:
             case Screen::board: break;  // drawn full screen above
             case Screen::kb_article: DrawArticle(BuildArticle(state, state.route.article, clock), ui, actions); break;
@@ -319,6 +323,12 @@ void DrawTopBar(const TopBarViewModel& vm, UiState& ui, Actions& actions) {
             Route walkup;
             walkup.screen = Screen::walkup;
             tabs.push_back({tr("Walk-up"), "nav_walkup", walkup, vm.active == Screen::walkup});
+        }
+        if (vm.staff) {
+            Route reports;
+            reports.screen = Screen::reports;
+            // TRANSLATORS: top-bar link to the service-desk reports (staff).
+            tabs.push_back({tr("Reports"), "nav_reports", reports, vm.active == Screen::reports});
         }
         // TRANSLATORS: top-bar link to the knowledge base ("Help" on phones).
         tabs.push_back({compact ? tr("Help") : tr("Knowledge"), "nav_kb", knowledge, vm.active == Screen::kb_home});

@@ -45,6 +45,7 @@ void DrawDesks(const client::DesksViewModel& vm, UiState& ui, client::Actions& a
 void DrawHome(const client::HomeViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawApprovals(const client::ApprovalsViewModel& vm, UiState& ui, client::Actions& actions);  // screen_approvals.cpp
 void DrawPeople(const client::PeopleViewModel& vm, UiState& ui, client::Actions& actions);  // screen_people.cpp
+void DrawReports(const client::ReportsViewModel& vm, UiState& ui, client::Actions& actions);  // screen_reports.cpp
 void DrawSurveyBanner(const client::SurveyViewModel& vm, float width, client::Actions& actions);  // screen_survey.cpp
 void DrawCatalog(const client::CatalogViewModel& vm, UiState& ui, client::Actions& actions);
 void DrawCatalogItem(const client::FormViewModel& vm, UiState& ui, client::Actions& actions);

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -84,7 +85,10 @@ struct Dims {
     int priority = 0;              // 1..5
     int type = 0;                  // 0 incident, 1 service request
     std::int64_t location_id = 0;  // the walk-up location that filed it
-    auto operator<=>(const Dims&) const = default;
+    // Written out: emscripten's libc++ has no three-way comparison for std::string.
+    auto Tie() const { return std::tie(group_id, agent_id, department, category, priority, type, location_id); }
+    bool operator==(const Dims& o) const { return Tie() == o.Tie(); }
+    bool operator<(const Dims& o) const { return Tie() < o.Tie(); }
 };
 
 // A report's filter over the dimensions. Empty / -1: any.
