@@ -18,6 +18,8 @@ void Actions::SetQueueView(const std::string& view) {
     Route route = m_state.route.screen == Screen::queue ? m_state.route : Route{};
     route.screen = Screen::queue;
     route.queue_view = view;
+    route.queue_report.clear();  // a view, not a report's slice
+    route.queue_report_query.clear();
     Navigate(route);
 }
 

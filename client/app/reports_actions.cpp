@@ -95,6 +95,26 @@ void Actions::ReportCsv(const std::string& what) {
     m_host.OpenFile(Path(("breakdown?format=csv&by=" + api::PercentEncode(what)).c_str(), query), /*save=*/true);
 }
 
+void Actions::OpenReportSlice(const std::string& kind, const std::string& key, const std::string& value,
+                              const std::string& day) {
+    if (!IsReportSliceName(kind)) return;
+    if (key == "group" && value == "0") return;  // "no group" is not a report filter
+    std::string rq = m_state.route.report_query;
+    if (m_state.report_summary.has_data) {  // the period shown, also when the URL left it to the server
+        const api::ReportQuery& shown = m_state.report_summary.data.query;
+        if (api::QueryValue(rq, "from").empty()) rq = WithParam(rq, "from", FormatDate(shown.from));
+        if (api::QueryValue(rq, "to").empty()) rq = WithParam(rq, "to", FormatDate(shown.to));
+    }
+    if (!day.empty()) rq = WithParam(WithParam(rq, "from", day), "to", day);
+    // Breakdown keys as the report query reads them: agent and location 0 are "none".
+    if (!key.empty()) rq = WithParam(rq, key, (key == "agent" || key == "location") && value == "0" ? "none" : value);
+    Route next;
+    next.screen = Screen::queue;
+    next.queue_report = kind;
+    next.queue_report_query = rq;
+    Navigate(next);
+}
+
 void Effects::LoadReportSummary(const std::string& query) {
     AppState* s = &m_state;
     LoadInto<api::ReportSummary>(

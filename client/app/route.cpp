@@ -96,6 +96,12 @@ Route ParseRoute(std::string_view hash) {
             if (key == "priority" && ParsePriority(value, &priority)) route.queue_priority = std::string(value);
             if (key == "status" && ParseStatus(value, &status) && IsOpenStatus(status))
                 route.queue_status = std::string(value);
+            if (key == "report" && IsReportSliceName(value)) route.queue_report = std::string(value);
+            if (key == "rq") route.queue_report_query = ReportQueryString(PercentDecode(value));
+        }
+        if (route.queue_report.empty() || route.queue_report_query.empty()) {  // a slice needs both
+            route.queue_report.clear();
+            route.queue_report_query.clear();
         }
     } else if (parts[0] == "kb" && parts.size() == 1) {
         route.screen = Screen::kb_home;
@@ -155,6 +161,10 @@ std::string FormatRoute(const Route& route) {
             if (!route.queue_priority.empty()) add("priority", route.queue_priority);
             if (!route.queue_status.empty()) add("status", route.queue_status);
             if (!route.queue_q.empty()) add("q", PercentEncode(route.queue_q));
+            if (!route.queue_report.empty()) {
+                add("report", route.queue_report);
+                add("rq", PercentEncode(route.queue_report_query));
+            }
             return out;
         }
         case Screen::kb_home: return "#/kb";
@@ -220,6 +230,12 @@ std::string ReportQueryString(std::string_view query) {
     return out;
 }
 
+bool IsReportSliceName(std::string_view name) {
+    for (const char* v : {"created", "resolved", "breached", "satisfied", "unsatisfied"})
+        if (name == v) return true;
+    return false;
+}
+
 bool IsQueueSortName(std::string_view name) {
     for (const char* v : {"due", "priority", "updated", "created", "id"})
         if (name == v) return true;
@@ -231,6 +247,7 @@ std::string QueueQueryString(const Route& route) {
     if (!route.queue_priority.empty()) out += "&priority=" + route.queue_priority;
     if (!route.queue_status.empty()) out += "&status=" + route.queue_status;
     if (!route.queue_q.empty()) out += "&q=" + PercentEncode(route.queue_q);
+    if (!route.queue_report.empty()) out += "&report=" + route.queue_report + "&rq=" + PercentEncode(route.queue_report_query);
     return out;
 }
 

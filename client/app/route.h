@@ -43,6 +43,9 @@ struct Route {
     std::string queue_q;             // queue: summary contains (?q=, percent-encoded in the hash)
     std::string queue_priority;      // queue: "" or critical, high, moderate, low, planning
     std::string queue_status;        // queue: "" or new, assigned, in_progress, pending
+    std::string queue_report;        // queue: a report's slice (?report=breached): created, resolved, breached,
+                                     // satisfied, unsatisfied; "" = the view
+    std::string queue_report_query;  // queue: that report's query (?rq=, encoded once more)
     std::string board_key;           // board: the location's key ([a-z0-9-])
     bool report_ops = false;         // reports: the operational page (#/reports/ops)
     std::string report_query;        // reports: the filters as the API reads them ("from=...&group=1,2")
@@ -51,7 +54,8 @@ struct Route {
 // ("from=2026-09-01&to=2026-11-30&group=1%2C2" reads back as "from=...&group=1,2"); the server
 // checks the values (DecodeReportQuery) and says which one is wrong.
 std::string ReportQueryString(std::string_view query);
-bool IsQueueViewName(std::string_view name);  // one of the six API view names
+bool IsQueueViewName(std::string_view name);
+bool IsReportSliceName(std::string_view name);  // created, resolved, breached, satisfied, unsatisfied  // one of the six API view names
 bool IsQueueSortName(std::string_view name);  // due, priority, updated, created, id
 
 // The queue's view, order and filters as the API's query string ("view=mine&sort=due&dir=asc...");

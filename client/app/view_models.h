@@ -431,6 +431,8 @@ struct ReportsViewModel {
     chart::ChartData breaches;           // resolution met / breached per category (stacked)
     chart::ChartData arrivals;           // heat map: weekday x hour
     LoadView ops_load;                   // the breakdowns and heat map
+    // What each chart's x indices are, for a click's queue: dates, group ids, category names.
+    std::vector<std::string> volume_days, group_keys, category_keys;
 };
 ReportsViewModel BuildReports(const AppState& state);
 
@@ -839,6 +841,7 @@ struct QueueViewModel {
     bool bulk_busy = false;
     std::string bulk_error;
     std::string empty_text;
+    std::string report_text;      // a report's slice: "From Reports: resolved late · Hardware · Sep 1 – Dec 6, 2026"
 };
 QueueViewModel BuildQueue(const AppState& state, const Clock& clock);
 // Row `index` of the view, or nothing while its block is loading (the UI draws a placeholder).

@@ -34,6 +34,37 @@ std::string CountNoun(std::int64_t n, const char* one, const char* many) {
 
 std::string FormatCount(std::int64_t n) { return i18n::FormatInt(n); }  // English: "1,204" as before
 
+namespace {
+
+// What a report's slice lists, in words: the kind, the readable filters, the period.
+std::string ReportSliceText(const Route& route) {
+    const std::string& kind = route.queue_report;
+    // TRANSLATORS: the queue opened from a report's chart lists requests that were ... (one of five).
+    std::string what = kind == "created"     ? tr("created")
+                       : kind == "resolved"  ? tr("resolved")
+                       : kind == "breached"  ? tr("resolved late (SLA breached)")
+                       : kind == "satisfied" ? tr("rated satisfied")
+                                             : tr("rated unsatisfied");
+    const std::string& rq = route.queue_report_query;
+    for (const char* key : {"department", "category"})
+        if (std::string v = api::QueryValue(rq, key); !v.empty()) what += " · " + v;
+    Priority p;
+    if (std::string v = api::QueryValue(rq, "priority"); !v.empty() && v.size() == 1 && v[0] >= '1' && v[0] <= '5') {
+        p = static_cast<Priority>(v[0] - '0');
+        what += " · " + std::string(PriorityLabel(p));
+    }
+    CivilDate from, to;
+    if (ParseDate(api::QueryValue(rq, "from"), &from) && ParseDate(api::QueryValue(rq, "to"), &to)) {
+        std::string period = i18n::FormatDateShort(from.year, from.month, from.day);
+        if (FormatDate(from) != FormatDate(to)) period += " – " + i18n::FormatDateShort(to.year, to.month, to.day);
+        what += " · " + period;
+    }
+    // TRANSLATORS: above the queue opened from a report: {0} says which requests ("resolved late · Hardware · Sep 1 – Dec 6").
+    return Format(tr("From Reports: requests {0}"), {what});
+}
+
+}  // namespace
+
 QueueViewModel BuildQueue(const AppState& state, const Clock& clock) {
     (void)clock;
     QueueViewModel vm;
@@ -47,7 +78,8 @@ QueueViewModel BuildQueue(const AppState& state, const Clock& clock) {
                                                         {"open", trc("queue view", "All open")},
                                                         {"breaching", trc("queue view", "Breaching soon")},
                                                         {"pending", trc("queue view", "Pending")}};
-    for (const auto& [name, label] : tabs) vm.tabs.push_back({name, label, view == name});
+    for (const auto& [name, label] : tabs) vm.tabs.push_back({name, label, view == name && route.queue_report.empty()});
+    if (route.screen == Screen::queue && !route.queue_report.empty()) vm.report_text = ReportSliceText(route);
     // The titles stay English (N_, rule for static tables): client/ui/screen_queue.cpp picks each
     // column's cells and width by its title, so it is the one to show tr(title).
     const std::pair<const char*, const char*> columns[] = {{N_("Number"), "id"},         {N_("Summary"), ""},

@@ -151,6 +151,7 @@ void DailyCharts(const api::ReportSummary& s, ReportsViewModel* vm) {
         CivilDate date;
         const std::string label = ParseDate(d.date, &date) ? i18n::FormatDateShort(date.year, date.month, date.day) : d.date;
         for (chart::ChartData* c : {&vm->volume, &vm->backlog, &vm->sla}) c->x_labels.push_back(label);
+        vm->volume_days.push_back(d.date);
         vm->volume.series[0].values.push_back(static_cast<double>(d.cell[Counter::created]));
         vm->volume.series[1].values.push_back(static_cast<double>(d.cell[Counter::resolved]));
         vm->backlog.series[0].values.push_back(static_cast<double>(d.backlog));
@@ -221,6 +222,7 @@ void OpsCharts(const AppState& state, ReportsViewModel* vm) {
         vm->groups_chart.series = {{tr("Created"), {}, 0}, {tr("Resolved"), {}, 1}, {tr("Breached"), {}, 3}};
         for (const api::BreakdownRow& row : groups->data.rows) {
             vm->groups_chart.x_labels.push_back(row.label);
+            vm->group_keys.push_back(row.key);
             vm->groups_chart.series[0].values.push_back(static_cast<double>(row.cell[Counter::created]));
             vm->groups_chart.series[1].values.push_back(static_cast<double>(row.cell[Counter::resolved]));
             vm->groups_chart.series[2].values.push_back(static_cast<double>(row.cell[Counter::resolution_breached]));
@@ -234,6 +236,7 @@ void OpsCharts(const AppState& state, ReportsViewModel* vm) {
         vm->breaches.series = {{tr("Within SLA"), {}, 1}, {tr("Breached"), {}, 3}};
         for (const api::BreakdownRow& row : categories->data.rows) {
             vm->breaches.x_labels.push_back(row.label);
+            vm->category_keys.push_back(row.key);
             vm->breaches.series[0].values.push_back(static_cast<double>(row.cell[Counter::resolution_met]));
             vm->breaches.series[1].values.push_back(static_cast<double>(row.cell[Counter::resolution_breached]));
         }

@@ -582,6 +582,13 @@ ChartClick DrawChart(const char* id, const ChartData& data, Kind kind, ImVec2 si
             hooks::RecordText(PointText(data, kind, shown, style), "status", 0, pos.x, pos.y, end.x, end.y);
     }
     if (pointed.Valid()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    // Each bar for the mirror and the tests: "<id>_<x>_<series>", read as its tooltip line.
+    if (hooks::IsEnabled() && (kind == Kind::bars || kind == Kind::stacked_bars))
+        for (const chart::Mark& mk : l.marks)
+            if (mk.rect.h >= 1 && mk.rect.w >= 1)
+                hooks::RecordItem(PointText(data, kind, Hit{mk.x, mk.series}, style),
+                                  std::string(id) + "_" + std::to_string(mk.x) + "_" + std::to_string(mk.series), mk.rect.x,
+                                  mk.rect.y, mk.rect.Right(), mk.rect.Bottom());
 
     ChartClick click;
     if (pressed && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {

@@ -231,6 +231,11 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
               vm.count_text.empty() ? std::string(tr("Open requests, the ones due soonest first.")) : Format(tr("{0} in this view."), {vm.count_text}),
               w);
     VSpace(12);
+    if (!vm.report_text.empty()) {
+        // TRANSLATORS: the button that leaves a report's slice for the queue's views.
+        if (Notice("queue_report", NoticeKind::info, vm.report_text, tr("Show the whole queue"), w)) actions.SetQueueView("open");
+        VSpace(12);
+    }
 
     std::vector<std::string> labels;
     std::vector<const char*> ptrs;

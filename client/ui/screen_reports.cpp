@@ -66,8 +66,9 @@ void DrawTile(const ReportTileViewModel& t, float w) {
     EndCard();
 }
 
-void DrawChartCard(const char* id, const chart::ChartData& data, float w, bool bars, bool stacked = false, float h = 240) {
-    if (data.x_labels.empty()) return;
+ChartClick DrawChartCard(const char* id, const chart::ChartData& data, float w, bool bars, bool stacked = false,
+                         float h = 240) {
+    if (data.x_labels.empty()) return {};
     const Fonts& f = GetFonts();
     BeginCard(id, w, 18);
     Label(f.h3, color::kText, data.title);
@@ -75,9 +76,15 @@ void DrawChartCard(const char* id, const chart::ChartData& data, float w, bool b
     ChartOptions o;
     o.stacked = stacked;
     const ImVec2 size(w - 36, h);
-    if (bars) BarChart((std::string(id) + "_chart").c_str(), data, size, o);
-    else LineChart((std::string(id) + "_chart").c_str(), data, size, o);
+    const ChartClick click = bars ? BarChart((std::string(id) + "_chart").c_str(), data, size, o)
+                                  : LineChart((std::string(id) + "_chart").c_str(), data, size, o);
     EndCard();
+    return click;
+}
+
+const std::string& At(const std::vector<std::string>& keys, int i) {
+    static const std::string none;
+    return i >= 0 && static_cast<std::size_t>(i) < keys.size() ? keys[static_cast<std::size_t>(i)] : none;
 }
 
 void DrawTable(const ReportTableViewModel& t, float w, client::Actions& actions) {
@@ -218,7 +225,9 @@ void DrawReports(const ReportsViewModel& vm, UiState& ui, client::Actions& actio
             }
         }
         VSpace(gap);
-        DrawChartCard("report_volume", vm.volume, w, false);
+        // A point opens the queue of the requests created (or resolved) that day.
+        if (const ChartClick c = DrawChartCard("report_volume", vm.volume, w, false); c.Clicked() && !At(vm.volume_days, c.x).empty())
+            actions.OpenReportSlice(c.series == 1 ? "resolved" : "created", "", "", At(vm.volume_days, c.x));
         VSpace(gap);
         const bool side = w >= 900;
         const float half = side ? (w - gap) / 2 : w;
@@ -241,13 +250,20 @@ void DrawReports(const ReportsViewModel& vm, UiState& ui, client::Actions& actio
         return;
     }
     const float gap = 14;
-    DrawChartCard("report_groups", vm.groups_chart, w, true);
+    // A bar opens that group's requests created, resolved or resolved late in the period.
+    if (const ChartClick c = DrawChartCard("report_groups", vm.groups_chart, w, true); c.Clicked() && !At(vm.group_keys, c.x).empty()) {
+        const char* kinds[] = {"created", "resolved", "breached"};
+        if (c.series >= 0 && c.series < 3) actions.OpenReportSlice(kinds[c.series], "group", At(vm.group_keys, c.x));
+    }
     VSpace(gap);
     DrawTable(vm.groups, w, actions);
     VSpace(gap);
     DrawTable(vm.agents, w, actions);
     VSpace(gap);
-    DrawChartCard("report_breaches", vm.breaches, w, true, true);
+    // The breached part of a category's bar opens the requests resolved late in it.
+    if (const ChartClick c = DrawChartCard("report_breaches", vm.breaches, w, true, true);
+        c.Clicked() && c.series == 1 && !At(vm.category_keys, c.x).empty())
+        actions.OpenReportSlice("breached", "category", At(vm.category_keys, c.x));
     VSpace(gap);
     if (!vm.arrivals.series.empty()) {
         BeginCard("report_arrivals", w, 18);

@@ -17,22 +17,26 @@ using i18n::tr;
 
 CivilDate ReportService::Today(Timestamp now) const { return UtcToLocal(m_setup.zone, now).date; }
 
-Result<Unit> ReportService::Scope(const User& caller, api::ReportQuery* query) const {
+Result<Unit> ScopeReportFilter(storage::Database& db, const User& caller, kpi::Filter* filter) {
     if (caller.role == Role::admin) return Unit{};
     if (caller.role != Role::agent) return MakeError(ErrorCode::forbidden, tr("Reports are for the service desk's staff."));
-    auto lease = m_readers.Acquire();
-    auto groups = storage::ListGroups(*lease);
+    auto groups = storage::ListGroups(db);
     if (!groups.ok()) return groups.error();
     std::vector<std::int64_t> mine;
     for (const AssignmentGroup& g : *groups)
         if (g.lead == caller.id || std::find(g.members.begin(), g.members.end(), caller.id) != g.members.end())
             mine.push_back(g.id);
-    auto& wanted = query->filter.groups;
+    auto& wanted = filter->groups;
     for (std::int64_t id : wanted)
         if (std::find(mine.begin(), mine.end(), id) == mine.end())
             return MakeError(ErrorCode::forbidden, tr("You can see the reports of your own groups only."), "group");
     if (wanted.empty()) wanted = mine.empty() ? std::vector<std::int64_t>{-1} : mine;  // -1: no group at all
     return Unit{};
+}
+
+Result<Unit> ReportService::Scope(const User& caller, api::ReportQuery* query) const {
+    auto lease = m_readers.Acquire();
+    return ScopeReportFilter(*lease, caller, &query->filter);
 }
 
 Result<api::ReportSummary> ReportService::Summary(const User& caller, api::ReportQuery query, Timestamp now) const {

@@ -12,6 +12,11 @@
 
 namespace spoc::app {
 
+// Who may read which reports, applied to a filter: admins everything; agents their own groups (all
+// of them when none is named; naming another is forbidden, field "group"); employees nothing. The
+// report routes and the queue's report slices (GET /queue?report=) share it.
+Result<Unit> ScopeReportFilter(storage::Database& db, const User& caller, kpi::Filter* filter);
+
 class ReportService {
 public:
     ReportService(storage::ReaderPool& readers, const kpi::ReportSetup& setup) : m_readers(readers), m_setup(setup) {}

@@ -1,6 +1,8 @@
 // Request use cases (see request_service.h).
 #include "server/app/request_service.h"
 
+#include "server/app/report_service.h"
+
 #include "server/app/notices.h"
 
 #include "server/app/assignment.h"
@@ -267,6 +269,10 @@ Result<api::RequestPage> RequestService::Queue(const User& caller, storage::Queu
     query.caller = caller.id;
     query.now = now;
     auto lease = m_readers.Acquire();
+    if (query.filter.report) {  // a report's slice: the same scope as the report it came from
+        if (auto scoped = ScopeReportFilter(*lease, caller, &query.filter.report->filter); !scoped.ok()) return scoped.error();
+        query.view = storage::QueueView::all_open;
+    }
     return storage::ListQueue(*lease, query);
 }
 

@@ -15,7 +15,9 @@
 #include "shared/api/dto.h"
 #include "shared/api/kb_dto.h"
 #include "shared/api/live_dto.h"
+#include "shared/api/report_dto.h"
 #include "shared/api/routes.h"
+#include "shared/api/url.h"
 #include "shared/api/workspace_dto.h"
 #include "shared/domain/catalog_l10n.h"
 #include "shared/domain/i18n.h"
@@ -334,6 +336,23 @@ Result<Unit> QueueFilterParams(const httplib::Request& req, const User& caller, 
     if (std::string problem = PlainTextProblem(q, false, "'q'"); !problem.empty())
         return MakeError(ErrorCode::bad_request, std::move(problem), "q");
     f->summary_contains = q;
+    // A report's bar or point: report=<kind>&rq=<the report's own query, encoded once more>.
+    const std::string kind = req.get_param_value("report");
+    const std::string rq = req.get_param_value("rq");
+    if (kind.empty() && rq.empty()) return Unit{};
+    storage::ReportSlice slice;
+    if (!storage::ParseDrillKind(kind, &slice.kind))
+        return MakeError(ErrorCode::bad_request, "'report' must be created, resolved, breached, satisfied or unsatisfied.",
+                         "report");
+    if (rq.size() > 4096) return MakeError(ErrorCode::bad_request, "'rq' is too long.", "rq");
+    if (api::QueryValue(rq, "from").empty() || api::QueryValue(rq, "to").empty())
+        return MakeError(ErrorCode::bad_request, "'rq' must name the report's from and to.", "rq");
+    auto decoded = api::DecodeReportQuery([&](std::string_view name) { return api::QueryValue(rq, name); }, CivilDate{});
+    if (!decoded.ok()) return decoded.error();
+    slice.from_day = api::DayNumber(decoded->from);
+    slice.to_day = api::DayNumber(decoded->to);
+    slice.filter = decoded->filter;
+    f->report = std::move(slice);
     return Unit{};
 }
 

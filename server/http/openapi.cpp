@@ -739,6 +739,11 @@ std::string OpenApiDocument() {
          query_param("assignee", Str(), "A user id, me, or none (unassigned)."),
          query_param("q", json{{"type", "string"}, {"maxLength", limits::kMaxQueueSearch}},
                      "Summary contains this text (ASCII case-insensitive)."),
+         query_param("report", StrEnum({"created", "resolved", "breached", "satisfied", "unsatisfied"}),
+                     "A report's bar or point: the requests it counts, in any status (view is ignored); needs rq."),
+         query_param("rq", Str(),
+                     "With report: the report's query (from, to and filters of /reports), URL-encoded once more. "
+                     "Agents are narrowed to their groups as in the reports."),
          query_param("page", json{{"type", "integer"}, {"minimum", 1}}, "1-based."),
          query_param("page_size", json{{"type", "integer"}, {"minimum", 1}, {"maximum", limits::kMaxPageSize}},
                      "Default 50.")});

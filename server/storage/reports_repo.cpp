@@ -39,28 +39,10 @@ std::optional<std::int64_t> OptionalDay(std::int64_t day) {
     return day == kpi::kNoDay ? std::nullopt : std::optional<std::int64_t>(day);
 }
 
-// " AND group_id IN (?3, ?4) AND agent_id = ?5 ...": the filter as SQL, its values appended to `binds`
-// (texts and integers, bound in order from `next`).
-struct Binds {
-    std::vector<std::int64_t> ints;
-    std::vector<std::string> texts;
-    std::vector<bool> is_text;
-};
+}  // namespace
 
-std::string FilterSql(const kpi::Filter& f, int next, Binds* b) {
+std::string FilterSqlWith(const kpi::Filter& f, const AddInt& add_int, const AddText& add_text) {
     std::string sql;
-    auto add_int = [&](std::int64_t v) {
-        b->ints.push_back(v);
-        b->texts.emplace_back();
-        b->is_text.push_back(false);
-        return Param(next++);
-    };
-    auto add_text = [&](const std::string& v) {
-        b->ints.push_back(0);
-        b->texts.push_back(v);
-        b->is_text.push_back(true);
-        return Param(next++);
-    };
     if (!f.groups.empty()) {
         sql += " AND group_id IN (";
         for (std::size_t i = 0; i < f.groups.size(); ++i) sql += (i ? ", " : "") + add_int(f.groups[i]);
@@ -73,6 +55,32 @@ std::string FilterSql(const kpi::Filter& f, int next, Binds* b) {
     if (f.type >= 0) sql += " AND type = " + add_int(f.type);
     if (f.location_id >= 0) sql += " AND location_id = " + add_int(f.location_id);
     return sql;
+}
+
+namespace {
+
+// " AND group_id IN (?3, ?4) AND agent_id = ?5 ...": the filter as SQL, its values appended to `binds`
+// (texts and integers, bound in order from `next`).
+struct Binds {
+    std::vector<std::int64_t> ints;
+    std::vector<std::string> texts;
+    std::vector<bool> is_text;
+};
+
+std::string FilterSql(const kpi::Filter& f, int next, Binds* b) {
+    auto add_int = [&](std::int64_t v) {
+        b->ints.push_back(v);
+        b->texts.emplace_back();
+        b->is_text.push_back(false);
+        return Param(next++);
+    };
+    auto add_text = [&](const std::string& v) {
+        b->ints.push_back(0);
+        b->texts.push_back(v);
+        b->is_text.push_back(true);
+        return Param(next++);
+    };
+    return FilterSqlWith(f, add_int, add_text);
 }
 
 void ApplyBinds(Query& q, int first, const Binds& b) {
@@ -385,31 +393,43 @@ Result<std::int64_t> OpenNow(Database& db, const kpi::Filter& filter) {
     return q->Int(0);
 }
 
-Result<std::vector<std::int64_t>> DrillDown(Database& db, const kpi::Filter& filter, DrillKind kind,
-                                            std::int64_t from_day, std::int64_t to_day, std::int64_t before_id,
-                                            int limit) {
-    Binds binds;
-    const std::string where = FilterSql(filter, 5, &binds);
-    std::string day_column = kind == DrillKind::created                                   ? "created_day"
+namespace {
+constexpr std::pair<DrillKind, std::string_view> kDrillKinds[] = {
+    {DrillKind::created, "created"},     {DrillKind::resolved, "resolved"},       {DrillKind::breached, "breached"},
+    {DrillKind::satisfied, "satisfied"}, {DrillKind::unsatisfied, "unsatisfied"},
+};
+}  // namespace
+
+bool ParseDrillKind(std::string_view text, DrillKind* out) {
+    for (const auto& [kind, name] : kDrillKinds)
+        if (name == text) {
+            *out = kind;
+            return true;
+        }
+    return false;
+}
+
+std::string_view DrillKindName(DrillKind kind) {
+    for (const auto& [k, name] : kDrillKinds)
+        if (k == kind) return name;
+    return "created";
+}
+
+std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, const AddText& add_text) {
+    const DrillKind kind = slice.kind;
+    const char* day_column = kind == DrillKind::created                                     ? "created_day"
                              : kind == DrillKind::satisfied || kind == DrillKind::unsatisfied ? "survey_day"
-                                                                                          : "resolved_day";
-    std::string extra = kind == DrillKind::breached      ? " AND resolution = 2"
+                                                                                            : "resolved_day";
+    const char* extra = kind == DrillKind::breached      ? " AND resolution = 2"
                         : kind == DrillKind::satisfied   ? " AND score >= 4"
                         : kind == DrillKind::unsatisfied ? " AND score BETWEEN 1 AND 3"
                                                          : "";
-    auto q = db.Prepare("SELECT request_id FROM report_facts WHERE " + day_column + " BETWEEN ?1 AND ?2" + extra +
-                        " AND request_id < ?3" + where + " ORDER BY request_id DESC LIMIT ?4");
-    if (!q.ok()) return q.error();
-    q->Bind(1, from_day).Bind(2, to_day).Bind(3, before_id > 0 ? before_id : INT64_MAX);
-    q->Bind(4, static_cast<std::int64_t>(limit));
-    ApplyBinds(*q, 5, binds);
-    std::vector<std::int64_t> out;
-    for (;;) {
-        auto row = q->Step();
-        if (!row.ok()) return row.error();
-        if (!*row) return out;
-        out.push_back(q->Int(0));
-    }
+    std::string sql = "r.id IN (SELECT request_id FROM report_facts WHERE ";
+    sql.append(day_column).append(" BETWEEN ").append(add_int(slice.from_day)).append(" AND ");
+    sql.append(add_int(slice.to_day)).append(extra);
+    sql += FilterSqlWith(slice.filter, add_int, add_text);
+    sql += ")";
+    return sql;
 }
 
 }  // namespace spoc::storage

@@ -3,6 +3,7 @@
 // dashboard reads over them. The rules are in shared/domain/kpi.h; server/app/reports.cpp runs them.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -47,9 +48,22 @@ Result<std::vector<std::pair<std::string, kpi::Cell>>> SumByDimension(Database& 
 Result<std::int64_t> OpenNow(Database& db, const kpi::Filter& filter);  // open requests now
 // Request ids of a drill-down: those created (or resolved, or resolved late) on [from_day, to_day]
 // that match the filter, newest first, after `after_id` (0: from the top), at most `limit`.
+// A chart's bar or point as the queue lists it (GET /queue?report=breached&rq=<report query>): the
+// requests created (or resolved, resolved late, rated satisfied / unsatisfied) on the slice's days
+// that pass its filter, whatever their status now. The counts the reports show are these lists'.
 enum class DrillKind { created, resolved, breached, satisfied, unsatisfied };
-Result<std::vector<std::int64_t>> DrillDown(Database& db, const kpi::Filter& filter, DrillKind kind,
-                                            std::int64_t from_day, std::int64_t to_day, std::int64_t before_id,
-                                            int limit);
+bool ParseDrillKind(std::string_view text, DrillKind* out);  // "created", "resolved", "breached", ...
+std::string_view DrillKindName(DrillKind kind);
+struct ReportSlice {
+    DrillKind kind = DrillKind::created;
+    std::int64_t from_day = 0, to_day = 0;  // inclusive local days (kpi day numbers)
+    kpi::Filter filter;
+};
+// SQL over the facts, each value bound through the caller's parameter list: add_int / add_text
+// take a value and give its placeholder ("?7").
+using AddInt = std::function<std::string(std::int64_t)>;
+using AddText = std::function<std::string(const std::string&)>;
+std::string FilterSqlWith(const kpi::Filter& filter, const AddInt& add_int, const AddText& add_text);  // " AND group_id IN (...)"
+std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, const AddText& add_text);  // "r.id IN (SELECT ...)"
 
 }  // namespace spoc::storage

@@ -369,19 +369,25 @@ private:
 std::string QueueWhere(const QueueQuery& query, SqlParams& params) {
     static constexpr const char* kOpen = "r.status IN ('new', 'assigned', 'in_progress', 'pending') ";
     std::string where = std::string("WHERE ") + kOpen;
-    switch (query.view) {
-        case QueueView::all_open: break;
-        case QueueView::unassigned: where += "AND r.assignee_id IS NULL "; break;
-        case QueueView::mine: where += "AND r.assignee_id = " + params.Add(query.caller.value) + " "; break;
-        case QueueView::my_groups:
-            where += "AND r.group_id IN (SELECT group_id FROM group_members WHERE user_id = " +
-                     params.Add(query.caller.value) + ") ";
-            break;
-        case QueueView::pending: where = "WHERE r.status = 'pending' "; break;
-        case QueueView::breaching:
-            where += "AND r.status != 'pending' AND (r.resolution_due_at = 0) = 0 AND r.resolution_due_at <= " +
-                     params.Add(query.now + query.soon_ms) + " ";
-            break;
+    if (query.filter.report) {
+        auto add_int = [&](std::int64_t v) { return params.Add(v); };
+        auto add_text = [&](const std::string& v) { return params.Add(v); };
+        where = "WHERE " + ReportSliceSql(*query.filter.report, add_int, add_text) + " ";
+    } else {
+        switch (query.view) {
+            case QueueView::all_open: break;
+            case QueueView::unassigned: where += "AND r.assignee_id IS NULL "; break;
+            case QueueView::mine: where += "AND r.assignee_id = " + params.Add(query.caller.value) + " "; break;
+            case QueueView::my_groups:
+                where += "AND r.group_id IN (SELECT group_id FROM group_members WHERE user_id = " +
+                         params.Add(query.caller.value) + ") ";
+                break;
+            case QueueView::pending: where = "WHERE r.status = 'pending' "; break;
+            case QueueView::breaching:
+                where += "AND r.status != 'pending' AND (r.resolution_due_at = 0) = 0 AND r.resolution_due_at <= " +
+                         params.Add(query.now + query.soon_ms) + " ";
+                break;
+        }
     }
     const QueueFilter& f = query.filter;
     if (f.priority) where += "AND r.priority = " + params.Add(static_cast<std::int64_t>(*f.priority)) + " ";

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "server/storage/reports_repo.h"
 #include "server/storage/sqlite.h"
 #include "shared/api/dto.h"
 #include "shared/domain/request.h"
@@ -58,6 +59,8 @@ struct QueueFilter {
     std::optional<std::int64_t> group_id;  // 0 = no group
     std::optional<UserId> assignee;        // 0 = unassigned
     std::string summary_contains;          // ASCII-case-insensitive substring of the summary; "" = any
+    std::optional<ReportSlice> report;     // a report's bar or point: its requests in any status (the
+                                           // view is ignored then); the others still narrow it
 };
 
 struct QueueQuery {

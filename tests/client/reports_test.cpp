@@ -213,3 +213,39 @@ TEST_CASE("reports: employees neither load nor see them") {
     CHECK_FALSE(HasItem("report_csv_summary"));
     CHECK_FALSE(HasItem("nav_reports"));
 }
+
+TEST_CASE("reports: a chart's bar opens the queue of exactly its requests, and the queue says so") {
+    App app;
+    Harness h;
+    SignedInAs(app, Agent(), "#/reports/ops?priority=1");
+    REQUIRE(app.api.Answer("GET", "/api/v1/reports/summary?priority=1", 200, api::EncodeReportSummary(Summary())));
+    AnswerOptions(app);
+    h.Frames(app, 2);
+    // The period the summary showed is made explicit; the bar's category is added to the filters.
+    app.actions.OpenReportSlice("breached", "category", "Hardware & Co");
+    app.Sync();
+    CHECK(app.state.route.screen == Screen::queue);
+    CHECK(app.state.route.queue_report == "breached");
+    CHECK(app.state.route.queue_report_query == "from=2026-11-28&to=2026-11-30&category=Hardware%20%26%20Co&priority=1");
+    const std::string hash = app.host.locations.back().first;
+    CHECK(hash == "#/queue?report=breached&rq=from%3D2026-11-28%26to%3D2026-11-30%26category%3DHardware%2520%2526%2520Co%26priority%3D1");
+    CHECK(ParseRoute(hash) == app.state.route);
+    CHECK(app.api.Count("GET", "/api/v1/queue?view=open&sort=due&dir=asc&report=breached&rq=from%3D2026-11-28") == 1);
+    h.Frames(app, 2);
+    const QueueViewModel vm = BuildQueue(app.state, app.clock);
+    CHECK(vm.report_text == "From Reports: requests resolved late (SLA breached) · Hardware & Co · P1 Critical · Nov 28, 2026 – Nov 30, 2026");
+    for (const QueueTab& tab : vm.tabs) CHECK_FALSE(tab.selected);  // a slice, not a view
+    CHECK(HasItem("Show the whole queue"));
+    // A day's point: that day only; agent 0 reads "none".
+    app.Go("#/reports/ops?priority=1");
+    app.actions.OpenReportSlice("created", "agent", "0", "2026-11-29");
+    CHECK(app.state.route.queue_report_query == "from=2026-11-29&to=2026-11-29&agent=none&priority=1");
+    CHECK(BuildQueue(app.state, app.clock).report_text.find("Nov 29, 2026 ·") == std::string::npos);  // one day, no range
+    // Back to the views.
+    app.actions.SetQueueView("mine");
+    CHECK(app.state.route.queue_report.empty());
+    CHECK(app.host.locations.back().first == "#/queue?view=mine");
+    // A slice needs both halves; an unknown kind is dropped.
+    CHECK(ParseRoute("#/queue?report=breached").queue_report.empty());
+    CHECK(ParseRoute("#/queue?report=late&rq=from%3D2026-01-01").queue_report.empty());
+}
