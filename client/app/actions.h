@@ -85,6 +85,7 @@ public:
     void ReportPeriod(int days);                      // the `days` days up to the period's end (or today)
     void ReportPage(bool ops);                        // executive or operational page, same filters
     void ReportCsv(const std::string& what);          // download: "summary", or a breakdown's "group" ...
+    void QueueCsv();                                  // download: every request of the queue's view and filters
     // A chart's bar or point: the queue of exactly the requests it counts (`kind` created, resolved,
     // breached...), the report's filters plus `key`=`value` (a group, a category), or one `day`.
     void OpenReportSlice(const std::string& kind, const std::string& key, const std::string& value,

@@ -115,6 +115,11 @@ void Actions::OpenReportSlice(const std::string& kind, const std::string& key, c
     Navigate(next);
 }
 
+void Actions::QueueCsv() {
+    if (m_state.route.screen != Screen::queue) return;
+    m_host.OpenFile(std::string(routes::kQueue) + "?" + QueueQueryString(m_state.route) + "&format=csv", /*save=*/true);
+}
+
 void Effects::LoadReportSummary(const std::string& query) {
     AppState* s = &m_state;
     LoadInto<api::ReportSummary>(

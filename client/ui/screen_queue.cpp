@@ -226,6 +226,10 @@ void DrawQueue(const QueueViewModel& vm, const QueueRowSource& rows, UiState& ui
     const Fonts& f = GetFonts();
     const float w = ui.content_width;
     Label(f.h1, color::kText, tr("Queue"));
+    ImGui::SameLine(0, 20);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 12);
+    // TRANSLATORS: downloads every request of the queue's view and filters as a CSV file.
+    if (LinkButton(L("Download CSV", "queue_csv").c_str(), f.small_semibold)) actions.QueueCsv();
     // TRANSLATORS: {0} is how many requests the queue view holds, e.g. "1,204 requests".
     Paragraph(f.body, color::kTextSecondary,
               vm.count_text.empty() ? std::string(tr("Open requests, the ones due soonest first.")) : Format(tr("{0} in this view."), {vm.count_text}),

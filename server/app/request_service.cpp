@@ -264,16 +264,28 @@ void RequestService::Publish(const Request& r, ChangeKind kind, UserId actor, Ti
     m_events->PublishRequest(change);
 }
 
-Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueQuery query, Timestamp now) {
+Result<storage::QueueQuery> RequestService::ScopeQueue(const User& caller, storage::QueueQuery query, Timestamp now) {
     if (!IsStaff(caller.role)) return MakeError(ErrorCode::forbidden, tr("Queues are for agents and admins."));
     query.caller = caller.id;
     query.now = now;
-    auto lease = m_readers.Acquire();
     if (query.filter.report) {  // a report's slice: the same scope as the report it came from
+        auto lease = m_readers.Acquire();
         if (auto scoped = ScopeReportFilter(*lease, caller, &query.filter.report->filter); !scoped.ok()) return scoped.error();
         query.view = storage::QueueView::all_open;
     }
-    return storage::ListQueue(*lease, query);
+    return query;
+}
+
+Result<api::RequestPage> RequestService::Queue(const User& caller, storage::QueueQuery query, Timestamp now) {
+    auto scoped = ScopeQueue(caller, std::move(query), now);
+    if (!scoped.ok()) return scoped.error();
+    auto lease = m_readers.Acquire();
+    return storage::ListQueue(*lease, *scoped);
+}
+
+Result<std::vector<Request>> RequestService::QueueBatch(const storage::QueueQuery& scoped, std::int64_t after_id, int limit) {
+    auto lease = m_readers.Acquire();
+    return storage::ExportQueueBatch(*lease, scoped, after_id, limit);
 }
 
 Result<api::BulkUpdateResult> RequestService::BulkUpdate(const User& caller, const api::BulkUpdateBody& bulk,

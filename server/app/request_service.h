@@ -78,6 +78,10 @@ public:
     // (staff only): a queue view (sorted and filtered; caller and now are filled in here), and a
     // request's field-change history.
     Result<api::RequestPage> Queue(const User& caller, storage::QueueQuery query, Timestamp now);
+    // The queue's CSV export: `query` checked and scoped for the caller (as Queue), then read in
+    // id order, `limit` at a time after `after_id`, each batch in its own read snapshot.
+    Result<storage::QueueQuery> ScopeQueue(const User& caller, storage::QueueQuery query, Timestamp now);
+    Result<std::vector<Request>> QueueBatch(const storage::QueueQuery& scoped, std::int64_t after_id, int limit);
     Result<std::vector<storage::HistoryEntry>> History(const User& caller, RequestId id);
     // (staff only) The same change on many requests in one writer job: each id is checked and
     // applied on its own, exactly as Update would against its current version; refused ids are

@@ -370,6 +370,13 @@ Result<Reply> GetQueue(app::RequestService& requests, RequestContext& ctx) {
     query.page_size = *page_size;
     if (auto order = QueueOrderParams(ctx.http, &query); !order.ok()) return order.error();
     if (auto filter = QueueFilterParams(ctx.http, ctx.caller->user, &query.filter); !filter.ok()) return filter.error();
+    if (const std::string format = ctx.http.get_param_value("format"); format == "csv") {
+        auto scoped = requests.ScopeQueue(ctx.caller->user, query, ctx.now);
+        if (!scoped.ok()) return scoped.error();
+        return QueueCsvReply(requests, *scoped);
+    } else if (!format.empty() && format != "json") {
+        return MakeError(ErrorCode::bad_request, "'format' must be json or csv.", "format");
+    }
     auto result = requests.Queue(ctx.caller->user, query, ctx.now);
     if (!result.ok()) return result.error();
     return Json(200, api::EncodeRequestPage(*result));

@@ -35,5 +35,8 @@ Result<std::optional<std::string>> IdempotencyKeyHeader(const httplib::Request& 
 Result<Reply> KbIndexReply(app::KbService& kb, Role audience, RequestContext& ctx);
 void AddWalkupRoutes(Router& router, app::WalkupService& walkup, app::KbService& kb);  // handlers_walkup.cpp
 void AddReportRoutes(Router& router, app::ReportService& reports);  // handlers_reports.cpp
+// GET /queue?format=csv: every request of the (scoped) view and filters as CSV, streamed in id
+// order a batch at a time (handlers_reports.cpp).
+Result<Reply> QueueCsvReply(app::RequestService& requests, const storage::QueueQuery& scoped);
 
 }  // namespace spoc::http

@@ -744,9 +744,13 @@ std::string OpenApiDocument() {
          query_param("rq", Str(),
                      "With report: the report's query (from, to and filters of /reports), URL-encoded once more. "
                      "Agents are narrowed to their groups as in the reports."),
+         query_param("format", StrEnum({"json", "csv"}),
+                     "csv: every matching request (paging ignored) as a CSV file, streamed in id order; UTF-8 with "
+                     "BOM, RFC 4180, text cells starting with = + - @ TAB or CR neutralised with a leading '."),
          query_param("page", json{{"type", "integer"}, {"minimum", 1}}, "1-based."),
          query_param("page_size", json{{"type", "integer"}, {"minimum", 1}, {"maximum", limits::kMaxPageSize}},
                      "Default 50.")});
+    queue["responses"]["200"]["content"]["text/csv"] = {{"schema", Str()}};
     paths[kQueue]["get"] = queue;
     json history = Operation(
         "Every change to a request: who, when, field, old and new value (agents and admins).",

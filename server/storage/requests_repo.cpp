@@ -490,6 +490,31 @@ Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
     return page;
 }
 
+Result<std::vector<Request>> ExportQueueBatch(Database& db, const QueueQuery& query, std::int64_t after_id, int limit) {
+    SqlParams params(1);
+    std::string sql = "SELECT r.id FROM requests r " + QueueWhere(query, params);
+    sql += "AND r.id > " + params.Add(after_id) + " ORDER BY r.id LIMIT " + params.Add(static_cast<std::int64_t>(limit));
+    auto q = db.Prepare(sql);
+    if (!q.ok()) return q.error();
+    params.BindAll(*q);
+    std::string list = "[";
+    for (bool first = true;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        list.append(first ? "" : ",").append(std::to_string(q->Int(0)));
+        first = false;
+    }
+    list += "]";
+    std::vector<Request> out;
+    if (list == "[]") return out;
+    auto rows = db.Prepare(SPOC_REQUEST_SELECT "WHERE r.id IN (SELECT value FROM json_each(?2)) ORDER BY r.id");
+    if (!rows.ok()) return rows.error();
+    rows->Bind(1, true).Bind(2, list);
+    if (auto read = AppendRequests(*rows, out); !read.ok()) return read.error();
+    return out;
+}
+
 Result<std::string> ExplainQueue(Database& db, const QueueQuery& query) {
     SqlParams params(1);
     auto q = db.Prepare("EXPLAIN QUERY PLAN " + QueuePageIdsSql(query, params));

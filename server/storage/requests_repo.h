@@ -78,6 +78,10 @@ struct QueueQuery {
 // The page is chosen by ids first (keys only, through the view's or the sort's partial index) and
 // only those rows are read in full.
 Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query);
+// The next `limit` requests of the view and filter (paging and sort ignored) with ids above
+// `after_id`, in id order: the queue's CSV export walks them batch by batch, so a million rows
+// never sit in memory at once.
+Result<std::vector<Request>> ExportQueueBatch(Database& db, const QueueQuery& query, std::int64_t after_id, int limit);
 // EXPLAIN QUERY PLAN of the statement that picks the page's ids (tests and benchmarks).
 Result<std::string> ExplainQueue(Database& db, const QueueQuery& query);
 

