@@ -241,6 +241,11 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (auto off = storage::DisableAutoCheckpoint(**write_db); !off.ok()) return off.error();
     s.writer = std::make_unique<storage::Writer>(std::move(*write_db), config.group_commit ? kGroupCommitMaxBatch : 1,
                                                  kGroupCommitGatherWindow);
+    // Started before the report catch-up, whose jobs at a million requests would otherwise grow
+    // the WAL by gigabytes.
+    auto checkpointer = storage::Checkpointer::Start(s.db_path, s.writer.get());
+    if (!checkpointer.ok()) return checkpointer.error();
+    s.checkpointer = std::move(*checkpointer);
     {
         // Report rollups: catch up on what a migration or another reporting zone marked, before any
         // other job (each job then keeps them for what it touched).
@@ -248,7 +253,8 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         if (!setup.ok()) return setup.error();
         s.report_setup = std::move(*setup);
         const auto started = std::chrono::steady_clock::now();
-        auto caught_up = app::CatchUpReports(*s.writer, s.report_setup, config.rebuild_reports);
+        auto caught_up = app::CatchUpReports(*s.writer, s.report_setup, config.rebuild_reports,
+                                             [&s] { s.checkpointer->TruncateNow(); });
         if (!caught_up.ok()) return caught_up.error();
         if (*caught_up > 0 || config.rebuild_reports)
             std::fprintf(stderr, "spoc: report rollups computed for %lld requests in %lld ms\n",
@@ -262,9 +268,6 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
             return Unit{};
         });
     }
-    auto checkpointer = storage::Checkpointer::Start(s.db_path, s.writer.get());
-    if (!checkpointer.ok()) return checkpointer.error();
-    s.checkpointer = std::move(*checkpointer);
     auto readers = storage::ReaderPool::Open(s.db_path, config.readers);
     if (!readers.ok()) return readers.error();
     s.readers = std::move(*readers);

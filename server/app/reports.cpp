@@ -65,7 +65,8 @@ Result<std::int64_t> ApplyDirty(storage::Database& db, const kpi::ReportSetup& s
     return done;
 }
 
-Result<std::int64_t> CatchUpReports(storage::Writer& writer, const kpi::ReportSetup& setup, bool rebuild) {
+Result<std::int64_t> CatchUpReports(storage::Writer& writer, const kpi::ReportSetup& setup, bool rebuild,
+                                    const std::function<void()>& between_jobs) {
     auto reset = writer.Run([&](storage::Database& db) -> Result<Unit> {
         auto stored = storage::ReportTimeZone(db);
         if (!stored.ok()) return stored.error();
@@ -83,6 +84,7 @@ Result<std::int64_t> CatchUpReports(storage::Writer& writer, const kpi::ReportSe
         if (!n.ok()) return n.error();
         if (*n == 0) return total;
         total += *n;
+        if (between_jobs) between_jobs();
     }
 }
 

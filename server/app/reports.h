@@ -5,6 +5,7 @@
 // The dashboards' reads are in report_service.cpp.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "server/storage/sqlite.h"
@@ -24,6 +25,9 @@ Result<std::int64_t> ApplyDirty(storage::Database& db, const kpi::ReportSetup& s
 // Before the first job: when the stored zone differs (or none is stored), everything is marked
 // for recomputing (`rebuild` marks everything anyway); then the marked requests are recomputed in
 // jobs of a few thousand. Returns how many requests were recomputed.
-Result<std::int64_t> CatchUpReports(storage::Writer& writer, const kpi::ReportSetup& setup, bool rebuild);
+// `between_jobs` (may be empty) runs after each job, outside any transaction: the server empties
+// the WAL there, which a million requests' catch-up would otherwise grow by gigabytes.
+Result<std::int64_t> CatchUpReports(storage::Writer& writer, const kpi::ReportSetup& setup, bool rebuild,
+                                    const std::function<void()>& between_jobs = {});
 
 }  // namespace spoc::app

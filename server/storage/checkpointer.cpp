@@ -43,11 +43,20 @@ void Checkpointer::Loop() {
     std::unique_lock lock(m_mutex);
     while (!m_wake.wait_for(lock, kCheckpointInterval, [&] { return m_stopping; })) {
         lock.unlock();
-        auto done = m_db->PragmaValue("wal_checkpoint(PASSIVE)");
-        if (!done.ok()) std::fprintf(stderr, "spoc: checkpoint failed: %s\n", done.error().message.c_str());
-        TruncateIfIdle();
+        {
+            std::lock_guard db_lock(m_db_mutex);
+            auto done = m_db->PragmaValue("wal_checkpoint(PASSIVE)");
+            if (!done.ok()) std::fprintf(stderr, "spoc: checkpoint failed: %s\n", done.error().message.c_str());
+            TruncateIfIdle();
+        }
         lock.lock();
     }
+}
+
+void Checkpointer::TruncateNow() {
+    std::lock_guard db_lock(m_db_mutex);
+    auto done = m_db->PragmaValue("wal_checkpoint(TRUNCATE)");
+    if (!done.ok()) std::fprintf(stderr, "spoc: checkpoint failed: %s\n", done.error().message.c_str());
 }
 
 void Checkpointer::TruncateIfIdle() {

@@ -28,6 +28,9 @@ public:
     static Result<std::unique_ptr<Checkpointer>> Start(const std::string& path, const Writer* writer);
     ~Checkpointer();  // stops the thread (the last connection to close checkpoints fully)
     void Stop();
+    // A TRUNCATE checkpoint now, for a caller that knows the writer is between jobs (the report
+    // catch-up at start, whose back-to-back jobs never leave the writer idle for the thread's own).
+    void TruncateNow();
 
 private:
     Checkpointer(std::unique_ptr<Database> db, const Writer* writer);
@@ -38,6 +41,7 @@ private:
     const Writer* m_writer;
     std::uint64_t m_truncated_at = 0;  // writer transactions already covered by a TRUNCATE
     std::mutex m_mutex;
+    std::mutex m_db_mutex;  // m_db: the thread's checkpoints and TruncateNow
     std::condition_variable m_wake;
     bool m_stopping = false;
     std::thread m_thread;

@@ -415,7 +415,7 @@ std::string_view DrillKindName(DrillKind kind) {
     return "created";
 }
 
-std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, const AddText& add_text) {
+std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, const AddText& add_text, bool correlated) {
     const DrillKind kind = slice.kind;
     const char* day_column = kind == DrillKind::created                                     ? "created_day"
                              : kind == DrillKind::satisfied || kind == DrillKind::unsatisfied ? "survey_day"
@@ -424,7 +424,8 @@ std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, cons
                         : kind == DrillKind::satisfied   ? " AND score >= 4"
                         : kind == DrillKind::unsatisfied ? " AND score BETWEEN 1 AND 3"
                                                          : "";
-    std::string sql = "r.id IN (SELECT request_id FROM report_facts WHERE ";
+    std::string sql = correlated ? "EXISTS (SELECT 1 FROM report_facts WHERE request_id = r.id AND "
+                                 : "r.id IN (SELECT request_id FROM report_facts WHERE ";
     sql.append(day_column).append(" BETWEEN ").append(add_int(slice.from_day)).append(" AND ");
     sql.append(add_int(slice.to_day)).append(extra);
     sql += FilterSqlWith(slice.filter, add_int, add_text);

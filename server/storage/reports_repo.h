@@ -64,6 +64,9 @@ struct ReportSlice {
 using AddInt = std::function<std::string(std::int64_t)>;
 using AddText = std::function<std::string(const std::string&)>;
 std::string FilterSqlWith(const kpi::Filter& filter, const AddInt& add_int, const AddText& add_text);  // " AND group_id IN (...)"
-std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, const AddText& add_text);  // "r.id IN (SELECT ...)"
+// "r.id IN (SELECT ...)": the slice's ids first (pages, counts). Correlated: "EXISTS (... request_id =
+// r.id ...)", one primary-key probe per request, for walks in id order (the CSV export) that must
+// not list the whole slice again for every batch.
+std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, const AddText& add_text, bool correlated = false);
 
 }  // namespace spoc::storage

@@ -366,13 +366,13 @@ private:
 // statement text it prepares, so the texts stay few: 6 views x 2^4 x 5 filter texts (group and
 // assignee use IS, which matches NULL too, so "none" needs no text of its own), times the 10
 // orders for the page's ids; the full rows are read by one fixed statement.
-std::string QueueWhere(const QueueQuery& query, SqlParams& params) {
+std::string QueueWhere(const QueueQuery& query, SqlParams& params, bool walk_by_id = false) {
     static constexpr const char* kOpen = "r.status IN ('new', 'assigned', 'in_progress', 'pending') ";
     std::string where = std::string("WHERE ") + kOpen;
     if (query.filter.report) {
         auto add_int = [&](std::int64_t v) { return params.Add(v); };
         auto add_text = [&](const std::string& v) { return params.Add(v); };
-        where = "WHERE " + ReportSliceSql(*query.filter.report, add_int, add_text) + " ";
+        where = "WHERE " + ReportSliceSql(*query.filter.report, add_int, add_text, walk_by_id) + " ";
     } else {
         switch (query.view) {
             case QueueView::all_open: break;
@@ -492,7 +492,7 @@ Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
 
 Result<std::vector<Request>> ExportQueueBatch(Database& db, const QueueQuery& query, std::int64_t after_id, int limit) {
     SqlParams params(1);
-    std::string sql = "SELECT r.id FROM requests r " + QueueWhere(query, params);
+    std::string sql = "SELECT r.id FROM requests r " + QueueWhere(query, params, /*walk_by_id=*/true);
     sql += "AND r.id > " + params.Add(after_id) + " ORDER BY r.id LIMIT " + params.Add(static_cast<std::int64_t>(limit));
     auto q = db.Prepare(sql);
     if (!q.ok()) return q.error();
