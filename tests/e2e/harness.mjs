@@ -159,7 +159,16 @@ export class SpocPage {
       it = await this.click(what);
       for (let i = 0; i < 10; i++) {
         const now = (await this.items()).find((x) => SpocPage.match(x, what) && x.visible !== false);
-        if (now && now.active) return now;
+        if (now && now.active) {
+          // Keys go to the browser's text proxy: wait (a few frames at most) until it has the
+          // focus, or the first typed character can land before it does and be lost.
+          for (let f = 0; f < 10; f++) {
+            const proxy = await this.page.evaluate(() => !!document.activeElement && (document.activeElement.id || '').startsWith('spoc-text-'));
+            if (proxy) break;
+            await this.nextFrames(1);
+          }
+          return now;
+        }
         await this.nextFrames(1);
       }
     }
