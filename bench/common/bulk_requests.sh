@@ -10,6 +10,8 @@
 #   priority: 1 3%, 2 12%, 3 35%, 4 30%, 5 20% (impact/urgency to match).
 #   resolution_due_at: open and not pending: now - 1 day .. now + 6 days (about 1 in 6 already past,
 #           i.e. breaching); pending (SLA paused) and done ones: 0, as the server stores them.
+#   sla_policy: the server's own ("London standard" for emma's, "New York standard" for liam's), so
+#           the reports time them on business hours and late resolutions count as breached.
 bulk_insert_requests() {
   local DB=$1 N=$2 AVA=$3 EMMA=$4 LIAM=$5
   sqlite3 "$DB" > /dev/null <<SQL
@@ -58,7 +60,7 @@ SELECT id,
        CASE WHEN status IN ('closed', 'cancelled') THEN created + work + 86400000 ELSE 0 END,
        0,
        CASE WHEN status IN ('new', 'assigned', 'in_progress') THEN now - 86400000 + due ELSE 0 END,
-       CASE type WHEN 'incident' THEN 'incident-p' || prio ELSE 'request-p' || prio END
+       CASE who WHEN 0 THEN 'London standard' ELSE 'New York standard' END
 FROM row;
 COMMIT;
 SQL

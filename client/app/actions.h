@@ -88,6 +88,8 @@ public:
     void QueueCsv();                                  // download: every request of the queue's view and filters
     // A chart's bar or point: the queue of exactly the requests it counts (`kind` created, resolved,
     // breached...), the report's filters plus `key`=`value` (a group, a category), or one `day`.
+    // A backlog-ageing bar (kpi::AgeBucket): the requests still open created in that age band.
+    void OpenAgeingSlice(int bucket);
     void OpenReportSlice(const std::string& kind, const std::string& key, const std::string& value,
                          const std::string& day = {});
 

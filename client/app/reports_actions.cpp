@@ -8,6 +8,7 @@
 #include "client/app/effects.h"
 #include "client/app/effects_internal.h"
 #include "shared/api/routes.h"
+#include "shared/domain/kpi.h"
 #include "shared/api/url.h"
 
 namespace spoc::client {
@@ -57,6 +58,7 @@ void Actions::EnsureReports() {
         const std::string slot = std::string("options:") + by;
         if (NeedsLoad(m_state.report_breakdowns[slot], period)) m_effects.LoadReportBreakdown(slot, by, period);
     }
+    if (NeedsLoad(m_state.report_breakdowns["priority"], query)) m_effects.LoadReportBreakdown("priority", "priority", query);
     if (!route.report_ops) return;
     for (const char* by : {"group", "agent", "category"})
         if (NeedsLoad(m_state.report_breakdowns[by], query)) m_effects.LoadReportBreakdown(by, by, query);
@@ -112,6 +114,24 @@ void Actions::OpenReportSlice(const std::string& kind, const std::string& key, c
     next.screen = Screen::queue;
     next.queue_report = kind;
     next.queue_report_query = rq;
+    Navigate(next);
+}
+
+void Actions::OpenAgeingSlice(int bucket) {
+    if (!m_state.report_summary.has_data || bucket < 0 || bucket >= kpi::kAgeBuckets) return;
+    CivilDate today;
+    if (!ParseDate(m_state.report_summary.data.as_of, &today)) return;
+    const std::int64_t t = api::DayNumber(today);
+    const auto& first = kpi::kAgeBucketFirstDay;
+    const std::string to = FormatDate(CivilFromDays(t - first[static_cast<std::size_t>(bucket)]));
+    // The oldest band has no first day (the server reads an open slice without from as "ever").
+    const std::string from = bucket + 1 < kpi::kAgeBuckets
+                                 ? FormatDate(CivilFromDays(t - (first[static_cast<std::size_t>(bucket) + 1] - 1)))
+                                 : std::string();
+    Route next;
+    next.screen = Screen::queue;
+    next.queue_report = "open";
+    next.queue_report_query = WithParam(WithParam(m_state.route.report_query, "from", from), "to", to);
     Navigate(next);
 }
 

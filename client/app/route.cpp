@@ -231,7 +231,7 @@ std::string ReportQueryString(std::string_view query) {
 }
 
 bool IsReportSliceName(std::string_view name) {
-    for (const char* v : {"created", "resolved", "breached", "satisfied", "unsatisfied"})
+    for (const char* v : {"created", "resolved", "breached", "satisfied", "unsatisfied", "open"})
         if (name == v) return true;
     return false;
 }

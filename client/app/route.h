@@ -44,7 +44,7 @@ struct Route {
     std::string queue_priority;      // queue: "" or critical, high, moderate, low, planning
     std::string queue_status;        // queue: "" or new, assigned, in_progress, pending
     std::string queue_report;        // queue: a report's slice (?report=breached): created, resolved, breached,
-                                     // satisfied, unsatisfied; "" = the view
+                                     // satisfied, unsatisfied, open; "" = the view
     std::string queue_report_query;  // queue: that report's query (?rq=, encoded once more)
     std::string board_key;           // board: the location's key ([a-z0-9-])
     bool report_ops = false;         // reports: the operational page (#/reports/ops)
@@ -55,7 +55,7 @@ struct Route {
 // checks the values (DecodeReportQuery) and says which one is wrong.
 std::string ReportQueryString(std::string_view query);
 bool IsQueueViewName(std::string_view name);
-bool IsReportSliceName(std::string_view name);  // created, resolved, breached, satisfied, unsatisfied  // one of the six API view names
+bool IsReportSliceName(std::string_view name);  // created, resolved, breached, satisfied, unsatisfied, open
 bool IsQueueSortName(std::string_view name);  // due, priority, updated, created, id
 
 // The queue's view, order and filters as the API's query string ("view=mine&sort=due&dir=asc...");

@@ -425,14 +425,17 @@ struct ReportsViewModel {
     chart::ChartData volume;             // created and resolved per day
     chart::ChartData backlog;            // open at the end of each day
     chart::ChartData sla;                // resolution SLA met % per day, with the target line
+    chart::ChartData by_priority;        // mean time to resolve and to first response per priority
+    std::vector<ReportTileViewModel> service_tiles;  // KB deflections and walk-up (absent when the filter excludes them)
     // The operational page.
     ReportTableViewModel groups, agents;
     chart::ChartData groups_chart;       // created, resolved, breached per group
     chart::ChartData breaches;           // resolution met / breached per category (stacked)
     chart::ChartData arrivals;           // heat map: weekday x hour
+    chart::ChartData ageing;             // open now by age (kpi::AgeBucket); a bar opens those requests
     LoadView ops_load;                   // the breakdowns and heat map
     // What each chart's x indices are, for a click's queue: dates, group ids, category names.
-    std::vector<std::string> volume_days, group_keys, category_keys;
+    std::vector<std::string> volume_days, group_keys, category_keys, priority_keys;
 };
 ReportsViewModel BuildReports(const AppState& state);
 

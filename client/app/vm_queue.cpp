@@ -39,8 +39,9 @@ namespace {
 // What a report's slice lists, in words: the kind, the readable filters, the period.
 std::string ReportSliceText(const Route& route) {
     const std::string& kind = route.queue_report;
-    // TRANSLATORS: the queue opened from a report's chart lists requests that were ... (one of five).
+    // TRANSLATORS: the queue opened from a report's chart lists requests that were ... (one of six).
     std::string what = kind == "created"     ? tr("created")
+                       : kind == "open"      ? tr("still open, created")
                        : kind == "resolved"  ? tr("resolved")
                        : kind == "breached"  ? tr("resolved late (SLA breached)")
                        : kind == "satisfied" ? tr("rated satisfied")
@@ -58,6 +59,9 @@ std::string ReportSliceText(const Route& route) {
         std::string period = i18n::FormatDateShort(from.year, from.month, from.day);
         if (FormatDate(from) != FormatDate(to)) period += " – " + i18n::FormatDateShort(to.year, to.month, to.day);
         what += " · " + period;
+    } else if (ParseDate(api::QueryValue(rq, "to"), &to)) {
+        // TRANSLATORS: the oldest backlog-ageing bar's requests: created on or before {0} ("Nov 7").
+        what += " · " + Format(tr("on or before {0}"), {i18n::FormatDateShort(to.year, to.month, to.day)});
     }
     // TRANSLATORS: above the queue opened from a report: {0} says which requests ("resolved late · Hardware · Sep 1 – Dec 6").
     return Format(tr("From Reports: requests {0}"), {what});

@@ -35,6 +35,16 @@ const char* KpiLabel(const std::string& key) {
     if (key == "frt") return tr("First response time");
     // TRANSLATORS: report tile: requests open at the end of the period.
     if (key == "backlog") return tr("Backlog");
+    // TRANSLATORS: report tile: requests people did not file because a suggested article solved it.
+    if (key == "deflections") return tr("Solved by an article");
+    // TRANSLATORS: report tile: share of would-be requests that self-service absorbed.
+    if (key == "deflection_rate") return tr("Self-service deflection");
+    // TRANSLATORS: report tile: people who came to a walk-up desk.
+    if (key == "walkup_visits") return tr("Walk-up visits");
+    // TRANSLATORS: report tile: mean wait at a walk-up desk before being called.
+    if (key == "walkup_wait") return tr("Walk-up wait");
+    // TRANSLATORS: report tile: mean time at the walk-up desk, from start to end.
+    if (key == "walkup_service") return tr("Walk-up service time");
     return "";
 }
 
@@ -45,6 +55,11 @@ const char* KpiHint(const std::string& key) {
     if (key == "mttr") return tr("Business hours, from creation to the last resolution");
     if (key == "frt") return tr("Business hours, from creation to the first agent reply");
     if (key == "backlog") return tr("Open at the end of the last day");
+    if (key == "deflections") return tr("Marked \"this solved it\" on a request form");
+    if (key == "deflection_rate") return tr("Of those plus the requests created");
+    if (key == "walkup_visits") return tr("Checked in at a walk-up desk");
+    if (key == "walkup_wait") return tr("From joining the queue to being called");
+    if (key == "walkup_service") return tr("From start to end at the desk");
     return "";
 }
 
@@ -109,29 +124,66 @@ void Filters(const AppState& state, ReportsViewModel* vm) {
     vm->filters.push_back(Filter(state, "location", tr("Location"), tr("All locations")));
 }
 
-void Tiles(const api::ReportSummary& s, ReportsViewModel* vm) {
-    for (int i = 0; i < api::kExecutiveKpis && i < static_cast<int>(s.kpis.size()); ++i) {
-        const api::KpiFigure& k = s.kpis[static_cast<std::size_t>(i)];
-        ReportTileViewModel t;
-        t.key = k.key;
-        t.label = KpiLabel(k.key);
-        t.hint = KpiHint(k.key);
-        t.unit = ChartUnit(k.unit);
-        t.value = InUnit(k.value, k.unit);
-        t.previous = InUnit(k.previous, k.unit);
-        t.target = k.target;
-        if (t.value && t.previous && *t.value != *t.previous)
-            t.trend = (*t.value > *t.previous) == k.higher_is_better ? 1 : -1;
-        if (k.unit == api::KpiUnit::percent && k.den > 0) {
-            if (k.key == "csat")
-                // TRANSLATORS: under the satisfaction figure: {0} satisfied answers of {1}.
-                t.detail = Format(tr("{0} of {1} answers"), {i18n::FormatInt(k.num), i18n::FormatInt(k.den)});
-            else
-                // TRANSLATORS: under a percentage tile: {0} of {1} requests.
-                t.detail = Format(tr("{0} of {1} requests"), {i18n::FormatInt(k.num), i18n::FormatInt(k.den)});
-        }
-        vm->tiles.push_back(std::move(t));
+double MeanSeconds(std::int64_t sum_ms, std::int64_t n);
+
+ReportTileViewModel Tile(const api::KpiFigure& k) {
+    ReportTileViewModel t;
+    t.key = k.key;
+    t.label = KpiLabel(k.key);
+    t.hint = KpiHint(k.key);
+    t.unit = ChartUnit(k.unit);
+    t.value = InUnit(k.value, k.unit);
+    t.previous = InUnit(k.previous, k.unit);
+    t.target = k.target;
+    if (t.value && t.previous && *t.value != *t.previous)
+        t.trend = (*t.value > *t.previous) == k.higher_is_better ? 1 : -1;
+    if (k.unit == api::KpiUnit::percent && k.den > 0) {
+        if (k.key == "csat")
+            // TRANSLATORS: under the satisfaction figure: {0} satisfied answers of {1}.
+            t.detail = Format(tr("{0} of {1} answers"), {i18n::FormatInt(k.num), i18n::FormatInt(k.den)});
+        else
+            // TRANSLATORS: under a percentage tile: {0} of {1} requests.
+            t.detail = Format(tr("{0} of {1} requests"), {i18n::FormatInt(k.num), i18n::FormatInt(k.den)});
     }
+    return t;
+}
+
+void Tiles(const api::ReportSummary& s, ReportsViewModel* vm) {
+    for (int i = 0; i < api::kExecutiveKpis && i < static_cast<int>(s.kpis.size()); ++i)
+        vm->tiles.push_back(Tile(s.kpis[static_cast<std::size_t>(i)]));
+    for (const api::KpiFigure& k : s.kpis)
+        for (const char* key : {"deflections", "deflection_rate", "walkup_visits", "walkup_wait", "walkup_service"})
+            if (k.key == key) vm->service_tiles.push_back(Tile(k));
+}
+
+void PriorityChart(const AppState& state, ReportsViewModel* vm) {
+    const auto* slot = Slot(state, "priority");
+    if (!slot || !slot->has_data) return;
+    // TRANSLATORS: chart title: mean time to resolve and to first response (business hours) per priority.
+    vm->by_priority.title = tr("Time to resolve and first response by priority");
+    vm->by_priority.unit = chart::Unit::seconds;
+    // TRANSLATORS: chart series: mean time to resolve (MTTR).
+    vm->by_priority.series = {{tr("Mean time to resolve"), {}, 0}, {tr("First response time"), {}, 1}};
+    for (int p = 1; p <= 5; ++p) {
+        const api::BreakdownRow* row = nullptr;
+        for (const api::BreakdownRow& r : slot->data.rows)
+            if (r.key == std::to_string(p)) row = &r;
+        vm->by_priority.x_labels.push_back(std::string(PriorityLabel(static_cast<Priority>(p))));
+        vm->priority_keys.push_back(std::to_string(p));
+        const kpi::Cell c = row ? row->cell : kpi::Cell{};
+        vm->by_priority.series[0].values.push_back(MeanSeconds(c[Counter::ttr_business_ms], c[Counter::resolved]));
+        vm->by_priority.series[1].values.push_back(MeanSeconds(c[Counter::frt_business_ms], c[Counter::responded]));
+    }
+}
+
+void AgeingChart(const api::ReportSummary& s, ReportsViewModel* vm) {
+    // TRANSLATORS: chart title: requests open now, by how long ago they were created.
+    vm->ageing.title = tr("Open requests by age");
+    // TRANSLATORS: the backlog-ageing chart's series: requests open now.
+    vm->ageing.series = {{tr("Open now"), {}, 2}};
+    // TRANSLATORS: backlog-ageing bands: created today, 1-2 days ago, 3-6 days ago, 1-4 weeks ago, 30 days or more.
+    vm->ageing.x_labels = {tr("Today"), tr("1–2 days"), tr("3–6 days"), tr("1–4 weeks"), tr("30+ days")};
+    for (std::int64_t n : s.ageing) vm->ageing.series[0].values.push_back(static_cast<double>(n));
 }
 
 void DailyCharts(const api::ReportSummary& s, ReportsViewModel* vm) {
@@ -275,6 +327,8 @@ ReportsViewModel BuildReports(const AppState& state) {
         if (days == preset) vm.preset_days = preset;
     Tiles(s, &vm);
     DailyCharts(s, &vm);
+    PriorityChart(state, &vm);
+    AgeingChart(s, &vm);
     return vm;
 }
 

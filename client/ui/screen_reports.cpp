@@ -66,6 +66,18 @@ void DrawTile(const ReportTileViewModel& t, float w) {
     EndCard();
 }
 
+// Tiles in rows of `columns`.
+void DrawTileRows(const std::vector<ReportTileViewModel>& tiles, float w, int columns, float gap) {
+    const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+        if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+        DrawTile(tiles[i], tile_w);
+        ImGui::EndGroup();
+        if ((i + 1) % static_cast<std::size_t>(columns) == 0) VSpace(gap);
+    }
+}
+
 ChartClick DrawChartCard(const char* id, const chart::ChartData& data, float w, bool bars, bool stacked = false,
                          float h = 240) {
     if (data.x_labels.empty()) return {};
@@ -213,16 +225,9 @@ void DrawReports(const ReportsViewModel& vm, UiState& ui, client::Actions& actio
     if (!vm.ops) {
         const int columns = w >= 900 ? 3 : w >= 560 ? 2 : 1;
         const float gap = 14;
-        const float tile_w = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
         {
             A11yGroup list("list", tr("Key figures"), "report_tiles");
-            for (std::size_t i = 0; i < vm.tiles.size(); ++i) {
-                if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine(0, gap);
-                ImGui::BeginGroup();
-                DrawTile(vm.tiles[i], tile_w);
-                ImGui::EndGroup();
-                if ((i + 1) % static_cast<std::size_t>(columns) == 0) VSpace(gap);
-            }
+            DrawTileRows(vm.tiles, w, columns, gap);
         }
         VSpace(gap);
         // A point opens the queue of the requests created (or resolved) that day.
@@ -239,6 +244,19 @@ void DrawReports(const ReportsViewModel& vm, UiState& ui, client::Actions& actio
         ImGui::BeginGroup();
         DrawChartCard("report_sla", vm.sla, half, false);
         ImGui::EndGroup();
+        VSpace(gap);
+        // A priority's bar opens the requests of that priority resolved in the period.
+        if (const ChartClick c = DrawChartCard("report_priority", vm.by_priority, w, true);
+            c.Clicked() && !At(vm.priority_keys, c.x).empty())
+            actions.OpenReportSlice("resolved", "priority", At(vm.priority_keys, c.x));
+        if (!vm.service_tiles.empty()) {
+            VSpace(gap);
+            // TRANSLATORS: a report section: KB deflections and the walk-up desks.
+            Label(f.h3, color::kText, tr("Self-service and walk-up"));
+            VSpace(8);
+            A11yGroup list("list", tr("Self-service and walk-up"), "report_service_tiles");
+            DrawTileRows(vm.service_tiles, w, columns, gap);
+        }
         return;
     }
     if (vm.ops_load.status == client::ViewStatus::failed) {
@@ -259,6 +277,9 @@ void DrawReports(const ReportsViewModel& vm, UiState& ui, client::Actions& actio
     DrawTable(vm.groups, w, actions);
     VSpace(gap);
     DrawTable(vm.agents, w, actions);
+    VSpace(gap);
+    // Backlog ageing: a band's bar opens the requests still open created in it.
+    if (const ChartClick c = DrawChartCard("report_ageing", vm.ageing, w, true); c.Clicked()) actions.OpenAgeingSlice(c.x);
     VSpace(gap);
     // The breached part of a category's bar opens the requests resolved late in it.
     if (const ChartClick c = DrawChartCard("report_breaches", vm.breaches, w, true, true);

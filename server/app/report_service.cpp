@@ -39,7 +39,30 @@ Result<Unit> ReportService::Scope(const User& caller, api::ReportQuery* query) c
     return ScopeReportFilter(*lease, caller, &query->filter);
 }
 
+// Deflections and walk-up visits of the period and the previous one, appended to the KPIs.
+Result<Unit> ReportService::ServiceFigures(storage::Database& db, const kpi::Filter& asked, api::ReportSummary& out,
+                                          const kpi::Cell& now_cell, const kpi::Cell& before_cell) const {
+    auto start = [&](const CivilDate& d) { return LocalToUtc(m_setup.zone, d, 0); };
+    auto end = [&](const CivilDate& d) { return LocalToUtc(m_setup.zone, CivilFromDays(DayNumber(d) + 1), 0); };
+    const Timestamp from = start(out.query.from), to = end(out.query.to);
+    const Timestamp prev_from = start(out.previous.from), prev_to = end(out.previous.to);
+    auto deflections = storage::CountDeflections(db, asked, from, to);
+    if (!deflections.ok()) return deflections.error();
+    auto deflections_before = storage::CountDeflections(db, asked, prev_from, prev_to);
+    if (!deflections_before.ok()) return deflections_before.error();
+    api::AddDeflectionFigures(&out.kpis, *deflections, *deflections_before, now_cell, before_cell);
+    auto visits = storage::SumVisits(db, asked, from, to);
+    if (!visits.ok()) return visits.error();
+    auto visits_before = storage::SumVisits(db, asked, prev_from, prev_to);
+    if (!visits_before.ok()) return visits_before.error();
+    api::AddWalkupFigures(&out.kpis, *visits, *visits_before);
+    return Unit{};
+}
+
 Result<api::ReportSummary> ReportService::Summary(const User& caller, api::ReportQuery query, Timestamp now) const {
+    // Deflections and walk-up visits have no assignment group: whether they apply depends on the
+    // filter asked for, not on the groups an agent's scope adds.
+    const kpi::Filter asked = query.filter;
     if (auto scoped = Scope(caller, &query); !scoped.ok()) return scoped.error();
     api::ReportSummary out;
     out.query = query;
@@ -79,6 +102,12 @@ Result<api::ReportSummary> ReportService::Summary(const User& caller, api::Repor
         }
     }
     out.kpis = api::KpiFigures(now_cell, before_cell, backlog_end, backlog);  // `backlog`: at the end of from - 1
+    if (auto extra = ServiceFigures(*lease, asked, out, now_cell, before_cell); !extra.ok()) return extra.error();
+    const CivilDate today = Today(now);
+    out.as_of = FormatDate(today);
+    auto ageing = storage::OpenByAge(*lease, query.filter, DayNumber(today));
+    if (!ageing.ok()) return ageing.error();
+    out.ageing = *ageing;
     for (api::DayFigures& f : out.days) {  // buckets and arrivals are not sent
         for (int i = kpi::kCounterCount; i < kpi::kCellWidth; ++i) f.cell.v[i] = 0;
     }

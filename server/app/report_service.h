@@ -30,6 +30,8 @@ public:
     Result<api::ReportHeatmap> Heatmap(const User& caller, api::ReportQuery query) const;
 
 private:
+    Result<Unit> ServiceFigures(storage::Database& db, const kpi::Filter& asked, api::ReportSummary& out,
+                                const kpi::Cell& now_cell, const kpi::Cell& before_cell) const;
     storage::ReaderPool& m_readers;
     const kpi::ReportSetup& m_setup;
 };

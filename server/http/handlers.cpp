@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 
 #include "server/app/clock.h"
 #include "server/app/crypto.h"
@@ -342,14 +343,18 @@ Result<Unit> QueueFilterParams(const httplib::Request& req, const User& caller, 
     if (kind.empty() && rq.empty()) return Unit{};
     storage::ReportSlice slice;
     if (!storage::ParseDrillKind(kind, &slice.kind))
-        return MakeError(ErrorCode::bad_request, "'report' must be created, resolved, breached, satisfied or unsatisfied.",
+        return MakeError(ErrorCode::bad_request, "'report' must be created, resolved, breached, satisfied, unsatisfied or open.",
                          "report");
     if (rq.size() > 4096) return MakeError(ErrorCode::bad_request, "'rq' is too long.", "rq");
-    if (api::QueryValue(rq, "from").empty() || api::QueryValue(rq, "to").empty())
-        return MakeError(ErrorCode::bad_request, "'rq' must name the report's from and to.", "rq");
-    auto decoded = api::DecodeReportQuery([&](std::string_view name) { return api::QueryValue(rq, name); }, CivilDate{});
+    // The oldest backlog-ageing bar has no first day: an open slice may leave out from.
+    const bool open_ended = slice.kind == storage::DrillKind::open && api::QueryValue(rq, "from").empty();
+    if ((api::QueryValue(rq, "from").empty() && !open_ended) || api::QueryValue(rq, "to").empty())
+        return MakeError(ErrorCode::bad_request, "'rq' must name the report's from and to (an open slice may leave out from).",
+                         "rq");
+    auto decoded = api::DecodeReportQuery(
+        [&](std::string_view name) { return api::QueryValue(rq, open_ended && name == "from" ? "to" : name); }, CivilDate{});
     if (!decoded.ok()) return decoded.error();
-    slice.from_day = api::DayNumber(decoded->from);
+    slice.from_day = open_ended ? std::numeric_limits<std::int32_t>::min() : api::DayNumber(decoded->from);
     slice.to_day = api::DayNumber(decoded->to);
     slice.filter = decoded->filter;
     f->report = std::move(slice);

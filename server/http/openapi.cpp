@@ -739,8 +739,9 @@ std::string OpenApiDocument() {
          query_param("assignee", Str(), "A user id, me, or none (unassigned)."),
          query_param("q", json{{"type", "string"}, {"maxLength", limits::kMaxQueueSearch}},
                      "Summary contains this text (ASCII case-insensitive)."),
-         query_param("report", StrEnum({"created", "resolved", "breached", "satisfied", "unsatisfied"}),
-                     "A report's bar or point: the requests it counts, in any status (view is ignored); needs rq."),
+         query_param("report", StrEnum({"created", "resolved", "breached", "satisfied", "unsatisfied", "open"}),
+                     "A report's bar or point: the requests it counts, in any status (view is ignored); needs rq. "
+                     "open: created in rq's period and still open (a backlog-ageing bar)."),
          query_param("rq", Str(),
                      "With report: the report's query (from, to and filters of /reports), URL-encoded once more. "
                      "Agents are narrowed to their groups as in the reports."),

@@ -67,7 +67,10 @@ void ReportSchemas(json& s) {
                                   {"target", Num()},
                                   {"higher_is_better", json{{"type", "boolean"}}}}))},
          {"days", ArrayOf(Object({{"date", Str()}, {"backlog", Int()}, {"counters", Ref("ReportCounters")}}))},
-         {"open_now", Int()}});
+         {"open_now", Int()},
+         {"as_of", Str()},
+         {"ageing", json{{"type", "array"}, {"items", Int()}, {"minItems", kpi::kAgeBuckets}, {"maxItems", kpi::kAgeBuckets},
+                         {"description", "Open now by age in whole local days since creation: today, 1-2, 3-6, 7-29, 30 and more."}}}});
     s["ReportBreakdown"] = Object({{"query", query},
                                    {"by", Str()},
                                    {"rows", ArrayOf(Object({{"key", Str()},
@@ -81,8 +84,11 @@ void ReportSchemas(json& s) {
 void ReportPaths(json& paths) {
     const std::string base = routes::kReports;
     paths[base + "/summary"]["get"] =
-        Op("KPIs for a period against the previous one (CSAT, FCR, SLA compliance, MTTR, first response, backlog...) "
-           "and the daily series; format=csv gives the daily counters.",
+        Op("KPIs for a period against the previous one (CSAT, FCR, SLA compliance, MTTR, first response, backlog...), "
+           "the daily series and the backlog's ageing; format=csv gives the daily counters. KB deflections "
+           "(deflections, deflection_rate) are included unless the filter names a group, agent, priority, type or "
+           "location; walk-up figures (walkup_visits, walkup_wait, walkup_service, walkup_no_show, walkup_resolution) "
+           "unless it names a group, department, category, priority or type.",
            "ReportSummary", Filters(true), true);
     json by = Filters(true);
     by.push_back(json{{"name", "by"},

@@ -393,10 +393,76 @@ Result<std::int64_t> OpenNow(Database& db, const kpi::Filter& filter) {
     return q->Int(0);
 }
 
+Result<std::array<std::int64_t, kpi::kAgeBuckets>> OpenByAge(Database& db, const kpi::Filter& filter, std::int64_t today) {
+    // The open facts' partial index, read per creation day: a few thousand rows at most.
+    Binds binds;
+    const std::string where = FilterSql(filter, 1, &binds);
+    auto q = db.Prepare("SELECT created_day, COUNT(*) FROM report_facts WHERE done_day IS NULL AND created_day IS NOT NULL" +
+                        where + " GROUP BY created_day");
+    if (!q.ok()) return q.error();
+    ApplyBinds(*q, 1, binds);
+    std::array<std::int64_t, kpi::kAgeBuckets> out{};
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) return out;
+        out[static_cast<std::size_t>(kpi::AgeBucket(q->Int(0), today))] += q->Int(1);
+    }
+}
+
+Result<std::optional<std::int64_t>> CountDeflections(Database& db, const kpi::Filter& filter, Timestamp from, Timestamp to) {
+    if (!filter.groups.empty() || filter.agent_id >= 0 || filter.priority > 0 || filter.type >= 0 || filter.location_id >= 0)
+        return std::optional<std::int64_t>();
+    std::string sql = "SELECT COUNT(*) FROM kb_deflections d";
+    if (!filter.department.empty() || !filter.category.empty())
+        sql += " JOIN catalog_items c ON c.id = d.catalog_item_id";
+    sql += " WHERE d.at >= ?1 AND d.at < ?2";
+    if (!filter.department.empty()) sql += " AND c.department = ?3";
+    if (!filter.category.empty()) sql += " AND json_extract(c.definition, '$.category') = ?4";
+    auto q = db.Prepare(sql);
+    if (!q.ok()) return q.error();
+    q->Bind(1, from).Bind(2, to);
+    if (!filter.department.empty()) q->Bind(3, std::string_view(filter.department));
+    if (!filter.category.empty()) q->Bind(4, std::string_view(filter.category));
+    auto row = q->Step();
+    if (!row.ok()) return row.error();
+    return std::optional<std::int64_t>(q->Int(0));
+}
+
+Result<std::optional<kpi::WalkupTotals>> SumVisits(Database& db, const kpi::Filter& filter, Timestamp from, Timestamp to) {
+    if (!filter.groups.empty() || !filter.department.empty() || !filter.category.empty() || filter.priority > 0 ||
+        filter.type >= 0 || filter.location_id == 0)
+        return std::optional<kpi::WalkupTotals>();
+    std::string sql =
+        "SELECT status, queue_at, called_at, started_at, ended_at, first_contact FROM walkup_visits "
+        "WHERE checked_in_at >= ?1 AND checked_in_at < ?2";
+    if (filter.location_id > 0) sql += " AND location_id = ?3";
+    if (filter.agent_id >= 0) sql += filter.agent_id == 0 ? " AND agent_id IS NULL" : " AND agent_id = ?4";
+    auto q = db.Prepare(sql);
+    if (!q.ok()) return q.error();
+    q->Bind(1, from).Bind(2, to);
+    if (filter.location_id > 0) q->Bind(3, filter.location_id);
+    if (filter.agent_id > 0) q->Bind(4, filter.agent_id);
+    kpi::WalkupTotals out;
+    for (;;) {
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        if (!*row) return std::optional<kpi::WalkupTotals>(out);
+        kpi::Visit v;
+        v.status = q->Text(0);
+        v.queue_at = q->Int(1);
+        v.called_at = q->Int(2);
+        v.started_at = q->Int(3);
+        v.ended_at = q->Int(4);
+        v.first_contact = q->Int(5) != 0;
+        out.Add(v);
+    }
+}
+
 namespace {
 constexpr std::pair<DrillKind, std::string_view> kDrillKinds[] = {
     {DrillKind::created, "created"},     {DrillKind::resolved, "resolved"},       {DrillKind::breached, "breached"},
-    {DrillKind::satisfied, "satisfied"}, {DrillKind::unsatisfied, "unsatisfied"},
+    {DrillKind::satisfied, "satisfied"}, {DrillKind::unsatisfied, "unsatisfied"}, {DrillKind::open, "open"},
 };
 }  // namespace
 
@@ -417,12 +483,13 @@ std::string_view DrillKindName(DrillKind kind) {
 
 std::string ReportSliceSql(const ReportSlice& slice, const AddInt& add_int, const AddText& add_text, bool correlated) {
     const DrillKind kind = slice.kind;
-    const char* day_column = kind == DrillKind::created                                     ? "created_day"
+    const char* day_column = kind == DrillKind::created || kind == DrillKind::open           ? "created_day"
                              : kind == DrillKind::satisfied || kind == DrillKind::unsatisfied ? "survey_day"
                                                                                             : "resolved_day";
     const char* extra = kind == DrillKind::breached      ? " AND resolution = 2"
                         : kind == DrillKind::satisfied   ? " AND score >= 4"
                         : kind == DrillKind::unsatisfied ? " AND score BETWEEN 1 AND 3"
+                        : kind == DrillKind::open        ? " AND done_day IS NULL"
                                                          : "";
     std::string sql = correlated ? "EXISTS (SELECT 1 FROM report_facts WHERE request_id = r.id AND "
                                  : "r.id IN (SELECT request_id FROM report_facts WHERE ";

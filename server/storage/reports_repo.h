@@ -2,6 +2,7 @@
 // fact is computed from, the stored facts, the daily cells and open counts they add to, and the
 // dashboard reads over them. The rules are in shared/domain/kpi.h; server/app/reports.cpp runs them.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -46,13 +47,22 @@ Result<std::vector<std::pair<std::string, kpi::Cell>>> SumByDimension(Database& 
                                                                       std::int64_t from_day, std::int64_t to_day,
                                                                       ReportDimension by);
 Result<std::int64_t> OpenNow(Database& db, const kpi::Filter& filter);  // open requests now
+// Open requests now by age (kpi::AgeBucket of their creation day against `today`).
+Result<std::array<std::int64_t, kpi::kAgeBuckets>> OpenByAge(Database& db, const kpi::Filter& filter, std::int64_t today);
+// KB deflections recorded in [from, to) under the filter's department and category (those of the
+// form's catalog item); none when it names a dimension a deflection does not have (kpi.h).
+Result<std::optional<std::int64_t>> CountDeflections(Database& db, const kpi::Filter& filter, Timestamp from, Timestamp to);
+// Walk-up visits checked in during [from, to) at the filter's location and with its agent; none when
+// it names a dimension a visit does not have.
+Result<std::optional<kpi::WalkupTotals>> SumVisits(Database& db, const kpi::Filter& filter, Timestamp from, Timestamp to);
 // Request ids of a drill-down: those created (or resolved, or resolved late) on [from_day, to_day]
 // that match the filter, newest first, after `after_id` (0: from the top), at most `limit`.
 // A chart's bar or point as the queue lists it (GET /queue?report=breached&rq=<report query>): the
 // requests created (or resolved, resolved late, rated satisfied / unsatisfied) on the slice's days
 // that pass its filter, whatever their status now. The counts the reports show are these lists'.
-enum class DrillKind { created, resolved, breached, satisfied, unsatisfied };
-bool ParseDrillKind(std::string_view text, DrillKind* out);  // "created", "resolved", "breached", ...
+// `open`: created on the slice's days and still open (a backlog-ageing bar).
+enum class DrillKind { created, resolved, breached, satisfied, unsatisfied, open };
+bool ParseDrillKind(std::string_view text, DrillKind* out);  // "created", "resolved", "breached", ..., "open"
 std::string_view DrillKindName(DrillKind kind);
 struct ReportSlice {
     DrillKind kind = DrillKind::created;

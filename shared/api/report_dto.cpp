@@ -192,6 +192,35 @@ std::vector<KpiFigure> KpiFigures(const kpi::Cell& now, const kpi::Cell& before,
     return out;
 }
 
+void AddDeflectionFigures(std::vector<KpiFigure>* out, std::optional<std::int64_t> now, std::optional<std::int64_t> before,
+                          const kpi::Cell& cell_now, const kpi::Cell& cell_before) {
+    if (!now) return;
+    const std::int64_t was = before.value_or(0);
+    out->push_back({"deflections", KpiUnit::count, static_cast<double>(*now), static_cast<double>(was), *now, 0,
+                    std::nullopt, true});
+    const kpi::Ratio r = kpi::DeflectionRate(*now, cell_now[kpi::Counter::created]);
+    const kpi::Ratio p = kpi::DeflectionRate(was, cell_before[kpi::Counter::created]);
+    out->push_back({"deflection_rate", KpiUnit::percent, r.Percent(), p.Percent(), r.num, r.den, std::nullopt, true});
+}
+
+void AddWalkupFigures(std::vector<KpiFigure>* out, const std::optional<kpi::WalkupTotals>& now,
+                      const std::optional<kpi::WalkupTotals>& before) {
+    if (!now) return;
+    const kpi::WalkupTotals was = before.value_or(kpi::WalkupTotals{});
+    out->push_back({"walkup_visits", KpiUnit::count, static_cast<double>(now->visits), static_cast<double>(was.visits),
+                    now->visits, 0, std::nullopt, true});
+    out->push_back({"walkup_wait", KpiUnit::duration_ms, AsDouble(kpi::MeanWaitMs(*now)), AsDouble(kpi::MeanWaitMs(was)),
+                    now->called, 0, std::nullopt, false});
+    out->push_back({"walkup_service", KpiUnit::duration_ms, AsDouble(kpi::MeanServiceMs(*now)),
+                    AsDouble(kpi::MeanServiceMs(was)), now->served, 0, std::nullopt, false});
+    const kpi::Ratio ns = kpi::NoShowRate(*now);
+    out->push_back({"walkup_no_show", KpiUnit::percent, ns.Percent(), kpi::NoShowRate(was).Percent(), ns.num, ns.den,
+                    std::nullopt, false});
+    const kpi::Ratio dr = kpi::DeskResolution(*now);
+    out->push_back({"walkup_resolution", KpiUnit::percent, dr.Percent(), kpi::DeskResolution(was).Percent(), dr.num,
+                    dr.den, std::nullopt, true});
+}
+
 // [SECTION] JSON ---------------------------------------------------------------------------------------
 
 namespace {
@@ -257,7 +286,9 @@ std::string EncodeReportSummary(const ReportSummary& s) {
                      {"previous", QueryJson(s.previous)},
                      {"kpis", std::move(kpis)},
                      {"days", std::move(days)},
-                     {"open_now", s.open_now}});
+                     {"open_now", s.open_now},
+                     {"as_of", s.as_of},
+                     {"ageing", s.ageing}});
 }
 
 Result<ReportSummary> DecodeReportSummary(std::string_view body) {
@@ -269,6 +300,7 @@ Result<ReportSummary> DecodeReportSummary(std::string_view body) {
         s.query = ReadQuery(r, "query");
         s.previous = ReadQuery(r, "previous");
         s.open_now = r.Int("open_now");
+        s.as_of = r.String("as_of", false, 16);
         if (const json* kpis = r.Array("kpis"))
             for (const json& k : *kpis) {
                 if (!k.is_object()) return MakeError(ErrorCode::bad_request, "'kpis' must hold objects.", "kpis");
@@ -285,6 +317,15 @@ Result<ReportSummary> DecodeReportSummary(std::string_view body) {
                 if (kr.failed()) return kr.error();
                 s.kpis.push_back(std::move(f));
             }
+        if (const json* ageing = r.Array("ageing")) {
+            if (ageing->size() != s.ageing.size())
+                return MakeError(ErrorCode::bad_request, "'ageing' must hold one count per age bucket.", "ageing");
+            for (std::size_t i = 0; i < s.ageing.size(); ++i) {
+                if (!(*ageing)[i].is_number_integer())
+                    return MakeError(ErrorCode::bad_request, "'ageing' must hold whole numbers.", "ageing");
+                s.ageing[i] = (*ageing)[i].get<std::int64_t>();
+            }
+        }
         if (const json* days = r.Array("days"))
             for (const json& d : *days) {
                 if (!d.is_object()) return MakeError(ErrorCode::bad_request, "'days' must hold objects.", "days");

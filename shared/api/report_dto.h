@@ -61,11 +61,21 @@ struct ReportSummary {
     std::vector<KpiFigure> kpis;  // the headline ones first (kExecutiveKpis)
     std::vector<DayFigures> days;  // every day of the period, in order
     std::int64_t open_now = 0;
+    std::string as_of;                                    // today in the reporting time zone ("2026-12-07")
+    std::array<std::int64_t, kpi::kAgeBuckets> ageing{};  // open now by age (kpi::AgeBucket) on that day
 };
 // The KPIs of a summed cell (and the backlog at the period's end) in their fixed order.
 std::vector<KpiFigure> KpiFigures(const kpi::Cell& now, const kpi::Cell& before, std::int64_t backlog_end,
                                   std::int64_t backlog_before);
 inline constexpr int kExecutiveKpis = 6;  // csat, fcr, sla_resolution, mttr, frt, backlog
+// Self-service and walk-up, appended after the cell's KPIs when the filter applies to them (none:
+// it does not, and they are left out): "deflections", "deflection_rate" (of deflections plus the
+// requests created), "walkup_visits", "walkup_wait", "walkup_service", "walkup_no_show",
+// "walkup_resolution".
+void AddDeflectionFigures(std::vector<KpiFigure>* out, std::optional<std::int64_t> now, std::optional<std::int64_t> before,
+                          const kpi::Cell& cell_now, const kpi::Cell& cell_before);
+void AddWalkupFigures(std::vector<KpiFigure>* out, const std::optional<kpi::WalkupTotals>& now,
+                      const std::optional<kpi::WalkupTotals>& before);
 
 struct BreakdownRow {
     std::string key;    // the dimension's value: an id or priority number as text, a department name

@@ -248,4 +248,40 @@ std::optional<std::int64_t> MedianTtrMs(const Cell& c, bool business) {
     return HistBucketEnd(kHistBuckets - 1);
 }
 
+Ratio DeflectionRate(std::int64_t deflections, std::int64_t created) { return {deflections, deflections + created}; }
+
+void WalkupTotals::Add(const Visit& v) {
+    if (v.status == "booked" || v.status == "en_route" || v.status == "cancelled" || v.status.empty()) return;
+    ++visits;
+    if (v.status == "no_show") ++no_shows;
+    if (v.called_at > 0) {
+        ++called;
+        wait_ms += std::max<std::int64_t>(0, v.called_at - v.queue_at);
+    }
+    if (v.started_at > 0 && v.ended_at >= v.started_at && (v.status == "resolved" || v.status == "transferred")) {
+        ++served;
+        service_ms += v.ended_at - v.started_at;
+        if (v.first_contact) ++solved;
+    }
+}
+
+std::optional<std::int64_t> MeanWaitMs(const WalkupTotals& t) {
+    if (t.called == 0) return std::nullopt;
+    return t.wait_ms / t.called;
+}
+std::optional<std::int64_t> MeanServiceMs(const WalkupTotals& t) {
+    if (t.served == 0) return std::nullopt;
+    return t.service_ms / t.served;
+}
+Ratio NoShowRate(const WalkupTotals& t) { return {t.no_shows, t.visits}; }
+Ratio DeskResolution(const WalkupTotals& t) { return {t.solved, t.served}; }
+
+int AgeBucket(std::int64_t created_day, std::int64_t today) {
+    const std::int64_t age = std::max<std::int64_t>(0, today - created_day);
+    int bucket = 0;
+    for (int b = 1; b < kAgeBuckets; ++b)
+        if (age >= kAgeBucketFirstDay[static_cast<std::size_t>(b)]) bucket = b;
+    return bucket;
+}
+
 }  // namespace spoc::kpi

@@ -3,7 +3,7 @@
 // keeps the cells as rollups in the same transaction as each change (server/app/reports.cpp), the
 // property test recomputes them from the raw rows, and the browser formats what the API returns.
 //
-// Definitions (docs/REPORTS.md says the same for people who feed their own BI):
+// Definitions (for people who feed their own BI too; the API is in /api/v1/openapi.json):
 // - Days are local dates in the desk's reporting time zone; a day runs midnight to midnight there,
 //   so a DST day has 23 or 25 hours. Each request is counted under its *current* group, assignee,
 //   department, category, priority and type (a reassigned request moves with its counts).
@@ -23,6 +23,7 @@
 //   of the requests resolved in the period.
 // - CSAT: share of 4s and 5s among the answers given in the period; CES: mean effort (1..5, 5 =
 //   very easy) of the answers that rated it. Both count on the answer's day.
+// - KB deflections, walk-up visits and backlog ageing: see their section below.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -172,6 +173,43 @@ Ratio EscalationRate(const Cell& c);        // escalated / resolved
 std::optional<std::int64_t> MeanFrtMs(const Cell& c, bool business);  // per responded request
 std::optional<std::int64_t> MeanTtrMs(const Cell& c, bool business);  // MTTR, per resolved request
 std::optional<std::int64_t> MedianTtrMs(const Cell& c, bool business);  // from the buckets, interpolated
+
+// ---- Self-service, walk-up and backlog ageing ----------------------------------------------------
+// Not in the daily cells: the server counts them from their own tables (kb_deflections,
+// walkup_visits, the open facts) and they are only reported where the filter makes sense for them.
+//
+// KB deflection: the portal records one when a requester filling a request form marks an article
+// it suggested as "this solved it" (and so files nothing). Deflection rate = deflections /
+// (deflections + requests created) in the period: the share of would-be requests self-service
+// absorbed. Only the department and category filters apply (those of the form's catalog item).
+Ratio DeflectionRate(std::int64_t deflections, std::int64_t created);
+
+// A walk-up visit counts on its check-in day once the person arrived (not while booked or on the
+// way; a cancelled visit never counts). Wait: from the instant it queued (walkup::QueueTime: the
+// appointment's slot for one on time) to being called, 0 if called early; only visits that were
+// called. Service: from the start at the desk to the end; only visits that ended there. No-show
+// share: of the visits, those who were not there when called or gave up. Desk resolution: of the
+// visits served to the end, those solved at the desk. Only the location and agent filters apply.
+struct Visit {
+    std::string status;  // walkup::VisitStatusName
+    Timestamp queue_at = 0, called_at = 0, started_at = 0, ended_at = 0;
+    bool first_contact = false;
+};
+struct WalkupTotals {
+    std::int64_t visits = 0, called = 0, wait_ms = 0, served = 0, service_ms = 0, no_shows = 0, solved = 0;
+    void Add(const Visit& v);  // no effect for a visit that does not count (booked, en route, cancelled)
+    bool operator==(const WalkupTotals&) const = default;
+};
+std::optional<std::int64_t> MeanWaitMs(const WalkupTotals& t);
+std::optional<std::int64_t> MeanServiceMs(const WalkupTotals& t);
+Ratio NoShowRate(const WalkupTotals& t);       // no_shows / visits
+Ratio DeskResolution(const WalkupTotals& t);   // solved / served
+
+// Backlog ageing: open requests by whole local days since their creation day, in five buckets
+// starting at these ages: today, 1-2 days, 3-6 days, 7-29 days, 30 days and more.
+inline constexpr int kAgeBuckets = 5;
+inline constexpr std::array<int, kAgeBuckets> kAgeBucketFirstDay = {0, 1, 3, 7, 30};
+int AgeBucket(std::int64_t created_day, std::int64_t today);  // a creation day after today counts as today
 
 // The seeds' targets, drawn as reference lines (percent).
 inline constexpr double kCsatTarget = 85;

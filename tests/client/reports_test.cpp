@@ -255,3 +255,63 @@ TEST_CASE("reports: a chart's bar opens the queue of exactly its requests, and t
     CHECK(ParseRoute("#/queue?report=breached").queue_report.empty());
     CHECK(ParseRoute("#/queue?report=late&rq=from%3D2026-01-01").queue_report.empty());
 }
+
+TEST_CASE("reports: self-service and walk-up tiles, time per priority, and backlog ageing whose bars open the queue") {
+    App app;
+    Harness h;
+    SignedInAs(app, Agent(), "#/reports");
+    api::ReportSummary s = Summary();
+    kpi::Cell now, before;
+    now[kpi::Counter::created] = 12;
+    api::AddDeflectionFigures(&s.kpis, 4, 2, now, before);
+    kpi::WalkupTotals visits;
+    visits.Add({"resolved", 0, 600000, 660000, 1860000, true});  // waited 10 min, served 20 min
+    api::AddWalkupFigures(&s.kpis, visits, std::nullopt);
+    s.as_of = "2026-11-30";
+    s.ageing = {3, 2, 0, 5, 1};
+    REQUIRE(app.api.Answer("GET", "/api/v1/reports/summary", 200, api::EncodeReportSummary(s)));
+    AnswerOptions(app);
+    api::ReportBreakdown priority = Breakdown("priority", {{"1", "P1"}, {"3", "P3"}});
+    priority.rows[0].cell[kpi::Counter::ttr_business_ms] = 4 * 7200000;  // 4 resolved: 2 h mean
+    priority.rows[0].cell[kpi::Counter::frt_business_ms] = 2 * 900000;
+    priority.rows[0].cell[kpi::Counter::responded] = 2;                  // 15 min mean
+    REQUIRE(app.api.Answer("GET", "/api/v1/reports/breakdown?by=priority", 200, api::EncodeReportBreakdown(priority)));
+    h.Frames(app, 3);
+    ReportsViewModel vm = BuildReports(app.state);
+    CHECK(vm.tiles.size() == 6);  // the headline six stay six
+    REQUIRE(vm.service_tiles.size() == 5);
+    CHECK(vm.service_tiles[0].key == "deflections");
+    CHECK(*vm.service_tiles[0].value == 4);
+    CHECK(vm.service_tiles[0].trend == 1);  // more deflected is better
+    CHECK(vm.service_tiles[1].key == "deflection_rate");
+    CHECK(std::fabs(*vm.service_tiles[1].value - 100.0 * 4 / 16) < 1e-9);
+    CHECK(vm.service_tiles[3].key == "walkup_wait");
+    CHECK(*vm.service_tiles[3].value == 600);  // seconds
+    CHECK(vm.service_tiles[4].label == "Walk-up service time");
+    CHECK(HasItem("report_priority_chart_0_0"));  // P1's time-to-resolve bar
+    REQUIRE(vm.by_priority.x_labels.size() == 5);  // every priority, with or without data
+    CHECK(vm.by_priority.series[0].values[0] == 7200);
+    CHECK(vm.by_priority.series[1].values[0] == 900);
+    CHECK(std::isnan(vm.by_priority.series[0].values[1]));  // P2: nothing resolved
+    // A priority's bar: the requests of that priority resolved in the period.
+    app.actions.OpenReportSlice("resolved", "priority", vm.priority_keys[2]);
+    CHECK(app.state.route.queue_report_query == "from=2026-11-28&to=2026-11-30&priority=3");
+
+    app.Go("#/reports/ops");
+    h.Frames(app, 2);
+    vm = BuildReports(app.state);
+    REQUIRE(vm.ageing.series.size() == 1);
+    CHECK(vm.ageing.series[0].values == std::vector<double>{3, 2, 0, 5, 1});
+    CHECK(vm.ageing.x_labels.front() == "Today");
+    // The 1-2 days bar: created 1 or 2 days before the day the ageing was counted on, still open.
+    app.actions.OpenAgeingSlice(1);
+    CHECK(app.state.route.queue_report == "open");
+    CHECK(app.state.route.queue_report_query == "from=2026-11-28&to=2026-11-29");
+    CHECK(BuildQueue(app.state, app.clock).report_text == "From Reports: requests still open, created · Nov 28, 2026 – Nov 29, 2026");
+    // The oldest bar has no first day.
+    app.Go("#/reports/ops");
+    app.actions.OpenAgeingSlice(4);
+    CHECK(app.state.route.queue_report_query == "to=2026-10-31");
+    CHECK(ParseRoute(app.host.locations.back().first) == app.state.route);
+    CHECK(BuildQueue(app.state, app.clock).report_text == "From Reports: requests still open, created · on or before Oct 31, 2026");
+}

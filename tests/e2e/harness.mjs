@@ -147,10 +147,35 @@ export class SpocPage {
 
   // Clicks a text field and types into it once ImGui reports the field active (a click that lands
   // while the layout shifts, or on a frame that drops it, is retried instead of typing into nothing).
+  // Into an empty field, what it then holds is checked (the text proxy mirrors it) and a key lost
+  // on a loaded machine is typed again rather than saved with a letter missing.
   async type(what, text) {
     await this.focusInput(what);
+    const base = await this.proxyValue();
     await this.page.keyboard.type(text, { delay: 15 });
     await this.nextFrames(2);
+    if (base !== '') return;
+    // A field may reformat what it is given (a pairing code gains its hyphen): only a shorter text
+    // means lost keys.
+    const lost = (v) => v !== null && [...v].length < [...text].length;
+    let held = await this.proxyValue();
+    for (let attempt = 0; attempt < 3 && lost(held); attempt++) {
+      await this.focusInput(what);
+      await this.page.keyboard.press('Control+A');
+      await this.page.keyboard.press('Backspace');
+      await this.page.keyboard.type(text, { delay: 25 });
+      await this.nextFrames(3);
+      held = await this.proxyValue();
+    }
+    if (lost(held)) throw new Error(`${what} holds "${held}" after typing "${text}"`);
+  }
+
+  // The text of the field being edited, as the browser's text proxy holds it (null: no proxy).
+  async proxyValue() {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      return el && (el.id || '').startsWith('spoc-text-') ? el.value : null;
+    });
   }
 
   async focusInput(what) {

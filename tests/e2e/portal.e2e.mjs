@@ -1,7 +1,7 @@
 // Journey: emma signs in, opens "New laptop", fills and submits the form (with a conditional field
 // that appears only for replacements, and a description typed through an input method), sees the request under My requests; liam signs in and can't
 // see it, in the list or by its URL. Real server, real SQLite, real Chromium, real input events.
-import { journey, SpocPage, assert } from './harness.mjs';
+import { journey, SpocPage, assert, replaceText, shownTexts } from './harness.mjs';
 
 const SUMMARY = 'Replacement laptop for the Leeds trip';
 
@@ -33,10 +33,7 @@ await journey('portal journey', async ({ server, browser, step }) => {
   const unchanged = await emma.page.evaluate(async () => (await (await fetch('/api/v1/requests?status=all')).json()).total);
   assert(unchanged === before, 'nothing was filed while the asset tag was invalid');
   assert((await emma.state()).route === `#/catalog/${laptop.id}`, 'still on the form after the refused submit');
-  await emma.focusInput('values.old_asset_tag');
-  await emma.page.keyboard.press('Control+A');
-  await emma.page.keyboard.press('Backspace');
-  await emma.page.keyboard.type('LT-48213', { delay: 15 });
+  await replaceText(emma, 'values.old_asset_tag', 'LT-48213');
   await emma.type('values.cost_centre', 'CC-4410');
   await emma.type('summary', SUMMARY);
 
@@ -60,7 +57,11 @@ await journey('portal journey', async ({ server, browser, step }) => {
     created = page.items.find((q) => q.summary === 'Replacement laptop for the Leeds trip');
     if (!created) await new Promise((r) => setTimeout(r, 100));
   }
-  assert(created, 'the submitted request reached the server');
+  if (!created) {
+    const filed = await emma.page.evaluate(async () => (await (await fetch('/api/v1/requests?status=all')).json()).items.map((q) => q.summary));
+    const shown = (await shownTexts(emma)).slice(0, 60);
+    assert(false, `the submitted request reached the server (filed: ${JSON.stringify(filed)}; on screen: ${JSON.stringify(shown)})`);
+  }
   assert(/^REQ\d{7}$/.test(created.number), `request number looks like REQ0000042 (got ${created.number})`);
   assert(created.form.old_asset_tag === 'LT-48213', 'the conditional field was stored');
   assert(created.form.cost_centre === 'CC-4410', 'the cost centre was stored');

@@ -1,7 +1,7 @@
 // Journey: reports (issue 14). root opens Reports from the top bar, switches the period to 90 days
 // (the URL follows), opens the Teams page, clicks the breached part of a category's bar and lands
 // in the queue listing exactly those requests: as many as the bar said, each resolved late. Back
-// in the browser returns to the chart. Then a 390x844 phone in German and Japanese: both pages fit.
+// in the browser returns to the chart. A backlog-ageing bar lists the band's open requests. Then a 390x844 phone in German and Japanese: both pages fit.
 // Real server, SQLite, Chromium. SPOC_SCREENSHOTS=dir keeps screenshots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ await journey('reports', async ({ server, browser, step }) => {
   for (const tile of ['Customer satisfaction', 'First-contact resolution', 'Mean time to resolve', 'First response time', 'Backlog'])
     assert(texts.includes(tile), `the ${tile} tile is shown`);
   await root.find('Created and resolved per day');
+  await waitLabel(root, /Time to resolve and first response by priority/, 'the per-priority chart');
+  for (const tile of [/Self-service deflection/, /Walk-up wait/]) await waitLabel(root, tile, `the ${tile.source} tile`);
   await shot(root, 'reports-overview-1280');
 
   step('the period becomes 90 days, in the URL');
@@ -72,6 +74,21 @@ await journey('reports', async ({ server, browser, step }) => {
   await root.waitState((s) => s.route === queueRoute, 'forward to the slice');
   await root.click('Show the whole queue');
   await root.waitState((s) => s.route === '#/queue', 'the whole queue');
+
+  step('a backlog-ageing bar opens the requests still open from that age band');
+  await go(root, `#/reports/ops?from=${from}&to=${to}`, 'report_csv_group');
+  const summary = await root.page.evaluate(async (q) => (await (await fetch(`/api/v1/reports/summary?${q}`)).json()), `from=${from}&to=${to}`);
+  const band = summary.ageing.findIndex((count) => count > 0);
+  assert(band >= 0, `the demo has open requests (ageing ${JSON.stringify(summary.ageing)})`);
+  const ageBar = await root.find(`report_ageing_chart_${band}_0`);
+  assert(ageBar.label.includes(String(summary.ageing[band])), `the ageing bar reads its count (${ageBar.label}, expected ${summary.ageing[band]})`);
+  await root.click(ageBar.id);
+  await root.waitState((s) => s.route.startsWith('#/queue?report=open&rq='), 'on the ageing slice');
+  const arq = decodeURIComponent((await root.state()).route.split('&rq=')[1]);
+  const open = await root.page.evaluate(async (r) => (await (await fetch(`/api/v1/queue?report=open&rq=${encodeURIComponent(r)}&page_size=100`)).json()), arq);
+  assert(open.total === summary.ageing[band], `the queue lists the band's ${summary.ageing[band]} requests (got ${open.total})`);
+  for (const req of open.items) assert(!['resolved', 'closed', 'cancelled'].includes(req.status), `each is still open (${req.number} is ${req.status})`);
+  await waitLabel(root, /From Reports: requests still open/, 'the queue says which requests');
 
   for (const lang of ['de', 'ja']) {
     step(`a 390x844 phone in ${lang}: both report pages fit`);

@@ -358,6 +358,17 @@ std::int64_t CountRows(TestServer& server, const std::string& sql) {
     return q->Int(0);
 }
 
+std::unique_ptr<spoc::storage::Database> OpenDb(TestServer& server, spoc::storage::OpenMode mode) {
+    auto db = spoc::storage::Database::Open(server.db_path(), mode);
+    REQUIRE(db.ok());
+    return std::move(*db);
+}
+
+void ExecSql(spoc::storage::Database& db, const std::string& sql) {
+    auto done = db.Exec(sql);
+    REQUIRE_MESSAGE(done.ok(), (done.ok() ? sql : done.error().message));
+}
+
 long long NowSeconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }

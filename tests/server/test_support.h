@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "server/spoc_server.h"
+#include "server/storage/sqlite.h"
 #include "shared/domain/catalog.h"
 
 namespace spoc::test {
@@ -91,6 +92,10 @@ std::string ErrorCodeOf(const httplib::Result& res);  // error.code of a JSON er
 // A valid draft for the fixture's "New laptop" (item id 1).
 json ValidLaptopDraft();
 std::int64_t CountRows(TestServer& server, const std::string& sql);  // the first column of a one-row query, read-only
+// The server's SQLite file opened directly (read-write only while Restart has it stopped), and a
+// statement on it that fails the test with SQLite's message.
+std::unique_ptr<spoc::storage::Database> OpenDb(TestServer& server, spoc::storage::OpenMode mode);
+void ExecSql(spoc::storage::Database& db, const std::string& sql);
 long long NowSeconds();              // the wall clock, s since 1970 (what the server under test reads)
 std::string Iso(long long seconds);  // "2026-12-07T00:00:00Z"
 

@@ -244,3 +244,50 @@ TEST_CASE("formulas answer 'no data' rather than dividing by zero, and the bucke
     CHECK(ColumnName(kHistCalendarAt + 13) == "hc13");
     CHECK(ColumnName(kCellWidth - 1) == "a23");
 }
+
+TEST_CASE("deflection rate: deflections of deflections plus the requests created") {
+    CHECK(DeflectionRate(3, 9).num == 3);
+    CHECK(DeflectionRate(3, 9).den == 12);
+    CHECK(*DeflectionRate(3, 9).Percent() == doctest::Approx(25.0));
+    CHECK_FALSE(DeflectionRate(0, 0).Percent().has_value());
+    CHECK(*DeflectionRate(0, 5).Percent() == doctest::Approx(0.0));
+}
+
+TEST_CASE("walk-up totals: who counts as a visit, waits from the queue instant, service from start to end") {
+    const Timestamp q = 1'000'000'000'000;
+    const std::int64_t m = kMsPerMinute;
+    WalkupTotals t;
+    t.Add({"booked", q, 0, 0, 0, false});                       // not arrived
+    t.Add({"en_route", q, 0, 0, 0, false});                     // not arrived
+    t.Add({"cancelled", q, q + 3 * m, 0, 0, false});            // never counts
+    t.Add({"waiting", q, 0, 0, 0, false});                      // a visit, not called yet
+    t.Add({"called", q - 5 * m, q, 0, 0, false});               // waited 5 min
+    t.Add({"resolved", q, q + 10 * m, q + 12 * m, q + 30 * m, true});   // waited 10, served 18, solved
+    t.Add({"transferred", q, q + 4 * m, q + 5 * m, q + 17 * m, false}); // waited 4, served 12
+    t.Add({"no_show", q, q + 6 * m, 0, 0, false});              // waited 6, gone
+    t.Add({"called", q + 2 * m, q, 0, 0, false});               // an appointment called before its slot: 0 wait
+    t.Add({"in_service", q, q + m, q + 2 * m, 0, false});       // waited 1, still at the desk: no service time yet
+    CHECK(t.visits == 7);
+    CHECK(t.called == 6);
+    CHECK(*MeanWaitMs(t) == (5 + 10 + 4 + 6 + 0 + 1) * m / 6);
+    CHECK(t.served == 2);
+    CHECK(*MeanServiceMs(t) == (18 + 12) * m / 2);
+    CHECK(NoShowRate(t).num == 1);
+    CHECK(NoShowRate(t).den == 7);
+    CHECK(DeskResolution(t).num == 1);
+    CHECK(DeskResolution(t).den == 2);
+    const WalkupTotals none;
+    CHECK_FALSE(MeanWaitMs(none).has_value());
+    CHECK_FALSE(MeanServiceMs(none).has_value());
+    CHECK_FALSE(NoShowRate(none).Percent().has_value());
+}
+
+TEST_CASE("backlog ageing bands: today, 1-2, 3-6, 7-29, 30 and more whole days") {
+    const std::int64_t today = 20'000;
+    const std::pair<std::int64_t, int> cases[] = {{0, 0}, {1, 1}, {2, 1}, {3, 2}, {6, 2}, {7, 3},
+                                                  {29, 3}, {30, 4}, {900, 4}, {-2, 0}};  // -2: created "tomorrow"
+    for (const auto& [age, band] : cases) {
+        INFO("age ", age);
+        CHECK(AgeBucket(today - age, today) == band);
+    }
+}
