@@ -48,6 +48,7 @@ std::string ServerUsage() {
     return "usage: spoc-server [--host ADDR] [--port N] [--allow-host NAME[:PORT]]... [--data DIR] [--web DIR]\n"
            "                   [--assets DIR] [--demo] [--no-group-commit] [--threads N] [--auto-close-days N]\n"
            "                   [--max-file-mb N] [--max-request-files-mb N] [--report-time-zone ZONE]\n"
+           "                   [--startup-timings]\n"
            "       spoc-server [--data DIR] --import-kb FOLDER [--import-as USERNAME]\n"
            "       spoc-server [--data DIR] [--report-time-zone ZONE] --rebuild-reports\n"
            "  --host ADDR        address to listen on (default 127.0.0.1)\n"
@@ -74,6 +75,7 @@ std::string ServerUsage() {
            "                     IANA zone whose local dates the reports count in (default UTC); starting\n"
            "                     with another zone than last time recomputes the report rollups\n"
            "  --rebuild-reports  recompute every report rollup from the requests, print a summary and exit\n"
+           "  --startup-timings  print how long each start-up phase took (bench/start/run)\n"
            "  --import-kb FOLDER import every FOLDER/*.md as a knowledge article (front matter: title, category,\n"
            "                     tags, audience, state, owner, review_by), print a report and exit; an article\n"
            "                     with the same title gets a new version when it differs\n"
@@ -126,6 +128,9 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
         } else if (flag == "--rebuild-reports") {
             if (auto ok = no_value(); !ok.ok()) return ok.error();
             config.rebuild_reports = true;
+        } else if (flag == "--startup-timings") {
+            if (auto ok = no_value(); !ok.ok()) return ok.error();
+            config.startup_timings = true;
         } else if (flag == "--allow-host") {
             auto v = next();
             if (!v.ok()) return v.error();
@@ -171,6 +176,32 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
 }
 
 // [SECTION] Start-up
+
+namespace {
+
+// How long each start-up phase took, for --startup-timings: "open and migrate 3, ... (41 ms)".
+class PhaseClock {
+public:
+    void Mark(const char* phase) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!m_text.empty()) m_text += ", ";
+        m_text.append(phase).append(" ").append(std::to_string(Ms(m_last, now)));
+        m_last = now;
+    }
+    std::string Text() const {
+        return m_text + " (" + std::to_string(Ms(m_start, std::chrono::steady_clock::now())) + " ms)";
+    }
+
+private:
+    static long long Ms(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
+        return static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count());
+    }
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point m_last = m_start;
+    std::string m_text;
+};
+
+}  // namespace
 
 struct SpocServer::Impl {
     ServerConfig config;
@@ -225,6 +256,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     Impl& s = *server->m;
     s.config = config;
 
+    PhaseClock phases;
     if (auto crypto = app::InitCrypto(); !crypto.ok()) return crypto.error();
     std::error_code ec;
     std::filesystem::create_directories(config.data_dir, ec);
@@ -239,6 +271,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     if (!migrated.ok()) return migrated.error();
     // Checkpoints run on their own thread, so no COMMIT has to wait for one.
     if (auto off = storage::DisableAutoCheckpoint(**write_db); !off.ok()) return off.error();
+    phases.Mark("open and migrate");
     s.writer = std::make_unique<storage::Writer>(std::move(*write_db), config.group_commit ? kGroupCommitMaxBatch : 1,
                                                  kGroupCommitGatherWindow);
     // Started before the report catch-up, whose jobs at a million requests would otherwise grow
@@ -246,6 +279,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     auto checkpointer = storage::Checkpointer::Start(s.db_path, s.writer.get());
     if (!checkpointer.ok()) return checkpointer.error();
     s.checkpointer = std::move(*checkpointer);
+    phases.Mark("writer");
     {
         // Report rollups: catch up on what a migration or another reporting zone marked, before any
         // other job (each job then keeps them for what it touched).
@@ -268,13 +302,16 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
             return Unit{};
         });
     }
+    phases.Mark("report catch-up");
     auto readers = storage::ReaderPool::Open(s.db_path, config.readers);
     if (!readers.ok()) return readers.error();
     s.readers = std::move(*readers);
+    phases.Mark("readers");
 
     s.reports = std::make_unique<app::ReportService>(*s.readers, s.report_setup);
     s.auth = std::make_unique<app::AuthService>(*s.readers, *s.writer);
     if (auto init = s.auth->Init(); !init.ok()) return init.error();
+    phases.Mark("auth");
     s.catalog = std::make_unique<app::CatalogService>(*s.readers);
     s.requests = std::make_unique<app::RequestService>(*s.readers, *s.writer, *s.catalog);
     {
@@ -289,6 +326,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         });
         s.requests->SetAttachments(s.blobs.get(), app::AttachmentLimits{config.max_file_bytes, config.max_request_bytes});
     }
+    phases.Mark("attachments");
     s.workspace = std::make_unique<app::WorkspaceService>(*s.readers, *s.writer);
     s.events = std::make_unique<app::EventHub>();
     s.requests->SetEvents(s.events.get());
@@ -322,6 +360,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         s.requests->RemoveCollected(std::exchange(s.collected_blobs, {}));
         s.ReportRequestsChanged(std::exchange(s.housekeeping_changed, {}));
     });
+    phases.Mark("services");
     if (config.demo) {
         auto seeded = app::SeedDemoIfEmpty(*s.writer, config.assets_dir, app::NowMs());
         if (!seeded.ok()) return seeded.error();
@@ -332,8 +371,11 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
         auto articles = s.kb->SeedDemoIfEmpty(config.assets_dir, app::NowMs());
         if (!articles.ok()) return articles.error();
     }
+    phases.Mark("demo seed");
     if (auto indexed = s.kb->Refresh(app::NowMs()); !indexed.ok()) return indexed.error();
+    phases.Mark("kb index");
     if (auto loaded = s.catalog->Reload(); !loaded.ok()) return loaded.error();
+    phases.Mark("catalog");
     s.walkup = std::make_unique<app::WalkupService>(*s.readers, *s.writer, *s.catalog);
     s.walkup->SetEvents(s.events.get());
     if (config.demo) {  // after the catalog: reasons name the catalog items their visits file
@@ -357,6 +399,8 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     options.max_upload_bytes = config.max_file_bytes + 64 * 1024;  // the handler says 413 with the limit
     options.kiosk_auth = [w = s.walkup.get()](std::string_view token, Timestamp now) { return w->AuthenticateKiosk(token, now); };
     s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
+    phases.Mark("walk-up, web files and routes");
+    if (config.startup_timings) std::fprintf(stderr, "spoc: start-up phases (ms): %s\n", phases.Text().c_str());
     return server;
 }
 

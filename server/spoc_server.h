@@ -30,6 +30,7 @@ struct ServerConfig {
     std::int64_t max_request_bytes = attachment::kDefaultMaxRequestBytes;  // --max-request-files-mb
     std::string report_time_zone = "UTC";  // --report-time-zone: the days of the reports (IANA name)
     bool rebuild_reports = false;  // --rebuild-reports: recompute every report rollup, then exit
+    bool startup_timings = false;  // --startup-timings: print how long each start-up phase took
     std::string import_kb_dir; // --import-kb: import this folder of Markdown articles, then exit
     std::string import_as = "root"; // --import-as: the agent or admin the import is recorded under
 };

@@ -5,6 +5,7 @@
 // refused (throttled) attempts are not, beyond one row when a name or address becomes blocked.
 #pragma once
 #include <deque>
+#include <future>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -74,7 +75,9 @@ private:
 class AuthService {
 public:
     AuthService(storage::ReaderPool& readers, storage::Writer& writer);
-    Result<Unit> Init();  // makes the dummy hash for unknown users
+    // Starts making the dummy hash for unknown users on its own thread (an argon2id run: start-up
+    // does not wait for it; the first sign-in of an unknown name does, if it is not ready yet).
+    Result<Unit> Init();
 
     // invalid_credentials / rate_limited / unavailable (no argon2id turn in time). `client` is the
     // remote address the throttle counts per.
@@ -95,7 +98,7 @@ private:
     storage::ReaderPool& m_readers;
     storage::Writer& m_writer;
     SignInThrottle m_throttle;
-    std::string m_dummy_hash;
+    std::shared_future<std::string> m_dummy_hash;  // "" if hashing failed
 };
 
 }  // namespace spoc::app
