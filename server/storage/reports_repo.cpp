@@ -394,7 +394,7 @@ Result<std::int64_t> OpenNow(Database& db, const kpi::Filter& filter) {
 }
 
 Result<std::array<std::int64_t, kpi::kAgeBuckets>> OpenByAge(Database& db, const kpi::Filter& filter, std::int64_t today) {
-    // The open facts' partial index, read per creation day: a few thousand rows at most.
+    // Only the open facts (their partial index, as large as the backlog), counted per creation day.
     Binds binds;
     const std::string where = FilterSql(filter, 1, &binds);
     auto q = db.Prepare("SELECT created_day, COUNT(*) FROM report_facts WHERE done_day IS NULL AND created_day IS NOT NULL" +
