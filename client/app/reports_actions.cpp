@@ -8,8 +8,8 @@
 #include "client/app/effects.h"
 #include "client/app/effects_internal.h"
 #include "shared/api/routes.h"
-#include "shared/domain/kpi.h"
 #include "shared/api/url.h"
+#include "shared/domain/kpi.h"
 
 namespace spoc::client {
 
