@@ -124,8 +124,6 @@ void Filters(const AppState& state, ReportsViewModel* vm) {
     vm->filters.push_back(Filter(state, "location", tr("Location"), tr("All locations")));
 }
 
-double MeanSeconds(std::int64_t sum_ms, std::int64_t n);
-
 ReportTileViewModel Tile(const api::KpiFigure& k) {
     ReportTileViewModel t;
     t.key = k.key;
@@ -171,8 +169,9 @@ void PriorityChart(const AppState& state, ReportsViewModel* vm) {
         vm->by_priority.x_labels.push_back(std::string(PriorityLabel(static_cast<Priority>(p))));
         vm->priority_keys.push_back(std::to_string(p));
         const kpi::Cell c = row ? row->cell : kpi::Cell{};
-        vm->by_priority.series[0].values.push_back(MeanSeconds(c[Counter::ttr_business_ms], c[Counter::resolved]));
-        vm->by_priority.series[1].values.push_back(MeanSeconds(c[Counter::frt_business_ms], c[Counter::responded]));
+        auto seconds = [](std::optional<std::int64_t> ms) { return ms ? static_cast<double>(*ms) / 1000.0 : kNaN; };
+        vm->by_priority.series[0].values.push_back(seconds(kpi::MeanTtrMs(c, /*business=*/true)));
+        vm->by_priority.series[1].values.push_back(seconds(kpi::MeanFrtMs(c, /*business=*/true)));
     }
 }
 
