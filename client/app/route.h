@@ -40,7 +40,7 @@ struct Route {
     std::string queue_view = "open"; // queue: unassigned, mine, groups, open, breaching, pending
     std::string queue_sort = "due";  // queue: due, priority, updated, created, id (?sort=)
     bool queue_desc = false;         // queue: ?dir=desc
-    std::string queue_q;             // queue: summary contains (?q=, percent-encoded in the hash)
+    std::string queue_q;             // queue: search words (?q=, percent-encoded in the hash)
     std::string queue_priority;      // queue: "" or critical, high, moderate, low, planning
     std::string queue_status;        // queue: "" or new, assigned, in_progress, pending
     std::string queue_report;        // queue: a report's slice (?report=breached): created, resolved, breached,

@@ -89,7 +89,7 @@ void DrawToolbar(const QueueViewModel& vm, float w, Actions& actions) {
     float y = ImGui::GetCursorPosY();
     std::string search = vm.search;
     TextInputOptions o;
-    o.placeholder = tr("Search summaries…");
+    o.placeholder = tr("Search requests…");
     o.width = narrow ? w : std::min(340.0f, w * 0.4f);
     o.max_chars = 100;
     o.escape_clears = true;

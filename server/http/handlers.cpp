@@ -336,7 +336,7 @@ Result<Unit> QueueFilterParams(const httplib::Request& req, const User& caller, 
                          "'q' must be text of at most " + std::to_string(limits::kMaxQueueSearch) + " bytes.", "q");
     if (std::string problem = PlainTextProblem(q, false, "'q'"); !problem.empty())
         return MakeError(ErrorCode::bad_request, std::move(problem), "q");
-    f->summary_contains = q;
+    f->search = q;
     // A report's bar or point: report=<kind>&rq=<the report's own query, encoded once more>.
     const std::string kind = req.get_param_value("report");
     const std::string rq = req.get_param_value("rq");
@@ -346,15 +346,9 @@ Result<Unit> QueueFilterParams(const httplib::Request& req, const User& caller, 
         return MakeError(ErrorCode::bad_request, "'report' must be created, resolved, breached, satisfied, unsatisfied or open.",
                          "report");
     if (rq.size() > 4096) return MakeError(ErrorCode::bad_request, "'rq' is too long.", "rq");
-    // The oldest backlog-ageing bar has no first day: an open slice may leave out from.
-    const bool open_ended = slice.kind == storage::DrillKind::open && api::QueryValue(rq, "from").empty();
-    if ((api::QueryValue(rq, "from").empty() && !open_ended) || api::QueryValue(rq, "to").empty())
-        return MakeError(ErrorCode::bad_request, "'rq' must name the report's from and to (an open slice may leave out from).",
-                         "rq");
-    auto decoded = api::DecodeReportQuery(
-        [&](std::string_view name) { return api::QueryValue(rq, open_ended && name == "from" ? "to" : name); }, CivilDate{});
+    auto decoded = api::DecodeSliceQuery(rq, slice.kind == storage::DrillKind::open);
     if (!decoded.ok()) return decoded.error();
-    slice.from_day = open_ended ? std::numeric_limits<std::int32_t>::min() : api::DayNumber(decoded->from);
+    slice.from_day = decoded->from ? api::DayNumber(*decoded->from) : std::numeric_limits<std::int32_t>::min();
     slice.to_day = api::DayNumber(decoded->to);
     slice.filter = decoded->filter;
     f->report = std::move(slice);

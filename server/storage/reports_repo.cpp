@@ -449,7 +449,7 @@ Result<std::optional<kpi::WalkupTotals>> SumVisits(Database& db, const kpi::Filt
         if (!row.ok()) return row.error();
         if (!*row) return std::optional<kpi::WalkupTotals>(out);
         kpi::Visit v;
-        v.status = q->Text(0);
+        if (!walkup::ParseVisitStatus(q->Text(0), &v.status)) continue;  // a status this build doesn't know
         v.queue_at = q->Int(1);
         v.called_at = q->Int(2);
         v.started_at = q->Int(3);

@@ -1,6 +1,8 @@
 // SQL for requests and comments (see requests_repo.h).
 #include "server/storage/requests_repo.h"
 
+#include "server/storage/queue_search.h"
+
 namespace spoc::storage {
 
 namespace {
@@ -361,6 +363,32 @@ private:
     std::vector<int> m_nulls;
 };
 
+// "AND (...) " for the search text of ?q= (see queue_search.h): each long word through the
+// queue_search index of the open requests, each short one as a substring of the request's text (in
+// a report's slice, whose done requests the index doesn't hold: every word, of the summary or the
+// number). A text that names a request finds it too.
+std::string SearchCondition(const std::string& text, bool report_slice, SqlParams& params) {
+    const QueueSearch search = ParseQueueSearch(text);
+    std::vector<std::string> parts;
+    if (!search.match.empty() && !report_slice)
+        parts.push_back("r.id IN (SELECT rowid FROM queue_search WHERE queue_search MATCH " + params.Add(search.match) + ")");
+    // A short word of an open request is looked for in the index's stored text of that one
+    // request (a rowid lookup), after the index has narrowed the rows if any word could.
+    auto like = [&](std::string_view word, bool in_index) {
+        const std::string p = params.Add(ContainsPattern(word));
+        std::string part = "r.summary LIKE " + p + " ESCAPE '\\' OR r.number LIKE " + p + " ESCAPE '\\'";
+        if (in_index)
+            part += " OR EXISTS (SELECT 1 FROM queue_search s WHERE s.rowid = r.id AND (s.description LIKE " + p +
+                    " ESCAPE '\\' OR s.comments LIKE " + p + " ESCAPE '\\'))";
+        parts.push_back("(" + part + ")");
+    };
+    for (const std::string& word : report_slice ? search.words : search.short_words) like(word, !report_slice);
+    std::string all;
+    for (const std::string& part : parts) all.append(all.empty() ? "" : " AND ").append(part);
+    if (search.ref_id) all = "r.id = " + params.Add(*search.ref_id) + (all.empty() ? "" : " OR (" + all + ")");
+    return all.empty() ? std::string() : "AND (" + all + ") ";
+}
+
 // WHERE of the view plus the filter. Every filter that is set adds its own condition (and only
 // then), so SQLite sees plain equalities it can serve from an index. Each connection caches every
 // statement text it prepares, so the texts stay few: 6 views x 2^4 x 5 filter texts (group and
@@ -384,7 +412,9 @@ std::string QueueWhere(const QueueQuery& query, SqlParams& params, bool walk_by_
                 break;
             case QueueView::pending: where = "WHERE r.status = 'pending' "; break;
             case QueueView::breaching:
-                where += "AND r.status != 'pending' AND (r.resolution_due_at = 0) = 0 AND r.resolution_due_at <= " +
+                // Pending requests have no due time (their clock is paused: ComputeDueTimes), so
+                // the range leaves them out, and the count reads queue_open's keys alone.
+                where += "AND (r.resolution_due_at = 0) = 0 AND r.resolution_due_at <= " +
                          params.Add(query.now + query.soon_ms) + " ";
                 break;
         }
@@ -406,8 +436,7 @@ std::string QueueWhere(const QueueQuery& query, SqlParams& params, bool walk_by_
     auto id_or_null = [&](std::int64_t id) { return id > 0 ? params.Add(id) : params.AddNull(); };
     if (f.group_id) where += "AND r.group_id IS " + id_or_null(*f.group_id) + " ";
     if (f.assignee) where += "AND r.assignee_id IS " + id_or_null(f.assignee->value) + " ";
-    if (!f.summary_contains.empty())
-        where += "AND r.summary LIKE " + params.Add(ContainsPattern(f.summary_contains)) + " ESCAPE '\\' ";
+    if (!f.search.empty()) where += SearchCondition(f.search, f.report.has_value(), params);
     return where;
 }
 
@@ -421,6 +450,9 @@ std::string QueueOrder(const QueueQuery& query) {
     switch (query.sort) {
         case QueueSort::due:
             if (pending_only) terms = {"r.id"};
+            // Breaching has a due time (the first term is constant): without it, SQLite reads
+            // queue_open in order instead of sorting the whole range.
+            else if (query.view == QueueView::breaching && !query.filter.report) terms = {"r.resolution_due_at", "r.id"};
             else terms = {"(r.resolution_due_at = 0)", "r.resolution_due_at", "r.id"};
             break;
         case QueueSort::priority: terms = {"r.priority", "(r.resolution_due_at = 0)", "r.resolution_due_at", "r.id"}; break;

@@ -58,7 +58,8 @@ struct QueueFilter {
     std::optional<Status> status;          // one of the open statuses
     std::optional<std::int64_t> group_id;  // 0 = no group
     std::optional<UserId> assignee;        // 0 = unassigned
-    std::string summary_contains;          // ASCII-case-insensitive substring of the summary; "" = any
+    std::string search;                    // ?q=: words each in the number, summary, description or
+                                           // comments (queue_search.h); "" = any
     std::optional<ReportSlice> report;     // a report's bar or point: its requests in any status (the
                                            // view is ignored then); the others still narrow it
 };

@@ -187,8 +187,11 @@ int Database::Changes() const { return sqlite3_changes(m_db); }
 bool Database::InTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
 
 std::uint64_t Database::TotalVmSteps() const {
+    // Every live statement of the connection: ours (cached) and the ones SQLite prepares for
+    // itself (FTS5's, behind the queue_search index), so a virtual table's work counts too.
     std::uint64_t steps = 0;
-    for (const auto& [sql, stmt] : m_cache) steps += static_cast<std::uint64_t>(sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_VM_STEP, 0));
+    for (sqlite3_stmt* stmt = sqlite3_next_stmt(m_db, nullptr); stmt; stmt = sqlite3_next_stmt(m_db, stmt))
+        steps += static_cast<std::uint64_t>(sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_VM_STEP, 0));
     return steps;
 }
 

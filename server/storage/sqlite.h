@@ -83,8 +83,10 @@ public:
     std::int64_t LastInsertId() const;
     int Changes() const;         // rows changed by the last statement
     bool InTransaction() const;  // false when in autocommit mode
-    // SQLite VM steps run so far by this connection's cached statements (triggers included): the
-    // deterministic cost of a write, read before and after it (SQLITE_STMTSTATUS_VM_STEP).
+    // SQLite VM steps run so far by this connection's live statements (triggers and FTS5's own
+    // statements included): the deterministic cost of a write, read before and after it
+    // (SQLITE_STMTSTATUS_VM_STEP). A statement finalized in between would drop out: only cached
+    // statements and SQLite's own long-lived ones run inside the writer.
     std::uint64_t TotalVmSteps() const;
     const std::string& Path() const { return m_path; }
     Error LastError(std::string_view context) const;  // internal error carrying sqlite's message

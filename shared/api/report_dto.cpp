@@ -103,6 +103,22 @@ Result<ReportQuery> DecodeReportQuery(const std::function<std::string(std::strin
     return q;
 }
 
+Result<SliceQuery> DecodeSliceQuery(std::string_view rq, bool open_slice) {
+    const bool open_ended = open_slice && QueryValue(rq, "from").empty();
+    if ((QueryValue(rq, "from").empty() && !open_ended) || QueryValue(rq, "to").empty())
+        return MakeError(ErrorCode::bad_request, "'rq' must name the report's from and to (an open slice may leave out from).",
+                         "rq");
+    // An open-ended slice is decoded as the one-day period [to, to]; from is dropped after.
+    auto decoded = DecodeReportQuery(
+        [&](std::string_view name) { return QueryValue(rq, open_ended && name == "from" ? "to" : name); }, CivilDate{});
+    if (!decoded.ok()) return decoded.error();
+    SliceQuery out;
+    if (!open_ended) out.from = decoded->from;
+    out.to = decoded->to;
+    out.filter = std::move(decoded->filter);
+    return out;
+}
+
 std::string EncodeReportQuery(const ReportQuery& q) {
     std::string out = "from=" + FormatDate(q.from) + "&to=" + FormatDate(q.to);
     if (!q.filter.groups.empty()) {

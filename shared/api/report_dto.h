@@ -30,6 +30,15 @@ struct ReportQuery {
 // category, priority (1..5), type (incident | service_request), location (id, or "none").
 // `param(name)` gives "" for a missing one. Errors are bad_request naming the parameter.
 Result<ReportQuery> DecodeReportQuery(const std::function<std::string(std::string_view)>& param, CivilDate today);
+// A chart's slice (the queue's report=<kind>&rq=<EncodeReportQuery>): rq must name both ends of its
+// period, except an open slice's (backlog ageing), whose oldest band has no first day: from is
+// then nullopt and the slice reaches back to the first request.
+struct SliceQuery {
+    std::optional<CivilDate> from;
+    CivilDate to;
+    kpi::Filter filter;
+};
+Result<SliceQuery> DecodeSliceQuery(std::string_view rq, bool open_slice);
 std::string EncodeReportQuery(const ReportQuery& q);  // "from=...&to=...&group=3,4&priority=1" (URL-encoded)
 ReportQuery PreviousPeriod(const ReportQuery& q);     // as long as q's period, ending the day before it
 std::int64_t DayNumber(const CivilDate& d);           // DaysFromCivil

@@ -251,14 +251,15 @@ std::optional<std::int64_t> MedianTtrMs(const Cell& c, bool business) {
 Ratio DeflectionRate(std::int64_t deflections, std::int64_t created) { return {deflections, deflections + created}; }
 
 void WalkupTotals::Add(const Visit& v) {
-    if (v.status == "booked" || v.status == "en_route" || v.status == "cancelled" || v.status.empty()) return;
+    using walkup::VisitStatus;
+    if (v.status == VisitStatus::booked || v.status == VisitStatus::en_route || v.status == VisitStatus::cancelled) return;
     ++visits;
-    if (v.status == "no_show") ++no_shows;
+    if (v.status == VisitStatus::no_show) ++no_shows;
     if (v.called_at > 0) {
         ++called;
         wait_ms += std::max<std::int64_t>(0, v.called_at - v.queue_at);
     }
-    if (v.started_at > 0 && v.ended_at >= v.started_at && (v.status == "resolved" || v.status == "transferred")) {
+    if (v.started_at > 0 && v.ended_at >= v.started_at && (v.status == VisitStatus::resolved || v.status == VisitStatus::transferred)) {
         ++served;
         service_ms += v.ended_at - v.started_at;
         if (v.first_contact) ++solved;

@@ -36,6 +36,7 @@
 
 #include "shared/domain/request.h"
 #include "shared/domain/sla.h"
+#include "shared/domain/walkup.h"
 
 namespace spoc::kpi {
 
@@ -191,7 +192,7 @@ Ratio DeflectionRate(std::int64_t deflections, std::int64_t created);
 // share: of the visits, those who were not there when called or gave up. Desk resolution: of the
 // visits served to the end, those solved at the desk. Only the location and agent filters apply.
 struct Visit {
-    std::string status;  // walkup::VisitStatusName
+    walkup::VisitStatus status = walkup::VisitStatus::waiting;
     Timestamp queue_at = 0, called_at = 0, started_at = 0, ended_at = 0;
     bool first_contact = false;
 };

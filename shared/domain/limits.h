@@ -19,7 +19,7 @@ inline constexpr std::size_t kMaxChoices = 50;                // values in one m
 inline constexpr std::size_t kMaxFormFields = 40;             // fields per catalog item
 inline constexpr std::size_t kMaxIdempotencyKey = 128;        // bytes
 inline constexpr std::size_t kMaxSearchQuery = 200;           // bytes
-inline constexpr std::size_t kMaxQueueSearch = 100;           // queue ?q= (summary substring), bytes
+inline constexpr std::size_t kMaxQueueSearch = 100;           // queue ?q= (words to find), bytes
 inline constexpr std::size_t kMaxBulkIds = 200;               // requests in one bulk update
 inline constexpr int kMaxPageSize = 100;                      // list endpoints
 inline constexpr int kDefaultPageSize = 25;

@@ -265,7 +265,7 @@ TEST_CASE("reports: self-service and walk-up tiles, time per priority, and backl
     now[kpi::Counter::created] = 12;
     api::AddDeflectionFigures(&s.kpis, 4, 2, now, before);
     kpi::WalkupTotals visits;
-    visits.Add({"resolved", 0, 600000, 660000, 1860000, true});  // waited 10 min, served 20 min
+    visits.Add({walkup::VisitStatus::resolved, 0, 600000, 660000, 1860000, true});  // waited 10 min, served 20 min
     api::AddWalkupFigures(&s.kpis, visits, std::nullopt);
     s.as_of = "2026-11-30";
     s.ageing = {3, 2, 0, 5, 1};

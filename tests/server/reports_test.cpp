@@ -651,7 +651,7 @@ TEST_CASE("queue CSV export: streamed in batches, every row, hostile summaries n
     }));
     CHECK(std::set<std::string>(numbers.begin(), numbers.end()).size() == numbers.size());
     // The filters narrow the file as they narrow the view.
-    auto filtered = Get(cli, root, "/api/v1/queue?view=open&format=csv&q=Bulk%20row%2010");
+    auto filtered = Get(cli, root, "/api/v1/queue?view=open&format=csv&q=%22Bulk%20row%2010%22");  // a phrase
     REQUIRE(filtered);
     CHECK(std::count(filtered->body.begin(), filtered->body.end(), '\n') == 1 + 1 + 10 + 100);  // header, 10, 100-109, 1000-1099
     auto employee = Get(cli, emma, "/api/v1/queue?format=csv");

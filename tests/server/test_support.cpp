@@ -369,6 +369,14 @@ void ExecSql(spoc::storage::Database& db, const std::string& sql) {
     REQUIRE_MESSAGE(done.ok(), (done.ok() ? sql : done.error().message));
 }
 
+std::string QueuePlan(TestServer& server, const Session& caller, spoc::storage::QueueQuery query) {
+    auto db = OpenDb(server, spoc::storage::OpenMode::read_only);
+    query.caller = spoc::UserId(caller.user["id"].get<std::int64_t>());
+    auto text = spoc::storage::ExplainQueue(*db, query);
+    REQUIRE(text.ok());
+    return *text;
+}
+
 long long NowSeconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }

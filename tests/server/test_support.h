@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "server/spoc_server.h"
+#include "server/storage/requests_repo.h"
 #include "server/storage/sqlite.h"
 #include "shared/domain/catalog.h"
 
@@ -96,6 +97,8 @@ std::int64_t CountRows(TestServer& server, const std::string& sql);  // the firs
 // statement on it that fails the test with SQLite's message.
 std::unique_ptr<spoc::storage::Database> OpenDb(TestServer& server, spoc::storage::OpenMode mode);
 void ExecSql(spoc::storage::Database& db, const std::string& sql);
+// EXPLAIN QUERY PLAN of a queue page's ids as `caller` would ask for it, read from the server's file.
+std::string QueuePlan(TestServer& server, const Session& caller, spoc::storage::QueueQuery query);
 long long NowSeconds();              // the wall clock, s since 1970 (what the server under test reads)
 std::string Iso(long long seconds);  // "2026-12-07T00:00:00Z"
 

@@ -622,14 +622,7 @@ TEST_CASE("workspace: queue sort orders and filters, with their 400s and index-b
     CHECK(Status(Get(cli, emma, "/api/v1/queue?sort=priority")) == 403);
 
     // The page's ids come from the partial indexes (default order: the view's index of 0003).
-    auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
-    REQUIRE(db.ok());
-    auto plan = [&](spoc::storage::QueueQuery q) {
-        q.caller = spoc::UserId(ava.user["id"].get<int>());
-        auto text = spoc::storage::ExplainQueue(**db, q);
-        REQUIRE(text.ok());
-        return *text;
-    };
+    auto plan = [&](const spoc::storage::QueueQuery& q) { return QueuePlan(server, ava, q); };
     spoc::storage::QueueQuery q;
     CHECK(plan(q).find("queue_open") != std::string::npos);
     CHECK(plan(q).find("TEMP B-TREE") == std::string::npos);  // no sort

@@ -256,17 +256,18 @@ TEST_CASE("deflection rate: deflections of deflections plus the requests created
 TEST_CASE("walk-up totals: who counts as a visit, waits from the queue instant, service from start to end") {
     const Timestamp q = 1'000'000'000'000;
     const std::int64_t m = kMsPerMinute;
+    using walkup::VisitStatus;
     WalkupTotals t;
-    t.Add({"booked", q, 0, 0, 0, false});                       // not arrived
-    t.Add({"en_route", q, 0, 0, 0, false});                     // not arrived
-    t.Add({"cancelled", q, q + 3 * m, 0, 0, false});            // never counts
-    t.Add({"waiting", q, 0, 0, 0, false});                      // a visit, not called yet
-    t.Add({"called", q - 5 * m, q, 0, 0, false});               // waited 5 min
-    t.Add({"resolved", q, q + 10 * m, q + 12 * m, q + 30 * m, true});   // waited 10, served 18, solved
-    t.Add({"transferred", q, q + 4 * m, q + 5 * m, q + 17 * m, false}); // waited 4, served 12
-    t.Add({"no_show", q, q + 6 * m, 0, 0, false});              // waited 6, gone
-    t.Add({"called", q + 2 * m, q, 0, 0, false});               // an appointment called before its slot: 0 wait
-    t.Add({"in_service", q, q + m, q + 2 * m, 0, false});       // waited 1, still at the desk: no service time yet
+    t.Add({VisitStatus::booked, q, 0, 0, 0, false});                       // not arrived
+    t.Add({VisitStatus::en_route, q, 0, 0, 0, false});                     // not arrived
+    t.Add({VisitStatus::cancelled, q, q + 3 * m, 0, 0, false});            // never counts
+    t.Add({VisitStatus::waiting, q, 0, 0, 0, false});                      // a visit, not called yet
+    t.Add({VisitStatus::called, q - 5 * m, q, 0, 0, false});               // waited 5 min
+    t.Add({VisitStatus::resolved, q, q + 10 * m, q + 12 * m, q + 30 * m, true});   // waited 10, served 18, solved
+    t.Add({VisitStatus::transferred, q, q + 4 * m, q + 5 * m, q + 17 * m, false}); // waited 4, served 12
+    t.Add({VisitStatus::no_show, q, q + 6 * m, 0, 0, false});              // waited 6, gone
+    t.Add({VisitStatus::called, q + 2 * m, q, 0, 0, false});               // an appointment called before its slot: 0 wait
+    t.Add({VisitStatus::in_service, q, q + m, q + 2 * m, 0, false});       // waited 1, still at the desk: no service time yet
     CHECK(t.visits == 7);
     CHECK(t.called == 6);
     CHECK(*MeanWaitMs(t) == (5 + 10 + 4 + 6 + 0 + 1) * m / 6);
