@@ -470,8 +470,9 @@ std::string QueueOrder(const QueueQuery& query) {
 }
 
 // The statement that picks the page's ids, with its parameters.
-std::string QueuePageIdsSql(const QueueQuery& query, SqlParams& params) {
-    std::string sql = "SELECT r.id FROM requests r " + QueueWhere(query, params) + QueueOrder(query);
+std::string QueuePageIdsSql(const QueueQuery& query, SqlParams& params, bool with_total = false) {
+    std::string sql = std::string(with_total ? "SELECT r.id, COUNT(*) OVER () " : "SELECT r.id ") + "FROM requests r " +
+                      QueueWhere(query, params) + QueueOrder(query);
     sql += "LIMIT " + params.Add(static_cast<std::int64_t>(query.page_size));
     sql += " OFFSET " + params.Add(static_cast<std::int64_t>(query.page - 1) * query.page_size);
     return sql;
@@ -483,7 +484,26 @@ Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
     api::RequestPage page;
     page.page = query.page;
     page.page_size = query.page_size;
-    {
+    std::vector<std::int64_t> ids;
+    // A search finds its rows through the index, then sorts them: one pass gives the page and,
+    // through a window, the total (a COUNT would find them all a second time). Past the last
+    // page no row carries the total, and the COUNT below answers it.
+    bool counted = false;
+    if (!query.filter.search.empty()) {
+        SqlParams params(1);
+        auto q = db.Prepare(QueuePageIdsSql(query, params, /*with_total=*/true));
+        if (!q.ok()) return q.error();
+        params.BindAll(*q);
+        for (;;) {
+            auto row = q->Step();
+            if (!row.ok()) return row.error();
+            if (!*row) break;
+            ids.push_back(q->Int(0));
+            page.total = static_cast<int>(q->Int(1));
+            counted = true;
+        }
+    }
+    if (!counted) {
         SqlParams params(1);
         auto count = db.Prepare("SELECT COUNT(*) FROM requests r " + QueueWhere(query, params));
         if (!count.ok()) return count.error();
@@ -494,8 +514,7 @@ Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
     }
     // Keys first: the page's ids come from an index walk (or a sort of ids only); then only those
     // rows are read in full (names, comment counts), and put back in page order.
-    std::vector<std::int64_t> ids;
-    {
+    if (query.filter.search.empty()) {
         SqlParams params(1);
         auto q = db.Prepare(QueuePageIdsSql(query, params));
         if (!q.ok()) return q.error();
