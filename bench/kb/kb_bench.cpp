@@ -1,8 +1,10 @@
-// Knowledge-base search benchmark (bench/kb/run drives it). Loads the Debian FAQ corpus
-// (key<TAB>title<TAB>body per line), scores employee-style queries against expected articles
-// (MRR@10, recall@5) for Spoc with and without synonyms and, natively, for SQLite FTS5 bm25;
-// then times index build, index size and query p50/p99 on the FAQ and on generated corpora.
-// Usage: kb_bench LABEL CORPUS.tsv QUERIES.tsv SYNONYMS.txt [SIZE...]
+// Knowledge-base search benchmark (bench/kb/run drives it). Loads quality sets (corpus TSV:
+// key<TAB>title<TAB>body; queries TSV: text<TAB>expected key): the Debian FAQ with employee-style
+// queries, then any further sets (the Python library reference with its module synopses). Scores
+// each set as written and with one typo in every word of 4+ letters (MRR@10, recall@5) for Spoc
+// and, natively, SQLite FTS5 bm25; then times index build, index size and query p50/p99 on the
+// sets and on generated corpora.
+// Usage: kb_bench LABEL CORPUS.tsv QUERIES.tsv SYNONYMS.txt [CORPUS2.tsv QUERIES2.tsv]... [SIZE...]
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -128,10 +130,6 @@ Quality Measure(const std::vector<Query>& queries, const std::vector<Article>& a
     q.mrr /= static_cast<double>(queries.size());
     q.recall5 /= static_cast<double>(queries.size());
     return q;
-}
-
-void PrintQuality(const char* label, const char* engine, const Quality& q, std::size_t n) {
-    std::printf("%-6s quality  %-20s MRR@10 %.3f  recall@5 %.3f  (n=%zu)\n", label, engine, q.mrr, q.recall5, n);
 }
 
 #ifdef KB_BENCH_WITH_SQLITE
@@ -314,6 +312,49 @@ std::string Typo(std::string w, Rng& rng) {
     return w;
 }
 
+// The typo variant of a quality query: one typo (deletion, insertion, substitution or swap of
+// neighbours, anywhere in the word) in every word of 4+ ASCII letters; seeded by the query text.
+std::string TypoEveryWord(const std::string& text) {
+    std::uint64_t seed = 1469598103934665603ull;
+    for (unsigned char c : text) seed = (seed ^ c) * 1099511628211ull;
+    Rng rng{seed};
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = i;
+        while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+        if (j == i) {
+            out += text[i++];
+            continue;
+        }
+        std::string w = text.substr(i, j - i);
+        if (w.size() >= 4) {
+            const std::string original = w;
+            while (w == original) {
+                const std::size_t at = rng.Below(w.size());
+                const char letter = static_cast<char>('a' + rng.Below(26));
+                switch (rng.Below(4)) {
+                    case 0:
+                        w.erase(at, 1);
+                        break;
+                    case 1:
+                        w.insert(at, 1, letter);
+                        break;
+                    case 2:
+                        w[at] = letter;
+                        break;
+                    default:
+                        if (at + 1 < w.size()) std::swap(w[at], w[at + 1]);
+                        break;
+                }
+            }
+        }
+        out += w;
+        i = j;
+    }
+    return out;
+}
+
 // Queries of 1-4 words taken from one generated article: plain, typed-so-far (last word cut),
 // or with one typo; 2 in 3 end with a space (a finished word), like the UI sends them.
 std::vector<std::string> MakeQueries(const std::vector<std::vector<std::string>>& doc_words, std::size_t count,
@@ -336,96 +377,146 @@ std::vector<std::string> MakeQueries(const std::vector<std::vector<std::string>>
     return out;
 }
 
+// [SECTION] Quality sets
+
+struct QualitySet {
+    std::string name;  // "faq", "pydoc": the file name of the corpus without ".tsv"
+    std::vector<Article> articles;
+    std::vector<Query> queries;
+};
+
+QualitySet LoadSet(const char* corpus, const char* queries) {
+    QualitySet set;
+    set.name = corpus;
+    set.name = set.name.substr(set.name.find_last_of('/') + 1);
+    if (set.name.size() > 4 && set.name.compare(set.name.size() - 4, 4, ".tsv") == 0)
+        set.name.resize(set.name.size() - 4);
+    for (const std::string& line : ReadLines(corpus)) {
+        const auto cols = SplitTabs(line);
+        if (cols.size() >= 3) set.articles.push_back({cols[0], cols[1], cols[2]});
+    }
+    for (const std::string& line : ReadLines(queries)) {
+        const auto cols = SplitTabs(line);
+        if (cols.size() >= 2) set.queries.push_back({cols[0], Trim(cols[1])});
+    }
+    for (const Query& q : set.queries) {
+        if (std::none_of(set.articles.begin(), set.articles.end(),
+                         [&](const Article& a) { return a.key == q.expected; }))
+            std::fprintf(stderr, "kb_bench: query \"%s\" expects unknown article %s\n", q.text.c_str(),
+                         q.expected.c_str());
+    }
+    return set;
+}
+
+void BuildIndex(spoc::SearchIndex& index, const std::vector<Article>& articles) {
+    for (std::size_t i = 0; i < articles.size(); ++i)
+        index.Add(static_cast<std::int64_t>(i), articles[i].title, articles[i].body, "");
+    index.Build();
+}
+
+void PrintTiming(const char* label, const spoc::SearchIndex& index, std::size_t articles, double build_ms,
+                 const Timing& t) {
+    std::printf(
+        "%-6s %6zu articles  build %8.1f ms  size %7.1f MB (typo index %5.1f MB)  vocab %7zu  query p50 %6.3f ms  p99 "
+        "%6.3f ms  max %6.3f ms\n",
+        label, articles, build_ms, index.MemoryBytes() / 1e6, index.TypoIndexBytes() / 1e6, index.VocabularySize(),
+        t.p50, t.p99, t.max);
+}
+
+// Quality of one set as written and with typos, then its timings (all queries x 20). The admin
+// synonyms belong to the first set (the FAQ); other sets are measured without synonyms.
+void RunQualitySet(const char* label, const QualitySet& set,
+                   const std::vector<std::pair<std::string, std::string>>* synonyms, bool verbose) {
+    std::vector<Query> typo_queries = set.queries;
+    for (Query& q : typo_queries) q.text = TypoEveryWord(q.text);
+    spoc::SearchIndex index, plain;
+    const double t0 = NowMs();
+    BuildIndex(index, set.articles);
+    const double build_ms = NowMs() - t0;
+    auto spoc_rank = [](const spoc::SearchIndex& searched) {
+        return [&searched](const std::string& text) {
+            std::vector<std::int64_t> ids;
+            for (const auto& hit : searched.Search(text, 10)) ids.push_back(hit.doc_id);
+            return ids;
+        };
+    };
+    auto print = [&](const char* engine, const Quality& q) {
+        std::printf("%-6s quality  %-6s %-20s MRR@10 %.3f  recall@5 %.3f  (n=%zu)\n", label, set.name.c_str(), engine,
+                    q.mrr, q.recall5, set.queries.size());
+    };
+    auto list_misses = [&](const char* engine, const Quality& q) {
+        if (verbose)
+            for (const auto& m : q.misses)
+                std::printf("%-6s miss %-6s %-12s %s\n", label, set.name.c_str(), engine, m.c_str());
+    };
+    if (synonyms) {
+        BuildIndex(plain, set.articles);
+        index.SetSynonyms(*synonyms);
+    }
+    const Quality q_spoc = Measure(set.queries, set.articles, spoc_rank(index));
+    const Quality q_spoc_typo = Measure(typo_queries, set.articles, spoc_rank(index));
+    print("spoc", q_spoc);
+    if (synonyms) print("spoc (no synonyms)", Measure(set.queries, set.articles, spoc_rank(plain)));
+    print("spoc typos", q_spoc_typo);
+#ifdef KB_BENCH_WITH_SQLITE
+    Fts fts(set.articles);
+    auto fts_rank = [&](const std::string& text) { return fts.Rank(text); };
+    const Quality q_fts = Measure(set.queries, set.articles, fts_rank);
+    const Quality q_fts_typo = Measure(typo_queries, set.articles, fts_rank);
+    print("fts5 bm25", q_fts);
+    print("fts5 bm25 typos", q_fts_typo);
+#endif
+    list_misses("spoc", q_spoc);
+    list_misses("spoc typos", q_spoc_typo);
+#ifdef KB_BENCH_WITH_SQLITE
+    list_misses("fts5", q_fts);
+    list_misses("fts5 typos", q_fts_typo);
+#endif
+
+    std::vector<std::string> texts;
+    for (const Query& q : set.queries) texts.push_back(q.text);
+    PrintTiming(label, index, set.articles.size(), build_ms, TimeQueries(index, texts, 20));
+#ifdef KB_BENCH_WITH_SQLITE
+    std::vector<double> samples;
+    for (int r = 0; r < 20; ++r)
+        for (const std::string& q : texts) {
+            const double s0 = NowMs();
+            fts.Rank(q);
+            samples.push_back(NowMs() - s0);
+        }
+    std::printf("%-6s %6zu articles  fts5  build %8.1f ms  size %7.1f MB  query p50 %6.3f ms  p99 %6.3f ms\n", label,
+                set.articles.size(), fts.build_ms, fts.bytes / 1e6, Percentile(samples, 0.5),
+                Percentile(samples, 0.99));
+#endif
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 5) {
-        std::fprintf(stderr, "usage: kb_bench LABEL CORPUS.tsv QUERIES.tsv SYNONYMS.txt [SIZE...]\n");
+        std::fprintf(stderr,
+                     "usage: kb_bench LABEL CORPUS.tsv QUERIES.tsv SYNONYMS.txt [CORPUS2.tsv QUERIES2.tsv]... "
+                     "[SIZE...]\n");
         return 2;
     }
     const char* label = argv[1];
-    std::vector<Article> articles;
-    for (const std::string& line : ReadLines(argv[2])) {
-        const auto cols = SplitTabs(line);
-        if (cols.size() >= 3) articles.push_back({cols[0], cols[1], cols[2]});
-    }
-    std::vector<Query> queries;
-    for (const std::string& line : ReadLines(argv[3])) {
-        const auto cols = SplitTabs(line);
-        if (cols.size() >= 2) queries.push_back({cols[0], Trim(cols[1])});
-    }
+    std::vector<QualitySet> sets;
+    sets.push_back(LoadSet(argv[2], argv[3]));
     std::vector<std::pair<std::string, std::string>> synonyms;
     for (const std::string& line : ReadLines(argv[4])) {
         const std::size_t eq = line.find('=');
         if (eq != std::string::npos) synonyms.push_back({Trim(line.substr(0, eq)), Trim(line.substr(eq + 1))});
     }
-    for (const Query& q : queries) {
-        if (std::none_of(articles.begin(), articles.end(), [&](const Article& a) { return a.key == q.expected; }))
-            std::fprintf(stderr, "kb_bench: query \"%s\" expects unknown article %s\n", q.text.c_str(),
-                         q.expected.c_str());
-    }
+    int a = 5;
+    for (; a + 1 < argc && std::string(argv[a]).ends_with(".tsv"); a += 2)
+        sets.push_back(LoadSet(argv[a], argv[a + 1]));
     const bool verbose = std::getenv("KB_BENCH_VERBOSE") != nullptr;
-
-    // Quality on the FAQ.
-    spoc::SearchIndex plain, with_synonyms;
-    double t0 = NowMs();
-    for (std::size_t i = 0; i < articles.size(); ++i)
-        with_synonyms.Add(static_cast<std::int64_t>(i), articles[i].title, articles[i].body, "");
-    with_synonyms.Build();
-    const double faq_build_ms = NowMs() - t0;
-    with_synonyms.SetSynonyms(synonyms);
-    for (std::size_t i = 0; i < articles.size(); ++i)
-        plain.Add(static_cast<std::int64_t>(i), articles[i].title, articles[i].body, "");
-    plain.Build();
-    auto spoc_rank = [](const spoc::SearchIndex& index) {
-        return [&index](const std::string& text) {
-            std::vector<std::int64_t> ids;
-            for (const auto& hit : index.Search(text, 10)) ids.push_back(hit.doc_id);
-            return ids;
-        };
-    };
-    const Quality q_syn = Measure(queries, articles, spoc_rank(with_synonyms));
-    const Quality q_plain = Measure(queries, articles, spoc_rank(plain));
-    PrintQuality(label, "spoc", q_syn, queries.size());
-    PrintQuality(label, "spoc (no synonyms)", q_plain, queries.size());
-#ifdef KB_BENCH_WITH_SQLITE
-    Fts fts(articles);
-    const Quality q_fts = Measure(queries, articles, [&](const std::string& text) { return fts.Rank(text); });
-    PrintQuality(label, "fts5 bm25", q_fts, queries.size());
-#endif
-    if (verbose) {
-        for (const auto& m : q_syn.misses) std::printf("%-6s miss spoc   %s\n", label, m.c_str());
-#ifdef KB_BENCH_WITH_SQLITE
-        for (const auto& m : q_fts.misses) std::printf("%-6s miss fts5   %s\n", label, m.c_str());
-#endif
-    }
-
-    // Timings on the FAQ (all queries, 20 rounds).
-    std::vector<std::string> texts;
-    for (const Query& q : queries) texts.push_back(q.text);
-    Timing faq = TimeQueries(with_synonyms, texts, 20);
-    std::printf(
-        "%-6s %6zu articles  build %8.1f ms  size %7.1f MB (typo index %5.1f MB)  vocab %7zu  query p50 %6.3f ms  p99 "
-        "%6.3f ms  max %6.3f ms\n",
-        label, articles.size(), faq_build_ms, with_synonyms.MemoryBytes() / 1e6, with_synonyms.TypoIndexBytes() / 1e6,
-        with_synonyms.VocabularySize(), faq.p50, faq.p99, faq.max);
-#ifdef KB_BENCH_WITH_SQLITE
-    {
-        std::vector<double> samples;
-        for (int r = 0; r < 20; ++r)
-            for (const std::string& q : texts) {
-                const double s0 = NowMs();
-                fts.Rank(q);
-                samples.push_back(NowMs() - s0);
-            }
-        std::printf("%-6s %6zu articles  fts5  build %8.1f ms  size %7.1f MB  query p50 %6.3f ms  p99 %6.3f ms\n",
-                    label, articles.size(), fts.build_ms, fts.bytes / 1e6, Percentile(samples, 0.5),
-                    Percentile(samples, 0.99));
-    }
-#endif
+    for (std::size_t i = 0; i < sets.size(); ++i) RunQualitySet(label, sets[i], i == 0 ? &synonyms : nullptr, verbose);
+    const std::vector<Article>& articles = sets[0].articles;  // the FAQ's words seed the generated vocabulary
 
     // Generated corpora.
-    for (int a = 5; a < argc; ++a) {
+    for (; a < argc; ++a) {
         const std::size_t n = static_cast<std::size_t>(std::strtoull(argv[a], nullptr, 10));
         Rng rng{0x5EED0000u + n};
         const std::vector<std::string> vocab = MakeVocabulary(articles, 60000, rng);

@@ -30,7 +30,9 @@ std::vector<const CatalogItem*> SearchCatalogItems(const SearchIndex& index, con
 // ---- Suggestions beside a request form --------------------------------------------------------
 inline constexpr double kSuggestionAboutBoost = 1.5;   // score factor for an article about the item
 inline constexpr double kSuggestionMinRelative = 0.4;  // of the best (boosted) score
-inline constexpr double kSuggestionMinScore = 3.0;     // absolute floor: one title word or several body words
+// Absolute floor: one title word or two body words. Scores are BM25F (search.h): a word in an
+// article's title and body earns ~2.5 x its idf (it earned ~3.5 x under per-field BM25, floor 3.0).
+inline constexpr double kSuggestionMinScore = 2.0;
 
 // The words typed into a form's fields that can be trusted: every finished word (followed by a
 // space or punctuation), and the word at the end of a field (perhaps still being typed) only when

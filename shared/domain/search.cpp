@@ -2,7 +2,8 @@
 // sorted postings with positions and a deletion-neighbourhood typo index (hashes of each
 // word minus up to 2 bytes, so typo candidates are looked up, not scanned); Search()
 // compiles a query into clauses (exact, prefix, typo and synonym alternatives plus
-// required phrases) and ranks with BM25.
+// required phrases) and ranks with BM25F: each term saturates once over its field-weighted,
+// length-normalized frequencies, the body's opening words counting twice.
 // Index: [SECTION] Helpers, [SECTION] Build, [SECTION] Query plan, [SECTION] Search, [SECTION] Snippet
 #include "shared/domain/search.h"
 
@@ -20,9 +21,17 @@ namespace spoc {
 
 namespace {
 
-constexpr double kK1 = 1.2;
+// BM25F. A term's frequencies in title, body and tags are weighted, divided by their field's
+// length norm and summed before one saturation, so a title hit weighs like 8 body hits but a
+// term cannot earn more than (k1 + 1) * idf however many fields hold it. Saturating each field
+// apart (the earlier scheme) let a title hit alone outscore any body, so short generic headings
+// beat long articles that match every query word (issue 15). k1 is high for BM25 because the
+// weighted frequencies are.
+constexpr double kK1 = 2.0;
 constexpr double kB = 0.75;
-constexpr double kFieldBoost[3] = {2.5, 1.0, 1.5};  // title, body, tags
+constexpr double kFieldWeight[3] = {8.0, 1.0, 5.0};  // title, body, tags
+constexpr std::uint32_t kLeadWords = 50;  // the body's first words (stop words included) count twice:
+                                          // an article's opening says what it is about
 constexpr double kPrefixWeight = 0.85;
 constexpr double kTypo1Weight = 0.6;
 constexpr double kTypo2Weight = 0.4;
@@ -242,7 +251,9 @@ void SearchIndex::Build() {
             ++term.post_count;
         }
         Posting& p = m_postings.back();
-        ++p.tf[e.position >> 30];
+        const std::uint32_t field = e.position >> 30;
+        if (p.tf[field] < 0xFFFF) ++p.tf[field];
+        if (field == 1 && (e.position & kMaxPosition) < kLeadWords) ++p.lead_tf;
         ++p.pos_count;
         m_positions.push_back(e.position);
     }
@@ -252,7 +263,7 @@ void SearchIndex::Build() {
     m_norm.resize(3 * m_built_count);
     for (std::size_t d = 0; d < m_built_count; ++d)
         for (int f = 0; f < 3; ++f)
-            m_norm[3 * d + f] = kK1 * (1.0 - kB + kB * m_docs[d].length[f] / m_avg_length[f]);
+            m_norm[3 * d + f] = kFieldWeight[f] / (1.0 - kB + kB * m_docs[d].length[f] / m_avg_length[f]);
     m_idf.resize(m_terms.size());
     for (std::size_t t = 0; t < m_terms.size(); ++t) {
         const double df = m_terms[t].post_count;
@@ -395,6 +406,18 @@ void SearchIndex::AddTypoMatches(std::string_view word, Clause& clause) const {
     for (const Candidate& c : found) AddAlternative(clause, c.term, c.distance == 1 ? kTypo1Weight : kTypo2Weight);
 }
 
+// Prefix and typo alternatives are guesses at one word, so they score as one term (as FTS5 scores
+// "word*"): each takes the idf of the clause's most common alternative, the typed word included.
+// Scored with their own idf, rare completions outranked the word as typed ("data" reaching
+// "datagramhandler" at 0.85 x a far higher idf), which cost long descriptive queries most.
+void SearchIndex::ShareExpansionIdf(Clause& clause) const {
+    double lowest = 0.0;
+    for (const Clause::Alternative& alt : clause.alternatives)
+        if (lowest == 0.0 || m_idf[alt.terms[0]] < lowest) lowest = m_idf[alt.terms[0]];
+    for (Clause::Alternative& alt : clause.alternatives)
+        if (alt.weight < 1.0 && m_idf[alt.terms[0]] > 0.0) alt.weight *= lowest / m_idf[alt.terms[0]];
+}
+
 SearchIndex::Plan SearchIndex::MakePlan(std::string_view query) const {
     Plan plan;
     if (query.size() > kMaxQueryBytes) query = query.substr(0, kMaxQueryBytes);
@@ -444,6 +467,7 @@ SearchIndex::Plan SearchIndex::MakePlan(std::string_view query) const {
         const bool short_word = w.folded.size() <= kShortTypoLength;
         if (exact < 0 && !stop && words[i].phrase < 0 && (!short_word || clause.alternatives.empty()))
             AddTypoMatches(w.folded, clause);
+        ShareExpansionIdf(clause);
         plan.clauses.push_back(std::move(clause));
         stems.push_back({stop ? std::string() : stem, w.position});
     }
@@ -515,14 +539,8 @@ const SearchIndex::Posting* SearchIndex::FindPosting(std::uint32_t term, std::ui
 
 double SearchIndex::TermScore(std::uint32_t term, const Posting& p) const {
     const double* norms = m_norm.data() + 3 * static_cast<std::size_t>(p.doc);
-    double score = 0.0;
-    for (int f = 0; f < 3; ++f) {
-        if (p.tf[f] == 0) continue;
-        const double tf = p.tf[f];
-        const double norm = norms[f];
-        score += kFieldBoost[f] * tf * (kK1 + 1.0) / (tf + norm);
-    }
-    return m_idf[term] * score;
+    const double tf = p.tf[0] * norms[0] + p.tf[1] * norms[1] + p.tf[2] * norms[2] + p.lead_tf;
+    return m_idf[term] * tf * (kK1 + 1.0) / (tf + kK1);
 }
 
 bool SearchIndex::HasSequence(const std::vector<std::uint32_t>& terms, const std::vector<std::uint32_t>& gaps,

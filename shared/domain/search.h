@@ -1,6 +1,7 @@
-// Knowledge-base search: an in-memory inverted index over title/body/tags with
-// per-field BM25, prefix matching while typing, typo tolerance, two-way synonyms,
-// quoted phrases and highlighted snippets that start at a sentence and keep blocks apart.
+// Knowledge-base search: an in-memory inverted index over title/body/tags ranked with BM25F
+// (fields weighted before one saturation, the body's opening words counting twice), prefix
+// matching while typing, typo tolerance, two-way synonyms, quoted phrases and highlighted
+// snippets that start at a sentence and keep blocks apart.
 // Pure and deterministic: the same corpus and query rank identically natively and in wasm
 // (ties go to the lower id).
 #pragma once
@@ -51,7 +52,8 @@ private:
     };
     struct Posting {
         std::uint32_t doc = 0;                // index into m_docs (sorted by id)
-        std::uint32_t tf[3] = {0, 0, 0};      // term frequency per field
+        std::uint16_t tf[3] = {0, 0, 0};      // term frequency per field (saturates at 65535)
+        std::uint16_t lead_tf = 0;            // occurrences among the body's first kLeadWords words
         std::uint32_t pos_begin = 0, pos_count = 0; // slice of m_positions
     };
     struct Term {
@@ -74,6 +76,7 @@ private:
                      std::uint32_t doc) const;
     void AddPrefixMatches(std::string_view prefix, double weight, Clause& clause) const;
     void AddTypoMatches(std::string_view word, Clause& clause) const;
+    void ShareExpansionIdf(Clause& clause) const;
     Plan MakePlan(std::string_view query) const;
 
     std::vector<Document> m_docs;             // built docs sorted by id, then pending ones
@@ -84,7 +87,7 @@ private:
     std::vector<Surface> m_surfaces;          // sorted by text; prefix and typo matching run on these
     std::vector<std::uint64_t> m_deletes;     // hash(surface minus <= 2 bytes) << 32 | surface, sorted
     std::vector<double> m_idf;                // per term, BM25 inverse document frequency
-    std::vector<double> m_norm;               // per document and field, BM25 length normalization
+    std::vector<double> m_norm;               // per document and field, BM25F field weight / length norm
     double m_avg_length[3] = {0, 0, 0};
     std::vector<Synonym> m_synonyms;
 };
