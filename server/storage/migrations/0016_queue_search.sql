@@ -8,8 +8,10 @@
 -- transaction; each one touches one request's row, so a write's cost does not grow with the table.
 CREATE VIRTUAL TABLE queue_search USING fts5(number, summary, description, comments, tokenize = 'trigram');
 
+-- The server inserts a request without its number and sets it right after (it is made from the
+-- id): the row is indexed then, by the update trigger, so a create tokenizes its text once.
 CREATE TRIGGER queue_search_on_insert AFTER INSERT ON requests
-WHEN NEW.status IN ('new', 'assigned', 'in_progress', 'pending')
+WHEN NEW.status IN ('new', 'assigned', 'in_progress', 'pending') AND NEW.number IS NOT NULL
 BEGIN
     INSERT INTO queue_search (rowid, number, summary, description, comments)
     VALUES (NEW.id, COALESCE(NEW.number, ''), NEW.summary, NEW.description,
