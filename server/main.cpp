@@ -1,12 +1,14 @@
 // spoc-server: parses flags, opens and migrates the database, optionally seeds demo content,
 // serves the JSON API (and the web client with --web) until SIGINT/SIGTERM, then stops cleanly:
-// no new requests, the last writes committed, the database closed.
+// no new requests, the last writes committed, the database closed. With --backup FILE it only
+// copies the data folder's live database and blobs (server/app/backup.h) and exits.
 #include <signal.h>
 #include <sys/resource.h>
 
 #include <cstdio>
 #include <thread>
 
+#include "server/app/backup.h"
 #include "server/spoc_server.h"
 
 // Every connection, event stream included, holds a descriptor; the usual soft limit of 1024 would
@@ -24,6 +26,16 @@ int main(int argc, char** argv) {
     if (!config.ok()) {
         std::fprintf(stderr, "spoc-server: %s\n%s", config.error().message.c_str(), spoc::ServerUsage().c_str());
         return 2;
+    }
+
+    if (!config->backup_file.empty()) {  // a copy of the live files, next to a running server or not
+        auto report = spoc::app::BackupDataFolder(config->data_dir, config->backup_file);
+        if (!report.ok()) {
+            std::fprintf(stderr, "spoc-server: %s\n", report.error().message.c_str());
+            return 1;
+        }
+        std::fputs(report->Text(config->backup_file).c_str(), stdout);
+        return 0;
     }
 
     // Block the stop signals in every thread; one thread waits for them and stops the server.

@@ -51,6 +51,7 @@ std::string ServerUsage() {
            "                   [--startup-timings]\n"
            "       spoc-server [--data DIR] --import-kb FOLDER [--import-as USERNAME]\n"
            "       spoc-server [--data DIR] [--report-time-zone ZONE] --rebuild-reports\n"
+           "       spoc-server [--data DIR] --backup FILE\n"
            "  --host ADDR        address to listen on (default 127.0.0.1)\n"
            "  --port N           TCP port, 0 for any free one (default 8080)\n"
            "  --allow-host NAME[:PORT]\n"
@@ -79,7 +80,10 @@ std::string ServerUsage() {
            "  --import-kb FOLDER import every FOLDER/*.md as a knowledge article (front matter: title, category,\n"
            "                     tags, audience, state, owner, review_by), print a report and exit; an article\n"
            "                     with the same title gets a new version when it differs\n"
-           "  --import-as NAME   agent or admin recorded as the importer (default root)\n";
+           "  --import-as NAME   agent or admin recorded as the importer (default root)\n"
+           "  --backup FILE      copy DIR/spoc.db to FILE as of one instant (while a server may be writing to it),\n"
+           "                     check it, and copy the attachment bytes it names to FILE-blobs; never overwrites.\n"
+           "                     Restore: stop the server, put FILE at DIR/spoc.db and FILE-blobs at DIR/blobs\n";
 }
 
 Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
@@ -102,11 +106,11 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
             if (has_inline_value) return MakeError(ErrorCode::bad_request, flag + " takes no value.");
             return Unit{};
         };
-        if (flag == "--import-kb" || flag == "--import-as") {
+        if (flag == "--import-kb" || flag == "--import-as" || flag == "--backup") {
             auto v = next();
             if (!v.ok()) return v.error();
             if (v->empty()) return MakeError(ErrorCode::bad_request, flag + " needs a non-empty value.");
-            (flag == "--import-kb" ? config.import_kb_dir : config.import_as) = *v;
+            (flag == "--import-kb" ? config.import_kb_dir : flag == "--backup" ? config.backup_file : config.import_as) = *v;
         } else if (flag == "--host" || flag == "--data" || flag == "--web" || flag == "--assets") {
             auto v = next();
             if (!v.ok()) return v.error();

@@ -33,6 +33,7 @@ struct ServerConfig {
     bool startup_timings = false;  // --startup-timings: print how long each start-up phase took
     std::string import_kb_dir; // --import-kb: import this folder of Markdown articles, then exit
     std::string import_as = "root"; // --import-as: the agent or admin the import is recorded under
+    std::string backup_file;   // --backup: copy the live database and its blobs to this file, then exit
 };
 
 // Parses argv (argv[0] is skipped). Errors name the bad flag; print them with ServerUsage().

@@ -23,16 +23,16 @@ Error IoError(const std::string& what) {
     return MakeError(ErrorCode::internal, what + ": " + std::strerror(errno));
 }
 
-Result<Unit> SyncDir(const std::string& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return IoError("open " + dir);
+}  // namespace
+
+Result<Unit> SyncPath(const std::string& path, bool directory) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
+    if (fd < 0) return IoError("open " + path);
     const int rc = ::fsync(fd);
     ::close(fd);
-    if (rc != 0) return IoError("fsync " + dir);
+    if (rc != 0) return IoError("fsync " + path);
     return Unit{};
 }
-
-}  // namespace
 
 bool IsSha256Hex(std::string_view text) {
     if (text.size() != 64) return false;
@@ -94,7 +94,7 @@ Result<std::string> BlobWriter::Finish() {
     if (::stat(final_path.c_str(), &st) == 0) return sha;  // the same bytes are stored already (the temp goes)
     if (::rename(m_temp.c_str(), final_path.c_str()) != 0) return IoError("rename to " + final_path);
     m_temp.clear();
-    if (auto s = SyncDir(dir); !s.ok()) return s.error();
+    if (auto s = SyncPath(dir, true); !s.ok()) return s.error();
     return sha;
 }
 

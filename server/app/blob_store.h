@@ -78,5 +78,6 @@ int BlobStore::RemoveUnknown(Known is_known) {
 }
 
 bool IsSha256Hex(std::string_view text);  // 64 lower-case hex digits
+Result<Unit> SyncPath(const std::string& path, bool directory);  // fsync a file, or a folder's entries
 
 }  // namespace spoc::app

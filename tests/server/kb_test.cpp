@@ -3,7 +3,6 @@
 // demo folder), the lifecycle with stale-version 409s, validation, the index ETag, search limits,
 // typos and escaped snippets, feedback, deflections, synonyms, the review list and --import-kb.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <cctype>
 #include <cstdio>
@@ -156,28 +155,6 @@ std::set<std::string> DetailFields(const httplib::Result& res) {
     if (body.is_object() && body.contains("error") && body["error"].contains("details"))
         for (const auto& d : body["error"]["details"]) out.insert(d["field"].get<std::string>());
     return out;
-}
-
-// Runs the real spoc-server binary to completion; exit code and stdout + stderr.
-struct Run {
-    int exit_code = -1;
-    std::string output;
-};
-
-Run RunServerBinary(const std::vector<std::string>& args) {
-    const auto binary = ServerBinary();
-    REQUIRE_MESSAGE(fs::exists(binary), "spoc-server not found at " << binary.string());
-    std::string command = "'" + binary.string() + "'";
-    for (const auto& a : args) command += " '" + a + "'";
-    command += " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    Run run;
-    char chunk[4096];
-    while (std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) run.output.append(chunk, n);
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return run;
 }
 
 void WriteFile(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }

@@ -2,9 +2,11 @@
 #include "test_support.h"
 
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <ctime>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -201,6 +203,22 @@ fs::path ServerBinary() {
 #else
     return fs::read_symlink("/proc/self/exe").parent_path() / "spoc-server";
 #endif
+}
+
+Run RunServerBinary(const std::vector<std::string>& args) {
+    const auto binary = ServerBinary();
+    REQUIRE_MESSAGE(fs::exists(binary), "spoc-server not found at " << binary.string());
+    std::string command = "'" + binary.string() + "'";
+    for (const auto& a : args) command += " '" + a + "'";
+    command += " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    Run run;
+    char chunk[4096];
+    while (std::size_t n = fread(chunk, 1, sizeof chunk, pipe)) run.output.append(chunk, n);
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return run;
 }
 
 // [SECTION] TestServer

@@ -46,6 +46,12 @@ fs::path SourceDir();                                 // this folder, from __FIL
 void InstallGerman();
 std::string German(const char* msgid);
 fs::path ServerBinary();                              // built spoc-server next to the test binary
+// Runs the real spoc-server binary to completion; exit code and stdout + stderr.
+struct Run {
+    int exit_code = -1;
+    std::string output;
+};
+Run RunServerBinary(const std::vector<std::string>& args);
 
 // The real server, in process, on 127.0.0.1:<free port>, with fixture demo data.
 class TestServer {
