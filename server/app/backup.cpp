@@ -145,18 +145,18 @@ Result<BackupReport> BackupDataFolder(const std::string& data_dir, const std::st
         if (fs::exists(path, ec))
             return MakeError(ErrorCode::conflict, path + " already exists; a backup never overwrites one.");
     BackupReport report;
-    if (auto copied = CopyDatabase(source, partial); !copied.ok()) {
-        fs::remove(partial, ec);
-        return copied.error();
-    }
-    if (auto s = SyncPath(partial, false); !s.ok()) return s.error();
-    if (auto copied = CopyBlobs(data_dir, partial, blobs, report); !copied.ok()) {
-        fs::remove(partial, ec);
-        fs::remove_all(blobs, ec);
-        return copied.error();
-    }
+    // Nothing half-written stays behind: a failed backup leaves no FILE.partial or FILE-blobs.
+    auto give_up = [&](Error error) {
+        std::error_code ignored;
+        fs::remove(partial, ignored);
+        fs::remove_all(blobs, ignored);
+        return error;
+    };
+    if (auto copied = CopyDatabase(source, partial); !copied.ok()) return give_up(copied.error());
+    if (auto s = SyncPath(partial, false); !s.ok()) return give_up(s.error());
+    if (auto copied = CopyBlobs(data_dir, partial, blobs, report); !copied.ok()) return give_up(copied.error());
     fs::rename(partial, file, ec);
-    if (ec) return MakeError(ErrorCode::internal, "Cannot rename " + partial + ": " + ec.message());
+    if (ec) return give_up(MakeError(ErrorCode::internal, "Cannot rename " + partial + ": " + ec.message()));
     const fs::path parent = fs::absolute(file, ec).parent_path();
     if (auto s = SyncPath(parent.string(), true); !s.ok()) return s.error();
     report.bytes = static_cast<std::int64_t>(fs::file_size(file, ec));

@@ -484,14 +484,17 @@ Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
     api::RequestPage page;
     page.page = query.page;
     page.page_size = query.page_size;
+    // Keys first: the page's ids come from an index walk (or a sort of ids only); then only those
+    // rows are read in full (names, comment counts), and put back in page order. A search finds
+    // its rows through the index and sorts them: the same pass gives the total, through a window
+    // (a COUNT would find them all a second time). Past the last page no row carries it, and the
+    // COUNT below answers it; a view's total is that COUNT over its index.
+    const bool search = !query.filter.search.empty();
     std::vector<std::int64_t> ids;
-    // A search finds its rows through the index, then sorts them: one pass gives the page and,
-    // through a window, the total (a COUNT would find them all a second time). Past the last
-    // page no row carries the total, and the COUNT below answers it.
     bool counted = false;
-    if (!query.filter.search.empty()) {
+    {
         SqlParams params(1);
-        auto q = db.Prepare(QueuePageIdsSql(query, params, /*with_total=*/true));
+        auto q = db.Prepare(QueuePageIdsSql(query, params, /*with_total=*/search));
         if (!q.ok()) return q.error();
         params.BindAll(*q);
         for (;;) {
@@ -499,8 +502,10 @@ Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
             if (!row.ok()) return row.error();
             if (!*row) break;
             ids.push_back(q->Int(0));
-            page.total = static_cast<int>(q->Int(1));
-            counted = true;
+            if (search) {
+                page.total = static_cast<int>(q->Int(1));
+                counted = true;
+            }
         }
     }
     if (!counted) {
@@ -511,20 +516,6 @@ Result<api::RequestPage> ListQueue(Database& db, const QueueQuery& query) {
         auto row = count->Step();
         if (!row.ok()) return row.error();
         page.total = *row ? static_cast<int>(count->Int(0)) : 0;
-    }
-    // Keys first: the page's ids come from an index walk (or a sort of ids only); then only those
-    // rows are read in full (names, comment counts), and put back in page order.
-    if (query.filter.search.empty()) {
-        SqlParams params(1);
-        auto q = db.Prepare(QueuePageIdsSql(query, params));
-        if (!q.ok()) return q.error();
-        params.BindAll(*q);
-        for (;;) {
-            auto row = q->Step();
-            if (!row.ok()) return row.error();
-            if (!*row) break;
-            ids.push_back(q->Int(0));
-        }
     }
     if (ids.empty()) return page;
     std::string list = "[";
