@@ -28,6 +28,7 @@
 #include "server/storage/migrations.h"
 #include "server/storage/reader_pool.h"
 #include "server/storage/sessions_repo.h"
+#include "server/storage/queue_search.h"
 #include "server/storage/writer.h"
 #include "server/app/report_service.h"
 #include "server/app/reports.h"
@@ -300,11 +301,17 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
                          static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                     std::chrono::steady_clock::now() - started)
                                                     .count()));
-        s.writer->SetAfterJob([&s](storage::Database& db) -> Result<Unit> {
+        // Once per write transaction: the queue's search index and the rollups of what it changed.
+        s.writer->SetBeforeCommit([&s](storage::Database& db) -> Result<Unit> {
+            if (auto indexed = storage::FlushQueueSearch(db); !indexed.ok()) return indexed.error();
             auto n = app::ApplyDirty(db, s.report_setup);
             if (!n.ok()) return n.error();
             return Unit{};
         });
+        // Requests changed outside the server since it last ran (a migration, an admin's SQL) are
+        // searchable from the first request on.
+        auto flushed = s.writer->Run([](storage::Database&) -> Result<Unit> { return Unit{}; });
+        if (!flushed.ok()) return flushed.error();
     }
     phases.Mark("report catch-up");
     auto readers = storage::ReaderPool::Open(s.db_path, config.readers);

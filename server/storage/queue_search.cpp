@@ -74,4 +74,23 @@ QueueSearch ParseQueueSearch(std::string_view text) {
     return out;
 }
 
+Result<std::int64_t> FlushQueueSearch(Database& db) {
+    std::int64_t noted = 0;
+    {
+        auto q = db.Prepare("SELECT COUNT(*) FROM queue_search_stale");
+        if (!q.ok()) return q.error();
+        auto row = q->Step();
+        if (!row.ok()) return row.error();
+        noted = *row ? q->Int(0) : 0;
+    }
+    if (noted == 0) return 0;
+    // One statement (the trigger queue_search_reindex does the work per row): FTS5 writes its
+    // pending terms out at every statement's savepoint, so a statement per request would still
+    // write a segment per request.
+    auto q = db.Prepare("DELETE FROM queue_search_stale");
+    if (!q.ok()) return q.error();
+    if (auto r = q->Run(); !r.ok()) return r.error();
+    return noted;
+}
+
 }  // namespace spoc::storage

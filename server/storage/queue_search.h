@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "server/storage/sqlite.h"
+
 namespace spoc::storage {
 
 struct QueueSearch {
@@ -22,5 +24,13 @@ struct QueueSearch {
 // is one word. Each word must occur in the request (AND), anywhere in its number, summary,
 // description or comments, as typed (a phrase: its words next to each other, in order).
 QueueSearch ParseQueueSearch(std::string_view text);
+
+// Brings the index up to date with the requests the triggers noted in queue_search_stale
+// (migration 0017): each one's row is dropped and, if the request is open, written again from its
+// number, summary, description and comments (the trigger queue_search_reindex, migration 0017).
+// The writer runs it once per transaction, after the last job and outside any savepoint (FTS5
+// writes a segment at every savepoint). Returns how many requests it re-indexed; the cost is per
+// noted request, not per row of the table.
+Result<std::int64_t> FlushQueueSearch(Database& db);
 
 }  // namespace spoc::storage

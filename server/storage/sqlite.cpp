@@ -119,6 +119,7 @@ Result<Unit> Database::ApplyPragmas(OpenMode mode) {
         {"PRAGMA busy_timeout=5000", "busy_timeout", "5000"},
         // A checkpointed WAL is cut back to at most 64 MiB when it restarts, whatever a burst grew it to.
         {"PRAGMA journal_size_limit=67108864", "journal_size_limit", "67108864"},
+        {"PRAGMA temp_store=MEMORY", "temp_store", "2"},
     };
     static const Expected kReader[] = {
         {nullptr, "journal_mode", "wal"},  // set by the writer; persistent in the file

@@ -36,9 +36,9 @@ void Writer::SetHousekeeping(std::function<Result<Unit>(Database&)> fn, std::fun
     m_after_housekeeping = std::move(after_commit);
 }
 
-void Writer::SetAfterJob(std::function<Result<Unit>(Database&)> fn) {
+void Writer::SetBeforeCommit(std::function<Result<Unit>(Database&)> fn) {
     std::lock_guard lock(m_mutex);
-    m_after_job = std::move(fn);
+    m_before_commit = std::move(fn);
 }
 
 bool Writer::Submit(Job& job) {
@@ -148,12 +148,6 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
             job_error = Internal("Write job threw an unknown exception.");
             batch[i]->failure = job_error;
         }
-        if (!job_error && m_after_job && db.InTransaction()) {
-            if (auto derived = m_after_job(db); !derived.ok()) {
-                job_error = derived.error();
-                batch[i]->failure = job_error;
-            }
-        }
         if (counting) m_job_steps.fetch_add(db.TotalVmSteps() - steps_before);
         if (!db.InTransaction()) {
             // SQLite rolled the whole transaction back on its own (I/O error, disk full...):
@@ -175,6 +169,18 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
         }
     }
 
+    std::function<Result<Unit>(Database&)> before_commit;
+    {
+        std::lock_guard lock(m_mutex);
+        before_commit = m_before_commit;
+    }
+    if (!batch_error && before_commit) {
+        const bool counting = m_count_steps.load(std::memory_order_relaxed);
+        const std::uint64_t steps_before = counting ? db.TotalVmSteps() : 0;
+        auto derived = before_commit(db);
+        if (counting) m_job_steps.fetch_add(db.TotalVmSteps() - steps_before);
+        if (!derived.ok()) batch_error = derived.error();
+    }
     if (!batch_error) {
         if (auto committed = Control(db, "COMMIT"); !committed.ok()) batch_error = committed.error();
     }
@@ -193,21 +199,23 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
     // Only now, after the one fsync, does anybody hear back (and a job is gone once released).
     m_last_submitters.clear();
     for (const Job* job : batch) m_last_submitters.push_back(job->submitter);
-    for (Job* job : batch) job->done.release();
+    for (Job* job : batch) job->Answer();
 }
 
 void Writer::RunHousekeeping() {
     std::function<Result<Unit>(Database&)> fn;
     std::function<void()> after_commit;
+    std::function<Result<Unit>(Database&)> before_commit;
     {
         std::lock_guard lock(m_mutex);
         fn = m_housekeeping;
         after_commit = m_after_housekeeping;
+        before_commit = m_before_commit;
     }
     if (!fn) return;
     auto done = InTransaction(*m_db, [&](Database& db) -> Result<Unit> {
         if (auto r = fn(db); !r.ok()) return r.error();
-        if (m_after_job) return m_after_job(db);
+        if (before_commit) return before_commit(db);
         return Unit{};
     });
     NoteTransactionEnd();

@@ -18,7 +18,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <semaphore>
 #include <thread>
 #include <vector>
 
@@ -66,17 +65,32 @@ public:
     // `after_commit`, if set, runs next on the writer thread once that transaction has committed
     // (to announce what it changed); keep it cheap, it holds up the next batch.
     void SetHousekeeping(std::function<Result<Unit>(Database&)> fn, std::function<void()> after_commit = {});
-    // Runs inside every job's savepoint after the job succeeded, and at the end of housekeeping:
-    // derived data kept in the same transaction as the change (the report rollups). Its failure
-    // fails the job. Its VM steps count as the job's. Set before the first Run.
-    void SetAfterJob(std::function<Result<Unit>(Database&)> fn);
+    // Runs once per transaction, after the batch's last job and outside every savepoint, before
+    // the COMMIT (and at the end of housekeeping): derived data kept in the same transaction as the
+    // changes the jobs noted (the queue's search index, the report rollups). Batching it is the
+    // point: FTS5 writes a segment at every savepoint, and a batch's creates share rollup cells.
+    // Its failure fails the whole batch, as a failed COMMIT does. Its VM steps count as the jobs'.
+    void SetBeforeCommit(std::function<Result<Unit>(Database&)> fn);
 
 private:
     struct Job {
         std::function<std::optional<Error>(Database&)> run;  // runs the caller's fn; error if it failed
         std::optional<Error> failure;                        // set when the batch failed as a whole
         std::thread::id submitter = std::this_thread::get_id();
-        std::binary_semaphore done{0};
+        // Answered: set under done_mutex, then done_cv is signalled. (A std::binary_semaphore
+        // here spins in sched_yield before it sleeps, which costs the writer thread its core.)
+        std::mutex done_mutex;
+        std::condition_variable done_cv;
+        bool done = false;
+        void Wait() {
+            std::unique_lock lock(done_mutex);
+            done_cv.wait(lock, [&] { return done; });
+        }
+        void Answer() {
+            std::lock_guard lock(done_mutex);
+            done = true;
+            done_cv.notify_one();  // under the lock: the job (and its cv) is gone once the waiter wakes
+        }
     };
     bool Submit(Job& job);  // false when stopped
     void Loop();
@@ -95,7 +109,7 @@ private:
     bool m_stopping = false;
     std::function<Result<Unit>(Database&)> m_housekeeping;
     std::function<void()> m_after_housekeeping;
-    std::function<Result<Unit>(Database&)> m_after_job;  // set before the writer's first job
+    std::function<Result<Unit>(Database&)> m_before_commit;
     std::atomic<std::uint64_t> m_jobs{0}, m_batches{0}, m_max_seen{0};
     std::atomic<std::uint64_t> m_transactions{0};
     std::atomic<bool> m_count_steps{false};
@@ -119,7 +133,7 @@ auto Writer::Run(F&& fn) -> decltype(fn(std::declval<Database&>())) {
         return std::nullopt;
     };
     if (!Submit(job)) return MakeError(ErrorCode::unavailable, "The server is shutting down.");
-    job.done.acquire();
+    job.Wait();
     if (job.failure) return *job.failure;
     return std::move(*out);
 }

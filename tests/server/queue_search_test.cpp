@@ -112,13 +112,27 @@ TEST_CASE("queue search: number, summary, description and comments; every word; 
     CHECK(Ids(search("thunderbolt")) == std::vector<int>{d});
     CHECK(Ids(search("thunderbolt lunch")) == std::vector<int>{d});  // words from two comments
 
-    // A summary changed in the database (an admin's fix, a migration) is searched by its new words.
-    {
+    // The index is brought up to date before each write transaction commits: nothing is left
+    // noted for later once a write has been answered.
+    CHECK(CountRows(server, "SELECT COUNT(*) FROM queue_search_stale") == 0);
+
+    // A summary changed in the database while the server was stopped (an admin's fix, a
+    // migration) is searched by its new words from the next start on.
+    server.Restart([&] {
         auto db = OpenDb(server, spoc::storage::OpenMode::read_write);
         ExecSql(*db, "UPDATE requests SET summary = 'Plotter on the 3rd floor jams' WHERE id = " + std::to_string(p));
-    }
+        CHECK(CountRows(server, "SELECT COUNT(*) FROM queue_search_stale") == 1);
+    });
     CHECK(search("printer")["total"] == 0);
     CHECK(Ids(search("plotter")) == std::vector<int>{p});
+    CheckIndexMatchesOpenRequests(server);
+    // One changed while it runs is indexed by the server's next write transaction.
+    {
+        auto db = OpenDb(server, spoc::storage::OpenMode::read_write);
+        ExecSql(*db, "UPDATE requests SET summary = 'Printer on the 3rd floor jams' WHERE id = " + std::to_string(p));
+    }
+    CreateRequestOk(cli, emma, Draft("Headset crackles", "Only on calls."));
+    CHECK(Ids(search("printer")) == std::vector<int>{p});
     CheckIndexMatchesOpenRequests(server);
 
     // Resolved: gone from the queue and its index; reopened by the requester's reply: back, with

@@ -83,9 +83,9 @@ void CloneRequests(Database& db, std::int64_t n) {
         }
     }
     for (const std::string& table : tables) {
-        // The report rollups are not copied: the clones' inserts mark them, and the next start
-        // computes their facts and cells as it would for any request (app/reports.cpp).
-        if (table == "requests" || table.rfind("report_", 0) == 0) continue;
+        // The report rollups and the search index's notes are not copied: the clones' inserts
+        // mark them, and the next start computes them as it would for any request.
+        if (table == "requests" || table.rfind("report_", 0) == 0 || table == "queue_search_stale") continue;
         const std::vector<std::string> tcols = Columns(db, table);
         const bool by_request = std::find(tcols.begin(), tcols.end(), "request_id") != tcols.end();
         const bool audit = table == "audit_log";
