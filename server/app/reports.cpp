@@ -21,33 +21,42 @@ Result<kpi::ReportSetup> MakeReportSetup(const std::string& time_zone) {
 
 namespace {
 
-// The change of one request's contribution: old out, new in, netted per (dims, day).
-Result<Unit> ApplyOne(storage::Database& db, const kpi::ReportSetup& setup, std::int64_t id) {
+// What a set of requests' changes add to the rollups: each one's old fact out, its new one in,
+// netted per (dims, day) cell and per dims' open count over the whole set, so the creates of one
+// write batch (same day, mostly the same dims) touch each cell once.
+struct Delta {
+    std::map<std::pair<kpi::Dims, std::int64_t>, kpi::Cell> cells;
+    std::map<kpi::Dims, int> open;
+    void Add(const kpi::Fact& f, int sign) {
+        for (const auto& [day, cell] : kpi::Contributions(f)) cells[{f.dims, day}].Add(cell, sign);
+        if (f.done_day == kpi::kNoDay) open[f.dims] += sign;
+    }
+};
+
+// One request: its fact recomputed and saved, the change added to `delta`.
+Result<Unit> CollectOne(storage::Database& db, const kpi::ReportSetup& setup, std::int64_t id, Delta* delta) {
     auto old_fact = storage::LoadFact(db, id);
     if (!old_fact.ok()) return old_fact.error();
     auto record = storage::LoadReportRecord(db, id);
     if (!record.ok()) return record.error();
     std::optional<kpi::Fact> new_fact;
     if (*record) new_fact = kpi::FactOf(**record, setup);
-    if (*old_fact != new_fact) {
-        std::map<std::pair<kpi::Dims, std::int64_t>, kpi::Cell> delta;
-        std::map<kpi::Dims, int> open;
-        auto add = [&](const kpi::Fact& f, int sign) {
-            for (const auto& [day, cell] : kpi::Contributions(f)) delta[{f.dims, day}].Add(cell, sign);
-            if (f.done_day == kpi::kNoDay) open[f.dims] += sign;
-        };
-        if (*old_fact) add(**old_fact, -1);
-        if (new_fact) add(*new_fact, +1);
-        for (const auto& [key, cell] : delta)
-            if (!cell.Empty())
-                if (auto r = storage::AddToCell(db, key.second, key.first, cell); !r.ok()) return r.error();
-        for (const auto& [dims, n] : open)
-            if (n != 0)
-                if (auto r = storage::AddToOpen(db, dims, n); !r.ok()) return r.error();
-        auto saved = new_fact ? storage::SaveFact(db, id, *new_fact) : storage::DeleteFact(db, id);
-        if (!saved.ok()) return saved.error();
-    }
-    return storage::ClearDirty(db, id);
+    if (*old_fact == new_fact) return Unit{};
+    if (*old_fact) delta->Add(**old_fact, -1);
+    if (new_fact) delta->Add(*new_fact, +1);
+    auto saved = new_fact ? storage::SaveFact(db, id, *new_fact) : storage::DeleteFact(db, id);
+    if (!saved.ok()) return saved.error();
+    return Unit{};
+}
+
+Result<Unit> WriteDelta(storage::Database& db, const Delta& delta) {
+    for (const auto& [key, cell] : delta.cells)
+        if (!cell.Empty())
+            if (auto r = storage::AddToCell(db, key.second, key.first, cell); !r.ok()) return r.error();
+    for (const auto& [dims, n] : delta.open)
+        if (n != 0)
+            if (auto r = storage::AddToOpen(db, dims, n); !r.ok()) return r.error();
+    return Unit{};
 }
 
 }  // namespace
@@ -58,8 +67,12 @@ Result<std::int64_t> ApplyDirty(storage::Database& db, const kpi::ReportSetup& s
         auto ids = storage::ListDirtyRequests(db, static_cast<int>(std::min<std::int64_t>(limit - done, 500)));
         if (!ids.ok()) return ids.error();
         if (ids->empty()) break;
+        Delta delta;
         for (std::int64_t id : *ids)
-            if (auto r = ApplyOne(db, setup, id); !r.ok()) return r.error();
+            if (auto r = CollectOne(db, setup, id, &delta); !r.ok()) return r.error();
+        if (auto r = WriteDelta(db, delta); !r.ok()) return r.error();
+        // The ids came oldest first, and nothing above marks a request: these are the first ones.
+        if (auto r = storage::ClearDirtyThrough(db, ids->back()); !r.ok()) return r.error();
         done += static_cast<std::int64_t>(ids->size());
     }
     return done;

@@ -116,7 +116,9 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         if (!approvals.empty())
             if (auto filled = FillApproval(db, stored, caller.id, now); !filled.ok()) return filled.error();
         if (auto recorded = RecordPlacement(db, stored, now); !recorded.ok()) return recorded.error();
-        CreatedResponse out{201, api::EncodeRequest(stored), RequestLocation(stored.id), false};
+        // The body is encoded here only when it must be remembered with the key; otherwise after
+        // the job, off the writer thread (every job waits for the writer).
+        CreatedResponse out{201, idempotency ? api::EncodeRequest(stored) : std::string(), RequestLocation(stored.id), false};
         const std::string detail = storage::AuditDetail()
                                        .Text("number", stored.number)
                                        .Int("catalog_item_id", item->id.value)
@@ -132,7 +134,10 @@ Result<CreatedResponse> RequestService::Create(const User& caller, const Request
         created = stored;
         return out;
     });
-    if (result.ok() && created) Publish(*created, ChangeKind::created, caller.id, now);
+    if (result.ok() && created) {
+        if (result->body.empty()) result->body = api::EncodeRequest(*created);
+        Publish(*created, ChangeKind::created, caller.id, now);
+    }
     return result;
 }
 

@@ -113,8 +113,8 @@ Result<std::vector<std::int64_t>> ListDirtyRequests(Database& db, int limit) {
     }
 }
 
-Result<Unit> ClearDirty(Database& db, std::int64_t request_id) {
-    auto q = db.Prepare("DELETE FROM report_dirty WHERE request_id = ?1");
+Result<Unit> ClearDirtyThrough(Database& db, std::int64_t request_id) {
+    auto q = db.Prepare("DELETE FROM report_dirty WHERE request_id <= ?1");
     if (!q.ok()) return q.error();
     q->Bind(1, request_id);
     return q->Run();

@@ -17,7 +17,7 @@ namespace spoc::storage {
 
 // ---- Keeping them ------------------------------------------------------------------------------
 Result<std::vector<std::int64_t>> ListDirtyRequests(Database& db, int limit);  // oldest id first
-Result<Unit> ClearDirty(Database& db, std::int64_t request_id);
+Result<Unit> ClearDirtyThrough(Database& db, std::int64_t request_id);  // every mark up to that id
 Result<std::int64_t> CountDirty(Database& db);
 // Everything from scratch: facts, cells and open counts emptied, every request marked.
 Result<Unit> ResetReports(Database& db);

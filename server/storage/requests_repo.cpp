@@ -96,13 +96,25 @@ void BindStatusSlots(Query& q, int first_index, const RequestFilter& filter) {
 }  // namespace
 
 Result<RequestId> InsertRequest(Database& db, Request& r) {
+    // The number is made from the id, so the id is taken first: the one SQLite would pick (the
+    // largest plus one; only the writer inserts), and the row is written once, number and all.
+    std::int64_t id = 0;
+    {
+        auto next = db.Prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM requests");
+        if (!next.ok()) return next.error();
+        auto row = next->Step();
+        if (!row.ok()) return row.error();
+        id = next->Int(0);
+    }
+    r.id = RequestId(id);
+    r.number = FormatRequestNumber(r.type, r.id);
     auto q = db.Prepare(
         "INSERT INTO requests (type, status, impact, urgency, priority, requester_id, catalog_item_id, "
         "catalog_item_title, department, summary, description, form_json, created_at, updated_at, version, "
         "group_id, assignee_id, response_due_at, resolution_due_at, sla_policy, pending_reason, first_response_at, "
-        "resolved_at, closed_at, resolution_note, resolved_by, cancel_reason) "
+        "resolved_at, closed_at, resolution_note, resolved_by, cancel_reason, id, number) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-        "?23, ?24, ?25, ?26, ?27)");
+        "?23, ?24, ?25, ?26, ?27, ?28, ?29)");
     if (!q.ok()) return q.error();
     q->Bind(1, RequestTypeName(r.type)).Bind(2, StatusName(r.status)).Bind(3, LevelName(r.impact));
     q->Bind(4, LevelName(r.urgency)).Bind(5, static_cast<int>(r.priority)).Bind(6, r.requester_id.value);
@@ -122,14 +134,8 @@ Result<RequestId> InsertRequest(Database& db, Request& r) {
     if (r.resolved_by.valid()) q->Bind(26, r.resolved_by.value);
     else q->BindNull(26);
     q->Bind(27, r.cancel_reason);
+    q->Bind(28, r.id.value).Bind(29, r.number);
     if (auto run = q->Run(); !run.ok()) return run.error();
-    r.id = RequestId(db.LastInsertId());
-    r.number = FormatRequestNumber(r.type, r.id);
-
-    auto number = db.Prepare("UPDATE requests SET number = ?1 WHERE id = ?2");
-    if (!number.ok()) return number.error();
-    number->Bind(1, r.number).Bind(2, r.id.value);
-    if (auto run = number->Run(); !run.ok()) return run.error();
     return r.id;
 }
 
