@@ -11,7 +11,8 @@ add_executable(spoc ${SPOC_CLIENT_WEB_SOURCES})
 target_link_libraries(spoc PRIVATE spoc_client_core imgui_backends)
 target_link_options(spoc PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8']
-  -sEXPORTED_FUNCTIONS=['_main','_malloc','_free'] -sEXIT_RUNTIME=0)
+  -sEXPORTED_FUNCTIONS=['_main','_malloc','_free'] -sEXIT_RUNTIME=0
+  --emit-symbol-map)  # spoc.js.symbols: wasm-function[N] in a browser profile -> its C++ name
 set_target_properties(spoc PROPERTIES SUFFIX ".js")
 
 file(GLOB SPOC_SHARED_TESTS CONFIGURE_DEPENDS tests/shared/*.cpp)
