@@ -67,6 +67,12 @@ std::string ServerUsage() {
            "  --demo             seed demo users, catalog and requests if the database has no users\n"
            "  --no-group-commit  one transaction and fsync per write (for benchmarks)\n"
            "  --threads N        HTTP worker threads = keep-alive connections served at once (default 64)\n"
+           "  --head-timeout S   seconds a client has to send a request's line and headers, 1..300 (default\n"
+           "                     10); a slower one is disconnected\n"
+           "  --max-connections-per-address N\n"
+           "                     connections open at once from one client address, 0..100000, 0 = no cap\n"
+           "                     (default 256); more get 429. Behind a reverse proxy every client shares its\n"
+           "                     address: set 0 there and let the proxy cap them\n"
            "  --auto-close-days N\n"
            "                     close Resolved requests N days after they were resolved, 0..365, 0 = never\n"
            "                     (default 7, the same as the window in which a requester's reply reopens one)\n"
@@ -155,6 +161,18 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
             auto threads = http::ParseBoundedInt(*v, 1, 1024, flag);
             if (!threads.ok()) return threads.error();
             config.threads = *threads;
+        } else if (flag == "--head-timeout") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            auto seconds = http::ParseBoundedInt(*v, 1, 300, flag);
+            if (!seconds.ok()) return seconds.error();
+            config.connections.head_seconds = *seconds;
+        } else if (flag == "--max-connections-per-address") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            auto cap = http::ParseBoundedInt(*v, 0, 100000, flag);
+            if (!cap.ok()) return cap.error();
+            config.connections.max_per_address = *cap;
         } else if (flag == "--auto-close-days") {
             auto v = next();
             if (!v.ok()) return v.error();
@@ -408,6 +426,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     options.max_streams = app::EventHub::kMaxStreams;
     options.allowed_hosts = config.allowed_hosts;
     options.max_upload_bytes = config.max_file_bytes + 64 * 1024;  // the handler says 413 with the limit
+    options.connections = config.connections;
     options.kiosk_auth = [w = s.walkup.get()](std::string_view token, Timestamp now) { return w->AuthenticateKiosk(token, now); };
     s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
     phases.Mark("walk-up, web files and routes");

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/http/connection_limits.h"
 #include "shared/domain/attachment.h"
 #include "shared/domain/result.h"
 #include "shared/domain/time.h"
@@ -24,6 +25,7 @@ struct ServerConfig {
     bool demo = false;         // seed demo content into an empty database
     bool group_commit = true;  // false: one transaction (one fsync) per write
     int threads = 64;          // HTTP worker threads
+    http::ConnectionLimits connections;  // --head-timeout, --max-connections-per-address
     int readers = 8;           // read-only SQLite connections
     int auto_close_days = 7;   // --auto-close-days: Resolved requests close after this many days; 0 = never
     std::int64_t max_file_bytes = attachment::kDefaultMaxFileBytes;        // --max-file-mb

@@ -2,13 +2,7 @@
 // and security headers.
 #include "server/http/http_server.h"
 
-// httplib's default listen backlog is 5: 32 clients connecting at once overflow the accept queue
-// and some connections die before their first request. Only this file creates an httplib::Server.
-// (Better set for the whole target in cmake/native.cmake; see the server report.)
-#ifndef CPPHTTPLIB_LISTEN_BACKLOG
-#define CPPHTTPLIB_LISTEN_BACKLOG 1024
-#endif
-#include <httplib.h>
+#include "server/http/connection_guard.h"  // httplib, through server/http/httplib_include.h
 
 #include <chrono>
 #include <condition_variable>
@@ -68,8 +62,9 @@ bool IsJsonContentType(const std::string& value) {
     return media == "application/json";
 }
 
-// Reads the whole body through httplib's reader. Past the cap it keeps reading but drops the
-// bytes, so the connection stays in step and a small gzip body can't inflate without bound.
+// Reads the whole body through httplib's reader. Past the cap it stops reading and the connection
+// closes after the 413 (the rest of the body is never read), and a small gzip body can't inflate
+// without bound.
 Result<std::string> ReadBody(const httplib::Request& req, httplib::Response& res,
                              const httplib::ContentReader& reader) {
     std::string body;
@@ -81,10 +76,12 @@ Result<std::string> ReadBody(const httplib::Request& req, httplib::Response& res
         if (ok) return MakeError(ErrorCode::unsupported_media);
     } else {
         ok = reader([&](const char* data, std::size_t size) {
-            if (too_large || body.size() + size > limits::kMaxBodyBytes)
+            if (too_large || body.size() + size > limits::kMaxBodyBytes) {
                 too_large = true;
-            else
-                body.append(data, size);
+                GuardedServer::CloseAfterResponse();
+                return false;
+            }
+            body.append(data, size);
             return true;
         });
     }
@@ -230,7 +227,8 @@ void WriteError(httplib::Response& res, const Error& error, std::string_view con
 }
 
 HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::AuthService& auth, HttpOptions options)
-    : m_server(std::make_unique<httplib::Server>()),
+    : m_server(std::make_unique<GuardedServer>(options.connections)),
+      m_max_upload_bytes(std::max<std::int64_t>(limits::kMaxBodyBytes, options.max_upload_bytes)),
       m_router(std::move(router)),
       m_web(std::move(web)),
       m_auth(auth),
@@ -246,7 +244,10 @@ HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::Aut
     }
     auto& svr = *m_server;
     const int threads = options.threads < 4 ? 4 : options.threads;
-    const int max_threads = threads + (options.max_streams > 0 ? options.max_streams : 0);
+    // Every open connection holds a worker thread (event streams and slow clients included), so
+    // the pool may grow to the connection cap: a new client always finds a thread.
+    const int max_threads = std::max(threads + (options.max_streams > 0 ? options.max_streams : 0),
+                                     options.connections.max_connections + 16);
     svr.new_task_queue = [threads, max_threads] {
         return new ElasticPool(static_cast<std::size_t>(threads), static_cast<std::size_t>(max_threads));
     };
@@ -339,6 +340,22 @@ void HttpServer::Dispatch(const httplib::Request& req, httplib::Response& res, c
     // httplib would otherwise try to read one until the connection closes.
     const bool has_body = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
     const RouteMatch found = IsApiPath(req.path) ? m_router.Find(req.method, req.path) : RouteMatch{};
+    // A body announced larger than this route takes is refused before a byte of it is read.
+    if (reader && req.has_header("Content-Length")) {
+        const bool upload = found.route && found.route->streams_body;
+        const std::uint64_t cap = static_cast<std::uint64_t>(upload ? m_max_upload_bytes : limits::kMaxBodyBytes);
+        const std::string announced = req.get_header_value("Content-Length");
+        std::uint64_t length = 0;
+        bool number = !announced.empty() && announced.size() <= 19;
+        for (char c : announced) {
+            number = number && c >= '0' && c <= '9';
+            if (number) length = length * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        if (!number || length > cap) {
+            GuardedServer::CloseAfterResponse();
+            return WriteError(res, number ? MakeError(ErrorCode::payload_too_large) : MakeError(ErrorCode::bad_request), context);
+        }
+    }
     if (found.route && found.route->streams_body && reader) return DispatchUpload(req, res, *reader, has_body);
     if (reader && has_body) {
         auto read = ReadBody(req, res, *reader);

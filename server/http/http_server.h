@@ -13,6 +13,7 @@
 
 #include "server/app/auth_service.h"
 #include "server/http/auth.h"
+#include "server/http/connection_limits.h"
 #include "server/http/router.h"
 #include "server/http/static_files.h"
 
@@ -34,6 +35,7 @@ struct HttpOptions {
     // Resolves a kiosk's cookie token (Access::kiosk routes); unset: every kiosk route is 401.
     std::function<Result<app::KioskCaller>(std::string_view token, Timestamp now)> kiosk_auth;
     std::int64_t max_upload_bytes = 0;  // upload routes' bodies (0: JSON-sized only)
+    ConnectionLimits connections;       // deadlines and caps per connection (connection_guard.h)
 };
 
 class HttpServer {
@@ -56,6 +58,7 @@ private:
     Result<Reply> Handle(const httplib::Request& req, std::string_view body, Timestamp now, const BodyReader* upload = nullptr);
 
     std::unique_ptr<httplib::Server> m_server;
+    std::int64_t m_max_upload_bytes = 0;
     Router m_router;
     std::unique_ptr<StaticFiles> m_web;
     app::AuthService& m_auth;
