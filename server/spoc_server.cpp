@@ -61,6 +61,11 @@ std::string ServerUsage() {
            "                     Repeatable. Always allowed: 127.0.0.1, localhost and [::1] with the port, and\n"
            "                     the --host address with the port; any other Host is refused (400), which\n"
            "                     stops DNS-rebinding pages. Origin must name an allowed host too.\n"
+           "  --trusted-proxy CIDR\n"
+           "                     a reverse proxy's address or range (repeatable): only requests from it are\n"
+           "                     read through X-Forwarded-For, whose rightmost untrusted hop is then the\n"
+           "                     client the sign-in throttle counts per; it is also exempt from the\n"
+           "                     per-address connection cap\n"
            "  --data DIR         data folder, created if missing; database DIR/spoc.db (default ./data)\n"
            "  --web DIR          serve the web client from DIR (loaded into memory at start)\n"
            "  --assets DIR       assets folder; demo content in DIR/demo (default ./assets)\n"
@@ -142,6 +147,12 @@ Result<ServerConfig> ParseServerArgs(int argc, const char* const* argv) {
         } else if (flag == "--startup-timings") {
             if (auto ok = no_value(); !ok.ok()) return ok.error();
             config.startup_timings = true;
+        } else if (flag == "--trusted-proxy") {
+            auto v = next();
+            if (!v.ok()) return v.error();
+            auto range = http::ParseCidr(*v);
+            if (!range.ok()) return range.error();
+            config.trusted_proxies.push_back(*range);
         } else if (flag == "--allow-host") {
             auto v = next();
             if (!v.ok()) return v.error();
@@ -427,6 +438,7 @@ Result<std::unique_ptr<SpocServer>> SpocServer::Open(const ServerConfig& config)
     options.allowed_hosts = config.allowed_hosts;
     options.max_upload_bytes = config.max_file_bytes + 64 * 1024;  // the handler says 413 with the limit
     options.connections = config.connections;
+    options.trusted_proxies = config.trusted_proxies;
     options.kiosk_auth = [w = s.walkup.get()](std::string_view token, Timestamp now) { return w->AuthenticateKiosk(token, now); };
     s.http = std::make_unique<http::HttpServer>(std::move(router), std::move(web), *s.auth, options);
     phases.Mark("walk-up, web files and routes");

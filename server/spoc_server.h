@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/http/client_address.h"
 #include "server/http/connection_limits.h"
 #include "shared/domain/attachment.h"
 #include "shared/domain/result.h"
@@ -26,6 +27,7 @@ struct ServerConfig {
     bool group_commit = true;  // false: one transaction (one fsync) per write
     int threads = 64;          // HTTP worker threads
     http::ConnectionLimits connections;  // --head-timeout, --max-connections-per-address
+    std::vector<http::Cidr> trusted_proxies;  // --trusted-proxy: whose X-Forwarded-For is believed
     int readers = 8;           // read-only SQLite connections
     int auto_close_days = 7;   // --auto-close-days: Resolved requests close after this many days; 0 = never
     std::int64_t max_file_bytes = attachment::kDefaultMaxFileBytes;        // --max-file-mb

@@ -14,8 +14,9 @@ constexpr std::size_t kSweepAbove = 100000;  // buckets kept before stale ones a
 }
 
 void SignInThrottle::Prune(Bucket& bucket, Timestamp now) {
-    while (!bucket.failures.empty() && bucket.failures.front() <= now - kSignInFailureWindowMs)
-        bucket.failures.pop_front();
+    // A pair's failures all go once the last one is a window old: its delays keep growing while
+    // it keeps failing, however slowly.
+    if (!bucket.failures.empty() && bucket.failures.back() <= now - kSignInFailureWindowMs) bucket.failures.clear();
 }
 
 void SignInThrottle::Forget(Buckets& buckets, Buckets::iterator it) {
@@ -31,54 +32,93 @@ void SignInThrottle::Sweep(Buckets& buckets, Timestamp now) {
     }
 }
 
-SignInThrottle::Verdict SignInThrottle::TryBegin(const std::string& username, const std::string& client,
-                                                 Timestamp now) {
-    std::lock_guard lock(m_mutex);
-    Sweep(m_usernames, now);
-    Sweep(m_clients, now);
-    // Failures plus attempts still being checked: each of those may yet become a failure.
-    auto at_limit = [&](Buckets& buckets, const std::string& key, int limit) {
-        auto it = buckets.find(key);
-        if (it == buckets.end()) return false;
-        Prune(it->second, now);
-        const bool full = static_cast<int>(it->second.failures.size()) + it->second.in_flight >= limit;
-        Forget(buckets, it);
-        return full;
-    };
-    if (at_limit(m_clients, client, kMaxClientSignInFailures)) return Verdict::client_blocked;
-    if (at_limit(m_usernames, username, kMaxSignInFailures)) return Verdict::username_blocked;
-    ++m_usernames[username].in_flight;
-    ++m_clients[client].in_flight;
-    return Verdict::go;
-}
-
-bool SignInThrottle::Finish(Buckets& buckets, const std::string& key, Outcome outcome, int limit, Timestamp now) {
+int SignInThrottle::Failures(Buckets& buckets, const std::string& key, Timestamp now) {
     auto it = buckets.find(key);
-    if (it == buckets.end()) return false;  // a Finish without its TryBegin: nothing reserved
-    Bucket& bucket = it->second;
-    if (bucket.in_flight > 0) --bucket.in_flight;
-    Prune(bucket, now);
-    bool now_blocked = false;
-    if (outcome == Outcome::failed) {
-        bucket.failures.push_back(now);
-        now_blocked = static_cast<int>(bucket.failures.size()) == limit;
-    }
+    if (it == buckets.end()) return 0;
+    Prune(it->second, now);
+    const int n = static_cast<int>(it->second.failures.size());
     Forget(buckets, it);
-    return now_blocked;
+    return n;
 }
 
-SignInThrottle::Finished SignInThrottle::Finish(const std::string& username, const std::string& client, Outcome outcome,
+namespace {
+// 16 hex digits of BLAKE2b of a typed name that matches no account (for the audit log).
+std::string UsernameDigest(std::string_view typed) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const std::string digest = HashToken(typed);
+    std::string out;
+    for (std::size_t i = 0; i < 8 && i < digest.size(); ++i) {
+        out += kHex[static_cast<unsigned char>(digest[i]) >> 4];
+        out += kHex[static_cast<unsigned char>(digest[i]) & 15];
+    }
+    return out;
+}
+
+// The wait after the pair's n-th failure once its free ones are used: 1 s, 2 s, 4 s, ... capped.
+Timestamp DelayAfter(int failures, int free) {
+    if (failures < free) return 0;
+    Timestamp delay = kFirstSignInDelayMs;
+    for (int i = free; i < failures && delay < kMaxSignInDelayMs; ++i) delay *= 2;
+    return std::min(delay, kMaxSignInDelayMs);
+}
+}  // namespace
+
+SignInThrottle::Verdict SignInThrottle::TryBegin(const std::string& username, const std::string& address, Timestamp now) {
+    std::lock_guard lock(m_mutex);
+    Sweep(m_pairs, now);
+    Sweep(m_usernames, now);
+    Sweep(m_addresses, now);
+    if (m_known.size() > kSweepAbove)
+        std::erase_if(m_known, [&](const auto& entry) { return entry.second <= now - kKnownDeviceMs; });
+    const std::string pair_key = username + '\n' + address;
+    const auto known = m_known.find(pair_key);
+    const bool known_device = known != m_known.end() && known->second > now - kKnownDeviceMs;
+    const int free = !known_device && Failures(m_addresses, address, now) >= kAddressSignInCeiling ? 1 : kFreeSignInFailures;
+
+    Bucket& pair = m_pairs[pair_key];
+    Prune(pair, now);
+    const int failures = static_cast<int>(pair.failures.size());
+    Timestamp wait = 0;
+    // Guesses in flight may each become a failure: past the free ones, one at a time.
+    if (failures + pair.in_flight >= free && pair.in_flight > 0) wait = kFirstSignInDelayMs;
+    if (failures >= free) wait = std::max<Timestamp>(wait, pair.failures.back() + DelayAfter(failures, free) - now);
+    if (!known_device && pair.last_attempt > 0 && Failures(m_usernames, username, now) >= kUsernameSignInCeiling)
+        wait = std::max<Timestamp>(wait, pair.last_attempt + kCeilingSpacingMs - now);
+    if (wait > 0) {
+        Forget(m_pairs, m_pairs.find(pair_key));
+        return Verdict{false, wait};
+    }
+    ++pair.in_flight;
+    pair.last_attempt = now;
+    ++m_usernames[username].in_flight;
+    ++m_addresses[address].in_flight;
+    return Verdict{true, 0};
+}
+
+SignInThrottle::Finished SignInThrottle::Finish(const std::string& username, const std::string& address, Outcome outcome,
                                                 Timestamp now) {
     std::lock_guard lock(m_mutex);
     Finished out;
-    out.username_now_blocked = Finish(m_usernames, username, outcome, kMaxSignInFailures, now);
-    out.client_now_blocked = Finish(m_clients, client, outcome, kMaxClientSignInFailures, now);
-    if (outcome == Outcome::succeeded) {
-        if (auto it = m_usernames.find(username); it != m_usernames.end()) {
-            it->second.failures.clear();
-            Forget(m_usernames, it);
+    const std::string pair_key = username + '\n' + address;
+    auto settle = [&](Buckets& buckets, const std::string& key, int threshold) {
+        auto it = buckets.find(key);
+        if (it == buckets.end()) return false;  // a Finish without its TryBegin: nothing reserved
+        Bucket& bucket = it->second;
+        if (bucket.in_flight > 0) --bucket.in_flight;
+        Prune(bucket, now);
+        bool reached = false;
+        if (outcome == Outcome::failed) {
+            bucket.failures.push_back(now);
+            reached = static_cast<int>(bucket.failures.size()) == threshold;
         }
-    }
+        if (outcome == Outcome::succeeded && &buckets == &m_pairs) bucket.failures.clear();
+        Forget(buckets, it);
+        return reached;
+    };
+    out.pair_now_delayed = settle(m_pairs, pair_key, kFreeSignInFailures);
+    out.username_now_slowed = settle(m_usernames, username, kUsernameSignInCeiling);
+    out.address_now_slowed = settle(m_addresses, address, kAddressSignInCeiling);
+    if (outcome == Outcome::succeeded) m_known[pair_key] = now;
     return out;
 }
 
@@ -119,16 +159,24 @@ void AuthService::AuditFailure(const api::SignInBody& body, const std::string& c
     // kMaxSignInFailures of them per username per window get this far, plus one row when the
     // name (or the address) becomes blocked; refused attempts write nothing.
     (void)m_writer.Run([&](storage::Database& db) -> Result<Unit> {
-        const std::string detail = storage::AuditDetail().Text("username", body.username).Text("client", client).Json();
+        // A name that matches no account is kept as a hash: a password typed into the username
+        // field must not land in the log. The same typo still shows as the same hash.
+        storage::AuditDetail who;
+        if (checked.record)
+            who.Text("username", body.username);
+        else
+            who.Text("unknown_username_hash", UsernameDigest(body.username));
+        const std::string detail = storage::AuditDetail(who).Text("client", client).Json();
         if (auto a = storage::AppendAudit(db, {now, actor, "session", 0, "sign_in_failed", detail}); !a.ok()) return a;
-        if (finished.username_now_blocked) {
-            const std::string blocked = storage::AuditDetail().Text("username", body.username).Json();
-            if (auto a = storage::AppendAudit(db, {now, actor, "session", 0, "sign_in_throttled", blocked}); !a.ok())
+        if (finished.pair_now_delayed || finished.username_now_slowed) {
+            storage::AuditDetail slowed(who);
+            slowed.Text("client", client).Text("scope", finished.username_now_slowed ? "username" : "username_and_client");
+            if (auto a = storage::AppendAudit(db, {now, actor, "session", 0, "sign_in_throttled", slowed.Json()}); !a.ok())
                 return a;
         }
-        if (finished.client_now_blocked) {
-            const std::string blocked = storage::AuditDetail().Text("client", client).Json();
-            if (auto a = storage::AppendAudit(db, {now, UserId(), "session", 0, "sign_in_throttled", blocked}); !a.ok())
+        if (finished.address_now_slowed) {
+            const std::string slowed = storage::AuditDetail().Text("client", client).Text("scope", "client").Json();
+            if (auto a = storage::AppendAudit(db, {now, UserId(), "session", 0, "sign_in_throttled", slowed}); !a.ok())
                 return a;
         }
         return Unit{};
@@ -136,13 +184,10 @@ void AuthService::AuditFailure(const api::SignInBody& body, const std::string& c
 }
 
 Result<SignedIn> AuthService::SignIn(const api::SignInBody& body, const std::string& client, Timestamp now) {
-    switch (m_throttle.TryBegin(body.username, client, now)) {
-        case SignInThrottle::Verdict::go:
-            break;
-        case SignInThrottle::Verdict::username_blocked:
-            return MakeError(ErrorCode::rate_limited, {}, "username");
-        case SignInThrottle::Verdict::client_blocked:
-            return MakeError(ErrorCode::rate_limited);
+    if (const SignInThrottle::Verdict verdict = m_throttle.TryBegin(body.username, client, now); !verdict.go) {
+        Error error = MakeError(ErrorCode::rate_limited, {}, "username");
+        error.retry_after_seconds = static_cast<int>((verdict.retry_in_ms + 999) / 1000);
+        return error;
     }
     auto checked = CheckPassword(body);  // no early return between TryBegin and Finish
     using Outcome = SignInThrottle::Outcome;

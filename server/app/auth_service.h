@@ -20,9 +20,23 @@ namespace spoc::app {
 inline constexpr Timestamp kSessionLifetimeMs = 12LL * 60 * 60 * 1000;
 inline constexpr int kSessionMaxAgeSeconds = static_cast<int>(kSessionLifetimeMs / 1000);  // the cookie's Max-Age
 inline constexpr std::size_t kSessionTokenBytes = 32;
-inline constexpr int kMaxSignInFailures = 5;                    // per username ...
-inline constexpr int kMaxClientSignInFailures = 20;             // ... and per client address ...
-inline constexpr Timestamp kSignInFailureWindowMs = 60 * 1000;  // ... within this window
+// Sign-in throttling (issue 16): failures count per (username, client address), so guessing from
+// one address never locks the owner out from another. After kFreeSignInFailures failures of one
+// pair, each further attempt from that pair waits twice as long as the last (1 s, 2 s, 4 s, ...
+// up to kMaxSignInDelayMs). Across all addresses a username past kUsernameSignInCeiling failures
+// is slowed, never blocked: each address may then try that name once per kCeilingSpacingMs, and an
+// address that signed in to it successfully before (a known device) is not slowed at all. An
+// address past kAddressSignInCeiling failures, whatever the names, gets one free failure per name
+// instead of five. Failures are forgotten kSignInFailureWindowMs after the last one.
+inline constexpr int kFreeSignInFailures = 5;
+inline constexpr int kMaxSignInFailures = kFreeSignInFailures;  // checked guesses per pair before delays start
+inline constexpr Timestamp kFirstSignInDelayMs = 1000;
+inline constexpr Timestamp kMaxSignInDelayMs = 5 * 60 * 1000;
+inline constexpr int kUsernameSignInCeiling = 20;
+inline constexpr Timestamp kCeilingSpacingMs = 5000;
+inline constexpr int kAddressSignInCeiling = 20;
+inline constexpr Timestamp kSignInFailureWindowMs = 15 * 60 * 1000;
+inline constexpr Timestamp kKnownDeviceMs = 30LL * 24 * 60 * 60 * 1000;
 
 // The authenticated caller of one HTTP request.
 struct Caller {
@@ -36,40 +50,46 @@ struct SignedIn {
     api::Me me;
 };
 
-// Recent sign-in failures and attempts in flight, per username and per client address; in memory,
-// pruned as it goes. An attempt is reserved before its password is checked, so however many guesses
-// arrive at once, at most kMaxSignInFailures per username (kMaxClientSignInFailures per address) are
-// ever checked within one window.
+// Recent sign-in failures and attempts in flight per (username, address), per username and per
+// address; in memory, pruned as it goes. An attempt is reserved before its password is checked,
+// so however many guesses arrive at once, a pair's free failures are never exceeded.
 class SignInThrottle {
 public:
-    enum class Verdict { go, username_blocked, client_blocked };
     enum class Outcome { not_checked, failed, succeeded };
+    struct Verdict {
+        bool go = false;
+        Timestamp retry_in_ms = 0;  // when refused: how long until this pair may try again
+    };
     struct Finished {
-        bool username_now_blocked = false;  // this failure was the one that reached the limit
-        bool client_now_blocked = false;
+        bool pair_now_delayed = false;      // this failure started the pair's delays
+        bool username_now_slowed = false;   // ... took the username past its ceiling
+        bool address_now_slowed = false;    // ... took the address past its ceiling
     };
 
-    // Reserves an attempt for both keys, or says which one is at its limit. Every `go` must be
-    // followed by exactly one Finish with the same keys.
-    Verdict TryBegin(const std::string& username, const std::string& client, Timestamp now);
-    // Releases the reservation; a failure is recorded against both keys, a success clears the
-    // username's failures (not the address's: one good account must not reset a guessing client).
-    Finished Finish(const std::string& username, const std::string& client, Outcome outcome, Timestamp now);
+    // Reserves an attempt, or refuses it. Every `go` must be followed by exactly one Finish with
+    // the same keys.
+    Verdict TryBegin(const std::string& username, const std::string& address, Timestamp now);
+    // Releases the reservation; a failure is recorded against the pair, the name and the address;
+    // a success clears the pair and marks the address a known device for that name.
+    Finished Finish(const std::string& username, const std::string& address, Outcome outcome, Timestamp now);
 
 private:
     struct Bucket {
         std::deque<Timestamp> failures;
         int in_flight = 0;
+        Timestamp last_attempt = 0;
     };
     using Buckets = std::unordered_map<std::string, Bucket>;
     static void Prune(Bucket& bucket, Timestamp now);
     static void Forget(Buckets& buckets, Buckets::iterator it);  // erases it when it holds nothing
     static void Sweep(Buckets& buckets, Timestamp now);          // a flood of made-up names: drop stale ones
-    static bool Finish(Buckets& buckets, const std::string& key, Outcome outcome, int limit, Timestamp now);
+    static int Failures(Buckets& buckets, const std::string& key, Timestamp now);
 
     std::mutex m_mutex;
+    Buckets m_pairs;      // username + '\n' + address
     Buckets m_usernames;
-    Buckets m_clients;
+    Buckets m_addresses;
+    std::unordered_map<std::string, Timestamp> m_known;  // pair -> last successful sign-in
 };
 
 class AuthService {

@@ -174,7 +174,7 @@ bool GuardedServer::Admit(const std::string& address, int* status) {
         return false;
     }
     int& mine = m_per_address[address];
-    if (m_limits.max_per_address > 0 && mine >= m_limits.max_per_address) {
+    if (m_limits.max_per_address > 0 && mine >= m_limits.max_per_address && !(m_exempt && m_exempt(address))) {
         if (mine == 0) m_per_address.erase(address);
         *status = 429;
         return false;

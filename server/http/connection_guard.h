@@ -12,6 +12,7 @@
 // CloseAfterResponse, so the unread body is never parsed as the next request.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -23,7 +24,9 @@ namespace spoc::http {
 
 class GuardedServer final : public httplib::Server {
 public:
-    explicit GuardedServer(ConnectionLimits limits) : m_limits(limits) {}
+    // `exempt`: peers the per-address cap does not apply to (trusted reverse proxies).
+    GuardedServer(ConnectionLimits limits, std::function<bool(const std::string&)> exempt)
+        : m_limits(limits), m_exempt(std::move(exempt)) {}
     // From a request handler: the connection closes once this response is written.
     static void CloseAfterResponse();
     std::size_t OpenConnections() const;
@@ -35,6 +38,7 @@ private:
     void Leave(const std::string& address);
 
     const ConnectionLimits m_limits;
+    const std::function<bool(const std::string&)> m_exempt;
     mutable std::mutex m_mutex;
     std::map<std::string, int> m_per_address;
     std::size_t m_open = 0;

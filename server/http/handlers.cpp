@@ -58,7 +58,7 @@ Result<int> IntParam(const httplib::Request& req, const char* name, int fallback
 Result<Reply> SignIn(app::AuthService& auth, RequestContext& ctx) {
     auto body = api::DecodeSignIn(ctx.body);
     if (!body.ok()) return body.error();
-    auto signed_in = auth.SignIn(*body, ctx.http.remote_addr, ctx.now);
+    auto signed_in = auth.SignIn(*body, ctx.client, ctx.now);
     if (!signed_in.ok()) return signed_in.error();
     Reply reply = Json(200, api::EncodeMe(signed_in->me));
     reply.headers.emplace_back("Set-Cookie", SessionSetCookie(signed_in->token));

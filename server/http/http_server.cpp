@@ -223,12 +223,17 @@ void WriteError(httplib::Response& res, const Error& error, std::string_view con
         sent = MakeError(error.code);
     }
     res.status = status;
+    if (error.retry_after_seconds > 0) res.set_header("Retry-After", std::to_string(error.retry_after_seconds));
     res.set_content(api::EncodeError(sent), "application/json");
 }
 
 HttpServer::HttpServer(Router router, std::unique_ptr<StaticFiles> web, app::AuthService& auth, HttpOptions options)
-    : m_server(std::make_unique<GuardedServer>(options.connections)),
+    : m_server(std::make_unique<GuardedServer>(options.connections,
+                                               [trusted = options.trusted_proxies](const std::string& peer) {
+                                                   return InAnyCidr(peer, trusted);
+                                               })),
       m_max_upload_bytes(std::max<std::int64_t>(limits::kMaxBodyBytes, options.max_upload_bytes)),
+      m_trusted_proxies(options.trusted_proxies),
       m_router(std::move(router)),
       m_web(std::move(web)),
       m_auth(auth),
@@ -425,7 +430,8 @@ Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view b
     if (changes_state) {
         if (auto origin = CheckOrigin(req, m_hosts); !origin.ok()) return origin.error();
     }
-    RequestContext ctx{req, body, std::move(match.ids), std::nullopt, std::nullopt, now, route.streams_body ? upload : nullptr};
+    RequestContext ctx{req,        body, std::move(match.ids), std::nullopt, std::nullopt, now, route.streams_body ? upload : nullptr,
+                       ClientAddress(req.remote_addr, req.get_header_value("X-Forwarded-For"), m_trusted_proxies)};
     if (route.streams_body && upload == nullptr) return MakeError(ErrorCode::bad_request, "An upload needs a body.");
     // A kiosk credential opens kiosk routes only, a session session routes only: each looks at
     // its own cookie, so a kiosk (which has no session cookie) gets 401 everywhere else.

@@ -13,6 +13,7 @@
 
 #include "server/app/auth_service.h"
 #include "server/http/auth.h"
+#include "server/http/client_address.h"
 #include "server/http/connection_limits.h"
 #include "server/http/router.h"
 #include "server/http/static_files.h"
@@ -36,6 +37,7 @@ struct HttpOptions {
     std::function<Result<app::KioskCaller>(std::string_view token, Timestamp now)> kiosk_auth;
     std::int64_t max_upload_bytes = 0;  // upload routes' bodies (0: JSON-sized only)
     ConnectionLimits connections;       // deadlines and caps per connection (connection_guard.h)
+    std::vector<Cidr> trusted_proxies;  // peers whose X-Forwarded-For names the client (client_address.h)
 };
 
 class HttpServer {
@@ -59,6 +61,7 @@ private:
 
     std::unique_ptr<httplib::Server> m_server;
     std::int64_t m_max_upload_bytes = 0;
+    std::vector<Cidr> m_trusted_proxies;
     Router m_router;
     std::unique_ptr<StaticFiles> m_web;
     app::AuthService& m_auth;

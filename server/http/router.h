@@ -53,6 +53,7 @@ struct RequestContext {
     std::optional<app::KioskCaller> kiosk;  // set for Access::kiosk routes (and session_or_kiosk with a kiosk)
     Timestamp now = 0;
     const BodyReader* upload = nullptr;  // set for upload routes (Router::AddUpload): `body` is empty
+    std::string client;                  // the client's address (ClientAddress: the peer, or through --trusted-proxy)
 };
 
 // A strictly decimal whole number (digits only, at most 9) in [lo, hi]; otherwise bad_request

@@ -54,6 +54,7 @@ struct Error {
     std::string message;             // one sentence a person can act on
     std::string field;               // the (first) offending field key, or empty
     std::vector<FieldError> details; // every field problem, for validation_failed
+    int retry_after_seconds = 0;     // rate_limited: when to try again (the Retry-After header); 0: unsaid
 };
 
 inline Error MakeError(ErrorCode code, std::string message = {}, std::string field = {}) {

@@ -6,6 +6,7 @@
 #include <latch>
 #include <map>
 #include <mutex>
+#include <thread>
 
 #include "server/app/auth_service.h"
 #include "server/storage/audit_repo.h"
@@ -91,21 +92,73 @@ TEST_CASE("sign-in: wrong password and unknown user both give 401 invalid_creden
     CHECK(Body(empty)["error"]["field"] == "username");
 }
 
-TEST_CASE("sign-in: five failures within a minute lock the username (429), others unaffected") {
+// A client of the server under test whose connections come from `from` (any 127.x address is local).
+httplib::Client ClientFrom(TestServer& server, const std::string& from) {
+    httplib::Client cli("127.0.0.1", server.port());
+    cli.set_interface(from);
+    return cli;
+}
+
+TEST_CASE("sign-in: five failures from one address delay that address for that name, not the owner elsewhere") {
     TestServer server;
-    auto cli = server.Client();
+    auto attacker = ClientFrom(server, "127.0.0.2");
     for (int i = 0; i < 5; ++i) {
-        auto res = SignInRaw(cli, "liam", "wrong-" + std::to_string(i));
+        auto res = SignInRaw(attacker, "liam", "wrong-" + std::to_string(i));
         REQUIRE(res);
         CHECK(res->status == 401);
     }
-    auto locked = SignInRaw(cli, "liam", "spoc-demo");  // even the right password
-    REQUIRE(locked);
-    CHECK(locked->status == 429);
-    CHECK(ErrorCodeOf(locked) == "rate_limited");
-    auto other = SignInRaw(cli, "emma", "spoc-demo");
-    REQUIRE(other);
-    CHECK(other->status == 200);
+    auto delayed = SignInRaw(attacker, "liam", "spoc-demo");  // even the right password, for now
+    REQUIRE(delayed);
+    CHECK(delayed->status == 429);
+    CHECK(ErrorCodeOf(delayed) == "rate_limited");
+    CHECK(delayed->get_header_value("Retry-After") == "1");  // the first delay: a second
+    // liam, at his own desk, is not locked out; nor is anyone else at the attacker's.
+    auto owner = ClientFrom(server, "127.0.0.3");
+    CHECK(SignInRaw(owner, "liam", "spoc-demo")->status == 200);
+    CHECK(SignInRaw(attacker, "emma", "spoc-demo")->status == 200);
+    // Once the delay has passed the attacker's pair may try again; each further failure doubles it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    CHECK(SignInRaw(attacker, "liam", "wrong-again")->status == 401);
+    auto longer = SignInRaw(attacker, "liam", "spoc-demo");
+    CHECK(longer->status == 429);
+    CHECK(longer->get_header_value("Retry-After") == "2");
+}
+
+TEST_CASE("sign-in: failures for one name from many addresses slow that name down, never block it") {
+    TestServer server;
+    for (int i = 0; i < spoc::app::kUsernameSignInCeiling; ++i) {
+        auto bot = ClientFrom(server, "127.0.1." + std::to_string(10 + i));
+        CHECK(SignInRaw(bot, "liam", "guess")->status == 401);
+    }
+    // Past the ceiling: a new address still gets its first attempt at once...
+    auto fresh = ClientFrom(server, "127.0.0.50");
+    CHECK(SignInRaw(fresh, "liam", "spoc-demo")->status == 200);
+    // ... but an address that just failed waits kCeilingSpacingMs before its next attempt.
+    auto typo = ClientFrom(server, "127.0.0.51");
+    CHECK(SignInRaw(typo, "liam", "spoc-dem")->status == 401);
+    auto spaced = SignInRaw(typo, "liam", "spoc-demo");
+    CHECK(spaced->status == 429);
+    CHECK(spaced->get_header_value("Retry-After") == "5");
+    std::this_thread::sleep_for(std::chrono::milliseconds(spoc::app::kCeilingSpacingMs + 100));
+    CHECK(SignInRaw(typo, "liam", "spoc-demo")->status == 200);
+    // A known device (an address liam signed in from) is not slowed by the ceiling.
+    CHECK(SignInRaw(fresh, "liam", "spoc-dem")->status == 401);
+    CHECK(SignInRaw(fresh, "liam", "spoc-demo")->status == 200);
+    CHECK(CountSessionAudit(server, "sign_in_throttled") == 1);  // the name reached its ceiling once
+}
+
+TEST_CASE("sign-in: with --trusted-proxy the client is the first untrusted X-Forwarded-For hop, from the proxy only") {
+    TestServer server([](spoc::ServerConfig& c) { c.trusted_proxies.push_back(*spoc::http::ParseCidr("127.0.0.1/32")); });
+    auto proxy = ClientFrom(server, "127.0.0.1");
+    const httplib::Headers office{{"X-Forwarded-For", "203.0.113.7, 127.0.0.1"}};
+    for (int i = 0; i < 5; ++i) CHECK(SignInRaw(proxy, "liam", "wrong", office)->status == 401);
+    CHECK(SignInRaw(proxy, "liam", "spoc-demo", office)->status == 429);
+    // Another client behind the same proxy is another address.
+    CHECK(SignInRaw(proxy, "liam", "spoc-demo", {{"X-Forwarded-For", "198.51.100.9"}})->status == 200);
+    // A peer that is not a trusted proxy can't choose its address by sending the header.
+    auto direct = ClientFrom(server, "127.0.0.3");
+    for (int i = 0; i < 5; ++i) CHECK(SignInRaw(direct, "liam", "wrong", {{"X-Forwarded-For", "192.0.2.1"}})->status == 401);
+    CHECK(SignInRaw(direct, "liam", "spoc-demo", {{"X-Forwarded-For", "192.0.2.99"}})->status == 429);
 }
 
 TEST_CASE("sign-in: concurrent wrong guesses for one name check at most five passwords") {
@@ -158,20 +211,32 @@ TEST_CASE("sign-in: concurrent wrong guesses for one name check at most five pas
     CHECK(CountSessionAudit(server, "sign_in_throttled") == 1);
 }
 
-TEST_CASE("sign-in: twenty failures from one address block it, whatever the names") {
+TEST_CASE("sign-in: twenty failures from one address slow new names there, without locking its people out") {
     TestServer server;
     auto cli = server.Client();
-    for (int i = 0; i < spoc::app::kMaxClientSignInFailures; ++i) {
+    for (int i = 0; i < spoc::app::kAddressSignInCeiling; ++i) {
         auto res = SignInRaw(cli, "nobody" + std::to_string(i), "wrong");
         REQUIRE(res);
         CHECK(res->status == 401);
     }
-    auto blocked = SignInRaw(cli, "emma", "spoc-demo");
-    REQUIRE(blocked);
-    CHECK(blocked->status == 429);
-    CHECK(ErrorCodeOf(blocked) == "rate_limited");
-    CHECK(CountSessionAudit(server, "sign_in_failed") == spoc::app::kMaxClientSignInFailures);
-    CHECK(CountSessionAudit(server, "sign_in_throttled") == 1);  // the address; no name reached five
+    // A whole office may share the address: its people still sign in.
+    CHECK(SignInRaw(cli, "emma", "spoc-demo")->status == 200);
+    // A name tried from there now gets one free failure instead of five.
+    CHECK(SignInRaw(cli, "nobody-else", "wrong")->status == 401);
+    CHECK(SignInRaw(cli, "nobody-else", "wrong")->status == 429);
+    CHECK(CountSessionAudit(server, "sign_in_failed") == spoc::app::kAddressSignInCeiling + 1);
+    CHECK(CountSessionAudit(server, "sign_in_throttled") == 1);  // the address; no pair reached five
+    // Names that match no account are audited as a hash, never as typed (a password typed into
+    // the username field must not land in the log).
+    auto db = spoc::storage::Database::Open(server.db_path(), spoc::storage::OpenMode::read_only);
+    REQUIRE(db.ok());
+    auto q = (*db)->Prepare("SELECT COUNT(*), SUM(detail LIKE '%nobody%'), SUM(detail LIKE '%unknown_username_hash%') "
+                            "FROM audit_log WHERE action = 'sign_in_failed'");
+    REQUIRE(q.ok());
+    REQUIRE(*q->Step());
+    CHECK(q->Int(0) == spoc::app::kAddressSignInCeiling + 1);
+    CHECK(q->Int(1) == 0);
+    CHECK(q->Int(2) == spoc::app::kAddressSignInCeiling + 1);
 }
 
 TEST_CASE("sign-out deletes the session and clears the cookie") {
