@@ -1,6 +1,8 @@
 // Sign-in / sessions use cases (see auth_service.h).
 #include "server/app/auth_service.h"
 
+#include <sodium.h>
+
 #include "server/app/crypto.h"
 #include "server/storage/audit_repo.h"
 #include "server/storage/sessions_repo.h"
@@ -11,22 +13,32 @@ namespace spoc::app {
 
 namespace {
 constexpr std::size_t kSweepAbove = 100000;  // buckets kept before stale ones are swept
+constexpr Timestamp kSweepEveryMs = 10000;    // ... at most this often
+constexpr std::size_t kMaxCountedFailures = 256;  // per bucket: past every ceiling and the longest delay
 }
 
-void SignInThrottle::Prune(Bucket& bucket, Timestamp now) {
+void SignInThrottle::Prune(Bucket& bucket, Timestamp now, bool sliding) {
+    if (sliding) {
+        // A name's or an address's count: the failures of the last window, at most a few hundred.
+        while (!bucket.failures.empty() &&
+               (bucket.failures.front() <= now - kSignInFailureWindowMs || bucket.failures.size() > kMaxCountedFailures))
+            bucket.failures.pop_front();
+        return;
+    }
     // A pair's failures all go once the last one is a window old: its delays keep growing while
-    // it keeps failing, however slowly.
+    // it keeps failing, however slowly (its growth stops at the longest delay).
     if (!bucket.failures.empty() && bucket.failures.back() <= now - kSignInFailureWindowMs) bucket.failures.clear();
+    while (bucket.failures.size() > kMaxCountedFailures) bucket.failures.pop_front();
 }
 
 void SignInThrottle::Forget(Buckets& buckets, Buckets::iterator it) {
     if (it->second.failures.empty() && it->second.in_flight == 0) buckets.erase(it);
 }
 
-void SignInThrottle::Sweep(Buckets& buckets, Timestamp now) {
+void SignInThrottle::Sweep(Buckets& buckets, Timestamp now, bool sliding) {
     if (buckets.size() <= kSweepAbove) return;
     for (auto it = buckets.begin(); it != buckets.end();) {
-        Prune(it->second, now);
+        Prune(it->second, now, sliding);
         const bool empty = it->second.failures.empty() && it->second.in_flight == 0;
         it = empty ? buckets.erase(it) : std::next(it);
     }
@@ -35,17 +47,24 @@ void SignInThrottle::Sweep(Buckets& buckets, Timestamp now) {
 int SignInThrottle::Failures(Buckets& buckets, const std::string& key, Timestamp now) {
     auto it = buckets.find(key);
     if (it == buckets.end()) return 0;
-    Prune(it->second, now);
+    Prune(it->second, now, true);
     const int n = static_cast<int>(it->second.failures.size());
     Forget(buckets, it);
     return n;
 }
 
 namespace {
-// 16 hex digits of BLAKE2b of a typed name that matches no account (for the audit log).
+// 16 hex digits of a keyed BLAKE2b of a typed name that matches no account (for the audit log).
+// The key lives only in this process: the log can't be turned back into what was typed (a
+// password typed into the username field) by trying a dictionary, yet the same typo shows as the
+// same digest until the server restarts.
 std::string UsernameDigest(std::string_view typed) {
     static constexpr char kHex[] = "0123456789abcdef";
-    const std::string digest = HashToken(typed);
+    static const std::string key = RandomToken(32);
+    unsigned char raw[16];
+    crypto_generichash(raw, sizeof raw, reinterpret_cast<const unsigned char*>(typed.data()), typed.size(),
+                       reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    const std::string digest(reinterpret_cast<const char*>(raw), sizeof raw);
     std::string out;
     for (std::size_t i = 0; i < 8 && i < digest.size(); ++i) {
         out += kHex[static_cast<unsigned char>(digest[i]) >> 4];
@@ -65,18 +84,22 @@ Timestamp DelayAfter(int failures, int free) {
 
 SignInThrottle::Verdict SignInThrottle::TryBegin(const std::string& username, const std::string& address, Timestamp now) {
     std::lock_guard lock(m_mutex);
-    Sweep(m_pairs, now);
-    Sweep(m_usernames, now);
-    Sweep(m_addresses, now);
-    if (m_known.size() > kSweepAbove)
-        std::erase_if(m_known, [&](const auto& entry) { return entry.second <= now - kKnownDeviceMs; });
+    if (now - m_last_sweep >= kSweepEveryMs) {  // a flood of made-up names: drop what is stale, now and then
+        m_last_sweep = now;
+        Sweep(m_pairs, now, false);
+        Sweep(m_usernames, now, true);
+        Sweep(m_addresses, now, true);
+        if (m_known.size() > kSweepAbove)
+            std::erase_if(m_known, [&](const auto& entry) { return entry.second <= now - kKnownDeviceMs; });
+    }
     const std::string pair_key = username + '\n' + address;
     const auto known = m_known.find(pair_key);
     const bool known_device = known != m_known.end() && known->second > now - kKnownDeviceMs;
-    const int free = !known_device && Failures(m_addresses, address, now) >= kAddressSignInCeiling ? 1 : kFreeSignInFailures;
+    const bool address_slowed = !known_device && Failures(m_addresses, address, now) >= kAddressSignInCeiling;
+    const int free = address_slowed ? 1 : kFreeSignInFailures;
 
     Bucket& pair = m_pairs[pair_key];
-    Prune(pair, now);
+    Prune(pair, now, false);
     const int failures = static_cast<int>(pair.failures.size());
     Timestamp wait = 0;
     // Guesses in flight may each become a failure: past the free ones, one at a time.
@@ -84,6 +107,13 @@ SignInThrottle::Verdict SignInThrottle::TryBegin(const std::string& username, co
     if (failures >= free) wait = std::max<Timestamp>(wait, pair.failures.back() + DelayAfter(failures, free) - now);
     if (!known_device && pair.last_attempt > 0 && Failures(m_usernames, username, now) >= kUsernameSignInCeiling)
         wait = std::max<Timestamp>(wait, pair.last_attempt + kCeilingSpacingMs - now);
+    if (address_slowed) {
+        // Guessing across names from one address: its unknown devices' attempts one at a time,
+        // kAddressSpacingMs apart (its known devices, the people who work there, are not held up).
+        const Bucket& from = m_addresses[address];
+        if (from.in_flight > 0) wait = std::max<Timestamp>(wait, kFirstSignInDelayMs);
+        wait = std::max<Timestamp>(wait, from.last_attempt + kAddressSpacingMs - now);
+    }
     if (wait > 0) {
         Forget(m_pairs, m_pairs.find(pair_key));
         return Verdict{false, wait};
@@ -91,7 +121,9 @@ SignInThrottle::Verdict SignInThrottle::TryBegin(const std::string& username, co
     ++pair.in_flight;
     pair.last_attempt = now;
     ++m_usernames[username].in_flight;
-    ++m_addresses[address].in_flight;
+    Bucket& from = m_addresses[address];
+    ++from.in_flight;
+    if (!known_device) from.last_attempt = now;
     return Verdict{true, 0};
 }
 
@@ -105,7 +137,7 @@ SignInThrottle::Finished SignInThrottle::Finish(const std::string& username, con
         if (it == buckets.end()) return false;  // a Finish without its TryBegin: nothing reserved
         Bucket& bucket = it->second;
         if (bucket.in_flight > 0) --bucket.in_flight;
-        Prune(bucket, now);
+        Prune(bucket, now, &buckets != &m_pairs);
         bool reached = false;
         if (outcome == Outcome::failed) {
             bucket.failures.push_back(now);

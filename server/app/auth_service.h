@@ -27,7 +27,8 @@ inline constexpr std::size_t kSessionTokenBytes = 32;
 // is slowed, never blocked: each address may then try that name once per kCeilingSpacingMs, and an
 // address that signed in to it successfully before (a known device) is not slowed at all. An
 // address past kAddressSignInCeiling failures, whatever the names, gets one free failure per name
-// instead of five. Failures are forgotten kSignInFailureWindowMs after the last one.
+// instead of five, and its unknown devices one attempt at a time, kAddressSpacingMs apart.
+// Addresses are counted per AddressKey (an IPv6 client's whole /64). Failures are forgotten kSignInFailureWindowMs after the last one.
 inline constexpr int kFreeSignInFailures = 5;
 inline constexpr int kMaxSignInFailures = kFreeSignInFailures;  // checked guesses per pair before delays start
 inline constexpr Timestamp kFirstSignInDelayMs = 1000;
@@ -35,6 +36,7 @@ inline constexpr Timestamp kMaxSignInDelayMs = 5 * 60 * 1000;
 inline constexpr int kUsernameSignInCeiling = 20;
 inline constexpr Timestamp kCeilingSpacingMs = 5000;
 inline constexpr int kAddressSignInCeiling = 20;
+inline constexpr Timestamp kAddressSpacingMs = 1000;  // past it: its unknown devices' attempts this far apart
 inline constexpr Timestamp kSignInFailureWindowMs = 15 * 60 * 1000;
 inline constexpr Timestamp kKnownDeviceMs = 30LL * 24 * 60 * 60 * 1000;
 
@@ -80,9 +82,9 @@ private:
         Timestamp last_attempt = 0;
     };
     using Buckets = std::unordered_map<std::string, Bucket>;
-    static void Prune(Bucket& bucket, Timestamp now);
+    static void Prune(Bucket& bucket, Timestamp now, bool sliding);  // sliding: names and addresses
     static void Forget(Buckets& buckets, Buckets::iterator it);  // erases it when it holds nothing
-    static void Sweep(Buckets& buckets, Timestamp now);          // a flood of made-up names: drop stale ones
+    static void Sweep(Buckets& buckets, Timestamp now, bool sliding);  // a flood of made-up names: drop stale ones
     static int Failures(Buckets& buckets, const std::string& key, Timestamp now);
 
     std::mutex m_mutex;
@@ -90,6 +92,7 @@ private:
     Buckets m_usernames;
     Buckets m_addresses;
     std::unordered_map<std::string, Timestamp> m_known;  // pair -> last successful sign-in
+    Timestamp m_last_sweep = 0;
 };
 
 class AuthService {

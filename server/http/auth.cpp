@@ -1,7 +1,7 @@
 // Host, cookie, CSRF and Origin guards (see auth.h).
 #include "server/http/auth.h"
 
-#include <httplib.h>
+#include "server/http/httplib_include.h"
 
 #include <algorithm>
 #include <cctype>

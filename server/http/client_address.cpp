@@ -3,6 +3,8 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
+
 namespace spoc::http {
 
 namespace {
@@ -14,6 +16,13 @@ bool ParseAddress(std::string_view text, Cidr* out) {
         return true;
     }
     if (inet_pton(AF_INET6, s.c_str(), out->bytes.data()) == 1) {
+        static constexpr std::uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+        if (std::equal(kMapped, kMapped + 12, out->bytes.begin())) {  // ::ffff:a.b.c.d is that IPv4 address
+            std::copy(out->bytes.begin() + 12, out->bytes.end(), out->bytes.begin());
+            std::fill(out->bytes.begin() + 4, out->bytes.end(), 0);
+            out->v6 = false;
+            return true;
+        }
         out->v6 = true;
         return true;
     }
@@ -66,6 +75,19 @@ bool InAnyCidr(std::string_view address, const std::vector<Cidr>& ranges) {
         if (match) return true;
     }
     return false;
+}
+
+std::string AddressKey(const std::string& address) {
+    Cidr a;
+    if (address.size() > 45 || !ParseAddress(address, &a)) return address;
+    char text[INET6_ADDRSTRLEN] = {};
+    if (!a.v6) {
+        inet_ntop(AF_INET, a.bytes.data(), text, sizeof text);
+        return text;
+    }
+    std::fill(a.bytes.begin() + 8, a.bytes.end(), 0);  // one /64: what one IPv6 client is given
+    inet_ntop(AF_INET6, a.bytes.data(), text, sizeof text);
+    return std::string(text) + "/64";
 }
 
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for, const std::vector<Cidr>& trusted) {

@@ -22,6 +22,9 @@ struct Cidr {
 
 Result<Cidr> ParseCidr(std::string_view text);  // "10.0.0.0/8", "127.0.0.1", "fd00::/8"; bad_request otherwise
 bool InAnyCidr(std::string_view address, const std::vector<Cidr>& ranges);
+// What the throttle and the connection cap count per: an IPv4 address (a mapped one unwrapped),
+// or an IPv6 address's /64 (one client can hold a whole /64).
+std::string AddressKey(const std::string& address);
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for, const std::vector<Cidr>& trusted);
 
 }  // namespace spoc::http

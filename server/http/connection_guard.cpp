@@ -7,6 +7,7 @@
 #include <cstring>
 #include <vector>
 
+#include "server/http/client_address.h"
 #include "shared/api/dto.h"
 #include "shared/domain/result.h"
 
@@ -88,12 +89,17 @@ public:
         if (m_off >= m_len) {
             if (!is_readable()) {
                 // Out of time for the head (the wait ends at its deadline): say so, where
-                // httplib would answer 400 or nothing.
+                // httplib would answer 400 or nothing. A body that stopped coming: whatever is
+                // answered, the rest of it must never be read as the next request.
                 if (m_in_head) Refuse(408);
+                m_connection.close_after = true;
                 return -1;
             }
             const ssize_t n = httplib::detail::read_socket(m_sock, m_buffer.data(), m_buffer.size(), 0);
-            if (n <= 0) return n;
+            if (n <= 0) {
+                m_connection.close_after = true;
+                return n;
+            }
             m_off = 0;
             m_len = static_cast<std::size_t>(n);
         }
@@ -118,19 +124,21 @@ public:
     socket_t socket() const override { return m_sock; }
 
 private:
-    // Follows the head as httplib reads it; false once it broke a limit (answered here).
+    // Follows the head as httplib reads it, by httplib's rule: a line ends with CRLF only (a bare
+    // LF is part of the line), and the head ends with an empty line after the request line.
+    // False once it broke a limit (answered here).
     bool Track(const char* bytes, std::size_t n) {
         for (std::size_t i = 0; i < n && m_in_head; ++i) {
             const char c = bytes[i];
             ++m_head_bytes;
-            if (!m_line_done) m_line_done = c == '\n';
-            // 0: inside a line; 1: a line just ended; 2: a line ended and a CR followed.
-            if (c == '\n') {
-                if (m_state >= 1 && m_head_bytes > 2) m_in_head = false;  // the blank line
-                m_state = 1;
+            if (c == '\n' && m_prev_cr) {
+                if (m_line_bytes == 1 && m_line_done) m_in_head = false;  // "\r\n" alone: the blank line
+                m_line_done = true;
+                m_line_bytes = 0;
             } else {
-                m_state = (c == '\r' && m_state == 1) ? 2 : 0;
+                ++m_line_bytes;
             }
+            m_prev_cr = c == '\r';
         }
         if (!m_line_done && m_head_bytes > m_limits.max_request_line) return Refuse(414);
         if (m_in_head && m_head_bytes > m_limits.max_head) return Refuse(431);
@@ -151,9 +159,10 @@ private:
     std::vector<char> m_buffer;
     std::size_t m_off = 0, m_len = 0;
     bool m_in_head = true;
-    bool m_line_done = false;
+    bool m_line_done = false;  // the request line has ended
+    bool m_prev_cr = false;
+    std::size_t m_line_bytes = 0;  // bytes of the current line so far (its CR included)
     std::size_t m_head_bytes = 0;
-    int m_state = 0;
 };
 
 }  // namespace
@@ -200,7 +209,8 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
 
     bool ret = false;
     int refused = 0;
-    if (!Admit(remote_addr, &refused)) {
+    const std::string counted_as = AddressKey(remote_addr);
+    if (!Admit(counted_as, &refused)) {
         WriteRawError(sock, refused, refused == 429 ? ErrorCode::rate_limited : ErrorCode::unavailable, write_timeout);
     } else {
         Connection connection;
@@ -215,7 +225,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
                 return ok && !connection.refused;
             });
         t_connection = nullptr;
-        Leave(remote_addr);
+        Leave(counted_as);
     }
     httplib::detail::shutdown_socket(sock);
     httplib::detail::close_socket(sock);

@@ -1,7 +1,7 @@
 // API handlers (see handlers.h). Each one: read inputs, call a use case, encode the answer.
 #include "server/http/handlers.h"
 
-#include <httplib.h>
+#include "server/http/httplib_include.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -11,6 +11,7 @@
 #include "server/app/clock.h"
 #include "server/app/crypto.h"
 #include "server/http/auth.h"
+#include "server/http/client_address.h"
 #include "server/http/openapi.h"
 #include "shared/api/agent_dto.h"
 #include "shared/api/dto.h"
@@ -58,7 +59,7 @@ Result<int> IntParam(const httplib::Request& req, const char* name, int fallback
 Result<Reply> SignIn(app::AuthService& auth, RequestContext& ctx) {
     auto body = api::DecodeSignIn(ctx.body);
     if (!body.ok()) return body.error();
-    auto signed_in = auth.SignIn(*body, ctx.client, ctx.now);
+    auto signed_in = auth.SignIn(*body, AddressKey(ctx.client), ctx.now);
     if (!signed_in.ok()) return signed_in.error();
     Reply reply = Json(200, api::EncodeMe(signed_in->me));
     reply.headers.emplace_back("Set-Cookie", SessionSetCookie(signed_in->token));

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <memory>
 
-#include <httplib.h>
+#include "server/http/httplib_include.h"
 
 #include "server/http/handlers.h"
 #include "shared/api/routes.h"

@@ -1,6 +1,6 @@
 // Walk-up routes (see handlers.h and app/walkup_service.h): locations, check-ins, the board, the
 // agent console, the visitor's own visits, kiosk pairing and the kiosk's own routes.
-#include <httplib.h>
+#include "server/http/httplib_include.h"
 
 #include "server/app/crypto.h"
 #include "server/http/auth.h"

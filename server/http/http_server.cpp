@@ -85,6 +85,7 @@ Result<std::string> ReadBody(const httplib::Request& req, httplib::Response& res
             return true;
         });
     }
+    if (!ok) GuardedServer::CloseAfterResponse();  // the body's rest is unread: never parse it as a request
     if (too_large || (!ok && res.status == 413)) return MakeError(ErrorCode::payload_too_large);
     if (!ok) return MakeError(ErrorCode::bad_request, i18n::tr("The request body could not be read."));
     return body;
@@ -398,7 +399,9 @@ void HttpServer::DispatchUpload(const httplib::Request& req, httplib::Response& 
     const BodyReader body = [&](const std::function<bool(const char*, std::size_t)>& chunk) {
         read_started = true;
         if (!has_body) return true;
-        return reader([&](const char* data, std::size_t size) { return chunk(data, size); });
+        const bool whole = reader([&](const char* data, std::size_t size) { return chunk(data, size); });
+        if (!whole) GuardedServer::CloseAfterResponse();  // stopped part-way: the rest is never read
+        return whole;
     };
     auto drain = [&] {
         if (!read_started && has_body) reader([](const char*, std::size_t) { return true; });
@@ -431,7 +434,11 @@ Result<Reply> HttpServer::Handle(const httplib::Request& req, std::string_view b
         if (auto origin = CheckOrigin(req, m_hosts); !origin.ok()) return origin.error();
     }
     RequestContext ctx{req,        body, std::move(match.ids), std::nullopt, std::nullopt, now, route.streams_body ? upload : nullptr,
-                       ClientAddress(req.remote_addr, req.get_header_value("X-Forwarded-For"), m_trusted_proxies)};
+                       ClientAddress(req.remote_addr,
+                                     // Several X-Forwarded-For lines come in no defined order: believe none.
+                                     req.get_header_value_count("X-Forwarded-For") == 1 ? req.get_header_value("X-Forwarded-For")
+                                                                                        : std::string(),
+                                     m_trusted_proxies)};
     if (route.streams_body && upload == nullptr) return MakeError(ErrorCode::bad_request, "An upload needs a body.");
     // A kiosk credential opens kiosk routes only, a session session routes only: each looks at
     // its own cookie, so a kiosk (which has no session cookie) gets 401 everywhere else.

@@ -1,7 +1,7 @@
 // In-memory static file server (see static_files.h).
 #include "server/http/static_files.h"
 
-#include <httplib.h>
+#include "server/http/httplib_include.h"
 #include <sodium.h>
 #include <zlib.h>
 

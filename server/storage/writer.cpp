@@ -177,9 +177,15 @@ void Writer::RunBatch(std::vector<Job*>& batch) {
     if (!batch_error && before_commit) {
         const bool counting = m_count_steps.load(std::memory_order_relaxed);
         const std::uint64_t steps_before = counting ? db.TotalVmSteps() : 0;
-        auto derived = before_commit(db);
+        try {
+            auto derived = before_commit(db);
+            if (!derived.ok()) batch_error = derived.error();
+        } catch (const std::exception& e) {
+            batch_error = Internal(std::string("Before-commit step threw: ") + e.what());
+        } catch (...) {
+            batch_error = Internal("Before-commit step threw an unknown exception.");
+        }
         if (counting) m_job_steps.fetch_add(db.TotalVmSteps() - steps_before);
-        if (!derived.ok()) batch_error = derived.error();
     }
     if (!batch_error) {
         if (auto committed = Control(db, "COMMIT"); !committed.ok()) batch_error = committed.error();

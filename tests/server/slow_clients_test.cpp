@@ -154,7 +154,10 @@ TEST_CASE("slow clients: 2,000 trickling connections lock nobody out, and the he
 }
 
 TEST_CASE("slow clients: a cap per client address, a 1 MB URL gets 414, an oversized body 413 before it is sent") {
-    TestServer server([](spoc::ServerConfig& c) { c.connections.max_per_address = 4; });
+    TestServer server([](spoc::ServerConfig& c) {
+        c.connections.max_per_address = 4;
+        c.connections.head_seconds = 3;
+    });
     const std::string host = "Host: 127.0.0.1:" + std::to_string(server.port()) + "\r\n";
 
     SUBCASE("the fifth connection from one address is refused with 429; other addresses are not") {
@@ -177,6 +180,15 @@ TEST_CASE("slow clients: a cap per client address, a 1 MB URL gets 414, an overs
         REQUIRE(SendAll(held[0], "Connection: close\r\n\r\n"));
         CHECK(ReadUntilClosed(held[0], 3000).rfind("HTTP/1.1 200 ", 0) == 0);
         for (int fd : held) close(fd);
+    }
+
+    SUBCASE("bare line feeds don't end the head early: its deadline still holds (408)") {
+        const int fd = ConnectFrom("127.0.0.24", server.port());
+        // httplib ends lines with CRLF only: to it this is still the request line.
+        REQUIRE(SendAll(fd, "GET /api/v1/health HTTP/1.1\n\nX-More: 1\n\n"));
+        const std::string answer = ReadUntilClosed(fd, 15000);
+        close(fd);
+        CHECK(answer.rfind("HTTP/1.1 408 ", 0) == 0);
     }
 
     SUBCASE("a 1 MB URL is answered 414 with a JSON error, without reading it to its end") {
