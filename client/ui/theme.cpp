@@ -10,25 +10,19 @@ namespace spoc::ui {
 namespace {
 Fonts g_fonts;
 
-// What the interface and its five languages are written in, built into the atlas up front: Latin
-// (Basic, Latin-1, Extended-A, and the Romanian comma letters of Extended-B), punctuation,
-// currency, letterlike. Every other character (Greek, Cyrillic, CJK, Arabic, rare symbols) is
-// drawn by the platform the first time it reaches the screen (glyph_bank.h). Each glyph here costs
-// start-up time on every load: six faces at 1,200 code points each took about 300 ms of the
-// first frame (bench/web/run), for scripts most sessions never show.
-const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0218, 0x021B, 0x2000, 0x206F, 0x20A0, 0x20CF,
-                               0x2100, 0x214F, 0};
+// Text the employee may type or read: Latin, Greek, Cyrillic, punctuation, currency, letterlike.
+const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF,
+                               0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0};
 // Large headings: Latin and punctuation only (keeps the atlas small at 2x and 3x).
 const ImWchar kHeadingRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0};
 // The display size (kiosk tickets, pairing codes, the board): what those are made of.
 const ImWchar kDisplayRanges[] = {0x0020, 0x0020, 0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0x0061, 0x007A, 0x2192, 0x2192, 0};
 bool g_want_display = false;
 bool g_display_tried = false;  // an atlas was built since it was wanted (with it, or without a font file for it)
-// Merged from DejaVu Sans where Inter has no glyph: the symbols the interface draws (arrows, keys,
-// sort marks, stars, ticks, the replacement character). Others are drawn by the platform on demand.
-const ImWchar kSymbolRanges[] = {0x0020, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2212, 0x2212, 0x221E, 0x221E,
-                                 0x2260, 0x2260, 0x2264, 0x2265, 0x2318, 0x2318, 0x2325, 0x2325, 0x232B, 0x232B,
-                                 0x23CE, 0x23CE, 0x25A0, 0x25FF, 0x2605, 0x2606, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
+// Merged from DejaVu Sans where Inter has no glyph: arrows, maths, shapes, symbols, dingbats.
+const ImWchar kSymbolRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
+                                 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x25FF,
+                                 0x2600, 0x26FF, 0x2700, 0x27BF, 0xFFFD, 0xFFFD, 0};
 
 }  // namespace
 
